@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* The exact expression grammar used on the command line and in .mtx files.
+
+     expr    := term   (('+' | '-') term)*
+     term    := unary  (('*' | '/') unary)*
+     unary   := ('+' | '-') unary | power
+     power   := primary ('^' unary)?          exponent: an integer constant
+     primary := NUMBER | 'pi' | 'i' | NAME '(' expr ')' | '(' expr ')'
+     NUMBER  := digits ['.' digits] [('e'|'E') ['+'|'-'] digits]   exact decimal
+     NAME    := sqrt | cospi | sinpi | cos | sin | cispi
+
+   cospi(q), sinpi(q), cispi(q) = cos(pi q), sin(pi q), exp(i pi q) take a
+   rational q; cos(x) and sin(x) take x = rational * pi (e.g. cos(3*pi/7)).
+   So -2^2 = -(2^2), 2^-30 = 1/2^30, 2^3^2 = 2^9. Spaces are allowed anywhere
+   between tokens. Anything else (nan, inf, 1e, 0x10, unbalanced parentheses)
+   is KD_ERR_PARSE with a message naming the column. */
+#ifndef KDIGITS_EXPR_H
+#define KDIGITS_EXPR_H
+
+#include "kdigits/complex.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Longest exponent accepted in x^e (|e|); larger is KD_ERR_ARG. */
+#define KD_EXPR_POW_MAX 1000000
+/* Longest accepted expression text, and deepest nesting. */
+#define KD_EXPR_LEN_MAX 1000000
+#define KD_EXPR_DEPTH_MAX 1000
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* kdigits: the umbrella header. */
+#ifndef KDIGITS_H
+#define KDIGITS_H
+
+#include "kdigits/deps.h"
+#include "kdigits/status.h"
+#include "kdigits/real.h"
+#include "kdigits/complex.h"
+#include "kdigits/expr.h"
+#include "kdigits/mat.h"
+#include "kdigits/oracle.h"
+#include "kdigits/mtx.h"
+#include "kdigits/util.h"
+
+#define KD_VERSION_STRING "0.1.0"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library's version string (may differ from KD_VERSION_STRING when a
+   program runs against another build). */
+const char * kd_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

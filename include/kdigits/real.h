@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Exact real numbers as oracles: a kd_real_t is an exact expression (a shared,
+   reference-counted DAG over exact rationals, pi, sqrt, cos(pi q), sin(pi q),
+   + - * / and integer powers) that can be asked for a dyadic rational within
+   2^-n of its value, for any n, with a proof (proofs-notes/oracle.md §1). */
+#ifndef KDIGITS_REAL_H
+#define KDIGITS_REAL_H
+
+#include "kdigits/deps.h"
+#include "kdigits/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Largest level n accepted by the approximation functions: 2^-n with
+   n <= 10^6 is already 301,030 decimal digits. */
+#define KD_LEVEL_MAX 1000000
+/* Default cap on the working precision (bits) of the adaptive evaluation;
+   beyond it a question such as "is this divisor non-zero?" is reported as
+   KD_ERR_UNDECIDED rather than looping for ever. */
+#define KD_PREC_CAP_DEFAULT 4000000
+/* Smallest and largest caps a caller may ask for. */
+#define KD_PREC_CAP_MIN 64
+#define KD_PREC_CAP_MAX 100000000
+
+typedef struct kd_node_struct kd_node;
+
+typedef struct
+{
+    kd_node * node;
+}
+kd_real_struct;
+
+typedef kd_real_struct kd_real_t[1];
+typedef kd_real_struct * kd_real_ptr;
+typedef const kd_real_struct * kd_real_srcptr;
+
+/* Memory management. kd_real_init sets x = 0. Values share their DAG nodes,
+   so kd_real_set is O(1). kd_real_t is not thread-safe: do not use one value
+   (or values sharing nodes) from two threads at once. */
+void kd_real_init(kd_real_t x);
+void kd_real_clear(kd_real_t x);
+void kd_real_set(kd_real_t y, const kd_real_t x);
+void kd_real_swap(kd_real_t x, kd_real_t y);
+
+/* Exact constants. */
+void kd_real_zero(kd_real_t x);
+void kd_real_one(kd_real_t x);
+void kd_real_set_si(kd_real_t x, slong c);
+void kd_real_set_fmpz(kd_real_t x, const fmpz_t c);
+void kd_real_set_fmpq(kd_real_t x, const fmpq_t c);
+/* x = p / q exactly; q must be non-zero (KD_ERR_DOMAIN otherwise). */
+kd_status kd_real_set_si_si(kd_real_t x, slong p, slong q);
+/* x = 2^e exactly. */
+void kd_real_set_2exp(kd_real_t x, slong e);
+/* Exact decimal literal: "0.1" is 1/10, "-2.5e-3" is -1/400; never via a
+   double. Returns KD_ERR_PARSE if s is not entirely such a literal. */
+kd_status kd_real_set_decimal(kd_real_t x, const char * s);
+void kd_real_pi(kd_real_t x);
+/* cos(pi q) and sin(pi q) for rational q (folded to exact rationals when
+   q has denominator 1, 2 or 3, or when sin/cos is rational, i.e. 0, ±1/2, ±1). */
+void kd_real_cos_pi_fmpq(kd_real_t x, const fmpq_t q);
+void kd_real_sin_pi_fmpq(kd_real_t x, const fmpq_t q);
+
+/* Arithmetic. Results that are exact rationals are folded to rationals, so
+   rational input never loses exactness. Division by an exactly zero rational,
+   0^e with e < 0 and the square root of a negative rational are KD_ERR_DOMAIN
+   at once; a divisor or radicand whose sign needs evaluation is decided
+   lazily by kd_real_eval_arb / kd_real_approx. */
+void kd_real_neg(kd_real_t y, const kd_real_t x);
+void kd_real_add(kd_real_t z, const kd_real_t x, const kd_real_t y);
+void kd_real_sub(kd_real_t z, const kd_real_t x, const kd_real_t y);
+void kd_real_mul(kd_real_t z, const kd_real_t x, const kd_real_t y);
+kd_status kd_real_div(kd_real_t z, const kd_real_t x, const kd_real_t y);
+kd_status kd_real_pow_si(kd_real_t y, const kd_real_t x, slong e);
+kd_status kd_real_sqrt(kd_real_t y, const kd_real_t x);
+void kd_real_mul_fmpq(kd_real_t z, const kd_real_t x, const fmpq_t c);
+
+/* Structural predicates (no evaluation, never wrong, may say "no" for a
+   value that happens to be rational). */
+int kd_real_is_fmpq(const kd_real_t x);
+/* If x is structurally an exact rational, sets q and returns 1. */
+int kd_real_get_fmpq(fmpq_t q, const kd_real_t x);
+int kd_real_is_zero(const kd_real_t x);
+/* x is an exact rational whose denominator is a power of two. */
+int kd_real_is_dyadic(const kd_real_t x);
+/* If x is structurally r*pi with r rational (pi, r*pi, pi*r, pi/r, -(...)),
+   sets r and returns 1. Used to accept cos(3*pi/7). */
+int kd_real_get_pi_multiple(fmpq_t r, const kd_real_t x);
+
+/* Ball evaluation at working precision prec. KD_OK: res contains x.
+   KD_ERR_UNDECIDED: a sign needed on the way (a divisor, a radicand) was not
+   decided at this precision (retry higher). KD_ERR_DOMAIN: proved invalid
+   (e.g. the radicand is proved negative). The message says which. */
+kd_status kd_real_eval_arb(arb_t res, const kd_real_t x, slong prec);
+
+/* The oracle: sets q to a dyadic rational and err to an upper bound with
+   |q - x| <= err <= 2^-n, proved (proofs-notes/oracle.md §1). Exact dyadic
+   rationals are returned exactly (err = 0); otherwise q is a multiple of
+   2^-(n+1). The working precision starts near n and doubles up to prec_cap
+   (0 means KD_PREC_CAP_DEFAULT); q depends only on (x, n), not on what was
+   asked before. Errors: KD_ERR_ARG (n < 0, n > KD_LEVEL_MAX, bad cap),
+   KD_ERR_DOMAIN, KD_ERR_UNDECIDED ("could not decide at N bits"). */
+kd_status kd_real_approx(fmpq_t q, mag_t err, const kd_real_t x, slong n,
+                         slong prec_cap);
+
+/* A certified ball of radius at most 2^-n around x (same contract). */
+kd_status kd_real_enclose(arb_t res, const kd_real_t x, slong n, slong prec_cap);
+
+/* A readable expression string in the parser's grammar (flint_free it).
+   Parsing it back gives the same value. */
+char * kd_real_get_str(const kd_real_t x);
+
+/* Parses an exact real expression (grammar in kdigits/expr.h). */
+kd_status kd_real_parse(kd_real_t x, const char * s);
+
+/* Number of DAG nodes reachable from x (shared nodes counted once). */
+slong kd_real_node_count(const kd_real_t x);
+
+/* Validates a level and a precision cap; returns KD_OK or KD_ERR_ARG with a
+   message. prec_cap 0 means the default. */
+kd_status kd_check_level(slong n);
+kd_status kd_check_prec_cap(slong prec_cap);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

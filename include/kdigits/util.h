@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Small helpers shared by the library and the CLI: exact-to-decimal
+   rendering and integer-log bounds. */
+#ifndef KDIGITS_UTIL_H
+#define KDIGITS_UTIL_H
+
+#include "kdigits/deps.h"
+#include "kdigits/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A decimal rendering of the rational q with `digits` significant digits,
+   rounded to nearest (for reading only: it is not the exact value). Returns
+   a flint_malloc'ed string. */
+char * kd_fmpq_get_decimal(const fmpq_t q, slong digits);
+/* The same for an upper bound: rounds up ("<= 2^-300" style bounds). */
+char * kd_mag_get_decimal(const mag_t m, slong digits);
+/* "p/q" exactly (or "p" when q = 1); flint_free it. */
+char * kd_fmpq_get_str(const fmpq_t q);
+
+/* ceil(log2(k)) for k >= 1. */
+slong kd_clog2(ulong k);
+
+/* Whether the mag is <= 2^e. */
+int kd_mag_le_2exp(const mag_t m, slong e);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Rendering exact values for people: decimals (for reading, labelled as
+   rounded by the caller) and exact "p/q" strings. */
+#include <string.h>
+#include "kdigits/util.h"
+
+char *
+kd_fmpq_get_str(const fmpq_t q)
+{
+    return fmpq_get_str(NULL, 10, q);
+}
+
+static char *
+mpfr_to_decimal(mpfr_t x, slong digits, mpfr_rnd_t rnd)
+{
+    char * buf;
+    int n;
+    if (digits < 1)
+        digits = 1;
+    if (digits > 100000)
+        digits = 100000;
+    n = mpfr_snprintf(NULL, 0, "%.*R*g", (int) digits, rnd, x);
+    buf = flint_malloc(n + 1);
+    mpfr_snprintf(buf, n + 1, "%.*R*g", (int) digits, rnd, x);
+    return buf;
+}
+
+char *
+kd_fmpq_get_decimal(const fmpq_t q, slong digits)
+{
+    mpfr_t x;
+    mpz_t num, den;
+    mpq_t t;
+    char * s;
+    /* enough bits that the conversion to mpfr adds less than the printed
+       rounding */
+    mpfr_init2(x, 4 * digits + 64);
+    mpz_init(num);
+    mpz_init(den);
+    fmpz_get_mpz(num, fmpq_numref(q));
+    fmpz_get_mpz(den, fmpq_denref(q));
+    mpq_init(t);
+    mpq_set_num(t, num);
+    mpq_set_den(t, den);
+    mpfr_set_q(x, t, MPFR_RNDN);
+    s = mpfr_to_decimal(x, digits, MPFR_RNDN);
+    mpq_clear(t);
+    mpz_clear(num);
+    mpz_clear(den);
+    mpfr_clear(x);
+    return s;
+}
+
+char *
+kd_mag_get_decimal(const mag_t m, slong digits)
+{
+    mpfr_t x;
+    char * s;
+    arf_t a;
+    arf_init(a);
+    arf_set_mag(a, m);
+    mpfr_init2(x, 64);
+    arf_get_mpfr(x, a, MPFR_RNDU);
+    s = mpfr_to_decimal(x, digits, MPFR_RNDU);
+    mpfr_clear(x);
+    arf_clear(a);
+    return s;
+}
