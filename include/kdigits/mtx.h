@@ -7,7 +7,10 @@
    the whole line; where a line has several fields (coordinate indices, a
    complex pair), fields are separated by white space outside parentheses,
    so write "(1 - 2^-40)  3/7" rather than "1 - 2^-40 3/7". Comments (%) and
-   blank lines are skipped. Errors: KD_ERR_IO (cannot open) or KD_ERR_FORMAT
+   blank lines are skipped. Array entries are column-major; symmetric,
+   skew-symmetric and hermitian files list the lower triangle (skew: without
+   the diagonal). At most 2^24 entries (a dense 4096 x 4096), so that a
+   mistyped size line cannot exhaust memory. Errors: KD_ERR_IO (cannot open) or KD_ERR_FORMAT
    with the message "FILE:LINE: expected ..., found ...". */
 #ifndef KDIGITS_MTX_H
 #define KDIGITS_MTX_H

@@ -17,6 +17,12 @@ extern "C" {
 char * kd_fmpq_get_decimal(const fmpq_t q, slong digits);
 /* The same for an upper bound: rounds up ("<= 2^-300" style bounds). */
 char * kd_mag_get_decimal(const mag_t m, slong digits);
+/* Decimal midpoint and radius strings of a ball such that the decimal ball
+   [mid +/- rad] contains the exact ball x (Arb's printing guarantee): a
+   certified value one can print or put in JSON as {"mid", "rad"}. Both
+   strings are flint_malloc'ed. */
+void kd_arb_get_decimal(char ** mid, char ** rad, const arb_t x, slong digits);
+
 /* "p/q" exactly (or "p" when q = 1); flint_free it. */
 char * kd_fmpq_get_str(const fmpq_t q);
 

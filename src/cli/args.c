@@ -1,1 +1,128 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Option-value parsing and error lines for the CLI. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+int
+kd_cli_fail(const char * cmd, kd_status st)
+{
+    const char * msg = kd_error_message();
+    fprintf(stderr, "kdigits %s: %s\n", cmd, msg[0] ? msg : kd_status_name(st));
+    return (st == KD_ERR_ARG || st == KD_ERR_PARSE || st == KD_ERR_FORMAT || st == KD_ERR_IO
+            || st == KD_ERR_SIZE || st == KD_ERR_DOMAIN) ? KD_EXIT_USAGE : KD_EXIT_FAIL;
+}
+
+int
+kd_cli_usage(const char * cmd, const char * fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "kdigits %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (try 'kdigits %s --help')\n", cmd);
+    return KD_EXIT_USAGE;
+}
+
+int
+kd_cli_parse_slong(slong * out, const char * s, const char * cmd, const char * opt,
+                   slong lo, slong hi)
+{
+    char * end;
+    long long v;
+    errno = 0;
+    if (s == NULL || *s == '\0')
+    {
+        kd_cli_usage(cmd, "%s needs an integer value", opt);
+        return 0;
+    }
+    v = strtoll(s, &end, 10);
+    if (*end != '\0')
+    {
+        kd_cli_usage(cmd, "%s: '%s' is not an integer", opt, s);
+        return 0;
+    }
+    if (errno == ERANGE || v < lo || v > hi)
+    {
+        kd_cli_usage(cmd, "%s = %s is out of range [%ld, %ld]", opt, s, lo, hi);
+        return 0;
+    }
+    *out = (slong) v;
+    return 1;
+}
+
+int
+kd_cli_parse_level(slong * out, const char * s, const char * cmd)
+{
+    return kd_cli_parse_slong(out, s, cmd, "--n", 0, KD_LEVEL_MAX);
+}
+
+int
+kd_cli_parse_level_list(slong ** out, slong * len, const char * s, const char * cmd)
+{
+    slong n = 1, i = 0;
+    const char * p, * start;
+    char tok[64];
+    for (p = s; *p; p++)
+        n += (*p == ',');
+    *out = flint_malloc(n * sizeof(slong));
+    for (start = p = s; ; p++)
+    {
+        if (*p == ',' || *p == '\0')
+        {
+            size_t l = (size_t) (p - start);
+            if (l >= sizeof tok)
+                l = sizeof tok - 1;
+            memcpy(tok, start, l);
+            tok[l] = '\0';
+            if (!kd_cli_parse_level(*out + i, tok, cmd))
+            {
+                flint_free(*out);
+                *out = NULL;
+                return 0;
+            }
+            i++;
+            start = p + 1;
+            if (*p == '\0')
+                break;
+        }
+    }
+    *len = i;
+    return 1;
+}
+
+int
+kd_cli_parse_format(kd_cli_format * out, const char * s, const char * cmd, int allow_mtx)
+{
+    if (strcmp(s, "text") == 0)
+        *out = KD_FMT_TEXT;
+    else if (strcmp(s, "csv") == 0)
+        *out = KD_FMT_CSV;
+    else if (strcmp(s, "json") == 0)
+        *out = KD_FMT_JSON;
+    else if (allow_mtx && strcmp(s, "mtx") == 0)
+        *out = KD_FMT_MTX;
+    else
+    {
+        kd_cli_usage(cmd, "--format must be text, csv, json%s, not '%s'",
+                     allow_mtx ? " or mtx" : "", s);
+        return 0;
+    }
+    return 1;
+}
+
+int
+kd_cli_parse_prec_cap(slong * out, const char * s, const char * cmd)
+{
+    return kd_cli_parse_slong(out, s, cmd, "--max-prec", KD_PREC_CAP_MIN, KD_PREC_CAP_MAX);
+}
+
+slong
+kd_cli_default_digits(slong n)
+{
+    slong d = (slong) (n * 0.30103) + 2;
+    return d < 6 ? 6 : d > 60 ? 60 : d;
+}

@@ -1,1 +1,68 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Built-in exact matrices selectable by name on the command line. */
+#include <string.h>
+#include "cli.h"
+
+const char * kd_cli_builtin_help =
+    "  identity:M            the M x M identity\n"
+    "  dct2:M                the orthonormal DCT-II of size M (real, Q Q^T = I)\n"
+    "  dft:M                 the unitary DFT of size M (complex, F F^* = I)\n"
+    "  lasso:DELTA           A_delta of the LASSO probe (3 x 2), DELTA an exact\n"
+    "                        expression such as 2^-15 (lasso-probe.md)\n"
+    "  lasso-mirror:DELTA    A_delta with its two columns swapped\n"
+    "  lasso-y               y = (1/sqrt(2), -1/sqrt(2), 0)^T of the LASSO probe\n";
+
+static kd_status
+parse_size(slong * m, const char * s, const char * spec)
+{
+    char * end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || v < 1 || v > 4096)
+        return kd_error_set(KD_ERR_ARG, "built-in '%s': size must be an integer in [1, 4096]", spec);
+    *m = v;
+    return KD_OK;
+}
+
+kd_status
+kd_cli_builtin(kd_mat_t A, const char * spec)
+{
+    const char * colon = strchr(spec, ':');
+    size_t len = colon ? (size_t) (colon - spec) : strlen(spec);
+    const char * arg = colon ? colon + 1 : "";
+    slong m = 0;
+    kd_status st;
+
+#define IS(name) (len == strlen(name) && strncmp(spec, name, len) == 0)
+    if (IS("identity") || IS("dct2") || IS("dft"))
+    {
+        if ((st = parse_size(&m, arg, spec)) != KD_OK)
+            return st;
+        return IS("identity") ? kd_mat_identity(A, m)
+             : IS("dct2") ? kd_mat_dct2(A, m) : kd_mat_dft(A, m);
+    }
+    if (IS("lasso") || IS("lasso-mirror") || IS("lasso-y"))
+    {
+        kd_real_t delta;
+        kd_mat_t B, y;
+        kd_real_init(delta);
+        kd_mat_init(B, 0, 0);
+        kd_mat_init(y, 0, 0);
+        if (IS("lasso-y"))
+            st = KD_OK;
+        else if (*arg == '\0')
+            st = kd_error_set(KD_ERR_ARG, "built-in '%s' needs an exact delta, e.g. %.*s:2^-15",
+                              spec, (int) len, spec);
+        else if ((st = kd_real_parse(delta, arg)) != KD_OK)
+            kd_error_prefix("built-in '%s'", spec);
+        if (st == KD_OK)
+            st = kd_lasso_probe_instance(B, y, delta, IS("lasso-mirror"));
+        if (st == KD_OK)
+            kd_mat_swap(A, IS("lasso-y") ? y : B);
+        kd_real_clear(delta);
+        kd_mat_clear(B);
+        kd_mat_clear(y);
+        return st;
+    }
+#undef IS
+    return kd_error_set(KD_ERR_ARG, "unknown built-in matrix '%s' (see 'kdigits oracle --help')", spec);
+}

@@ -1,1 +1,80 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* The thin CLI layer: option parsing, errors as one line, output formats. */
+#ifndef KD_CLI_H
+#define KD_CLI_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "kdigits/kdigits.h"
+#include "kdigits/lasso.h"
+
+/* Exit codes: 0 success, 1 a computation failed (e.g. undecided), 2 bad
+   usage or bad input. */
+#define KD_EXIT_FAIL 1
+#define KD_EXIT_USAGE 2
+
+typedef enum
+{
+    KD_FMT_TEXT,
+    KD_FMT_CSV,
+    KD_FMT_JSON,
+    KD_FMT_MTX
+}
+kd_cli_format;
+
+typedef struct
+{
+    const char * name;
+    const char * summary;
+    int (*run)(int argc, char ** argv);
+}
+kd_cli_command;
+
+/* Prints "kdigits CMD: message" for the library's last error and returns
+   the exit code for st. */
+int kd_cli_fail(const char * cmd, kd_status st);
+/* Prints "kdigits CMD: message (try 'kdigits CMD --help')" and returns
+   KD_EXIT_USAGE. */
+int kd_cli_usage(const char * cmd, const char * fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Option values. Each returns 0 and prints one usage line on failure. */
+int kd_cli_parse_slong(slong * out, const char * s, const char * cmd, const char * opt,
+                       slong lo, slong hi);
+int kd_cli_parse_level(slong * out, const char * s, const char * cmd);
+/* A comma-separated list of levels ("10,20,60"); *out is flint_malloc'ed. */
+int kd_cli_parse_level_list(slong ** out, slong * len, const char * s, const char * cmd);
+int kd_cli_parse_format(kd_cli_format * out, const char * s, const char * cmd, int allow_mtx);
+int kd_cli_parse_prec_cap(slong * out, const char * s, const char * cmd);
+
+/* Decimal digits shown for a value known to 2^-n: enough to see the
+   accuracy, capped for readability (overridable with --digits). */
+slong kd_cli_default_digits(slong n);
+
+/* JSON helpers: a string value that takes ownership of a flint string. */
+json_t * kd_json_take_string(char * s);
+json_t * kd_json_fmpq(const fmpq_t q);
+/* {"mid": "...", "rad": "..."} style bound for an upper bound. */
+json_t * kd_json_mag(const mag_t m);
+/* {"mid": "...", "rad": "..."}: a certified decimal enclosure of x. */
+json_t * kd_json_arb(const arb_t x, slong digits);
+/* Prints with 2-space indentation and a trailing newline; frees j. */
+int kd_json_print(json_t * j);
+
+/* CSV field quoting (RFC 4180): prints s, quoted when needed. */
+void kd_csv_field(FILE * f, const char * s);
+
+/* Built-in exact matrices by name: "identity:M", "dct2:M", "dft:M",
+   "lasso:DELTA" (A_delta), "lasso-mirror:DELTA", "lasso-y" (y). */
+kd_status kd_cli_builtin(kd_mat_t A, const char * spec);
+/* Help text listing the built-ins. */
+extern const char * kd_cli_builtin_help;
+
+int kd_cmd_approx(int argc, char ** argv);
+int kd_cmd_oracle(int argc, char ** argv);
+int kd_cmd_demo(int argc, char ** argv);
+
+#endif

@@ -18,7 +18,7 @@ kd_status
 kd_mat_approx(fmpq_mat_t re, fmpq_mat_t im, mag_t err, const kd_mat_t A,
               slong n, slong prec_cap)
 {
-    slong i, j, L;
+    slong i, j, L, lmax;
     kd_status st;
     mag_t e, sum;
 
@@ -31,9 +31,11 @@ kd_mat_approx(fmpq_mat_t re, fmpq_mat_t im, mag_t err, const kd_mat_t A,
     if (A->is_complex && im == NULL)
         return kd_error_set(KD_ERR_ARG, "a complex matrix needs an imaginary-part output");
     L = kd_oracle_entry_level(n, kd_mat_count_inexact(A));
-    if (L > KD_LEVEL_MAX - 1)
-        return kd_error_set(KD_ERR_ARG, "level n = %ld needs entries at level %ld, beyond %d",
-                            n, L, KD_LEVEL_MAX - 1);
+    /* only complex entries are asked one level deeper (kd_complex_approx) */
+    lmax = A->is_complex ? KD_LEVEL_MAX - 1 : KD_LEVEL_MAX;
+    if (L > lmax)
+        return kd_error_set(KD_ERR_ARG, "level n = %ld needs entries at level %ld, beyond %ld",
+                            n, L, lmax);
     mag_init(e);
     mag_init(sum);
     for (i = 0; i < A->r && st == KD_OK; i++)

@@ -88,6 +88,63 @@ eval_uncached(arb_t res, kd_node * x, slong prec)
     return st;
 }
 
+static int
+needs_eval(const kd_node * x, slong prec)
+{
+    return x != NULL && x->type != KD_NODE_RAT && x->cache_prec != prec;
+}
+
+/* Fills the caches of x and of its uncached descendants at prec, children
+   before parents, with an explicit stack: eval_uncached then finds every
+   operand cached, so the C stack stays shallow however deep the DAG is (a
+   sum built term by term is a chain as long as the sum). The first operand
+   is evaluated first, as a recursive evaluation would, so the first failure
+   met (and its message) is the same. */
+static kd_status
+eval_postorder(kd_node * x, slong prec)
+{
+    kd_status st = KD_OK;
+    kd_node ** stack;
+    slong n = 0, alloc = 64;
+    arb_t t;
+
+    stack = flint_malloc(alloc * sizeof(kd_node *));
+    arb_init(t);
+    stack[n++] = x;
+    while (n > 0)
+    {
+        kd_node * y = stack[n - 1];
+
+        if (n + 2 > alloc)
+        {
+            alloc *= 2;
+            stack = flint_realloc(stack, alloc * sizeof(kd_node *));
+        }
+        if (needs_eval(y->b, prec) || needs_eval(y->a, prec))
+        {
+            if (needs_eval(y->b, prec))
+                stack[n++] = y->b;
+            if (needs_eval(y->a, prec))
+                stack[n++] = y->a;
+            continue;
+        }
+        n--;
+        if (y->cache_prec == prec)      /* shared, already done */
+            continue;
+        st = eval_uncached(t, y, prec);
+        /* A failure is not cached: its message would be lost, and failures
+           end the attempt at this precision anyway. */
+        if (st != KD_OK)
+            break;
+        arb_swap(y->cache, t);
+        y->cache_prec = prec;
+        y->cache_status = KD_OK;
+    }
+    arb_clear(t);
+    flint_free(stack);
+    return st;
+}
+
 kd_status
 _kd_node_eval(arb_t res, kd_node * x, slong prec)
 {
@@ -95,21 +152,10 @@ _kd_node_eval(arb_t res, kd_node * x, slong prec)
 
     if (x->type == KD_NODE_RAT)
         return eval_uncached(res, x, prec);
-    if (x->cache_prec == prec)
-    {
-        arb_set(res, x->cache);
-        return KD_OK;
-    }
-    st = eval_uncached(res, x, prec);
-    /* A failure is not cached: its message would be lost, and failures end
-       the attempt at this precision anyway. */
-    if (st == KD_OK)
-    {
-        arb_set(x->cache, res);
-        x->cache_prec = prec;
-        x->cache_status = KD_OK;
-    }
-    return st;
+    if (x->cache_prec != prec && (st = eval_postorder(x, prec)) != KD_OK)
+        return st;
+    arb_set(res, x->cache);
+    return KD_OK;
 }
 
 kd_status

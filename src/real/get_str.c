@@ -40,74 +40,128 @@ is_atom(const kd_node * x)
         || (x->type == KD_NODE_RAT && fmpz_is_one(fmpq_denref(x->q)) && fmpz_sgn(fmpq_numref(x->q)) >= 0);
 }
 
-static void
-print(sbuf * b, const kd_node * x)
+/* Pending output of the printer: a node still to print, a fixed string, or
+   the exponent of a power. */
+typedef struct
 {
-    switch (x->type)
+    enum { JOB_NODE, JOB_STR, JOB_EXP } kind;
+    const kd_node * x;
+    const char * s;
+}
+job;
+
+typedef struct
+{
+    job * j;
+    slong n, alloc;
+}
+jobs;
+
+static void
+push(jobs * st, int kind, const kd_node * x, const char * s)
+{
+    if (st->n == st->alloc)
     {
-        case KD_NODE_RAT:
-            put_fmpq(b, x->q);
-            return;
-        case KD_NODE_PI:
-            put(b, "pi");
-            return;
-        case KD_NODE_COSPI:
-        case KD_NODE_SINPI:
-            put(b, x->type == KD_NODE_COSPI ? "cospi(" : "sinpi(");
-            put_fmpq(b, x->q);
-            put(b, ")");
-            return;
-        case KD_NODE_SQRT:
-            put(b, "sqrt(");
-            print(b, x->a);
-            put(b, ")");
-            return;
-        case KD_NODE_NEG:
-            put(b, "-");
-            if (is_atom(x->a))
-                print(b, x->a);
-            else
-            {
-                put(b, "(");
-                print(b, x->a);
-                put(b, ")");
-            }
-            return;
-        case KD_NODE_POW:
+        st->alloc = 2 * st->alloc + 16;
+        st->j = flint_realloc(st->j, st->alloc * sizeof(job));
+    }
+    st->j[st->n].kind = kind;
+    st->j[st->n].x = x;
+    st->j[st->n].s = s;
+    st->n++;
+}
+
+/* Prints with an explicit stack of pending jobs (pushed in reverse order of
+   output) rather than by recursion, so that a deep DAG (a sum of 10^5 terms
+   read from an expression) does not exhaust the C stack. */
+static void
+print(sbuf * b, const kd_node * root)
+{
+    jobs st = {NULL, 0, 0};
+
+    push(&st, JOB_NODE, root, NULL);
+    while (st.n > 0)
+    {
+        job j = st.j[--st.n];
+        const kd_node * x = j.x;
+
+        if (j.kind == JOB_STR)
+        {
+            put(b, j.s);
+            continue;
+        }
+        if (j.kind == JOB_EXP)
         {
             char e[32];
-            if (is_atom(x->a))
-                print(b, x->a);
-            else
-            {
-                put(b, "(");
-                print(b, x->a);
-                put(b, ")");
-            }
             snprintf(e, sizeof e, x->e < 0 ? "^(%ld)" : "^%ld", x->e);
             put(b, e);
-            return;
+            continue;
         }
-        default:
+        switch (x->type)
         {
-            const char * op = x->type == KD_NODE_ADD ? " + " : x->type == KD_NODE_SUB ? " - "
-                            : x->type == KD_NODE_MUL ? "*" : "/";
-            /* the left operand needs parentheses unless it binds at least as
-               tightly; the right one unless it is an atom */
-            int lpar = !is_atom(x->a) && !((x->type == KD_NODE_ADD || x->type == KD_NODE_SUB)
-                        && (x->a->type == KD_NODE_ADD || x->a->type == KD_NODE_SUB
-                            || x->a->type == KD_NODE_MUL || x->a->type == KD_NODE_DIV
-                            || x->a->type == KD_NODE_POW));
-            int rpar = !is_atom(x->b);
-            if (lpar) put(b, "(");
-            print(b, x->a);
-            if (lpar) put(b, ")");
-            put(b, op);
-            if (rpar) put(b, "(");
-            print(b, x->b);
-            if (rpar) put(b, ")");
+            case KD_NODE_RAT:
+                put_fmpq(b, x->q);
+                break;
+            case KD_NODE_PI:
+                put(b, "pi");
+                break;
+            case KD_NODE_COSPI:
+            case KD_NODE_SINPI:
+                put(b, x->type == KD_NODE_COSPI ? "cospi(" : "sinpi(");
+                put_fmpq(b, x->q);
+                put(b, ")");
+                break;
+            case KD_NODE_SQRT:
+                put(b, "sqrt(");
+                push(&st, JOB_STR, NULL, ")");
+                push(&st, JOB_NODE, x->a, NULL);
+                break;
+            case KD_NODE_NEG:
+                if (is_atom(x->a))
+                    put(b, "-");
+                else
+                {
+                    put(b, "-(");
+                    push(&st, JOB_STR, NULL, ")");
+                }
+                push(&st, JOB_NODE, x->a, NULL);
+                break;
+            case KD_NODE_POW:
+                push(&st, JOB_EXP, x, NULL);
+                if (!is_atom(x->a))
+                {
+                    put(b, "(");
+                    push(&st, JOB_STR, NULL, ")");
+                }
+                push(&st, JOB_NODE, x->a, NULL);
+                break;
+            default:
+            {
+                const char * op = x->type == KD_NODE_ADD ? " + " : x->type == KD_NODE_SUB ? " - "
+                                : x->type == KD_NODE_MUL ? "*" : "/";
+                /* the left operand needs parentheses unless it binds at least
+                   as tightly; the right one unless it is an atom */
+                int lpar = !is_atom(x->a) && !((x->type == KD_NODE_ADD || x->type == KD_NODE_SUB)
+                            && (x->a->type == KD_NODE_ADD || x->a->type == KD_NODE_SUB
+                                || x->a->type == KD_NODE_MUL || x->a->type == KD_NODE_DIV
+                                || x->a->type == KD_NODE_POW));
+                int rpar = !is_atom(x->b);
+                if (rpar)
+                    push(&st, JOB_STR, NULL, ")");
+                push(&st, JOB_NODE, x->b, NULL);
+                if (rpar)
+                    push(&st, JOB_STR, NULL, "(");
+                push(&st, JOB_STR, NULL, op);
+                if (lpar)
+                {
+                    put(b, "(");
+                    push(&st, JOB_STR, NULL, ")");
+                }
+                push(&st, JOB_NODE, x->a, NULL);
+            }
         }
     }
+    flint_free(st.j);
 }
 
 char *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Allocation and reference counting of expression DAG nodes. */
 #include <stdlib.h>
+#include <string.h>
 #include "internal.h"
 
 kd_node *
@@ -53,25 +54,48 @@ _kd_node_incref(kd_node * x)
     x->refcount++;
 }
 
-/* Iterative on the first child so that long left-leaning chains (sums built
-   term by term) do not exhaust the stack. */
+/* Iterative, with the second operands that are still to be released kept
+   on an explicit stack, so that long chains leaning either way (a sum built
+   term by term, x = t - x in a loop) do not exhaust the C stack. */
 void
 _kd_node_decref(kd_node * x)
 {
-    while (x != NULL)
-    {
-        kd_node * next;
+    kd_node * local[32];
+    kd_node ** pending = local;
+    slong n = 0, alloc = 32;
 
-        if (--x->refcount > 0)
-            return;
-        next = x->a;
-        if (x->b != NULL)
-            _kd_node_decref(x->b);
-        fmpq_clear(x->q);
-        arb_clear(x->cache);
-        flint_free(x);
-        x = next;
+    for (;;)
+    {
+        if (x != NULL && --x->refcount == 0)
+        {
+            kd_node * next = x->a;
+            if (x->b != NULL)
+            {
+                if (n == alloc)
+                {
+                    alloc *= 2;
+                    if (pending == local)
+                    {
+                        pending = flint_malloc(alloc * sizeof(kd_node *));
+                        memcpy(pending, local, n * sizeof(kd_node *));
+                    }
+                    else
+                        pending = flint_realloc(pending, alloc * sizeof(kd_node *));
+                }
+                pending[n++] = x->b;
+            }
+            fmpq_clear(x->q);
+            arb_clear(x->cache);
+            flint_free(x);
+            x = next;
+        }
+        else if (n > 0)
+            x = pending[--n];
+        else
+            break;
     }
+    if (pending != local)
+        flint_free(pending);
 }
 
 void

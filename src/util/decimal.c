@@ -66,3 +66,38 @@ kd_mag_get_decimal(const mag_t m, slong digits)
     arf_clear(a);
     return s;
 }
+
+static char *
+dup_range(const char * a, const char * b)
+{
+    char * s = flint_malloc(b - a + 1);
+    memcpy(s, a, b - a);
+    s[b - a] = '\0';
+    return s;
+}
+
+void
+kd_arb_get_decimal(char ** mid, char ** rad, const arb_t x, slong digits)
+{
+    /* arb_get_str prints "[m +/- r]" (or "m" for an exact value, "[+/- r]"
+       when no digit is known) with the decimal ball containing x */
+    char * s = arb_get_str(x, digits < 1 ? 1 : digits, 0);
+    const char * pm = strstr(s, "+/-");
+    if (s[0] != '[' || pm == NULL)
+    {
+        *mid = dup_range(s, s + strlen(s));
+        *rad = dup_range("0", "0" + 1);
+    }
+    else
+    {
+        const char * m0 = s + 1, * m1 = pm;
+        while (m1 > m0 && m1[-1] == ' ')
+            m1--;
+        *mid = (m1 == m0) ? dup_range("0", "0" + 1) : dup_range(m0, m1);
+        pm += 3;
+        while (*pm == ' ')
+            pm++;
+        *rad = dup_range(pm, s + strlen(s) - 1);
+    }
+    flint_free(s);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* The one Check runner: all module suites, one summary line at the end.
+   CK_RUN_SUITE=real runs one suite; CK_FORK=no runs unforked (valgrind). */
+#include <stdlib.h>
+#include "testutil.h"
+
+int
+main(void)
+{
+    SRunner * sr;
+    int failed;
+
+    sr = srunner_create(kd_suite_real());
+    srunner_add_suite(sr, kd_suite_complex());
+    srunner_add_suite(sr, kd_suite_parse());
+    srunner_add_suite(sr, kd_suite_mat());
+    srunner_add_suite(sr, kd_suite_oracle());
+    srunner_add_suite(sr, kd_suite_mtx());
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    flint_cleanup();
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

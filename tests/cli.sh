@@ -1,0 +1,150 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# Tests of the kdigits command line: output formats, the acceptance
+# examples, and bad input (one line on stderr, nothing on stdout, non-zero
+# exit). Run by `make check` with KDIGITS, CLITOOL and srcdir set.
+set -u
+
+KD=${KDIGITS:-./kdigits}
+TOOL=${CLITOOL:-./tests/clitool}
+data=${srcdir:-.}/tests/data
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
+
+# expect_ok NAME CMD...: exit 0 and something on stdout
+expect_ok() {
+    name=$1; shift
+    if "$@" >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/out" ]; then ok
+    else bad "$name: exit $? / $(head -c 300 "$tmp/err")"; fi
+}
+
+# expect_err NAME PATTERN CMD...: non-zero exit, empty stdout, exactly one
+# line on stderr that matches PATTERN (grep -E)
+expect_err() {
+    name=$1; pat=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    lines=$(wc -l <"$tmp/err")
+    if [ "$rc" -ne 0 ] && [ ! -s "$tmp/out" ] && [ "$lines" -eq 1 ] && grep -Eq -- "$pat" "$tmp/err"; then ok
+    else bad "$name: rc=$rc stderr($lines lines)='$(cat "$tmp/err")' stdout='$(head -c 200 "$tmp/out")'"; fi
+}
+
+# check NAME COND...: a shell condition
+check() {
+    name=$1; shift
+    if "$@"; then ok; else bad "$name"; fi
+}
+
+json() { "$TOOL" json "$1" <"$tmp/out"; }
+
+# ---- help and version
+expect_ok "--help" "$KD" --help
+check "--help lists approx" grep -q approx "$tmp/out"
+expect_ok "--version" "$KD" --version
+check "--version format" grep -Eq '^kdigits [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out"
+for c in approx oracle demo; do
+    expect_ok "$c --help" "$KD" "$c" --help
+    check "$c --help has usage" grep -q "usage: kdigits $c" "$tmp/out"
+done
+
+# ---- approx: the acceptance examples, checked by an independent evaluation
+e='1/sqrt(2) - 2^-40'
+expect_ok "approx json" "$KD" approx --expr "$e" --n 300 --format json
+v=$(json value); check "approx value dyadic" "$TOOL" dyadic "$v"
+check "approx within 2^-300" "$TOOL" within "$v" 300 "$e"
+check "approx n field" [ "$(json n)" = 300 ]
+check "approx expr field" [ "$(json expr)" = "$e" ]
+check "approx decimal" sh -c "\"$TOOL\" json decimal <\"$tmp/out\" | grep -q '^0\.70710678118563802969907143386'"
+
+for e in 'sqrt(2/7)*cospi(3/14)' 'sqrt(2/9)*cos(5*pi/18)' '0.1' '-3/7'; do
+    expect_ok "approx $e" "$KD" approx --expr "$e" --n 300 --format json
+    v=$(json value)
+    check "approx $e dyadic" "$TOOL" dyadic "$v"
+    check "approx $e within 2^-300" "$TOOL" within "$v" 300 "$e"
+done
+
+# a DFT entry exp(-2 pi i 2*3/5)/sqrt(5): both parts within 2^-200
+expect_ok "approx complex" "$KD" approx --expr 'cispi(-12/5)/sqrt(5)' --n 200 --format json
+check "complex flag" [ "$(json complex)" = true ]
+check "complex re" "$TOOL" within "$(json value.re)" 200 'cospi(-12/5)/sqrt(5)'
+check "complex im" "$TOOL" within "$(json value.im)" 200 'sinpi(-12/5)/sqrt(5)'
+
+expect_ok "approx exact dyadic" "$KD" approx --expr '2^-30' --n 10 --format json
+check "exact dyadic kept exactly" [ "$(json value)" = "1/1073741824" ]
+check "exact flag" [ "$(json exact)" = true ]
+
+expect_ok "approx csv" "$KD" approx --expr 'pi' --n 64 --format csv
+check "csv header" sh -c "head -1 \"$tmp/out\" | grep -q '^expr,n,value_re'"
+check "csv rows" [ "$(wc -l <"$tmp/out")" -eq 2 ]
+expect_ok "approx text" "$KD" approx --expr 'pi' --n 64
+check "text says proved" grep -q proved "$tmp/out"
+
+# determinism: same input, identical bytes
+"$KD" approx --expr 'sqrt(3) + cospi(1/7)' --n 500 --format json >"$tmp/a" 2>&1
+"$KD" approx --expr 'sqrt(3) + cospi(1/7)' --n 500 --format json >"$tmp/b" 2>&1
+check "approx deterministic" cmp -s "$tmp/a" "$tmp/b"
+
+# ---- bad input: one clear line, non-zero exit
+expect_err "unbalanced (" "expected '\\)'" "$KD" approx --expr '(1+2' --n 10
+expect_err "unbalanced )" "unbalanced" "$KD" approx --expr '1+2)' --n 10
+expect_err "sqrt(-1)" "square root of the negative" "$KD" approx --expr 'sqrt(-1)' --n 10
+expect_err "division by 0" "division by zero" "$KD" approx --expr '1/(2-2)' --n 10
+expect_err "undecidable divisor" "could not decide.*256 bits" "$KD" approx --expr '1/(sqrt(3)*sqrt(3)-3)' --n 10 --max-prec 256
+expect_err "nan" "unknown name 'nan'" "$KD" approx --expr 'nan' --n 10
+expect_err "inf" "unknown name 'inf'" "$KD" approx --expr 'inf' --n 10
+expect_err "--n -3" "out of range" "$KD" approx --expr '1' --n -3
+expect_err "--n 100000000" "out of range" "$KD" approx --expr '1' --n 100000000
+expect_err "--n abc" "not an integer" "$KD" approx --expr '1' --n abc
+expect_err "--format xml" "--format" "$KD" approx --expr '1' --n 3 --format xml
+expect_err "missing --expr" "--expr is required" "$KD" approx --n 3
+expect_err "unknown option" "unknown" "$KD" approx --bogus
+expect_err "unknown command" "unknown command" "$KD" frobnicate
+expect_err "--max-prec absurd" "out of range" "$KD" approx --expr 1 --n 3 --max-prec 1
+
+# ---- oracle
+expect_ok "oracle dct2:5" "$KD" oracle --builtin dct2:5 --n 20 --format json
+check "oracle rows" [ "$(json rows)" = 5 ]
+check "oracle certified" [ "$(json levels.0.certified)" = true ]
+check "oracle entry dyadic" "$TOOL" dyadic "$(json levels.0.re.1.2)"
+# entry (k=1, j=2) of the DCT-II of size 5 is sqrt(2/5) cos(pi*5*1/10)
+check "oracle entry within budget" "$TOOL" within "$(json levels.0.re.1.2)" 20 'sqrt(2/5)*cospi(5/10)'
+check "oracle entry (4,0)" "$TOOL" within "$(json levels.0.re.4.0)" 20 'sqrt(2/5)*cospi(4/10)'
+expect_ok "oracle dft:4" "$KD" oracle --builtin dft:4 --n 30 --format json
+check "dft complex" [ "$(json complex)" = true ]
+check "dft im (1,1)" "$TOOL" within "$(json levels.0.im.1.1)" 30 'sinpi(-2/4)/2'
+expect_ok "oracle lasso" "$KD" oracle --builtin 'lasso:2^-15' --n 10,40 --format csv
+check "oracle csv rows" [ "$(wc -l <"$tmp/out")" -eq 13 ]
+expect_ok "oracle text" "$KD" oracle --builtin identity:3 --n 5
+expect_ok "oracle file" "$KD" oracle --matrix "$data/cli-small.mtx" --n 40 --format json
+check "file entry (1,1)" "$TOOL" within "$(json levels.0.re.0.0)" 40 '1/sqrt(2)'
+check "file exact dyadic (2,2)" [ "$(json levels.0.re.1.1)" = "1/1073741824" ]
+# mtx round trip: A_n written exactly reads back as the same A_n
+expect_ok "oracle mtx out" "$KD" oracle --matrix "$data/cli-small.mtx" --n 40 --format mtx
+cp "$tmp/out" "$tmp/a40.mtx"
+"$KD" oracle --matrix "$data/cli-small.mtx" --n 40 --format csv >"$tmp/c1" 2>&1
+"$KD" oracle --matrix "$tmp/a40.mtx" --n 40 --format csv >"$tmp/c2" 2>&1
+check "mtx round trip" cmp -s "$tmp/c1" "$tmp/c2"
+
+expect_err "oracle missing entry" "cli-missing.mtx:[0-9]+:.*expected" "$KD" oracle --matrix "$data/cli-missing.mtx" --n 10
+expect_err "oracle no file" "cannot open" "$KD" oracle --matrix "$tmp/nonexistent.mtx" --n 10
+expect_err "oracle bad builtin" "unknown built-in" "$KD" oracle --builtin nope:3 --n 10
+expect_err "oracle both sources" "exactly one" "$KD" oracle --builtin dct2:3 --matrix x.mtx --n 10
+expect_err "oracle mtx multi" "single level" "$KD" oracle --builtin dct2:3 --n 1,2 --format mtx
+
+# ---- demo (the main job for now)
+expect_ok "demo" "$KD" demo
+check "demo double line" grep -q "IEEE double input" "$tmp/out"
+expect_ok "demo json" "$KD" demo --delta '2^-28' --n 10,60 --format json
+check "demo json levels" [ "$(json levels.1.n)" = 60 ]
+check "demo double valid levels" [ "$(json ieee_double.valid_for_levels_up_to)" -ge 50 ]
+check "demo A_n dyadic" "$TOOL" dyadic "$(json levels.1.A_n.0.0)"
+check "demo A_n within" "$TOOL" within "$(json levels.1.A_n.0.0)" 60 '1/sqrt(2) - 2^-28'
+expect_err "demo bad delta" "delta" "$KD" demo --delta 'sqrt(' --n 3
+
+printf 'cli: %d passed, %d failed\n' "$pass" "$fail"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Shared helpers for the Check suites: fixed-seed randomness (the seed is
+   printed on failure) and the list of suites. */
+#ifndef KD_TESTUTIL_H
+#define KD_TESTUTIL_H
+
+#include <check.h>
+#include "kdigits/kdigits.h"
+
+/* Every randomized test draws from a FLINT state seeded with a fixed seed
+   derived from KD_TEST_SEED and the test's own salt, and reports that seed
+   in its failure messages. */
+#define KD_TEST_SEED 20221122UL
+
+void kd_test_randinit(flint_rand_t state, ulong salt);
+/* The seed kd_test_randinit used for this salt (for messages). */
+ulong kd_test_seed(ulong salt);
+
+/* Asserts st == KD_OK and shows the library's message otherwise. */
+#define kd_assert_ok(st) \
+    ck_assert_msg((st) == KD_OK, "status %s: %s", kd_status_name(st), kd_error_message())
+
+Suite * kd_suite_real(void);
+Suite * kd_suite_complex(void);
+Suite * kd_suite_parse(void);
+Suite * kd_suite_mat(void);
+Suite * kd_suite_oracle(void);
+Suite * kd_suite_mtx(void);
+
+#endif
