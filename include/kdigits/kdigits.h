@@ -12,6 +12,7 @@
 #include "kdigits/oracle.h"
 #include "kdigits/mtx.h"
 #include "kdigits/util.h"
+#include "kdigits/lasso.h"
 
 #define KD_VERSION_STRING "0.1.0"
 

@@ -156,7 +156,7 @@ kd_cmd_approx(int argc, char ** argv)
         if (!is_real)
         {
             s = kd_fmpq_get_decimal(im, digits);
-            printf(" + %s i", s);
+            printf(" %s %s i", s[0] == '-' ? "-" : "+", s[0] == '-' ? s + 1 : s);
             flint_free(s);
         }
         printf("  (rounded, for reading)\n");
