@@ -6,7 +6,8 @@
      unary   := ('+' | '-') unary | power
      power   := primary ('^' unary)?          exponent: an integer constant
      primary := NUMBER | 'pi' | 'i' | NAME '(' expr ')' | '(' expr ')'
-     NUMBER  := digits ['.' digits] [('e'|'E') ['+'|'-'] digits]   exact decimal
+     NUMBER  := digits ['.' [digits]] [('e'|'E') ['+'|'-'] digits]   exact decimal
+                (also '.' digits: ".5" = 1/2; "5." = 5)
      NAME    := sqrt | cospi | sinpi | cos | sin | cispi
 
    cospi(q), sinpi(q), cispi(q) = cos(pi q), sin(pi q), exp(i pi q) take a

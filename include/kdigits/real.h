@@ -55,7 +55,8 @@ kd_status kd_real_set_si_si(kd_real_t x, slong p, slong q);
 /* x = 2^e exactly. */
 void kd_real_set_2exp(kd_real_t x, slong e);
 /* Exact decimal literal: "0.1" is 1/10, "-2.5e-3" is -1/400; never via a
-   double. Returns KD_ERR_PARSE if s is not entirely such a literal. */
+   double. Returns KD_ERR_PARSE if s is not entirely such a literal and
+   KD_ERR_ARG if its decimal exponent exceeds 10^6 in absolute value. */
 kd_status kd_real_set_decimal(kd_real_t x, const char * s);
 void kd_real_pi(kd_real_t x);
 /* cos(pi q) and sin(pi q) for rational q (folded to exact rationals when
@@ -109,14 +110,14 @@ kd_status kd_real_approx(fmpq_t q, mag_t err, const kd_real_t x, slong n,
 kd_status kd_real_enclose(arb_t res, const kd_real_t x, slong n, slong prec_cap);
 
 /* A readable expression string in the parser's grammar (flint_free it).
-   Parsing it back gives the same value. */
+   Parsing it back gives the same value whenever the string is within the
+   parser's limits (KD_EXPR_LEN_MAX characters, exponents up to
+   KD_EXPR_POW_MAX): shared subexpressions are printed in full each time, so
+   a DAG with much sharing can print far longer than its node count. */
 char * kd_real_get_str(const kd_real_t x);
 
 /* Parses an exact real expression (grammar in kdigits/expr.h). */
 kd_status kd_real_parse(kd_real_t x, const char * s);
-
-/* Number of DAG nodes reachable from x (shared nodes counted once). */
-slong kd_real_node_count(const kd_real_t x);
 
 /* Validates a level and a precision cap; returns KD_OK or KD_ERR_ARG with a
    message. prec_cap 0 means the default. */

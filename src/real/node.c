@@ -139,32 +139,3 @@ kd_real_swap(kd_real_t x, kd_real_t y)
     x->node = y->node;
     y->node = t;
 }
-
-static void
-count_nodes(kd_node * x, kd_node *** seen, slong * n, slong * alloc)
-{
-    slong i;
-    if (x == NULL)
-        return;
-    for (i = 0; i < *n; i++)
-        if ((*seen)[i] == x)
-            return;
-    if (*n == *alloc)
-    {
-        *alloc = 2 * (*alloc) + 16;
-        *seen = flint_realloc(*seen, (*alloc) * sizeof(kd_node *));
-    }
-    (*seen)[(*n)++] = x;
-    count_nodes(x->a, seen, n, alloc);
-    count_nodes(x->b, seen, n, alloc);
-}
-
-slong
-kd_real_node_count(const kd_real_t x)
-{
-    kd_node ** seen = NULL;
-    slong n = 0, alloc = 0;
-    count_nodes(x->node, &seen, &n, &alloc);
-    flint_free(seen);
-    return n;
-}
