@@ -4,25 +4,6 @@
 #include <string.h>
 #include "testutil.h"
 
-#define REF_PREC(n) (4 * (n) + 200)
-
-static int
-fmpq_is_dyadic(const fmpq_t q)
-{
-    return fmpz_popcnt(fmpq_denref(q)) == 1;
-}
-
-static void
-arb_set_dyadic(arb_t r, const fmpq_t q)
-{
-    arf_t t;
-    arf_init(t);
-    arf_set_fmpz(t, fmpq_numref(q));
-    arf_mul_2exp_si(t, t, -(slong) fmpz_val2(fmpq_denref(q)));
-    arb_set_arf(r, t);
-    arf_clear(t);
-}
-
 /* r = exp(i pi c) from arb_sin_cos of pi c (not the *_pi_fmpq functions). */
 static void
 ref_exp_pi_i(acb_t r, const fmpq_t c, slong prec)
@@ -85,13 +66,13 @@ check_approx(const kd_complex_t z, const acb_t ref, slong n, const char * tag, u
     ck_assert_msg(mag_cmp_2exp_si(arb_radref(acb_realref(ref)), -n - 8) <= 0
                   && mag_cmp_2exp_si(arb_radref(acb_imagref(ref)), -n - 8) <= 0,
                   "%s n=%ld seed=%lu: reference too coarse", tag, n, seed);
-    ck_assert_msg(fmpq_is_dyadic(re) && fmpq_is_dyadic(im), "%s n=%ld seed=%lu: not dyadic",
+    ck_assert_msg(kd_test_fmpq_is_dyadic(re) && kd_test_fmpq_is_dyadic(im), "%s n=%ld seed=%lu: not dyadic",
                   tag, n, seed);
     ck_assert_msg(mag_cmp_2exp_si(err, -n) <= 0, "%s n=%ld seed=%lu: err > 2^-n", tag, n, seed);
 
-    arb_set_dyadic(acb_realref(Q), re);
-    arb_set_dyadic(acb_imagref(Q), im);
-    acb_sub(d, Q, ref, 2 * REF_PREC(n));
+    kd_test_arb_set_dyadic(acb_realref(Q), re);
+    kd_test_arb_set_dyadic(acb_imagref(Q), im);
+    acb_sub(d, Q, ref, 2 * KD_TEST_REF_PREC(n));
     acb_get_abs_ubound_arf(ub, d, 64);
     ck_assert_msg(arf_cmp_2exp_si(ub, -n) <= 0, "%s n=%ld seed=%lu: |q - z| <= 2^-n not proved",
                   tag, n, seed);
@@ -122,7 +103,7 @@ check_approx(const kd_complex_t z, const acb_t ref, slong n, const char * tag, u
         const kd_real_struct * part = k == 0 ? kd_complex_realref(z) : kd_complex_imagref(z);
         const fmpq * q = k == 0 ? re : im;
         slong grid = kd_complex_is_real(z) ? n + 1 : n + 2;
-        if (kd_real_get_fmpq(v, part) && fmpq_is_dyadic(v))
+        if (kd_real_get_fmpq(v, part) && kd_test_fmpq_is_dyadic(v))
             ck_assert_msg(fmpq_equal(q, v), "%s n=%ld seed=%lu: exact part %d not exact",
                           tag, n, seed, k);
         else
@@ -250,15 +231,15 @@ START_TEST(test_dft_entries)
         kd_real_set_si(r, m);
         kd_assert_ok(kd_real_sqrt(r, r));
         kd_complex_set_real(s, r);
-        arb_sqrt_ui(sq, m, REF_PREC(200) + 20);
+        arb_sqrt_ui(sq, m, KD_TEST_REF_PREC(200) + 20);
         for (j = 0; j < m; j++)
             for (k = 0; k < m; k++)
             {
                 fmpq_set_si(c, -2 * j * k, m);
                 kd_complex_exp_pi_i_fmpq(z, c);
                 kd_assert_ok(kd_complex_div(z, z, s));
-                ref_exp_pi_i(ref, c, REF_PREC(200) + 20);
-                acb_div_arb(ref, ref, sq, REF_PREC(200));
+                ref_exp_pi_i(ref, c, KD_TEST_REF_PREC(200) + 20);
+                acb_div_arb(ref, ref, sq, KD_TEST_REF_PREC(200));
                 /* sin(pi q) = 0 exactly when q is an integer: then real */
                 if ((2 * j * k) % m == 0)
                     ck_assert_msg(kd_complex_is_real(z), "m=%ld j=%ld k=%ld not real", m, j, k);
@@ -375,7 +356,7 @@ START_TEST(test_pow_si)
     kd_complex_t z, w, t;
     acb_t rz, ref;
     fmpq_t c;
-    slong b, e, prec = REF_PREC(300);
+    slong b, e, prec = KD_TEST_REF_PREC(300);
     char tag[64];
 
     kd_complex_init(z);
@@ -497,8 +478,8 @@ START_TEST(test_sqrt)
     kd_real_pi(kd_complex_realref(z));
     kd_assert_ok(kd_complex_sqrt(w, z));
     ck_assert(kd_complex_is_real(w));
-    arb_const_pi(acb_realref(ref), REF_PREC(300));
-    arb_sqrt(acb_realref(ref), acb_realref(ref), REF_PREC(300));
+    arb_const_pi(acb_realref(ref), KD_TEST_REF_PREC(300));
+    arb_sqrt(acb_realref(ref), acb_realref(ref), KD_TEST_REF_PREC(300));
     arb_zero(acb_imagref(ref));
     check_approx(w, ref, 300, "sqrt(pi)", 0);
 
@@ -627,7 +608,7 @@ START_TEST(test_random)
     acb_init(b);
     for (iter = 0; iter < 300; iter++)
     {
-        gen_complex(z, ref, state, 1 + n_randint(state, 4), REF_PREC(1000));
+        gen_complex(z, ref, state, 1 + n_randint(state, 4), KD_TEST_REF_PREC(1000));
         snprintf(tag, sizeof tag, "expr %ld", iter);
         for (i = 0; i < (slong) (sizeof lv / sizeof lv[0]); i++)
             check_approx(z, ref, lv[i], tag, seed);
@@ -722,7 +703,7 @@ START_TEST(test_get_str)
     {
         char * s;
         kd_status st;
-        gen_complex(z, ref, state, 1 + n_randint(state, 3), REF_PREC(200));
+        gen_complex(z, ref, state, 1 + n_randint(state, 3), KD_TEST_REF_PREC(200));
         s = kd_complex_get_str(z);
         st = kd_complex_parse(w, s);
         ck_assert_msg(st == KD_OK, "\"%s\": %s (seed %lu)", s, kd_error_message(), seed);

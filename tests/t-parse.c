@@ -6,25 +6,6 @@
 #include <string.h>
 #include "testutil.h"
 
-#define REF_PREC(n) (4 * (n) + 200)
-
-static int
-fmpq_is_dyadic(const fmpq_t q)
-{
-    return fmpz_popcnt(fmpq_denref(q)) == 1;
-}
-
-static void
-arb_set_dyadic(arb_t r, const fmpq_t q)
-{
-    arf_t t;
-    arf_init(t);
-    arf_set_fmpz(t, fmpq_numref(q));
-    arf_mul_2exp_si(t, t, -(slong) fmpz_val2(fmpq_denref(q)));
-    arb_set_arf(r, t);
-    arf_clear(t);
-}
-
 /* r = pi p / q without the *_pi_fmpq functions. */
 static void
 ref_pi_frac(arb_t r, slong p, slong q, slong prec)
@@ -77,11 +58,11 @@ check_approx(const kd_complex_t z, const acb_t ref, slong n, const char * tag, u
     ck_assert_msg(mag_cmp_2exp_si(arb_radref(acb_realref(ref)), -n - 8) <= 0
                   && mag_cmp_2exp_si(arb_radref(acb_imagref(ref)), -n - 8) <= 0,
                   "\"%s\" n=%ld seed=%lu: reference too coarse", tag, n, seed);
-    ck_assert_msg(fmpq_is_dyadic(re) && fmpq_is_dyadic(im), "\"%s\" n=%ld: not dyadic", tag, n);
+    ck_assert_msg(kd_test_fmpq_is_dyadic(re) && kd_test_fmpq_is_dyadic(im), "\"%s\" n=%ld: not dyadic", tag, n);
     ck_assert_msg(mag_cmp_2exp_si(err, -n) <= 0, "\"%s\" n=%ld: err > 2^-n", tag, n);
-    arb_set_dyadic(acb_realref(Q), re);
-    arb_set_dyadic(acb_imagref(Q), im);
-    acb_sub(d, Q, ref, 2 * REF_PREC(n));
+    kd_test_arb_set_dyadic(acb_realref(Q), re);
+    kd_test_arb_set_dyadic(acb_imagref(Q), im);
+    acb_sub(d, Q, ref, 2 * KD_TEST_REF_PREC(n));
     acb_get_abs_ubound_arf(ub, d, 64);
     ck_assert_msg(arf_cmp_2exp_si(ub, -n) <= 0, "\"%s\" n=%ld seed=%lu: |q - z| <= 2^-n not proved",
                   tag, n, seed);
@@ -95,9 +76,9 @@ check_approx(const kd_complex_t z, const acb_t ref, slong n, const char * tag, u
         ck_assert_msg(fmpq_is_zero(im), "\"%s\": real value with im != 0", tag);
         st = kd_real_approx(re, err, kd_complex_realref(z), n, 0);
         ck_assert_msg(st == KD_OK, "\"%s\" n=%ld: %s", tag, n, kd_error_message());
-        ck_assert(fmpq_is_dyadic(re) && mag_cmp_2exp_si(err, -n) <= 0);
-        arb_set_dyadic(acb_realref(Q), re);
-        arb_sub(acb_realref(d), acb_realref(Q), acb_realref(ref), 2 * REF_PREC(n));
+        ck_assert(kd_test_fmpq_is_dyadic(re) && mag_cmp_2exp_si(err, -n) <= 0);
+        kd_test_arb_set_dyadic(acb_realref(Q), re);
+        arb_sub(acb_realref(d), acb_realref(Q), acb_realref(ref), 2 * KD_TEST_REF_PREC(n));
         arb_get_abs_ubound_arf(ub, acb_realref(d), 64);
         ck_assert_msg(arf_cmp_2exp_si(ub, -n) <= 0, "\"%s\" n=%ld seed=%lu: real |q - x| > 2^-n",
                       tag, n, seed);
@@ -220,8 +201,8 @@ START_TEST(test_functions)
         kd_assert_ok(kd_real_approx(b, eb, y, n, 0));
         ck_assert_msg(fmpq_equal(a, b) && mag_equal(ea, eb), "n = %ld", n);
     }
-    ref_pi_frac(ref, 3, 7, REF_PREC(300));
-    arb_cos(ref, ref, REF_PREC(300));
+    ref_pi_frac(ref, 3, 7, KD_TEST_REF_PREC(300));
+    arb_cos(ref, ref, KD_TEST_REF_PREC(300));
     check_real_expr("cos(3*pi/7)", ref, 300);
     check_real_expr("cos(pi*3/7)", ref, 300);
     check_real_expr("cos(-(3*pi)/7)", ref, 300);
@@ -250,8 +231,8 @@ START_TEST(test_functions)
     check_exact("sqrt(2/3)^-4", 9, 4);
 
     /* sin(5 pi/7) against arb_sin */
-    ref_pi_frac(ref, 5, 7, REF_PREC(300));
-    arb_sin(ref, ref, REF_PREC(300));
+    ref_pi_frac(ref, 5, 7, KD_TEST_REF_PREC(300));
+    arb_sin(ref, ref, KD_TEST_REF_PREC(300));
     check_real_expr("sin(5*pi/7)", ref, 300);
     check_real_expr("sinpi(5/7)", ref, 300);
 
@@ -269,7 +250,7 @@ END_TEST
 START_TEST(test_acceptance)
 {
     arb_t ref, t;
-    slong prec = REF_PREC(300);
+    slong prec = KD_TEST_REF_PREC(300);
 
     arb_init(ref);
     arb_init(t);
@@ -335,7 +316,7 @@ START_TEST(test_complex)
     kd_real_t x;
     acb_t ref;
     arb_t s;
-    slong i, prec = REF_PREC(300);
+    slong i, prec = KD_TEST_REF_PREC(300);
     kd_status st;
 
     kd_complex_init(z);
@@ -784,7 +765,7 @@ START_TEST(test_random_roundtrip)
     for (iter = 0; iter < 1000; iter++)
     {
         int real_only = n_randint(state, 2);
-        char * s = gen_expr(ref, state, 1 + n_randint(state, 4), real_only, REF_PREC(n));
+        char * s = gen_expr(ref, state, 1 + n_randint(state, 4), real_only, KD_TEST_REF_PREC(n));
         char * t;
         kd_status st;
 

@@ -5,31 +5,8 @@
 #include <time.h>
 #include "testutil.h"
 
-/* Working precision of a reference evaluation for level n. */
-#define REF_PREC(n) (4 * (n) + 200)
-
 static const slong levels[] = {0, 1, 10, 53, 100, 300, 1000};
 #define NLEVELS ((slong) (sizeof levels / sizeof levels[0]))
-
-/* The denominator is a power of two (an independent test, not the
-   library's kd_real_is_dyadic). */
-static int
-fmpq_is_dyadic(const fmpq_t q)
-{
-    return fmpz_popcnt(fmpq_denref(q)) == 1;
-}
-
-/* r = q exactly, for a dyadic q. */
-static void
-arb_set_dyadic(arb_t r, const fmpq_t q)
-{
-    arf_t t;
-    arf_init(t);
-    arf_set_fmpz(t, fmpq_numref(q));
-    arf_mul_2exp_si(t, t, -(slong) fmpz_val2(fmpq_denref(q)));
-    arb_set_arf(r, t);
-    arf_clear(t);
-}
 
 /* r = pi * p / q, computed without arb_*_pi_fmpq. */
 static void
@@ -83,11 +60,11 @@ check_approx(const kd_real_t x, const arb_t ref, const fmpq_t exact, slong n,
                   kd_status_name(st), kd_error_message());
     ck_assert_msg(mag_cmp_2exp_si(arb_radref(ref), -n - 8) <= 0,
                   "%s n=%ld seed=%lu: reference too coarse", tag, n, seed);
-    ck_assert_msg(fmpq_is_dyadic(q), "%s n=%ld seed=%lu: q not dyadic", tag, n, seed);
+    ck_assert_msg(kd_test_fmpq_is_dyadic(q), "%s n=%ld seed=%lu: q not dyadic", tag, n, seed);
     ck_assert_msg(mag_cmp_2exp_si(err, -n) <= 0, "%s n=%ld seed=%lu: err > 2^-n", tag, n, seed);
 
-    arb_set_dyadic(Q, q);
-    arb_sub(d, Q, ref, 2 * REF_PREC(n));
+    kd_test_arb_set_dyadic(Q, q);
+    arb_sub(d, Q, ref, 2 * KD_TEST_REF_PREC(n));
     arb_get_abs_ubound_arf(ub, d, 64);
     ck_assert_msg(arf_cmp_2exp_si(ub, -n) <= 0,
                   "%s n=%ld seed=%lu: |q - x| <= 2^-n not proved", tag, n, seed);
@@ -105,7 +82,7 @@ check_approx(const kd_real_t x, const arb_t ref, const fmpq_t exact, slong n,
     if (rational)
         ck_assert_msg(arb_contains_fmpq(ref, v),
                       "%s n=%ld seed=%lu: folded rational is wrong", tag, n, seed);
-    if (rational && fmpq_is_dyadic(v))
+    if (rational && kd_test_fmpq_is_dyadic(v))
         ck_assert_msg(fmpq_equal(q, v) && mag_is_zero(err),
                       "%s n=%ld seed=%lu: exact dyadic not returned exactly", tag, n, seed);
     else
@@ -367,7 +344,7 @@ START_TEST(test_set_si_fmpz_fmpq)
         fmpq_randtest(w, state, 200);
         kd_real_set_fmpq(x, w);
         ck_assert_msg(kd_real_get_fmpq(q, x) && fmpq_equal(q, w), "seed %lu", kd_test_seed(1));
-        ck_assert(kd_real_is_dyadic(x) == fmpq_is_dyadic(w));
+        ck_assert(kd_real_is_dyadic(x) == kd_test_fmpq_is_dyadic(w));
         kd_real_set_fmpz(x, fmpq_numref(w));
         ck_assert(kd_real_get_fmpq(q, x) && fmpz_equal(fmpq_numref(q), fmpq_numref(w))
                   && fmpz_is_one(fmpq_denref(q)));
@@ -385,7 +362,7 @@ START_TEST(test_set_si_fmpz_fmpq)
         kd_real_set_fmpq(x, w);
         n = n_randint(state, 400);
         kd_assert_ok(kd_real_approx(q, err, x, n, 0));
-        ck_assert(fmpq_is_dyadic(q));
+        ck_assert(kd_test_fmpq_is_dyadic(q));
         fmpq_sub(d, q, w);
         fmpq_abs(d, d);
         arf_set_mag(t, err);
@@ -394,7 +371,7 @@ START_TEST(test_set_si_fmpz_fmpq)
         fmpq_mul_2exp(e, e, n);
         ck_assert_msg(fmpz_cmp(fmpq_numref(e), fmpq_denref(e)) <= 0,
                       "err > 2^-n for a rational, seed %lu", kd_test_seed(1));
-        if (fmpq_is_dyadic(w))
+        if (kd_test_fmpq_is_dyadic(w))
             ck_assert(fmpq_equal(q, w) && mag_is_zero(err));
         else
             ck_assert((slong) fmpz_val2(fmpq_denref(q)) <= n + 1);
@@ -888,7 +865,7 @@ START_TEST(test_random_trees)
     arb_t ref, b;
     fmpq_t v;
     int rat;
-    slong iter, i, prec = REF_PREC(1000);
+    slong iter, i, prec = KD_TEST_REF_PREC(1000);
     ulong seed = kd_test_seed(4);
     char tag[32];
 
@@ -945,7 +922,7 @@ START_TEST(test_level_10000)
     /* the first non-rational tree of depth 3 */
     for (iter = 0; iter < 20; iter++)
     {
-        gen_tree(x, ref, v, &rat, state, 3, REF_PREC(10000));
+        gen_tree(x, ref, v, &rat, state, 3, KD_TEST_REF_PREC(10000));
         if (!kd_real_is_fmpq(x))
             break;
     }
@@ -966,9 +943,9 @@ START_TEST(test_level_10000)
         kd_real_cos_pi_fmpq(t, c);
         kd_real_sub(y, y, t);
         arb_set_si(ref, 2);
-        arb_rsqrt(ref, ref, REF_PREC(10000));
-        ref_cos_pi(r2, c, REF_PREC(10000));
-        arb_sub(ref, ref, r2, REF_PREC(10000));
+        arb_rsqrt(ref, ref, KD_TEST_REF_PREC(10000));
+        ref_cos_pi(r2, c, KD_TEST_REF_PREC(10000));
+        arb_sub(ref, ref, r2, KD_TEST_REF_PREC(10000));
         check_approx(y, ref, NULL, 10000, "1/sqrt(2) - cos(3 pi/7)", 0);
         kd_real_clear(t);
         fmpq_clear(c);
@@ -1015,8 +992,8 @@ START_TEST(test_pure)
     mag_init(e3);
     for (iter = 0; iter < 40; iter++)
     {
-        gen_tree(x1, r1, v1, &rat1, s1, 4, REF_PREC(1000));
-        gen_tree(x2, r2, v2, &rat2, s2, 4, REF_PREC(1000));
+        gen_tree(x1, r1, v1, &rat1, s1, 4, KD_TEST_REF_PREC(1000));
+        gen_tree(x2, r2, v2, &rat2, s2, 4, KD_TEST_REF_PREC(1000));
         {
             /* the two trees are built from the same seed: identical */
             char * t1 = kd_real_get_str(x1), * t2 = kd_real_get_str(x2);
@@ -1205,7 +1182,7 @@ START_TEST(test_arg_errors)
 
     /* the largest level on a rational, checked exactly */
     kd_assert_ok(kd_real_approx(q, err, r, KD_LEVEL_MAX, 0));
-    ck_assert(fmpq_is_dyadic(q));
+    ck_assert(kd_test_fmpq_is_dyadic(q));
     fmpq_set_si(w, 1, 3);
     fmpq_sub(d, q, w);
     fmpq_abs(d, d);
@@ -1243,7 +1220,7 @@ START_TEST(test_get_str_roundtrip)
     {
         char * s;
         kd_status st;
-        gen_tree(x, ref, v, &rat, state, 1 + n_randint(state, 4), REF_PREC(300));
+        gen_tree(x, ref, v, &rat, state, 1 + n_randint(state, 4), KD_TEST_REF_PREC(300));
         s = kd_real_get_str(x);
         st = kd_real_parse(y, s);
         ck_assert_msg(st == KD_OK, "\"%s\" does not parse: %s (seed %lu)", s,
@@ -1270,7 +1247,7 @@ START_TEST(test_get_str_shapes)
     kd_real_t pi, s2, a, b, c, y;
     arb_t rpi, rs2, ra, rb, rc;
     fmpq_t q;
-    slong prec = REF_PREC(300);
+    slong prec = KD_TEST_REF_PREC(300);
     int k;
 
     kd_real_init(pi);
@@ -1532,7 +1509,7 @@ START_TEST(test_set_swap_alias)
 {
     kd_real_t x, y, z;
     arb_t rx, ry, ref;
-    slong prec = REF_PREC(200);
+    slong prec = KD_TEST_REF_PREC(200);
     fmpq_t c;
 
     kd_real_init(x);

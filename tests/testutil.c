@@ -15,3 +15,20 @@ kd_test_randinit(flint_rand_t state, ulong salt)
     flint_randinit(state);
     flint_randseed(state, s, s ^ 0x5DEECE66DUL);
 }
+
+int
+kd_test_fmpq_is_dyadic(const fmpq_t q)
+{
+    return fmpz_popcnt(fmpq_denref(q)) == 1;
+}
+
+void
+kd_test_arb_set_dyadic(arb_t r, const fmpq_t q)
+{
+    arf_t t;
+    arf_init(t);
+    arf_set_fmpz(t, fmpq_numref(q));
+    arf_mul_2exp_si(t, t, -(slong) fmpz_val2(fmpq_denref(q)));
+    arb_set_arf(r, t);
+    arf_clear(t);
+}

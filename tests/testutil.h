@@ -16,6 +16,15 @@ void kd_test_randinit(flint_rand_t state, ulong salt);
 /* The seed kd_test_randinit used for this salt (for messages). */
 ulong kd_test_seed(ulong salt);
 
+/* Working precision of an independent reference evaluation for level n. */
+#define KD_TEST_REF_PREC(n) (4 * (n) + 200)
+
+/* The denominator is a power of two (independent of the library's
+   kd_real_is_dyadic). */
+int kd_test_fmpq_is_dyadic(const fmpq_t q);
+/* r = q exactly, for a dyadic q. */
+void kd_test_arb_set_dyadic(arb_t r, const fmpq_t q);
+
 /* Asserts st == KD_OK and shows the library's message otherwise. */
 #define kd_assert_ok(st) \
     ck_assert_msg((st) == KD_OK, "status %s: %s", kd_status_name(st), kd_error_message())

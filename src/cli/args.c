@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Option-value parsing and error lines for the CLI. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,4 +126,82 @@ kd_cli_default_digits(slong n)
 {
     slong d = (slong) (n * 0.30103) + 2;
     return d < 6 ? 6 : d > 60 ? 60 : d;
+}
+
+void
+kd_cli_opts_init(kd_cli_opts * o, int allow_mtx)
+{
+    o->levels = NULL;
+    o->nlevels = 0;
+    o->fmt = KD_FMT_TEXT;
+    o->prec_cap = 0;
+    o->allow_mtx = allow_mtx;
+}
+
+void
+kd_cli_opts_clear(kd_cli_opts * o)
+{
+    flint_free(o->levels);
+    o->levels = NULL;
+}
+
+int
+kd_cli_opts_handle(kd_cli_opts * o, int c, const char * arg, const char * cmd)
+{
+    switch (c)
+    {
+        case 'n':
+            flint_free(o->levels);
+            return kd_cli_parse_level_list(&o->levels, &o->nlevels, arg, cmd) ? 1 : -1;
+        case 'f':
+            return kd_cli_parse_format(&o->fmt, arg, cmd, o->allow_mtx) ? 1 : -1;
+        case 'p':
+            return kd_cli_parse_prec_cap(&o->prec_cap, arg, cmd) ? 1 : -1;
+        default:
+            return 0;
+    }
+}
+
+int
+kd_cli_getopt(kd_cli_opts * o, int argc, char ** argv, const struct option * opts,
+              const char * cmd, kd_cli_own_fn own, void * data, void (*help)(void))
+{
+    int c, h;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+    {
+        if (c == 'h')
+        {
+            kd_cli_opts_clear(o);
+            help();
+            return 1;
+        }
+        h = kd_cli_opts_handle(o, c, optarg, cmd);
+        if (h == 0 && own != NULL)
+            h = own(c, optarg, data);
+        if (h == 0)
+            kd_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+        if (h <= 0)
+        {
+            kd_cli_opts_clear(o);
+            return -1;
+        }
+    }
+    if (optind < argc)
+    {
+        kd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
+        kd_cli_opts_clear(o);
+        return -1;
+    }
+    return 0;
+}
+
+void
+kd_cli_opts_default_levels(kd_cli_opts * o, const slong * def, slong len)
+{
+    if (o->levels != NULL)
+        return;
+    o->levels = flint_malloc(len * sizeof(slong));
+    memcpy(o->levels, def, len * sizeof(slong));
+    o->nlevels = len;
 }

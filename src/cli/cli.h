@@ -4,6 +4,7 @@
 #define KD_CLI_H
 
 #include <stdio.h>
+#include <getopt.h>
 #include <jansson.h>
 #include "kdigits/kdigits.h"
 #include "kdigits/lasso.h"
@@ -49,6 +50,42 @@ int kd_cli_parse_level(slong * out, const char * s, const char * cmd);
 int kd_cli_parse_level_list(slong ** out, slong * len, const char * s, const char * cmd);
 int kd_cli_parse_format(kd_cli_format * out, const char * s, const char * cmd, int allow_mtx);
 int kd_cli_parse_prec_cap(slong * out, const char * s, const char * cmd);
+
+/* The options most commands share: --n LIST, --format F, --max-prec BITS. */
+typedef struct
+{
+    slong * levels;     /* NULL until --n is given */
+    slong nlevels;
+    kd_cli_format fmt;
+    slong prec_cap;     /* 0: the library default */
+    int allow_mtx;      /* whether --format mtx is accepted */
+}
+kd_cli_opts;
+
+#define KD_CLI_LONGOPTS_COMMON \
+    {"n", required_argument, NULL, 'n'}, \
+    {"format", required_argument, NULL, 'f'}, \
+    {"max-prec", required_argument, NULL, 'p'}, \
+    {"help", no_argument, NULL, 'h'}
+
+void kd_cli_opts_init(kd_cli_opts * o, int allow_mtx);
+void kd_cli_opts_clear(kd_cli_opts * o);
+/* Handles option c (from getopt_long with KD_CLI_LONGOPTS_COMMON) if it is
+   a shared one: returns 1 when handled, 0 when c is not shared, -1 after a
+   usage error was printed. */
+int kd_cli_opts_handle(kd_cli_opts * o, int c, const char * arg, const char * cmd);
+/* A command's own options: return 1 when handled, 0 when unknown, -1 after
+   printing a usage error. */
+typedef int (*kd_cli_own_fn)(int c, const char * arg, void * data);
+
+/* The option loop of a command: shared options go to o, the others to own
+   (may be NULL). Returns 0 to go on, 1 when --help was printed (exit 0),
+   -1 after a usage error (exit KD_EXIT_USAGE); o is cleared unless 0. */
+int kd_cli_getopt(kd_cli_opts * o, int argc, char ** argv, const struct option * opts,
+                  const char * cmd, kd_cli_own_fn own, void * data, void (*help)(void));
+#define KD_CLI_GETOPT_EXIT(r) ((r) > 0 ? 0 : KD_EXIT_USAGE)
+/* Sets the default levels if --n was not given. */
+void kd_cli_opts_default_levels(kd_cli_opts * o, const slong * def, slong len);
 
 /* Decimal digits shown for a value known to 2^-n: enough to see the
    accuracy, capped for readability (overridable with --digits). */

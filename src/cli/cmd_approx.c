@@ -39,56 +39,69 @@ help(void)
         KD_LEVEL_MAX, KD_PREC_CAP_DEFAULT);
 }
 
+typedef struct
+{
+    const char * expr;
+    slong digits;
+}
+approx_args;
+
+static int
+own(int c, const char * arg, void * data)
+{
+    approx_args * a = data;
+    if (c == 'e')
+        a->expr = arg;
+    else if (c == 'd')
+        return kd_cli_parse_slong(&a->digits, arg, "approx", "--digits", 1, 100000) ? 1 : -1;
+    else
+        return 0;
+    return 1;
+}
+
 int
 kd_cmd_approx(int argc, char ** argv)
 {
     static const struct option opts[] = {
         {"expr", required_argument, NULL, 'e'},
-        {"n", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'},
         {"digits", required_argument, NULL, 'd'},
-        {"max-prec", required_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},
+        KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "approx";
-    const char * expr = NULL;
-    slong n = -1, digits = 0, cap = 0;
-    kd_cli_format fmt = KD_FMT_TEXT;
-    int c, ret = 0, is_real;
+    approx_args args = {NULL, 0};
+    kd_cli_opts o;
+    slong n, digits, cap;
+    kd_cli_format fmt;
+    int r, ret = 0, is_real;
     kd_status st;
     kd_complex_t z;
     fmpq_t re, im;
     mag_t err;
 
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &args, help)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (args.expr == NULL)
     {
-        switch (c)
-        {
-            case 'e': expr = optarg; break;
-            case 'n': if (!kd_cli_parse_level(&n, optarg, cmd)) return KD_EXIT_USAGE; break;
-            case 'f': if (!kd_cli_parse_format(&fmt, optarg, cmd, 0)) return KD_EXIT_USAGE; break;
-            case 'd': if (!kd_cli_parse_slong(&digits, optarg, cmd, "--digits", 1, 100000)) return KD_EXIT_USAGE; break;
-            case 'p': if (!kd_cli_parse_prec_cap(&cap, optarg, cmd)) return KD_EXIT_USAGE; break;
-            case 'h': help(); return 0;
-            default:
-                return kd_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
+        kd_cli_usage(cmd, "--expr is required");
+        goto usage_fail;
     }
-    if (optind < argc)
-        return kd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-    if (expr == NULL)
-        return kd_cli_usage(cmd, "--expr is required");
-    if (n < 0)
-        return kd_cli_usage(cmd, "--n is required");
-    if (digits == 0)
-        digits = kd_cli_default_digits(n);
+    if (o.levels == NULL || o.nlevels != 1)
+    {
+        kd_cli_usage(cmd, o.levels == NULL ? "--n is required" : "--n takes one level here");
+        goto usage_fail;
+    }
+    n = o.levels[0];
+    fmt = o.fmt;
+    cap = o.prec_cap;
+    kd_cli_opts_clear(&o);
+    digits = args.digits ? args.digits : kd_cli_default_digits(n);
 
     kd_complex_init(z);
     fmpq_init(re);
     fmpq_init(im);
     mag_init(err);
-    st = kd_complex_parse(z, expr);
+    st = kd_complex_parse(z, args.expr);
     if (st == KD_OK)
         st = kd_complex_approx(re, im, err, z, n, cap);
     if (st != KD_OK)
@@ -101,7 +114,7 @@ kd_cmd_approx(int argc, char ** argv)
     if (fmt == KD_FMT_JSON)
     {
         json_t * j = json_object();
-        json_object_set_new(j, "expr", json_string(expr));
+        json_object_set_new(j, "expr", json_string(args.expr));
         json_object_set_new(j, "n", json_integer(n));
         if (is_real)
         {
@@ -128,7 +141,7 @@ kd_cmd_approx(int argc, char ** argv)
     {
         char * s;
         printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
-        kd_csv_field(stdout, expr);
+        kd_csv_field(stdout, args.expr);
         printf(",%ld,", n);
         s = kd_fmpq_get_str(re); printf("%s,", s); flint_free(s);
         s = kd_fmpq_get_str(im); printf("%s,", s); flint_free(s);
@@ -139,7 +152,7 @@ kd_cmd_approx(int argc, char ** argv)
     else
     {
         char * s;
-        printf("expr      %s\n", expr);
+        printf("expr      %s\n", args.expr);
         printf("n         %ld\n", n);
         s = kd_fmpq_get_str(re);
         printf("value     %s%s\n", s, is_real ? "" : "  (real part)");
@@ -171,4 +184,8 @@ done:
     fmpq_clear(im);
     mag_clear(err);
     return ret;
+
+usage_fail:
+    kd_cli_opts_clear(&o);
+    return KD_EXIT_USAGE;
 }

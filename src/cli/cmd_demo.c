@@ -142,21 +142,29 @@ text_matrix(const char * name, const fmpq_mat_t M)
     }
 }
 
+static int
+own(int c, const char * arg, void * data)
+{
+    if (c != 'd')
+        return 0;
+    *(const char **) data = arg;
+    return 1;
+}
+
 int
 kd_cmd_demo(int argc, char ** argv)
 {
     static const struct option opts[] = {
         {"delta", required_argument, NULL, 'd'},
-        {"n", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'},
-        {"max-prec", required_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},
+        KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
+    static const slong default_levels[] = {10, 20, 40, 60};
     const char * cmd = "demo";
     const char * delta_s = "2^-15";
-    slong * levels = NULL, nlevels = 0, cap = 0, k, i, valid_n;
-    kd_cli_format fmt = KD_FMT_TEXT;
-    int c, ret = 0;
+    kd_cli_opts o;
+    slong * levels, nlevels, cap, k, i, valid_n;
+    kd_cli_format fmt;
+    int r, ret = 0;
     kd_status st;
     kd_real_t delta;
     kd_mat_t A, y;
@@ -166,37 +174,14 @@ kd_cmd_demo(int argc, char ** argv)
     arb_t omr;
     json_t * jroot = NULL, * jlevels = NULL;
 
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'd': delta_s = optarg; break;
-            case 'n':
-                flint_free(levels);
-                if (!kd_cli_parse_level_list(&levels, &nlevels, optarg, cmd))
-                    return KD_EXIT_USAGE;
-                break;
-            case 'f': if (!kd_cli_parse_format(&fmt, optarg, cmd, 0)) goto usage_fail; break;
-            case 'p': if (!kd_cli_parse_prec_cap(&cap, optarg, cmd)) goto usage_fail; break;
-            case 'h': flint_free(levels); help(); return 0;
-            default:
-                flint_free(levels);
-                return kd_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-    {
-        flint_free(levels);
-        return kd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-    }
-    if (levels == NULL)
-    {
-        static const slong def[] = {10, 20, 40, 60};
-        nlevels = 4;
-        levels = flint_malloc(sizeof def);
-        memcpy(levels, def, sizeof def);
-    }
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &delta_s, help)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    kd_cli_opts_default_levels(&o, default_levels, 4);
+    levels = o.levels;
+    nlevels = o.nlevels;
+    fmt = o.fmt;
+    cap = o.prec_cap;
 
     kd_real_init(delta);
     kd_mat_init(A, 0, 0);
@@ -341,10 +326,6 @@ done:
     mag_clear(erry);
     mag_clear(frob);
     arb_clear(omr);
-    flint_free(levels);
+    kd_cli_opts_clear(&o);
     return ret;
-
-usage_fail:
-    flint_free(levels);
-    return KD_EXIT_USAGE;
 }

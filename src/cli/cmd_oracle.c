@@ -75,65 +75,71 @@ json_matrix(const fmpq_mat_t M)
     return rows;
 }
 
+typedef struct
+{
+    const char * file;
+    const char * builtin;
+}
+oracle_args;
+
+static int
+own(int c, const char * arg, void * data)
+{
+    oracle_args * a = data;
+    if (c == 'm')
+        a->file = arg;
+    else if (c == 'b')
+        a->builtin = arg;
+    else
+        return 0;
+    return 1;
+}
+
 int
 kd_cmd_oracle(int argc, char ** argv)
 {
     static const struct option opts[] = {
         {"matrix", required_argument, NULL, 'm'},
         {"builtin", required_argument, NULL, 'b'},
-        {"n", required_argument, NULL, 'n'},
-        {"format", required_argument, NULL, 'f'},
-        {"max-prec", required_argument, NULL, 'p'},
-        {"help", no_argument, NULL, 'h'},
+        KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "oracle";
-    const char * file = NULL, * builtin = NULL, * source;
-    slong * levels = NULL, nlevels = 0, cap = 0, k, L;
-    kd_cli_format fmt = KD_FMT_TEXT;
-    int c, ret = 0;
+    oracle_args args = {NULL, NULL};
+    const char * file, * builtin, * source;
+    kd_cli_opts o;
+    slong k, L, cap, nlevels, li, * levels;
+    kd_cli_format fmt;
+    int r, ret = 0;
     kd_status st;
     kd_mat_t A;
     fmpq_mat_t re, im;
     mag_t err;
     json_t * jroot = NULL, * jlevels = NULL;
 
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
-    {
-        switch (c)
-        {
-            case 'm': file = optarg; break;
-            case 'b': builtin = optarg; break;
-            case 'n':
-                flint_free(levels);
-                if (!kd_cli_parse_level_list(&levels, &nlevels, optarg, cmd))
-                    return KD_EXIT_USAGE;
-                break;
-            case 'f': if (!kd_cli_parse_format(&fmt, optarg, cmd, 1)) goto usage_fail; break;
-            case 'p': if (!kd_cli_parse_prec_cap(&cap, optarg, cmd)) goto usage_fail; break;
-            case 'h': flint_free(levels); help(); return 0;
-            default:
-                flint_free(levels);
-                return kd_cli_usage(cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-    {
-        flint_free(levels);
-        return kd_cli_usage(cmd, "unexpected argument '%s'", argv[optind]);
-    }
+    kd_cli_opts_init(&o, 1);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &args, help)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    file = args.file;
+    builtin = args.builtin;
     if ((file == NULL) == (builtin == NULL))
     {
-        flint_free(levels);
-        return kd_cli_usage(cmd, "give exactly one of --matrix FILE and --builtin NAME");
+        ret = kd_cli_usage(cmd, "give exactly one of --matrix FILE and --builtin NAME");
+        goto usage_fail;
     }
-    if (levels == NULL)
-        return kd_cli_usage(cmd, "--n is required");
-    if (fmt == KD_FMT_MTX && nlevels != 1)
+    if (o.levels == NULL)
     {
-        flint_free(levels);
-        return kd_cli_usage(cmd, "--format mtx writes one matrix: give a single level");
+        ret = kd_cli_usage(cmd, "--n is required");
+        goto usage_fail;
     }
+    if (o.fmt == KD_FMT_MTX && o.nlevels != 1)
+    {
+        ret = kd_cli_usage(cmd, "--format mtx writes one matrix: give a single level");
+        goto usage_fail;
+    }
+    levels = o.levels;
+    nlevels = o.nlevels;
+    fmt = o.fmt;
+    cap = o.prec_cap;
 
     kd_mat_init(A, 0, 0);
     st = file ? kd_mtx_read(A, file) : kd_cli_builtin(A, builtin);
@@ -141,7 +147,7 @@ kd_cmd_oracle(int argc, char ** argv)
     {
         ret = kd_cli_fail(cmd, st);
         kd_mat_clear(A);
-        flint_free(levels);
+        kd_cli_opts_clear(&o);
         return ret;
     }
     source = file ? file : builtin;
@@ -166,9 +172,9 @@ kd_cmd_oracle(int argc, char ** argv)
         printf("# %s: %ld x %ld %s matrix, %ld entries not exact dyadics\n", source,
                A->r, A->c, A->is_complex ? "complex" : "real", k);
 
-    for (c = 0; c < nlevels; c++)
+    for (li = 0; li < nlevels; li++)
     {
-        slong n = levels[c];
+        slong n = levels[li];
         L = kd_oracle_entry_level(n, k);
         st = kd_mat_approx(re, A->is_complex ? im : NULL, err, A, n, cap);
         if (st != KD_OK)
@@ -237,10 +243,10 @@ kd_cmd_oracle(int argc, char ** argv)
     fmpq_mat_clear(im);
     mag_clear(err);
     kd_mat_clear(A);
-    flint_free(levels);
+    kd_cli_opts_clear(&o);
     return ret;
 
 usage_fail:
-    flint_free(levels);
+    kd_cli_opts_clear(&o);
     return KD_EXIT_USAGE;
 }
