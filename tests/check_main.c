@@ -16,6 +16,11 @@ main(void)
     srunner_add_suite(sr, kd_suite_mat());
     srunner_add_suite(sr, kd_suite_oracle());
     srunner_add_suite(sr, kd_suite_mtx());
+    srunner_add_suite(sr, kd_suite_lp());
+    srunner_add_suite(sr, kd_suite_qfield());
+    srunner_add_suite(sr, kd_suite_path());
+    srunner_add_suite(sr, kd_suite_iter());
+    srunner_add_suite(sr, kd_suite_problem());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -35,5 +35,10 @@ Suite * kd_suite_parse(void);
 Suite * kd_suite_mat(void);
 Suite * kd_suite_oracle(void);
 Suite * kd_suite_mtx(void);
+Suite * kd_suite_lp(void);
+Suite * kd_suite_qfield(void);
+Suite * kd_suite_path(void);
+Suite * kd_suite_iter(void);
+Suite * kd_suite_problem(void);
 
 #endif
