@@ -23,6 +23,18 @@ typedef enum
     KD_ERR_UNSUPPORTED  /* a valid request this build cannot serve */
 } kd_status;
 
+/* A three-valued verdict, as Calcium's truth_t: a claim is proved true,
+   proved false, or not decided (never guessed). */
+typedef enum
+{
+    KD_FALSE = 0,
+    KD_TRUE = 1,
+    KD_UNKNOWN = 2
+} kd_truth;
+
+/* "true", "false" or "unknown". */
+const char * kd_truth_name(kd_truth t);
+
 /* A short fixed name of the status, e.g. "parse error". */
 const char * kd_status_name(kd_status s);
 

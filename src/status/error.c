@@ -29,6 +29,12 @@ kd_status_name(kd_status s)
 }
 
 const char *
+kd_truth_name(kd_truth t)
+{
+    return t == KD_TRUE ? "true" : t == KD_FALSE ? "false" : "unknown";
+}
+
+const char *
 kd_error_message(void)
 {
     return kd_msg;
