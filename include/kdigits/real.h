@@ -106,6 +106,12 @@ kd_status kd_real_eval_arb(arb_t res, const kd_real_t x, slong prec);
 kd_status kd_real_approx(fmpq_t q, mag_t err, const kd_real_t x, slong n,
                          slong prec_cap);
 
+/* The sign of x, proved: *sgn = -1, 0 or 1. 0 is only reported for values
+   that are structurally zero (a non-structural zero cannot be recognised
+   from approximations: KD_ERR_UNDECIDED at the cap, "could not decide the
+   sign ... at N bits"). */
+kd_status kd_real_sign(int * sgn, const kd_real_t x, slong prec_cap);
+
 /* A certified ball of radius at most 2^-n around x (same contract). */
 kd_status kd_real_enclose(arb_t res, const kd_real_t x, slong n, slong prec_cap);
 

@@ -1,1 +1,735 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Certification against the exact data in ball arithmetic: a support/sign
+   pattern is proved to be that of the unique minimiser (or refuted), and
+   candidates get certified distances, objectives and duality gaps
+   (proofs-notes/solvers.md §3-§4). */
+#include "kdigits/problem.h"
+
+/* Real and imaginary parts of an exact matrix as arb matrices. */
+static kd_status
+eval_parts(arb_mat_t R, arb_mat_t I, const kd_mat_t A, slong prec)
+{
+    acb_mat_t T;
+    slong i, j;
+    kd_status st;
+    acb_mat_init(T, A->r, A->c);
+    st = kd_mat_eval_acb_mat(T, A, prec);
+    if (st == KD_OK)
+        for (i = 0; i < A->r; i++)
+            for (j = 0; j < A->c; j++)
+            {
+                arb_set(arb_mat_entry(R, i, j), acb_realref(acb_mat_entry(T, i, j)));
+                if (I != NULL)
+                    arb_set(arb_mat_entry(I, i, j), acb_imagref(acb_mat_entry(T, i, j)));
+            }
+    acb_mat_clear(T);
+    return st;
+}
+
+typedef struct
+{
+    arb_mat_t A, y, w;      /* real data as balls */
+    arb_t param;
+}
+ball_data;
+
+static kd_status
+ball_data_init(ball_data * D, const kd_problem_t P, slong prec)
+{
+    kd_status st;
+    arb_mat_init(D->A, P->A->r, P->A->c);
+    arb_mat_init(D->y, P->y->r, 1);
+    arb_mat_init(D->w, P->w->r, 1);
+    arb_init(D->param);
+    st = eval_parts(D->A, NULL, P->A, prec);
+    if (st == KD_OK)
+        st = eval_parts(D->y, NULL, P->y, prec);
+    if (st == KD_OK)
+        st = eval_parts(D->w, NULL, P->w, prec);
+    if (st == KD_OK)
+        st = kd_real_eval_arb(D->param, P->param, prec);
+    return st;
+}
+
+static void
+ball_data_clear(ball_data * D)
+{
+    arb_mat_clear(D->A);
+    arb_mat_clear(D->y);
+    arb_mat_clear(D->w);
+    arb_clear(D->param);
+}
+
+/* r = y - A x (x is N x 1 with zeros off E). */
+static void
+residual(arb_mat_t r, const ball_data * D, const arb_mat_t x, slong prec)
+{
+    arb_mat_mul(r, D->A, x, prec);
+    arb_mat_sub(r, D->y, r, prec);
+}
+
+static void
+sqnorm(arb_t s, const arb_mat_t v, slong prec)
+{
+    slong i;
+    arb_zero(s);
+    for (i = 0; i < arb_mat_nrows(v); i++)
+        arb_addmul(s, arb_mat_entry(v, i, 0), arb_mat_entry(v, i, 0), prec);
+}
+
+/* Strict signs on E and strict dual feasibility |2 a_j^T r| < mu w_j off E
+   for the P2(mu) candidate x. */
+static kd_truth
+check_p2_conditions(const ball_data * D, const arb_mat_t x, const arb_t mu,
+                    const slong * E, const int * s, slong nE, slong prec)
+{
+    slong i, j, k, m = arb_mat_nrows(D->A), N = arb_mat_ncols(D->A);
+    kd_truth t = KD_TRUE;
+    arb_mat_t r;
+    arb_t c, b;
+    arb_mat_init(r, m, 1);
+    arb_init(c);
+    arb_init(b);
+    for (k = 0; k < nE && t != KD_FALSE; k++)
+    {
+        arb_mul_si(c, arb_mat_entry(x, E[k], 0), s[k], prec);
+        if (arb_is_negative(c))
+            t = KD_FALSE;
+        else if (!arb_is_positive(c))
+            t = KD_UNKNOWN;
+    }
+    residual(r, D, x, prec);
+    for (j = 0, k = 0; j < N && t != KD_FALSE; j++)
+    {
+        if (k < nE && E[k] == j)
+        {
+            k++;
+            continue;
+        }
+        arb_zero(c);
+        for (i = 0; i < m; i++)
+            arb_addmul(c, arb_mat_entry(D->A, i, j), arb_mat_entry(r, i, 0), prec);
+        arb_mul_2exp_si(c, c, 1);
+        arb_abs(c, c);
+        arb_mul(b, mu, arb_mat_entry(D->w, j, 0), prec);
+        if (arb_lt(c, b))
+            continue;
+        if (arb_gt(c, b))
+            t = KD_FALSE;
+        else
+            t = KD_UNKNOWN;
+    }
+    arb_mat_clear(r);
+    arb_clear(c);
+    arb_clear(b);
+    return t;
+}
+
+/* The square pattern (|E| = m): x_E = A_E^{-1} y, v = A_E^{-T} (w_E s),
+   strict signs, |a_j^T v| < w_j off E, and for P3 lambda^2 ||v||^2 < 1. */
+static kd_truth
+certify_square(const ball_data * D, arb_mat_t x, const slong * E, const int * s,
+               slong nE, int p3, slong prec)
+{
+    slong m = nE, N = arb_mat_ncols(D->A), i, j, k, kk = 0;
+    kd_truth tr = KD_UNKNOWN;
+    arb_mat_t AE, ATr, v, wE, xb;
+    arb_t t;
+    arb_mat_init(AE, m, m);
+    arb_mat_init(ATr, m, m);
+    arb_mat_init(v, m, 1);
+    arb_mat_init(wE, m, 1);
+    arb_mat_init(xb, m, 1);
+    arb_init(t);
+    for (i = 0; i < m; i++)
+        for (k = 0; k < nE; k++)
+            arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D->A, i, E[k]));
+    for (k = 0; k < nE; k++)
+        arb_mul_si(arb_mat_entry(wE, k, 0), arb_mat_entry(D->w, E[k], 0), s[k], prec);
+    arb_mat_transpose(ATr, AE);
+    if (arb_mat_solve(xb, AE, D->y, prec) && arb_mat_solve(v, ATr, wE, prec))
+    {
+        tr = KD_TRUE;
+        for (k = 0; k < nE; k++)
+            arb_set(arb_mat_entry(x, E[k], 0), arb_mat_entry(xb, k, 0));
+        for (k = 0; k < nE && tr != KD_FALSE; k++)
+        {
+            arb_mul_si(t, arb_mat_entry(xb, k, 0), s[k], prec);
+            if (arb_is_negative(t))
+                tr = KD_FALSE;
+            else if (!arb_is_positive(t))
+                tr = KD_UNKNOWN;
+        }
+        for (j = 0; j < N && tr != KD_FALSE; j++)
+        {
+            if (kk < nE && E[kk] == j)
+            {
+                kk++;
+                continue;
+            }
+            arb_zero(t);
+            for (i = 0; i < m; i++)
+                arb_addmul(t, arb_mat_entry(D->A, i, j), arb_mat_entry(v, i, 0), prec);
+            arb_abs(t, t);
+            if (arb_gt(t, arb_mat_entry(D->w, j, 0)))
+                tr = KD_FALSE;
+            else if (!arb_lt(t, arb_mat_entry(D->w, j, 0)))
+                tr = KD_UNKNOWN;
+        }
+        if (p3 && tr != KD_FALSE)
+        {
+            arb_t one;
+            arb_init(one);
+            arb_one(one);
+            sqnorm(t, v, prec);
+            arb_mul(t, t, D->param, prec);
+            arb_mul(t, t, D->param, prec);
+            if (arb_gt(t, one))
+                tr = KD_FALSE;
+            else if (!arb_lt(t, one))
+                tr = KD_UNKNOWN;
+            arb_clear(one);
+        }
+    }
+    else
+        kd_error_set(KD_OK, "could not prove A_E invertible at %ld bits", prec);
+    arb_mat_clear(AE);
+    arb_mat_clear(ATr);
+    arb_mat_clear(v);
+    arb_mat_clear(wE);
+    arb_mat_clear(xb);
+    arb_clear(t);
+    return tr;
+}
+
+kd_status
+kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t P,
+                   const slong * E, const int * s, slong nE, slong prec)
+{
+    slong m = P->A->r, N = P->A->c, i, k;
+    kd_status st;
+    ball_data D;
+    arb_mat_t AE, G, B, UV, r0, r1;
+    arb_t a, t;
+
+    *verdict = KD_UNKNOWN;
+    if (arb_mat_nrows(x) != N || arb_mat_ncols(x) != 1)
+        return kd_error_set(KD_ERR_SIZE, "enclosure must be %ld x 1", N);
+    for (k = 0; k < nE; k++)
+        if (E[k] < 0 || E[k] >= N || (k > 0 && E[k] <= E[k - 1]) || (s[k] != 1 && s[k] != -1))
+            return kd_error_set(KD_ERR_ARG, "pattern: indices must increase within [0, %ld) and signs be +-1", N);
+    if (P->is_complex)
+    {
+        kd_error_set(KD_OK, "pattern certification is implemented for real data only");
+        return KD_OK;
+    }
+    if ((st = ball_data_init(&D, P, prec)) != KD_OK)
+    {
+        ball_data_clear(&D);
+        return st;
+    }
+    arb_mat_zero(x);
+    arb_zero(mu);
+    if (nE == 0)
+    {
+        /* x = 0: optimal iff |2 a_j^T y| <= mu w_j (P2), etc.; only P2 and
+           P3 have a natural mu here; P1 with eta >= ||y|| and BP with y = 0
+           are decided by the callers' exact paths */
+        if (P->kind == KD_PROBLEM_P2)
+        {
+            arb_set(mu, D.param);
+            *verdict = check_p2_conditions(&D, x, mu, E, s, 0, prec);
+        }
+        else if (P->kind == KD_PROBLEM_P3)
+        {
+            sqnorm(mu, D.y, prec);
+            arb_sqrt(mu, mu, prec);
+            arb_mul(mu, mu, D.param, prec);
+            arb_mul_2exp_si(mu, mu, 1);
+            if (arb_is_positive(mu))
+                *verdict = check_p2_conditions(&D, x, mu, E, s, 0, prec);
+        }
+        ball_data_clear(&D);
+        return KD_OK;
+    }
+
+    arb_mat_init(AE, m, nE);
+    arb_mat_init(G, nE, nE);
+    arb_mat_init(B, nE, 2);
+    arb_mat_init(UV, nE, 2);
+    arb_mat_init(r0, m, 1);
+    arb_mat_init(r1, m, 1);
+    arb_init(a);
+    arb_init(t);
+    for (i = 0; i < m; i++)
+        for (k = 0; k < nE; k++)
+            arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D.A, i, E[k]));
+
+    if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P3 && nE == m))
+    {
+        /* BP, and P3 with A_E square: then y is in the range of A_E, so a
+           minimiser with this pattern has zero residual and the P3
+           optimality condition is a BP dual certificate v with
+           lambda ||v|| < 1 (proofs-notes/solvers.md §3) */
+        if (nE == m)
+            *verdict = certify_square(&D, x, E, s, nE, P->kind == KD_PROBLEM_P3, prec);
+        else
+            kd_error_set(KD_OK, "basis pursuit certification needs |E| = m");
+        goto cleanup;
+    }
+
+    /* u = G^{-1} A_E^T y, v = G^{-1} (w_E s) / 2, so x_E(mu) = u - mu v */
+    {
+        arb_mat_t AET;
+        arb_mat_init(AET, nE, m);
+        arb_mat_transpose(AET, AE);
+        arb_mat_mul(G, AET, AE, prec);
+        for (k = 0; k < nE; k++)
+        {
+            arb_zero(t);
+            for (i = 0; i < m; i++)
+                arb_addmul(t, arb_mat_entry(AET, k, i), arb_mat_entry(D.y, i, 0), prec);
+            arb_set(arb_mat_entry(B, k, 0), t);
+            arb_mul_si(arb_mat_entry(B, k, 1), arb_mat_entry(D.w, E[k], 0), s[k], prec);
+            arb_mul_2exp_si(arb_mat_entry(B, k, 1), arb_mat_entry(B, k, 1), -1);
+        }
+        arb_mat_clear(AET);
+    }
+    if (!arb_mat_solve(UV, G, B, prec))
+    {
+        kd_error_set(KD_OK, "could not prove A_E^T A_E invertible at %ld bits", prec);
+        goto cleanup;
+    }
+
+    if (P->kind == KD_PROBLEM_P2)
+        arb_set(mu, D.param);
+    else
+    {
+        /* r(mu) = A x(mu) - y = r0 - mu r1 with r0 = A_E u - y orthogonal to
+           r1 = A_E v (r0 is the least-squares residual of y on A_E), so
+           ||r(mu)||^2 = ||r0||^2 + mu^2 ||r1||^2 exactly */
+        arb_t n0, n1;
+        arb_mat_t U, V;
+        arb_init(n0);
+        arb_init(n1);
+        arb_mat_init(U, nE, 1);
+        arb_mat_init(V, nE, 1);
+        for (k = 0; k < nE; k++)
+        {
+            arb_set(arb_mat_entry(U, k, 0), arb_mat_entry(UV, k, 0));
+            arb_set(arb_mat_entry(V, k, 0), arb_mat_entry(UV, k, 1));
+        }
+        arb_mat_mul(r0, AE, U, prec);
+        arb_mat_sub(r0, r0, D.y, prec);
+        arb_mat_mul(r1, AE, V, prec);
+        sqnorm(n0, r0, prec);
+        sqnorm(n1, r1, prec);
+        arb_indeterminate(mu);
+        if (P->kind == KD_PROBLEM_P3)
+        {
+            /* mu = 2 lambda ||r(mu)||: mu^2 (1 - 4 lambda^2 ||r1||^2) = 4 lambda^2 ||r0||^2 */
+            arb_mul(t, D.param, D.param, prec);
+            arb_mul_2exp_si(t, t, 2);
+            arb_mul(a, t, n1, prec);
+            arb_sub_ui(a, a, 1, prec);
+            arb_neg(a, a);
+            if (arb_is_positive(a) && arb_is_positive(n0))
+            {
+                arb_mul(mu, t, n0, prec);
+                arb_div(mu, mu, a, prec);
+                arb_sqrt(mu, mu, prec);
+            }
+            else
+                kd_error_set(KD_OK, "P3 pattern: zero residual or no positive matching mu proved");
+        }
+        else /* P1: ||r(mu)|| = eta */
+        {
+            arb_mul(t, D.param, D.param, prec);
+            arb_sub(t, t, n0, prec);
+            if (arb_is_positive(t) && arb_is_positive(n1))
+            {
+                arb_div(mu, t, n1, prec);
+                arb_sqrt(mu, mu, prec);
+            }
+            else
+                kd_error_set(KD_OK, "P1 pattern: eta is not proved above the least-squares residual");
+        }
+        arb_clear(n0);
+        arb_clear(n1);
+        arb_mat_clear(U);
+        arb_mat_clear(V);
+        if (!arb_is_finite(mu))
+            goto cleanup;
+    }
+    for (k = 0; k < nE; k++)
+    {
+        arb_mul(t, mu, arb_mat_entry(UV, k, 1), prec);
+        arb_sub(arb_mat_entry(x, E[k], 0), arb_mat_entry(UV, k, 0), t, prec);
+    }
+    *verdict = check_p2_conditions(&D, x, mu, E, s, nE, prec);
+
+cleanup:
+    arb_mat_clear(AE);
+    arb_mat_clear(G);
+    arb_mat_clear(B);
+    arb_mat_clear(UV);
+    arb_mat_clear(r0);
+    arb_mat_clear(r1);
+    arb_clear(a);
+    arb_clear(t);
+    ball_data_clear(&D);
+    return KD_OK;
+}
+
+kd_status
+kd_dist_to_enclosure(arb_t d, const fmpq_mat_t xr, const fmpq_mat_t xi,
+                     const arb_mat_t x, const arb_mat_t xim, slong prec)
+{
+    slong i, N = arb_mat_nrows(x);
+    arb_t t;
+    if (fmpq_mat_nrows(xr) != N || (xi != NULL && fmpq_mat_nrows(xi) != N))
+        return kd_error_set(KD_ERR_SIZE, "candidate has %ld entries, the enclosure %ld",
+                            fmpq_mat_nrows(xr), N);
+    arb_init(t);
+    arb_zero(d);
+    for (i = 0; i < N; i++)
+    {
+        arb_set_fmpq(t, fmpq_mat_entry(xr, i, 0), prec);
+        arb_sub(t, t, arb_mat_entry(x, i, 0), prec);
+        arb_addmul(d, t, t, prec);
+        if (xi != NULL || xim != NULL)
+        {
+            if (xi != NULL)
+                arb_set_fmpq(t, fmpq_mat_entry(xi, i, 0), prec);
+            else
+                arb_zero(t);
+            if (xim != NULL)
+                arb_sub(t, t, arb_mat_entry(xim, i, 0), prec);
+            arb_addmul(d, t, t, prec);
+        }
+    }
+    arb_sqrtpos(d, d, prec);
+    arb_clear(t);
+    return KD_OK;
+}
+
+kd_truth
+kd_arb_le(const arb_t a, const arb_t b)
+{
+    if (arb_le(a, b))
+        return KD_TRUE;
+    if (arb_gt(a, b))
+        return KD_FALSE;
+    return KD_UNKNOWN;
+}
+
+kd_truth
+kd_verdict_digits(const arb_t dist, slong K, slong prec)
+{
+    arb_t b;
+    kd_truth t;
+    arb_init(b);
+    arb_set_ui(b, 10);
+    arb_pow_ui(b, b, (ulong) (K < 0 ? -K : K), prec);
+    if (K > 0)
+        arb_inv(b, b, prec);
+    t = kd_arb_le(dist, b);
+    arb_clear(b);
+    return t;
+}
+
+/* Balls of the candidate's entries and of A xhat - y (real and imaginary). */
+static void
+candidate_residual(arb_mat_t rr, arb_mat_t ri, arb_mat_t Ar, arb_mat_t Ai,
+                   const fmpq_mat_t xr, const fmpq_mat_t xi, const arb_mat_t yr,
+                   const arb_mat_t yi, slong prec)
+{
+    slong N = fmpq_mat_nrows(xr), m = arb_mat_nrows(Ar);
+    arb_mat_t a, b, t;
+    arb_mat_init(a, N, 1);
+    arb_mat_init(b, N, 1);
+    arb_mat_init(t, m, 1);
+    arb_mat_set_fmpq_mat(a, xr, prec);
+    if (xi != NULL)
+        arb_mat_set_fmpq_mat(b, xi, prec);
+    /* (Ar + i Ai)(a + i b) = (Ar a - Ai b) + i (Ar b + Ai a) */
+    arb_mat_mul(rr, Ar, a, prec);
+    arb_mat_mul(t, Ai, b, prec);
+    arb_mat_sub(rr, rr, t, prec);
+    arb_mat_sub(rr, rr, yr, prec);
+    arb_mat_mul(ri, Ar, b, prec);
+    arb_mat_mul(t, Ai, a, prec);
+    arb_mat_add(ri, ri, t, prec);
+    arb_mat_sub(ri, ri, yi, prec);
+    arb_mat_clear(a);
+    arb_mat_clear(b);
+    arb_mat_clear(t);
+}
+
+typedef struct
+{
+    arb_mat_t Ar, Ai, yr, yi, w;
+    arb_t param;
+}
+cdata;
+
+static kd_status
+cdata_init(cdata * C, const kd_problem_t P, slong prec)
+{
+    kd_status st;
+    arb_mat_init(C->Ar, P->A->r, P->A->c);
+    arb_mat_init(C->Ai, P->A->r, P->A->c);
+    arb_mat_init(C->yr, P->A->r, 1);
+    arb_mat_init(C->yi, P->A->r, 1);
+    arb_mat_init(C->w, P->A->c, 1);
+    arb_init(C->param);
+    if ((st = eval_parts(C->Ar, C->Ai, P->A, prec)) == KD_OK
+        && (st = eval_parts(C->yr, C->yi, P->y, prec)) == KD_OK
+        && (st = eval_parts(C->w, NULL, P->w, prec)) == KD_OK)
+        st = kd_real_eval_arb(C->param, P->param, prec);
+    return st;
+}
+
+static void
+cdata_clear(cdata * C)
+{
+    arb_mat_clear(C->Ar);
+    arb_mat_clear(C->Ai);
+    arb_mat_clear(C->yr);
+    arb_mat_clear(C->yi);
+    arb_mat_clear(C->w);
+    arb_clear(C->param);
+}
+
+/* ||x||_{1,w} of the candidate. */
+static void
+weighted_l1(arb_t f, const cdata * C, const fmpq_mat_t xr, const fmpq_mat_t xi, slong prec)
+{
+    slong j;
+    arb_t a, b;
+    arb_init(a);
+    arb_init(b);
+    arb_zero(f);
+    for (j = 0; j < fmpq_mat_nrows(xr); j++)
+    {
+        arb_set_fmpq(a, fmpq_mat_entry(xr, j, 0), prec);
+        if (xi != NULL)
+        {
+            arb_set_fmpq(b, fmpq_mat_entry(xi, j, 0), prec);
+            arb_hypot(a, a, b, prec);
+        }
+        else
+            arb_abs(a, a);
+        arb_addmul(f, a, arb_mat_entry(C->w, j, 0), prec);
+    }
+    arb_clear(a);
+    arb_clear(b);
+}
+
+static kd_status
+check_candidate(const kd_problem_t P, const fmpq_mat_t xr, const fmpq_mat_t xi)
+{
+    if (fmpq_mat_nrows(xr) != P->A->c || fmpq_mat_ncols(xr) != 1
+        || (xi != NULL && (fmpq_mat_nrows(xi) != P->A->c || fmpq_mat_ncols(xi) != 1)))
+        return kd_error_set(KD_ERR_SIZE, "the candidate must be %ld x 1", P->A->c);
+    return KD_OK;
+}
+
+kd_status
+kd_objective_enclose(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
+                     const fmpq_mat_t xi, slong prec)
+{
+    kd_status st;
+    cdata C;
+    arb_mat_t rr, ri;
+    arb_t t, u;
+    if ((st = check_candidate(P, xr, xi)) != KD_OK)
+        return st;
+    if ((st = cdata_init(&C, P, prec)) != KD_OK)
+    {
+        cdata_clear(&C);
+        return st;
+    }
+    arb_mat_init(rr, P->A->r, 1);
+    arb_mat_init(ri, P->A->r, 1);
+    arb_init(t);
+    arb_init(u);
+    weighted_l1(f, &C, xr, xi, prec);
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+    {
+        candidate_residual(rr, ri, C.Ar, C.Ai, xr, xi, C.yr, C.yi, prec);
+        sqnorm(t, rr, prec);
+        sqnorm(u, ri, prec);
+        arb_add(t, t, u, prec);
+        if (P->kind == KD_PROBLEM_P3)
+            arb_sqrtpos(t, t, prec);
+        arb_mul(f, f, C.param, prec);
+        arb_add(f, f, t, prec);
+    }
+    arb_mat_clear(rr);
+    arb_mat_clear(ri);
+    arb_clear(t);
+    arb_clear(u);
+    cdata_clear(&C);
+    return KD_OK;
+}
+
+kd_status
+kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
+                      const fmpq_mat_t xi, slong prec)
+{
+    kd_status st;
+    cdata C;
+    arb_mat_t rr, ri;
+    arb_t t, u;
+    *tr = KD_TRUE;
+    if ((st = check_candidate(P, xr, xi)) != KD_OK)
+        return st;
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+        return KD_OK;
+    if ((st = cdata_init(&C, P, prec)) != KD_OK)
+    {
+        cdata_clear(&C);
+        return st;
+    }
+    arb_mat_init(rr, P->A->r, 1);
+    arb_mat_init(ri, P->A->r, 1);
+    arb_init(t);
+    arb_init(u);
+    candidate_residual(rr, ri, C.Ar, C.Ai, xr, xi, C.yr, C.yi, prec);
+    sqnorm(t, rr, prec);
+    sqnorm(u, ri, prec);
+    arb_add(t, t, u, prec);
+    if (P->kind == KD_PROBLEM_P1)
+    {
+        arb_mul(u, C.param, C.param, prec);
+        *tr = kd_arb_le(t, u);
+    }
+    else
+        /* Ax = y can be refuted by balls but only proved when exact */
+        *tr = arb_is_positive(t) ? KD_FALSE : (arb_is_zero(t) ? KD_TRUE : KD_UNKNOWN);
+    arb_mat_clear(rr);
+    arb_mat_clear(ri);
+    arb_clear(t);
+    arb_clear(u);
+    cdata_clear(&C);
+    return KD_OK;
+}
+
+kd_status
+kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
+             const fmpq_mat_t xi, slong prec)
+{
+    kd_status st;
+    cdata C;
+    arb_mat_t rr, ri;
+    arb_t f, theta, t, u, nr, ry;
+    arf_t lo;
+    slong i, j, m = P->A->r, N = P->A->c;
+
+    if (P->kind != KD_PROBLEM_P2 && P->kind != KD_PROBLEM_P3)
+        return kd_error_set(KD_ERR_UNSUPPORTED, "duality-gap bounds are implemented for P2 and P3");
+    if ((st = check_candidate(P, xr, xi)) != KD_OK)
+        return st;
+    if ((st = cdata_init(&C, P, prec)) != KD_OK)
+    {
+        cdata_clear(&C);
+        return st;
+    }
+    arb_mat_init(rr, m, 1);
+    arb_mat_init(ri, m, 1);
+    arb_init(f);
+    arb_init(theta);
+    arb_init(t);
+    arb_init(u);
+    arb_init(nr);
+    arb_init(ry);
+    arf_init(lo);
+    st = kd_objective_enclose(f, P, xr, xi, prec);
+    candidate_residual(rr, ri, C.Ar, C.Ai, xr, xi, C.yr, C.yi, prec);   /* r = Ax - y */
+    sqnorm(nr, rr, prec);
+    sqnorm(t, ri, prec);
+    arb_add(nr, nr, t, prec);                       /* ||r||^2 */
+    arb_zero(ry);                                   /* Re <r, y> */
+    for (i = 0; i < m; i++)
+    {
+        arb_addmul(ry, arb_mat_entry(rr, i, 0), arb_mat_entry(C.yr, i, 0), prec);
+        arb_addmul(ry, arb_mat_entry(ri, i, 0), arb_mat_entry(C.yi, i, 0), prec);
+    }
+    /* The dual point is u = theta * g r with g = 2 (P2) or 1/||r|| (P3);
+       theta <= 1 and theta |(A^* g r)_j| <= lambda w_j make it feasible.
+       theta is an exact dyadic below every such bound, so feasibility holds
+       for the exact theta, not just for a ball. */
+    arf_one(lo);
+    if (P->kind == KD_PROBLEM_P3)
+    {
+        arb_sqrtpos(u, nr, prec);                   /* ||r|| */
+        if (!arb_is_positive(u))
+            arf_zero(lo);                           /* zero residual: the trivial dual point */
+    }
+    for (j = 0; j < N && !arf_is_zero(lo); j++)
+    {
+        arb_t re, im;
+        arb_init(re);
+        arb_init(im);
+        /* (A^* r)_j = sum conj(A_ij) r_i */
+        for (i = 0; i < m; i++)
+        {
+            arb_addmul(re, arb_mat_entry(C.Ar, i, j), arb_mat_entry(rr, i, 0), prec);
+            arb_addmul(re, arb_mat_entry(C.Ai, i, j), arb_mat_entry(ri, i, 0), prec);
+            arb_addmul(im, arb_mat_entry(C.Ar, i, j), arb_mat_entry(ri, i, 0), prec);
+            arb_submul(im, arb_mat_entry(C.Ai, i, j), arb_mat_entry(rr, i, 0), prec);
+        }
+        arb_hypot(t, re, im, prec);
+        if (P->kind == KD_PROBLEM_P2)
+            arb_mul_2exp_si(t, t, 1);
+        else
+            arb_div(t, t, u, prec);
+        arb_mul(re, C.param, arb_mat_entry(C.w, j, 0), prec);
+        if (!arb_is_zero(t))
+        {
+            arb_div(re, re, t, prec);               /* lambda w_j / |(A^* g r)_j| */
+            {
+                arf_t b;
+                arf_init(b);
+                arb_get_lbound_arf(b, re, prec);
+                if (arf_cmp(b, lo) < 0)
+                    arf_set(lo, b);
+                arf_clear(b);
+            }
+        }
+        arb_clear(re);
+        arb_clear(im);
+    }
+    if (arf_sgn(lo) < 0)
+        arf_zero(lo);
+    arb_set_arf(theta, lo);
+    /* dual value: P2: -theta^2 ||r||^2 - 2 theta Re<r,y>;  P3: -theta Re<r,y>/||r|| */
+    if (P->kind == KD_PROBLEM_P2)
+    {
+        arb_mul(t, theta, theta, prec);
+        arb_mul(t, t, nr, prec);
+        arb_mul(u, theta, ry, prec);
+        arb_mul_2exp_si(u, u, 1);
+        arb_add(t, t, u, prec);                     /* = -dual */
+    }
+    else if (arb_is_zero(theta))
+        arb_zero(t);
+    else
+    {
+        arb_mul(t, theta, ry, prec);
+        arb_div(t, t, u, prec);
+    }
+    arb_add(gap, f, t, prec);                       /* f - dual */
+    arf_clear(lo);
+    arb_mat_clear(rr);
+    arb_mat_clear(ri);
+    arb_clear(f);
+    arb_clear(theta);
+    arb_clear(t);
+    arb_clear(u);
+    arb_clear(nr);
+    arb_clear(ry);
+    cdata_clear(&C);
+    return st;
+}

@@ -151,3 +151,45 @@ kd_real_approx(fmpq_t q, mag_t err, const kd_real_t x, slong n, slong prec_cap)
     arb_clear(b);
     return st;
 }
+
+kd_status
+kd_real_sign(int * sgn, const kd_real_t x, slong prec_cap)
+{
+    kd_status st;
+    slong prec;
+    arb_t b;
+    fmpq_t q;
+
+    if ((st = kd_check_prec_cap(prec_cap)) != KD_OK)
+        return st;
+    if (prec_cap == 0)
+        prec_cap = KD_PREC_CAP_DEFAULT;
+    fmpq_init(q);
+    if (kd_real_get_fmpq(q, x))
+    {
+        *sgn = fmpq_sgn(q);
+        fmpq_clear(q);
+        return KD_OK;
+    }
+    fmpq_clear(q);
+    arb_init(b);
+    for (prec = 64; ; prec = (prec > prec_cap / 2) ? prec_cap : 2 * prec)
+    {
+        st = kd_real_eval_arb(b, x, prec);
+        if (st == KD_OK && !arb_contains_zero(b))
+        {
+            *sgn = arb_is_positive(b) ? 1 : -1;
+            break;
+        }
+        if (st == KD_ERR_DOMAIN || st == KD_ERR_ARG)
+            break;
+        if (prec >= prec_cap)
+        {
+            st = kd_error_set(KD_ERR_UNDECIDED, "could not decide the sign of a value at %ld bits",
+                              prec);
+            break;
+        }
+    }
+    arb_clear(b);
+    return st;
+}
