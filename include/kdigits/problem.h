@@ -8,6 +8,7 @@
 
 #include "kdigits/mat.h"
 #include "kdigits/oracle.h"
+#include "kdigits/iter.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -36,6 +37,14 @@ typedef struct
     kd_real_t param;    /* lambda (P2, P3), eta (P1), 0 (BP) */
     int is_complex;
     slong prec_cap;     /* for deciding signs of exact parameters; 0 = default */
+    /* set by kd_problem_init_scaled: the scaled form the user gave, for the
+       coordinate-descent rules that run on it */
+    int scaled;
+    int center;
+    int standardize;
+    kd_mat_t X;         /* the original X and y */
+    kd_mat_t ys;
+    kd_real_t Lambda;   /* in MATLAB's (1/(2m)) convention */
 }
 kd_problem_struct;
 
@@ -167,6 +176,124 @@ kd_status kd_candidate_feasible(kd_truth * t, const kd_problem_t P, const fmpq_m
    the objective gap. KD_ERR_UNSUPPORTED for BP and P1. */
 kd_status kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
                        const fmpq_mat_t xi, slong prec);
+
+/* ---- solving: one entry point for every method (src/problem/solve.c) ---- */
+
+typedef enum
+{
+    KD_METHOD_EXACT = 0,    /* exact rational/algebraic solution of the instance read */
+    KD_METHOD_ISTA,         /* P2 */
+    KD_METHOD_FISTA,        /* P2 */
+    KD_METHOD_PD,           /* P1, P3: Chambolle-Pock */
+    KD_METHOD_FIRENET,      /* P3 */
+    KD_METHOD_CD_MATLAB,    /* P2 given as a scaled LASSO: MATLAB's rule */
+    KD_METHOD_CD_GLMNET     /* P2 given as a scaled LASSO: glmnet's rule */
+}
+kd_method;
+
+const char * kd_method_name(kd_method m);
+kd_status kd_method_parse(kd_method * m, const char * s);
+
+typedef struct
+{
+    kd_method method;
+    kd_arith_struct arith;      /* iterative methods */
+    slong level;                /* oracle level read; -1: the exact data
+                                   (rational problems), -2: automatic */
+    kd_iter_opts_struct iter;   /* ISTA, FISTA, PD */
+    kd_iter_firenet_params_struct firenet;
+    kd_iter_cd_opts_struct cd;
+    /* certification against the exact data */
+    int certify;
+    slong cert_prec;            /* working precision of the balls */
+    slong cert_level_max;       /* highest level tried for the ground truth */
+}
+kd_solve_opts_struct;
+
+typedef kd_solve_opts_struct kd_solve_opts_t[1];
+
+void kd_solve_opts_init(kd_solve_opts_t o);
+void kd_solve_opts_clear(kd_solve_opts_t o);
+
+/* The certified ground truth of an exact problem (proofs-notes/solvers.md §5). */
+typedef struct
+{
+    kd_truth found;             /* KD_TRUE: x encloses every minimiser (Xi is
+                                   the single point x) or, for non-unique
+                                   rational problems, face describes Xi */
+    kd_truth unique;
+    arb_mat_struct x;           /* N x 1 (real part) */
+    arb_mat_struct xi;          /* N x 1 (imaginary part) */
+    int has_face;               /* Xi given exactly as a face (rational data) */
+    void * face;                /* kd_face_struct *, when has_face */
+    slong * levels;             /* levels read while looking for it */
+    slong nlevels;
+    char how[160];              /* how it was obtained, for reports */
+}
+kd_truth_set_struct;
+
+typedef kd_truth_set_struct kd_truth_set_t[1];
+
+void kd_truth_set_init(kd_truth_set_t T, slong N);
+void kd_truth_set_clear(kd_truth_set_t T);
+
+/* Finds and certifies Xi(A, y) of the exact problem P: exact solution when
+   the data are rational; otherwise exact solutions of the rational instances
+   at levels 16, 32, ... up to level_max whose patterns are then certified on
+   the exact data at prec bits (raised with the level). T->found = KD_UNKNOWN
+   means "not certifiable with the levels read" (T->levels lists them). */
+kd_status kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max,
+                               slong prec);
+
+/* dist(xhat, Xi) as a certified ball: from the enclosure when Xi is a point,
+   by exact projection onto the face otherwise. */
+kd_status kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
+                            const fmpq_mat_t xi, slong prec);
+
+/* "xhat has the support of the minimiser": KD_TRUE/KD_FALSE when Xi is a
+   certified single point whose zero pattern the balls decide, KD_UNKNOWN
+   otherwise (e.g. Xi a face, or an entry of the minimiser not proved
+   non-zero). */
+kd_truth kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr,
+                                      const fmpq_mat_t xi);
+
+typedef struct
+{
+    kd_method method;
+    slong level;                /* level of the data the method read (-1: exact) */
+    slong N;
+    int is_complex;
+    /* the output: exact rationals (iterative: the exact float values) ... */
+    fmpq_mat_struct xr;
+    fmpq_mat_struct xi;
+    /* ... or, for exact P1/P3, algebraic numbers given as exact expressions
+       (NULL when x is rational) with an enclosure */
+    char ** xexpr;
+    arb_mat_struct xball;
+    kd_truth unique;            /* exact methods: uniqueness for the data read */
+    kd_iter_result_struct it;   /* iterative methods */
+    double seconds;
+    char stop_reason[64];
+    slong iterations;
+    /* certification (when opts->certify) */
+    int certified;
+    kd_truth_set_struct truth;
+    arb_struct dist;            /* dist(x, Xi(A, y)) */
+    arb_struct objective;       /* f(x) at the exact data */
+    arb_struct gap;             /* bound of f(x) - f* (P2, P3), else indeterminate */
+    kd_truth feasible;          /* P1, BP: the constraint at the exact data */
+}
+kd_solve_result_struct;
+
+typedef kd_solve_result_struct kd_solve_result_t[1];
+
+void kd_solve_result_init(kd_solve_result_t R);
+void kd_solve_result_clear(kd_solve_result_t R);
+
+/* Runs the method of o on P and, when o->certify, certifies the output
+   against the exact data. Errors: a method that does not apply to the
+   problem (KD_ERR_ARG naming both), and those of the solvers. */
+kd_status kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o);
 
 #ifdef __cplusplus
 }

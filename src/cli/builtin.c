@@ -66,3 +66,11 @@ kd_cli_builtin(kd_mat_t A, const char * spec)
 #undef IS
     return kd_error_set(KD_ERR_ARG, "unknown built-in matrix '%s' (see 'kdigits oracle --help')", spec);
 }
+
+kd_status
+kd_cli_load_matrix(kd_mat_t A, const char * spec)
+{
+    if (strncmp(spec, "builtin:", 8) == 0)
+        return kd_cli_builtin(A, spec + 8);
+    return kd_mtx_read(A, spec);
+}

@@ -39,6 +39,10 @@ kd_problem_init_empty(kd_problem_t P)
     kd_real_init(P->param);
     P->is_complex = 0;
     P->prec_cap = 0;
+    P->scaled = P->center = P->standardize = 0;
+    kd_mat_init(P->X, 0, 0);
+    kd_mat_init(P->ys, 0, 0);
+    kd_real_init(P->Lambda);
 }
 
 /* Proves sgn(x) against the requirement: strict (> 0) or not (>= 0). */
@@ -128,6 +132,9 @@ kd_problem_clear(kd_problem_t P)
     kd_mat_clear(P->y);
     kd_mat_clear(P->w);
     kd_real_clear(P->param);
+    kd_mat_clear(P->X);
+    kd_mat_clear(P->ys);
+    kd_real_clear(P->Lambda);
 }
 
 static int

@@ -97,6 +97,21 @@ kd_problem_init_scaled(kd_problem_t P, const kd_mat_t X, const kd_mat_t y,
         w->is_complex = 0;
         kd_problem_clear(P);
         st = kd_problem_init(P, KD_PROBLEM_P2, Xc, yc, w, lam, prec_cap);
+        if (st == KD_OK)
+        {
+            P->scaled = 1;
+            P->center = center;
+            P->standardize = standardize;
+            kd_mat_set(P->X, X);
+            kd_mat_set(P->ys, y);
+            if (conv == KD_SCALED_HALF_MEAN)
+                kd_real_set(P->Lambda, Lambda);
+            else
+            {
+                kd_real_set_si_si(t, 1, 2);
+                kd_real_mul(P->Lambda, Lambda, t);
+            }
+        }
     }
     kd_mat_clear(Xc);
     kd_mat_clear(yc);

@@ -1,1 +1,688 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* One entry point for every method: read the instance at a level, run the
+   exact or iterative solver, and certify the output against the exact data
+   (proofs-notes/solvers.md §5). */
+#include <string.h>
+#include <strings.h>
+#include "kdigits/problem.h"
+#include "kdigits/lp.h"
+#include "kdigits/path.h"
+#include "kdigits/util.h"
+
+static const char * method_names[] = {
+    "exact", "ista", "fista", "pd", "firenet", "cd-matlab", "cd-glmnet"};
+
+const char *
+kd_method_name(kd_method m)
+{
+    return (m >= KD_METHOD_EXACT && m <= KD_METHOD_CD_GLMNET) ? method_names[m] : "?";
+}
+
+kd_status
+kd_method_parse(kd_method * m, const char * s)
+{
+    int i;
+    for (i = 0; i <= KD_METHOD_CD_GLMNET; i++)
+        if (strcasecmp(s, method_names[i]) == 0)
+        {
+            *m = (kd_method) i;
+            return KD_OK;
+        }
+    return kd_error_set(KD_ERR_ARG,
+        "unknown method '%s' (exact, ista, fista, pd, firenet, cd-matlab, cd-glmnet)", s);
+}
+
+void
+kd_solve_opts_init(kd_solve_opts_t o)
+{
+    o->method = KD_METHOD_EXACT;
+    kd_arith_set_double(&o->arith);
+    o->level = -2;
+    kd_iter_opts_init(&o->iter);
+    kd_iter_firenet_params_init(&o->firenet);
+    kd_iter_cd_opts_init_matlab(&o->cd);
+    o->certify = 0;
+    o->cert_prec = 256;
+    o->cert_level_max = 4096;
+}
+
+void
+kd_solve_opts_clear(kd_solve_opts_t o)
+{
+    kd_iter_firenet_params_clear(&o->firenet);
+}
+
+/* ------------------------------------------------------------ truth sets */
+
+void
+kd_truth_set_init(kd_truth_set_t T, slong N)
+{
+    T->found = KD_UNKNOWN;
+    T->unique = KD_UNKNOWN;
+    arb_mat_init(&T->x, N, 1);
+    arb_mat_init(&T->xi, N, 1);
+    T->has_face = 0;
+    T->face = NULL;
+    T->levels = NULL;
+    T->nlevels = 0;
+    T->how[0] = '\0';
+}
+
+void
+kd_truth_set_clear(kd_truth_set_t T)
+{
+    arb_mat_clear(&T->x);
+    arb_mat_clear(&T->xi);
+    if (T->face != NULL)
+    {
+        kd_face_clear((kd_face_struct *) T->face);
+        flint_free(T->face);
+    }
+    flint_free(T->levels);
+}
+
+static void
+add_level(kd_truth_set_t T, slong n)
+{
+    T->levels = flint_realloc(T->levels, (T->nlevels + 1) * sizeof(slong));
+    T->levels[T->nlevels++] = n;
+}
+
+/* The exact solution of a real rational instance: x (rational, or
+   algebraic as exact strings with an enclosure), its pattern, and (BP, P2)
+   its solution set as a face with exact uniqueness. */
+typedef struct
+{
+    slong N;
+    fmpq_mat_t x;           /* rational solutions */
+    int algebraic;          /* P1/P3 with an irrational mu */
+    char ** xexpr;          /* algebraic: the exact entries */
+    arb_mat_t xball;        /* enclosure of x (exact for rational x) */
+    slong * E;              /* pattern: support and signs of x */
+    int * s;
+    slong nE;
+    kd_truth unique;
+    int has_face;
+    kd_face_t face;
+}
+exact_sol;
+
+static void
+exact_sol_init(exact_sol * S, slong N)
+{
+    S->N = N;
+    fmpq_mat_init(S->x, N, 1);
+    S->algebraic = 0;
+    S->xexpr = NULL;
+    arb_mat_init(S->xball, N, 1);
+    S->E = flint_malloc((N + 1) * sizeof(slong));
+    S->s = flint_malloc((N + 1) * sizeof(int));
+    S->nE = 0;
+    S->unique = KD_UNKNOWN;
+    S->has_face = 0;
+    kd_face_init(S->face);
+}
+
+static void
+exact_sol_clear(exact_sol * S)
+{
+    slong j;
+    fmpq_mat_clear(S->x);
+    if (S->xexpr != NULL)
+    {
+        for (j = 0; j < S->N; j++)
+            flint_free(S->xexpr[j]);
+        flint_free(S->xexpr);
+    }
+    arb_mat_clear(S->xball);
+    flint_free(S->E);
+    flint_free(S->s);
+    kd_face_clear(S->face);
+}
+
+/* Support and signs of a rational x. */
+static void
+pattern_from_fmpq(exact_sol * S)
+{
+    slong j;
+    S->nE = 0;
+    for (j = 0; j < S->N; j++)
+        if (!fmpq_is_zero(fmpq_mat_entry(S->x, j, 0)))
+        {
+            S->E[S->nE] = j;
+            S->s[S->nE++] = fmpq_sgn(fmpq_mat_entry(S->x, j, 0));
+        }
+    arb_mat_set_fmpq_mat(S->xball, S->x, 64);
+}
+
+static kd_status
+solve_bp(exact_sol * S, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t w)
+{
+    kd_status st;
+    kd_bp_result_t B;
+    kd_bp_result_init(B);
+    st = kd_bp_solve_exact(B, A, y, w);
+    if (st == KD_OK)
+    {
+        fmpq_mat_set(S->x, &B->x);
+        S->unique = B->unique;
+        S->has_face = 1;
+        st = kd_face_set_face(S->face, &B->face);
+        pattern_from_fmpq(S);
+    }
+    kd_bp_result_clear(B);
+    return st;
+}
+
+static kd_status
+solve_p2(exact_sol * S, const kd_qproblem_t Q)
+{
+    kd_status st;
+    kd_p2_sol_t sol;
+    kd_p2_sol_init(sol);
+    st = kd_p2_solve_exact(sol, Q->A, Q->y, Q->w, Q->param);
+    if (st == KD_OK)
+    {
+        /* the solution set: {x : x = 0 off E, A_E x_E = fit, s x_E >= 0} */
+        fmpq_mat_t C;
+        slong i, k;
+        fmpq_mat_init(C, Q->m, sol->num_eq);
+        for (i = 0; i < Q->m; i++)
+            for (k = 0; k < sol->num_eq; k++)
+                fmpq_set(fmpq_mat_entry(C, i, k), fmpq_mat_entry(Q->A, i, sol->eq[k]));
+        st = kd_face_set(S->face, Q->N, sol->eq, sol->sign, sol->num_eq, C, sol->fit);
+        fmpq_mat_clear(C);
+        fmpq_mat_set(S->x, sol->x);
+        S->unique = sol->unique;
+        S->has_face = (st == KD_OK);
+        pattern_from_fmpq(S);
+    }
+    kd_p2_sol_clear(sol);
+    return st;
+}
+
+static kd_status
+solve_p13(exact_sol * S, const kd_qproblem_t Q)
+{
+    kd_status st;
+    kd_qsol_t sol;
+    slong j;
+    kd_qsol_init(sol);
+    st = Q->kind == KD_PROBLEM_P3 ? kd_p3_solve_exact(sol, Q->A, Q->y, Q->w, Q->param)
+                                  : kd_p1_solve_exact(sol, Q->A, Q->y, Q->w, Q->param);
+    if (st == KD_ERR_UNSUPPORTED && Q->kind == KD_PROBLEM_P3)
+    {
+        /* zero residual: the P3 minimisers are the weighted BP minimisers
+           (proofs-notes/solvers.md §2) */
+        kd_qsol_clear(sol);
+        return solve_bp(S, Q->A, Q->y, Q->w);
+    }
+    if (st == KD_OK)
+    {
+        kd_qfield_t e;
+        kd_qfield_init(e);
+        S->unique = sol->unique;
+        kd_qvec_get_arb_mat(S->xball, sol->x, 64);
+        S->algebraic = !fmpz_is_zero(sol->x->d) && !fmpq_mat_is_zero(sol->x->b);
+        S->xexpr = flint_malloc(S->N * sizeof(char *));
+        S->nE = 0;
+        for (j = 0; j < S->N; j++)
+        {
+            kd_qvec_get_entry(e, sol->x, j);
+            S->xexpr[j] = kd_qfield_get_str(e);
+            if (!kd_qfield_is_zero(e))
+            {
+                S->E[S->nE] = j;
+                S->s[S->nE++] = kd_qfield_sgn(e);
+            }
+            if (!S->algebraic)
+                fmpq_set(fmpq_mat_entry(S->x, j, 0), fmpq_mat_entry(sol->x->a, j, 0));
+        }
+        kd_qfield_clear(e);
+    }
+    kd_qsol_clear(sol);
+    return st;
+}
+
+static kd_status
+solve_exact(exact_sol * S, const kd_qproblem_t Q)
+{
+    if (Q->is_complex)
+        return kd_error_set(KD_ERR_UNSUPPORTED,
+            "the exact solvers take real data; for complex data use an iterative method with --certify");
+    if (Q->kind == KD_PROBLEM_BP)
+        return solve_bp(S, Q->A, Q->y, Q->w);
+    if (Q->kind == KD_PROBLEM_P2)
+        return solve_p2(S, Q);
+    return solve_p13(S, Q);
+}
+
+kd_status
+kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, slong prec)
+{
+    kd_status st = KD_OK;
+    slong n, N = P->A->c;
+    exact_sol S;
+    kd_qproblem_t Q;
+
+    if (P->is_complex)
+    {
+        snprintf(T->how, sizeof T->how,
+                 "complex data: the minimiser is not certified (objective and gap bounds are)");
+        return KD_OK;
+    }
+    if (kd_problem_is_rational(P))
+    {
+        exact_sol_init(&S, N);
+        st = kd_qproblem_init(Q, P, -1);
+        if (st == KD_OK)
+            st = solve_exact(&S, Q);
+        if (st == KD_OK)
+        {
+            T->unique = S.unique;
+            if (S.unique == KD_TRUE)
+            {
+                T->found = KD_TRUE;
+                if (S.algebraic)
+                {
+                    /* re-evaluate the algebraic entries at the requested precision */
+                    slong j;
+                    kd_real_t v;
+                    kd_real_init(v);
+                    for (j = 0; j < N && st == KD_OK; j++)
+                        if ((st = kd_real_parse(v, S.xexpr[j])) == KD_OK)
+                            st = kd_real_enclose(arb_mat_entry(&T->x, j, 0), v, prec, 0);
+                    kd_real_clear(v);
+                }
+                else
+                    arb_mat_set_fmpq_mat(&T->x, S.x, prec);
+                snprintf(T->how, sizeof T->how, "exact solution of the rational data (unique)");
+            }
+            else if (S.has_face)
+            {
+                T->found = KD_TRUE;
+                T->has_face = 1;
+                T->face = flint_malloc(sizeof(kd_face_struct));
+                kd_face_init((kd_face_struct *) T->face);
+                st = kd_face_set_face((kd_face_struct *) T->face, S.face);
+                snprintf(T->how, sizeof T->how,
+                         "exact solution set of the rational data (not a single point: a face)");
+            }
+            else
+                snprintf(T->how, sizeof T->how,
+                         "the solution set of the rational data is not a single point and is not described");
+        }
+        kd_qproblem_clear(Q);
+        exact_sol_clear(&S);
+        return st;
+    }
+
+    /* irrational data: patterns from rational instances, certified on the
+       exact data (proofs-notes/solvers.md §5) */
+    for (n = 16; n <= level_max && T->found != KD_TRUE; n *= 2)
+    {
+        arb_t mu;
+        kd_truth v = KD_UNKNOWN;
+        slong p = FLINT_MAX(prec, 2 * n + 64);
+        exact_sol_init(&S, N);
+        arb_init(mu);
+        add_level(T, n);
+        st = kd_qproblem_init(Q, P, n);
+        if (st == KD_OK)
+            st = solve_exact(&S, Q);
+        if (st == KD_OK)
+            st = kd_certify_pattern(&v, &T->x, mu, P, S.E, S.s, S.nE, p);
+        if (st == KD_OK && v == KD_TRUE)
+        {
+            T->found = KD_TRUE;
+            T->unique = KD_TRUE;
+            snprintf(T->how, sizeof T->how,
+                     "pattern of the exact solution at level %ld certified on the exact data (%ld bits)",
+                     n, p);
+        }
+        kd_qproblem_clear(Q);
+        exact_sol_clear(&S);
+        arb_clear(mu);
+        if (st == KD_ERR_UNSUPPORTED || st == KD_ERR_DOMAIN)
+            break;
+        if (st != KD_OK && st != KD_ERR_ARG)
+            break;
+        st = KD_OK;
+    }
+    if (T->found != KD_TRUE && T->how[0] == '\0')
+        snprintf(T->how, sizeof T->how, "not certifiable with the levels read (up to %ld)",
+                 T->nlevels ? T->levels[T->nlevels - 1] : 0);
+    return st;
+}
+
+kd_status
+kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
+                  const fmpq_mat_t xi, slong prec)
+{
+    if (T->found != KD_TRUE)
+    {
+        arb_indeterminate(d);
+        return KD_OK;
+    }
+    if (!T->has_face)
+        return kd_dist_to_enclosure(d, xr, xi, &T->x, NULL, prec);
+    {
+        fmpq_mat_t p;
+        fmpq_t d2;
+        kd_status st;
+        fmpq_mat_init(p, fmpq_mat_nrows(xr), 1);
+        fmpq_init(d2);
+        st = kd_face_project(p, d2, (const kd_face_struct *) T->face, xr);
+        if (st == KD_OK)
+        {
+            arb_set_fmpq(d, d2, prec);
+            arb_sqrt(d, d, prec);
+        }
+        fmpq_mat_clear(p);
+        fmpq_clear(d2);
+        return st;
+    }
+}
+
+kd_truth
+kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr, const fmpq_mat_t xi)
+{
+    slong j;
+    kd_truth t = KD_TRUE;
+    if (T->found != KD_TRUE || T->has_face)
+        return KD_UNKNOWN;
+    for (j = 0; j < fmpq_mat_nrows(xr); j++)
+    {
+        int zhat = fmpq_is_zero(fmpq_mat_entry(xr, j, 0))
+                   && (xi == NULL || fmpq_is_zero(fmpq_mat_entry(xi, j, 0)));
+        const arb_struct * b = arb_mat_entry(&T->x, j, 0);
+        if (arb_is_zero(b))
+        {
+            if (!zhat)
+                return KD_FALSE;
+        }
+        else if (!arb_contains_zero(b))
+        {
+            if (zhat)
+                return KD_FALSE;
+        }
+        else
+            t = KD_UNKNOWN;
+    }
+    return t;
+}
+
+/* ------------------------------------------------------------ results */
+
+void
+kd_solve_result_init(kd_solve_result_t R)
+{
+    R->method = KD_METHOD_EXACT;
+    R->level = -1;
+    R->N = 0;
+    R->is_complex = 0;
+    fmpq_mat_init(&R->xr, 0, 1);
+    fmpq_mat_init(&R->xi, 0, 1);
+    R->xexpr = NULL;
+    arb_mat_init(&R->xball, 0, 1);
+    R->unique = KD_UNKNOWN;
+    kd_iter_result_init(&R->it);
+    R->seconds = 0;
+    R->stop_reason[0] = '\0';
+    R->iterations = 0;
+    R->certified = 0;
+    kd_truth_set_init(&R->truth, 0);
+    arb_init(&R->dist);
+    arb_init(&R->objective);
+    arb_init(&R->gap);
+    arb_indeterminate(&R->dist);
+    arb_indeterminate(&R->objective);
+    arb_indeterminate(&R->gap);
+    R->feasible = KD_UNKNOWN;
+}
+
+void
+kd_solve_result_clear(kd_solve_result_t R)
+{
+    slong j;
+    fmpq_mat_clear(&R->xr);
+    fmpq_mat_clear(&R->xi);
+    if (R->xexpr != NULL)
+    {
+        for (j = 0; j < R->N; j++)
+            flint_free(R->xexpr[j]);
+        flint_free(R->xexpr);
+    }
+    arb_mat_clear(&R->xball);
+    kd_iter_result_clear(&R->it);
+    kd_truth_set_clear(&R->truth);
+    arb_clear(&R->dist);
+    arb_clear(&R->objective);
+    arb_clear(&R->gap);
+}
+
+static int
+method_fits(kd_method m, kd_problem_kind k)
+{
+    switch (m)
+    {
+        case KD_METHOD_EXACT: return 1;
+        case KD_METHOD_ISTA:
+        case KD_METHOD_FISTA:
+        case KD_METHOD_CD_MATLAB:
+        case KD_METHOD_CD_GLMNET: return k == KD_PROBLEM_P2;
+        case KD_METHOD_PD: return k == KD_PROBLEM_P1 || k == KD_PROBLEM_P3;
+        case KD_METHOD_FIRENET: return k == KD_PROBLEM_P3;
+    }
+    return 0;
+}
+
+/* Coordinate descent runs on the scaled form: the one the problem was built
+   from, or (unit weights) X = A, Lambda = lambda/(2m) without centring. */
+static kd_status
+run_cd(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, const kd_solve_opts_t o)
+{
+    kd_status st = KD_OK;
+    kd_iter_cd_opts_t cd;
+    fmpq_mat_t X, Xi, y, yi;
+    fmpq_t Lam;
+    mag_t e;
+    slong j;
+
+    *cd = o->cd;
+    fmpq_init(Lam);
+    mag_init(e);
+    if (P->scaled)
+    {
+        fmpq_mat_init(X, P->X->r, P->X->c);
+        fmpq_mat_init(Xi, P->X->r, P->X->c);
+        fmpq_mat_init(y, P->ys->r, 1);
+        fmpq_mat_init(yi, P->ys->r, 1);
+        cd->intercept = P->center;
+        cd->standardize = P->standardize;
+        if (Q->level < 0)
+        {
+            slong i;
+            for (i = 0; i < P->X->r * P->X->c; i++)
+                kd_real_get_fmpq(X->entries + i, &P->X->entries[i].re);
+            for (i = 0; i < P->ys->r; i++)
+                kd_real_get_fmpq(y->entries + i, &P->ys->entries[i].re);
+            if (!kd_real_get_fmpq(Lam, P->Lambda))
+                st = kd_error_set(KD_ERR_ARG, "Lambda is irrational: give a level");
+        }
+        else
+        {
+            st = kd_mat_approx(X, Xi, NULL, P->X, Q->level, P->prec_cap);
+            if (st == KD_OK)
+                st = kd_mat_approx(y, yi, NULL, P->ys, Q->level, P->prec_cap);
+            if (st == KD_OK && !kd_real_get_fmpq(Lam, P->Lambda))
+                st = kd_real_approx(Lam, e, P->Lambda, Q->level, P->prec_cap);
+        }
+    }
+    else
+    {
+        fmpq_t one;
+        fmpq_init(one);
+        fmpq_one(one);
+        for (j = 0; j < Q->N; j++)
+            if (!fmpq_equal(fmpq_mat_entry(Q->w, j, 0), one))
+                st = kd_error_set(KD_ERR_ARG,
+                    "coordinate descent takes unit weights (or a problem built as a scaled LASSO)");
+        fmpq_clear(one);
+        fmpq_mat_init(X, Q->m, Q->N);
+        fmpq_mat_init(Xi, Q->m, Q->N);
+        fmpq_mat_init(y, Q->m, 1);
+        fmpq_mat_init(yi, Q->m, 1);
+        fmpq_mat_set(X, Q->A);
+        fmpq_mat_set(y, Q->y);
+        {
+            fmpz_t mm;
+            fmpz_init_set_si(mm, 2 * Q->m);
+            fmpq_div_fmpz(Lam, Q->param, mm);
+            fmpz_clear(mm);
+        }
+        cd->intercept = 0;
+        cd->standardize = 0;
+    }
+    if (st == KD_OK)
+        st = (o->method == KD_METHOD_CD_MATLAB ? kd_iter_cd_matlab : kd_iter_cd_glmnet)
+                (&R->it, X, y, Lam, cd, &o->arith);
+    if (st == KD_OK)
+        fmpq_mat_set(&R->xr, R->it.B);
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(Xi);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(yi);
+    fmpq_clear(Lam);
+    mag_clear(e);
+    return st;
+}
+
+kd_status
+kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    kd_status st;
+    kd_qproblem_t Q;
+    slong level = o->level, N = P->A->c, j;
+    int rational = kd_problem_is_rational(P);
+
+    if (!method_fits(o->method, P->kind))
+        return kd_error_set(KD_ERR_ARG, "method %s does not solve %s (ista, fista, cd-*: p2; pd: p1, p3; firenet: p3; exact: all)",
+                            kd_method_name(o->method), kd_problem_kind_name(P->kind));
+    if (level == -2)
+        level = rational ? -1 : (o->method == KD_METHOD_EXACT ? 64 : o->arith.prec + 16);
+    if (level == -1 && !rational)
+        return kd_error_set(KD_ERR_ARG, "the data are not all rational: give a level --n");
+
+    R->method = o->method;
+    R->level = level;
+    R->N = N;
+    R->is_complex = P->is_complex;
+    fmpq_mat_clear(&R->xr);
+    fmpq_mat_clear(&R->xi);
+    fmpq_mat_init(&R->xr, N, 1);
+    fmpq_mat_init(&R->xi, N, 1);
+    arb_mat_clear(&R->xball);
+    arb_mat_init(&R->xball, N, 1);
+
+    st = kd_qproblem_init(Q, P, level);
+    if (st == KD_OK && o->method == KD_METHOD_EXACT)
+    {
+        exact_sol S;
+        exact_sol_init(&S, N);
+        st = solve_exact(&S, Q);
+        if (st == KD_OK)
+        {
+            R->unique = S.unique;
+            fmpq_mat_set(&R->xr, S.x);
+            arb_mat_set(&R->xball, S.xball);
+            if (S.algebraic)
+            {
+                R->xexpr = S.xexpr;
+                S.xexpr = NULL;
+            }
+            snprintf(R->stop_reason, sizeof R->stop_reason, "exact");
+        }
+        exact_sol_clear(&S);
+    }
+    else if (st == KD_OK)
+    {
+        kd_iter_data_t D;
+        kd_iter_data_init(D, Q->A, Q->is_complex ? Q->Ai : NULL, Q->y,
+                          Q->is_complex ? Q->yi : NULL, Q->w);
+        switch (o->method)
+        {
+            case KD_METHOD_ISTA:
+                st = kd_iter_ista(&R->it, D, Q->param, &o->iter, &o->arith);
+                break;
+            case KD_METHOD_FISTA:
+                st = kd_iter_fista(&R->it, D, Q->param, &o->iter, &o->arith);
+                break;
+            case KD_METHOD_PD:
+                st = (P->kind == KD_PROBLEM_P3 ? kd_iter_pd_p3 : kd_iter_pd_p1)
+                        (&R->it, D, Q->param, &o->iter, &o->arith);
+                break;
+            case KD_METHOD_FIRENET:
+                st = kd_iter_firenet(&R->it, D, Q->param, &o->firenet, &o->arith);
+                break;
+            default:
+                st = run_cd(R, P, Q, o);
+        }
+        if (st == KD_OK)
+        {
+            if (o->method != KD_METHOD_CD_MATLAB && o->method != KD_METHOD_CD_GLMNET)
+            {
+                fmpq_mat_set(&R->xr, R->it.x_re);
+                fmpq_mat_set(&R->xi, R->it.x_im);
+            }
+            R->iterations = R->it.iterations;
+            R->seconds = R->it.seconds;
+            snprintf(R->stop_reason, sizeof R->stop_reason, "%s", kd_iter_stop_name(R->it.stop));
+            arb_mat_set_fmpq_mat(&R->xball, &R->xr, 64);
+        }
+    }
+    kd_qproblem_clear(Q);
+    if (st != KD_OK || !o->certify)
+        return st;
+
+    /* certification against the exact data */
+    R->certified = 1;
+    kd_truth_set_clear(&R->truth);
+    kd_truth_set_init(&R->truth, N);
+    st = kd_truth_set_compute(&R->truth, P, o->cert_level_max, o->cert_prec);
+    if (st != KD_OK)
+        return st;
+    if (R->xexpr != NULL)
+    {
+        /* algebraic output: distance from its enclosure, by the triangle
+           inequality through the enclosure's midpoint */
+        fmpq_mat_t mid;
+        arb_t rad;
+        fmpq_mat_init(mid, N, 1);
+        arb_init(rad);
+        arb_zero(rad);
+        for (j = 0; j < N; j++)
+        {
+            arf_get_fmpq(fmpq_mat_entry(mid, j, 0), arb_midref(arb_mat_entry(&R->xball, j, 0)));
+            arb_add_error_mag(rad, arb_radref(arb_mat_entry(&R->xball, j, 0)));
+        }
+        st = kd_truth_set_dist(&R->dist, &R->truth, mid, NULL, o->cert_prec);
+        arb_add_error(&R->dist, rad);
+        fmpq_mat_clear(mid);
+        arb_clear(rad);
+    }
+    else
+        st = kd_truth_set_dist(&R->dist, &R->truth, &R->xr, R->is_complex ? &R->xi : NULL,
+                               o->cert_prec);
+    if (st == KD_OK && R->xexpr == NULL)
+    {
+        st = kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
+                                  o->cert_prec);
+        if (st == KD_OK && (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3))
+            st = kd_gap_bound(&R->gap, P, &R->xr, R->is_complex ? &R->xi : NULL, o->cert_prec);
+        if (st == KD_OK && (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP))
+            st = kd_candidate_feasible(&R->feasible, P, &R->xr,
+                                       R->is_complex ? &R->xi : NULL, o->cert_prec);
+    }
+    return st;
+}

@@ -1,0 +1,476 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* kdigits solve: one problem, one method, and (with --certify) the certified
+   distance of the output to the true solution set. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "kdigits/problem.h"
+
+static void
+help(void)
+{
+    printf(
+        "usage: kdigits solve --problem bp|p1|p2|p3 --A A.mtx --y y.mtx\n"
+        "                     [--lambda L | --eta E] [--w w.mtx]\n"
+        "                     [--scaled matlab|mean [--no-center] [--no-standardize]]\n"
+        "                     [--method exact|ista|fista|pd|firenet|cd-matlab|cd-glmnet]\n"
+        "                     [--prec double|53|BITS] [--n LEVEL] [--certify]\n"
+        "                     [--format text|csv|json]\n"
+        "\n"
+        "problems (theory.md §1), weights w > 0 (default 1):\n"
+        "  bp  min ||x||_{1,w} s.t. Ax = y      p1  min ||x||_{1,w} s.t. ||Ax - y|| <= eta\n"
+        "  p2  min lambda ||x||_{1,w} + ||Ax - y||^2   p3  min lambda ||x||_{1,w} + ||Ax - y||\n"
+        "--A and --y take a Matrix Market file with exact expression entries or\n"
+        "builtin:NAME (see 'kdigits oracle --help'); --lambda/--eta take exact\n"
+        "expressions. --scaled reads --A as X and --lambda as the Lambda of MATLAB's\n"
+        "(1/(2m))||Xb - y||^2 + Lambda||b||_1 ('matlab') or the lambda of the (1/m)\n"
+        "form ('mean'), centred and standardised like MATLAB unless told otherwise;\n"
+        "coefficients are reported on the original scale.\n"
+        "\n"
+        "methods:\n"
+        "  exact      exact solution of the instance read: rational (bp, p2) or\n"
+        "             algebraic of degree <= 2 (p1, p3), with its uniqueness decided\n"
+        "  ista, fista (p2); pd = Chambolle-Pock (p1, p3); firenet (p3);\n"
+        "  cd-matlab, cd-glmnet: cyclic coordinate descent with MATLAB's / glmnet's\n"
+        "             stopping rule (p2, best with --scaled)\n"
+        "options:\n"
+        "  --n LEVEL        oracle level of the data the method reads (default: the\n"
+        "                   exact data when rational, else 64 for exact and\n"
+        "                   prec + 16 for iterative methods)\n"
+        "  --prec P         working precision of iterative methods: double (default),\n"
+        "                   or MPFR with P bits (53 reproduces double bit for bit)\n"
+        "  --max-iter N, --tol T    iterative stopping (default 10000, 0 = until the\n"
+        "                   iterate stops changing); cd: --tol is RelTol / thresh\n"
+        "  --firenet-p P, --firenet-n N, --firenet-delta D, --replicate-published\n"
+        "  --certify        find the true solution set of the exact problem (exact\n"
+        "                   rational/algebraic solution, or a pattern certified in\n"
+        "                   ball arithmetic) and print the certified distance of x to\n"
+        "                   it, the objective, a duality-gap bound and verdicts\n"
+        "  --cert-prec BITS working precision of the certificates (default 256)\n"
+        "\n"
+        "examples:\n"
+        "  kdigits solve --problem p2 --lambda 3/10 --A A.mtx --y y.mtx --method exact\n"
+        "  kdigits solve --scaled matlab --problem p2 --lambda 1/10 --A 'builtin:lasso:2^-15' \\\n"
+        "                --y builtin:lasso-y --method cd-matlab --certify\n");
+}
+
+typedef struct
+{
+    const char * A, * y, * w, * lambda, * eta, * scaled, * problem, * method, * prec;
+    int center, standardize, certify, replicate;
+    slong max_iter, fp, fn, cert_prec;
+    const char * tol, * fdelta;
+}
+solve_args;
+
+static int
+own(int c, const char * arg, void * data)
+{
+    solve_args * a = data;
+    switch (c)
+    {
+        case 'A': a->A = arg; break;
+        case 'y': a->y = arg; break;
+        case 'w': a->w = arg; break;
+        case 'l': a->lambda = arg; break;
+        case 'e': a->eta = arg; break;
+        case 's': a->scaled = arg; break;
+        case 'C': a->center = 0; break;
+        case 'S': a->standardize = 0; break;
+        case 'P': a->problem = arg; break;
+        case 'm': a->method = arg; break;
+        case 'r': a->prec = arg; break;
+        case 'c': a->certify = 1; break;
+        case 'R': a->replicate = 1; break;
+        case 'i': return kd_cli_parse_slong(&a->max_iter, arg, "solve", "--max-iter", 1, WORD_MAX) ? 1 : -1;
+        case 't': a->tol = arg; break;
+        case '1': return kd_cli_parse_slong(&a->fp, arg, "solve", "--firenet-p", 1, 100000) ? 1 : -1;
+        case '2': return kd_cli_parse_slong(&a->fn, arg, "solve", "--firenet-n", 1, 100000) ? 1 : -1;
+        case '3': a->fdelta = arg; break;
+        case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "solve", "--cert-prec", 64, 1000000) ? 1 : -1;
+        default: return 0;
+    }
+    return 1;
+}
+
+static kd_status
+parse_rational(fmpq_t q, const char * s, const char * what)
+{
+    kd_real_t x;
+    kd_status st;
+    kd_real_init(x);
+    st = kd_real_parse(x, s);
+    if (st == KD_OK && !kd_real_get_fmpq(q, x))
+        st = kd_error_set(KD_ERR_ARG, "%s must be an exact rational, got '%s'", what, s);
+    else if (st != KD_OK)
+        kd_error_prefix("%s", what);
+    kd_real_clear(x);
+    return st;
+}
+
+static json_t *
+json_truth(kd_truth t)
+{
+    return t == KD_UNKNOWN ? json_string("unknown") : json_boolean(t == KD_TRUE);
+}
+
+static json_t *
+json_ball_or_null(const arb_t b)
+{
+    return arb_is_finite(b) ? kd_json_arb(b, 15) : json_null();
+}
+
+static slong
+certified_digits(const arb_t d, slong prec)
+{
+    slong K = -1;
+    if (!arb_is_finite(d))
+        return -1;
+    while (K < 300 && kd_verdict_digits(d, K + 1, prec) == KD_TRUE)
+        K++;
+    return K;
+}
+
+static void
+print_ball(const char * label, const arb_t b)
+{
+    char * mid, * rad;
+    if (!arb_is_finite(b))
+    {
+        printf("%-22s unknown\n", label);
+        return;
+    }
+    kd_arb_get_decimal(&mid, &rad, b, 15);
+    printf("%-22s %s +/- %s\n", label, mid, rad);
+    flint_free(mid);
+    flint_free(rad);
+}
+
+static char *
+entry_str(const kd_solve_result_t R, slong j)
+{
+    if (R->xexpr != NULL)
+    {
+        char * s = flint_malloc(strlen(R->xexpr[j]) + 1);
+        strcpy(s, R->xexpr[j]);
+        return s;
+    }
+    return kd_fmpq_get_str(fmpq_mat_entry(&R->xr, j, 0));
+}
+
+int
+kd_cmd_solve(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"A", required_argument, NULL, 'A'},
+        {"y", required_argument, NULL, 'y'},
+        {"w", required_argument, NULL, 'w'},
+        {"lambda", required_argument, NULL, 'l'},
+        {"eta", required_argument, NULL, 'e'},
+        {"scaled", required_argument, NULL, 's'},
+        {"no-center", no_argument, NULL, 'C'},
+        {"no-standardize", no_argument, NULL, 'S'},
+        {"problem", required_argument, NULL, 'P'},
+        {"method", required_argument, NULL, 'm'},
+        {"prec", required_argument, NULL, 'r'},
+        {"certify", no_argument, NULL, 'c'},
+        {"replicate-published", no_argument, NULL, 'R'},
+        {"max-iter", required_argument, NULL, 'i'},
+        {"tol", required_argument, NULL, 't'},
+        {"firenet-p", required_argument, NULL, '1'},
+        {"firenet-n", required_argument, NULL, '2'},
+        {"firenet-delta", required_argument, NULL, '3'},
+        {"cert-prec", required_argument, NULL, 'B'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    const char * cmd = "solve";
+    solve_args a;
+    kd_cli_opts o;
+    kd_problem_kind kind;
+    kd_problem_t P;
+    kd_solve_opts_t so;
+    kd_solve_result_t R;
+    kd_mat_t A, y, w;
+    kd_real_t param;
+    kd_status st = KD_OK;
+    int r, ret = 0;
+    slong j, N;
+
+    memset(&a, 0, sizeof a);
+    a.center = a.standardize = 1;
+    a.max_iter = 10000;
+    a.cert_prec = 256;
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (a.problem == NULL || a.A == NULL || a.y == NULL)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage(cmd, "--problem, --A and --y are required");
+    }
+    if (o.levels != NULL && o.nlevels != 1)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage(cmd, "--n takes one level here");
+    }
+    if ((st = kd_problem_kind_parse(&kind, a.problem)) != KD_OK)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_fail(cmd, st);
+    }
+    if ((kind == KD_PROBLEM_P2 || kind == KD_PROBLEM_P3) && a.lambda == NULL)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage(cmd, "%s needs --lambda", a.problem);
+    }
+    if (kind == KD_PROBLEM_P1 && a.eta == NULL)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage(cmd, "p1 needs --eta");
+    }
+    if (a.scaled != NULL && kind != KD_PROBLEM_P2)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage(cmd, "--scaled describes a LASSO: use it with --problem p2");
+    }
+
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_mat_init(w, 0, 0);
+    kd_real_init(param);
+    kd_solve_opts_init(so);
+    kd_solve_result_init(R);
+    kd_problem_init_empty(P);
+
+    if ((st = kd_cli_load_matrix(A, a.A)) != KD_OK
+        || (st = kd_cli_load_matrix(y, a.y)) != KD_OK
+        || (a.w != NULL && (st = kd_cli_load_matrix(w, a.w)) != KD_OK))
+        goto fail;
+    if (kind != KD_PROBLEM_BP)
+    {
+        const char * ps = kind == KD_PROBLEM_P1 ? a.eta : a.lambda;
+        if ((st = kd_real_parse(param, ps)) != KD_OK)
+        {
+            kd_error_prefix(kind == KD_PROBLEM_P1 ? "--eta" : "--lambda");
+            goto fail;
+        }
+    }
+    kd_problem_clear(P);
+    if (a.scaled != NULL)
+    {
+        kd_scaled_convention conv;
+        if (strcmp(a.scaled, "matlab") == 0)
+            conv = KD_SCALED_HALF_MEAN;
+        else if (strcmp(a.scaled, "mean") == 0)
+            conv = KD_SCALED_MEAN;
+        else
+        {
+            kd_problem_init_empty(P);
+            st = kd_error_set(KD_ERR_ARG, "--scaled must be matlab or mean, not '%s'", a.scaled);
+            goto fail;
+        }
+        st = kd_problem_init_scaled(P, A, y, param, conv, a.center, a.standardize, o.prec_cap);
+    }
+    else
+        st = kd_problem_init(P, kind, A, y, a.w ? w : NULL, kind == KD_PROBLEM_BP ? NULL : param,
+                             o.prec_cap);
+    if (st != KD_OK)
+        goto fail;
+
+    /* solver options */
+    if (a.method != NULL && (st = kd_method_parse(&so->method, a.method)) != KD_OK)
+        goto fail;
+    if (a.prec != NULL && strcmp(a.prec, "double") != 0)
+    {
+        slong p;
+        if (!kd_cli_parse_slong(&p, a.prec, cmd, "--prec", KD_ARITH_PREC_MIN, KD_ARITH_PREC_MAX))
+        {
+            ret = KD_EXIT_USAGE;
+            goto done;
+        }
+        if ((st = kd_arith_set_mpfr(&so->arith, p)) != KD_OK)
+            goto fail;
+    }
+    if (o.levels != NULL)
+        so->level = o.levels[0];
+    so->iter.max_iter = a.max_iter;
+    if (a.tol != NULL)
+    {
+        char * end;
+        double t = strtod(a.tol, &end);
+        if (*end != '\0' || !(t == t))
+        {
+            st = kd_error_set(KD_ERR_ARG, "--tol: '%s' is not a number", a.tol);
+            goto fail;
+        }
+        so->iter.tol = t;
+        so->cd.tol = t;
+    }
+    if (so->method == KD_METHOD_CD_GLMNET)
+    {
+        kd_iter_cd_opts_init_glmnet(&so->cd);
+        if (a.tol != NULL)
+            so->cd.tol = strtod(a.tol, NULL);
+    }
+    if (a.max_iter != 10000)
+        so->cd.max_iter = a.max_iter;
+    if (a.fp)
+        so->firenet.p = a.fp;
+    if (a.fn)
+        so->firenet.n = a.fn;
+    if (a.fdelta != NULL && (st = parse_rational(so->firenet.delta, a.fdelta, "--firenet-delta")) != KD_OK)
+        goto fail;
+    so->firenet.replicate_published_steps = a.replicate;
+    so->certify = a.certify;
+    so->cert_prec = a.cert_prec;
+
+    st = kd_solve(R, P, so);
+    if (st != KD_OK)
+        goto fail;
+    N = R->N;
+    if (!R->certified)
+        kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
+                             so->cert_prec);
+
+    if (o.fmt == KD_FMT_JSON)
+    {
+        json_t * jo = json_object(), * jx = json_array(), * jd = json_array();
+        json_object_set_new(jo, "problem", json_string(kd_problem_kind_name(P->kind)));
+        if (P->scaled)
+            json_object_set_new(jo, "scaled", json_string(a.scaled));
+        json_object_set_new(jo, "method", json_string(kd_method_name(R->method)));
+        json_object_set_new(jo, "arithmetic", json_string(R->method == KD_METHOD_EXACT
+                            ? "exact" : kd_arith_name(&so->arith)));
+        json_object_set_new(jo, "level", R->level < 0 ? json_string("exact") : json_integer(R->level));
+        for (j = 0; j < N; j++)
+        {
+            if (R->is_complex)
+            {
+                json_t * c = json_object();
+                json_object_set_new(c, "re", kd_json_fmpq(fmpq_mat_entry(&R->xr, j, 0)));
+                json_object_set_new(c, "im", kd_json_fmpq(fmpq_mat_entry(&R->xi, j, 0)));
+                json_array_append_new(jx, c);
+            }
+            else
+                json_array_append_new(jx, kd_json_take_string(entry_str(R, j)));
+            json_array_append_new(jd, kd_json_arb(arb_mat_entry(&R->xball, j, 0), 17));
+        }
+        json_object_set_new(jo, "x", jx);
+        json_object_set_new(jo, "x_decimal", jd);
+        json_object_set_new(jo, "unique", json_truth(R->unique));
+        json_object_set_new(jo, "objective", json_ball_or_null(&R->objective));
+        json_object_set_new(jo, "iterations", json_integer(R->iterations));
+        json_object_set_new(jo, "stop_reason", json_string(R->stop_reason));
+        json_object_set_new(jo, "seconds", json_real(R->seconds));
+        if (R->method == KD_METHOD_FIRENET)
+            json_object_set_new(jo, "layers", json_integer(R->it.layers));
+        if (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
+            json_object_set_new(jo, "warned", json_boolean(R->it.warned));
+        if (R->certified)
+        {
+            json_t * jt = json_object(), * jl = json_array();
+            slong K = certified_digits(&R->dist, so->cert_prec);
+            json_object_set_new(jo, "distance_to_truth", json_ball_or_null(&R->dist));
+            json_object_set_new(jt, "found", json_truth(R->truth.found));
+            json_object_set_new(jt, "unique", json_truth(R->truth.unique));
+            json_object_set_new(jt, "how", json_string(R->truth.how));
+            for (j = 0; j < R->truth.nlevels; j++)
+                json_array_append_new(jl, json_integer(R->truth.levels[j]));
+            json_object_set_new(jt, "levels_read", jl);
+            json_object_set_new(jo, "truth", jt);
+            json_object_set_new(jo, "correct_digits_certified", K < 0 ? json_null() : json_integer(K));
+            json_object_set_new(jo, "right_support",
+                                json_truth(kd_truth_set_support_verdict(&R->truth, &R->xr,
+                                           R->is_complex ? &R->xi : NULL)));
+            json_object_set_new(jo, "gap_bound", json_ball_or_null(&R->gap));
+            if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
+                json_object_set_new(jo, "feasible", json_truth(R->feasible));
+        }
+        ret = kd_json_print(jo);
+    }
+    else if (o.fmt == KD_FMT_CSV)
+    {
+        printf("j,x,x_mid,x_rad\n");
+        for (j = 0; j < N; j++)
+        {
+            char * s = entry_str(R, j), * mid, * rad;
+            kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
+            printf("%ld,", j + 1);
+            kd_csv_field(stdout, s);
+            printf(",%s,%s\n", mid, rad);
+            flint_free(s);
+            flint_free(mid);
+            flint_free(rad);
+        }
+    }
+    else
+    {
+        printf("problem   %s%s%s%s\n", kd_problem_kind_name(P->kind),
+               P->scaled ? " (scaled LASSO, " : "", P->scaled ? a.scaled : "",
+               P->scaled ? " convention, coefficients on the original scale)" : "");
+        printf("method    %s, arithmetic %s\n", kd_method_name(R->method),
+               R->method == KD_METHOD_EXACT ? "exact" : kd_arith_name(&so->arith));
+        if (R->level < 0)
+            printf("data      the exact data\n");
+        else
+            printf("data      level %ld: ||A_n - A||_2, ||y_n - y||_2 <= 2^-%ld\n", R->level, R->level);
+        printf("x         (%s)\n", R->method == KD_METHOD_EXACT ? "exact" : "exact values of the computed floats");
+        for (j = 0; j < N; j++)
+        {
+            char * s = entry_str(R, j), * mid, * rad;
+            kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 12);
+            printf("  x_%-4ld  %s", j + 1, s);
+            if (R->is_complex)
+            {
+                char * t = kd_fmpq_get_str(fmpq_mat_entry(&R->xi, j, 0));
+                printf(" + (%s) i", t);
+                flint_free(t);
+            }
+            else
+                printf("   (~ %s)", mid);
+            printf("\n");
+            flint_free(s);
+            flint_free(mid);
+            flint_free(rad);
+        }
+        if (R->method == KD_METHOD_EXACT)
+            printf("unique    %s (for the data read)\n", kd_truth_name(R->unique));
+        else
+            printf("stopped   %s after %ld iterations, %.3g s%s\n", R->stop_reason, R->iterations,
+                   R->seconds, (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
+                   && R->it.warned ? " (warned: maximum iterations reached)" : "");
+        print_ball("objective (exact data)", &R->objective);
+        if (R->certified)
+        {
+            slong K = certified_digits(&R->dist, so->cert_prec);
+            printf("truth     %s: %s\n", R->truth.found == KD_TRUE ? "certified" : "not found",
+                   R->truth.how);
+            print_ball("dist(x, Xi(A, y))", &R->dist);
+            if (K >= 0)
+                printf("%-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", K, K);
+            else if (arb_is_finite(&R->dist))
+                printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
+            printf("%-22s %s\n", "right support",
+                   kd_truth_name(kd_truth_set_support_verdict(&R->truth, &R->xr,
+                                 R->is_complex ? &R->xi : NULL)));
+            if (arb_is_finite(&R->gap))
+                print_ball("f(x) - f* <=", &R->gap);
+            if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
+                printf("%-22s %s\n", "feasible", kd_truth_name(R->feasible));
+        }
+    }
+    goto done;
+
+fail:
+    ret = kd_cli_fail(cmd, st);
+done:
+    kd_problem_clear(P);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_mat_clear(w);
+    kd_real_clear(param);
+    kd_solve_opts_clear(so);
+    kd_solve_result_clear(R);
+    kd_cli_opts_clear(&o);
+    return ret;
+}
