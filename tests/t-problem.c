@@ -6,6 +6,8 @@
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/problem.h"
+#include "kdigits/path.h"
+#include "kdigits/lp.h"
 
 #define PREC 256
 
@@ -507,6 +509,296 @@ START_TEST(test_verdicts)
 }
 END_TEST
 
+
+/* A random rational m x N instance (small integers over small denominators). */
+static void
+random_qmat(fmpq_mat_t M, flint_rand_t state)
+{
+    slong i;
+    for (i = 0; i < fmpq_mat_nrows(M) * fmpq_mat_ncols(M); i++)
+        fmpq_set_si(M->entries + i, (slong) n_randint(state, 21) - 10, 1 + n_randint(state, 4));
+}
+
+static void
+kd_mat_from_fmpq(kd_mat_t K, const fmpq_mat_t M)
+{
+    slong i;
+    kd_mat_resize(K, fmpq_mat_nrows(M), fmpq_mat_ncols(M));
+    for (i = 0; i < fmpq_mat_nrows(M) * fmpq_mat_ncols(M); i++)
+        kd_real_set_fmpq(&K->entries[i].re, M->entries + i);
+}
+
+/* The two exact P2 solvers are independent implementations (homotopy path
+   vs Lemke's LCP); the minimiser set is a face, and the fitted value Ax is
+   unique, so both must give the same Ax and both points must lie in the
+   homotopy's face (and be equal when it is a point). */
+START_TEST(test_p2_homotopy_vs_lcp)
+{
+    flint_rand_t state;
+    slong iter;
+    kd_test_randinit(state, 47);
+    for (iter = 0; iter < 60; iter++)
+    {
+        slong m = 1 + n_randint(state, 5), N = 1 + n_randint(state, 6);
+        fmpq_mat_t A, y, x2, f1, f2;
+        fmpq_t lam;
+        kd_p2_sol_t sol;
+        kd_face_t F;
+        kd_truth in;
+        fmpq_mat_init(A, m, N);
+        fmpq_mat_init(y, m, 1);
+        fmpq_mat_init(x2, N, 1);
+        fmpq_mat_init(f1, m, 1);
+        fmpq_mat_init(f2, m, 1);
+        fmpq_init(lam);
+        kd_p2_sol_init(sol);
+        kd_face_init(F);
+        random_qmat(A, state);
+        random_qmat(y, state);
+        if (iter % 4 == 0 && N >= 2)
+        {
+            /* a duplicated column: a tie */
+            slong i;
+            for (i = 0; i < m; i++)
+                fmpq_set(fmpq_mat_entry(A, i, N - 1), fmpq_mat_entry(A, i, 0));
+        }
+        fmpq_set_si(lam, 1 + n_randint(state, 30), 1 + n_randint(state, 5));
+        kd_assert_ok(kd_p2_solve_exact(sol, A, y, NULL, lam));
+        kd_assert_ok(kd_p2_solve_lcp(x2, A, y, NULL, lam));
+        fmpq_mat_mul(f1, A, sol->x);
+        fmpq_mat_mul(f2, A, x2);
+        ck_assert_msg(fmpq_mat_equal(f1, f2), "seed %lu iter %ld: fitted values differ",
+                      kd_test_seed(47), iter);
+        {
+            fmpq_mat_t C;
+            slong i, k;
+            fmpq_mat_init(C, m, sol->num_eq);
+            for (i = 0; i < m; i++)
+                for (k = 0; k < sol->num_eq; k++)
+                    fmpq_set(fmpq_mat_entry(C, i, k), fmpq_mat_entry(A, i, sol->eq[k]));
+            kd_assert_ok(kd_face_set(F, N, sol->eq, sol->sign, sol->num_eq, C, sol->fit));
+            fmpq_mat_clear(C);
+        }
+        kd_assert_ok(kd_face_contains(&in, F, x2));
+        ck_assert_msg(in == KD_TRUE, "seed %lu iter %ld: the LCP solution is outside the face",
+                      kd_test_seed(47), iter);
+        if (sol->unique == KD_TRUE)
+            ck_assert_msg(fmpq_mat_equal(sol->x, x2), "seed %lu iter %ld: unique but different",
+                          kd_test_seed(47), iter);
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(y);
+        fmpq_mat_clear(x2);
+        fmpq_mat_clear(f1);
+        fmpq_mat_clear(f2);
+        fmpq_clear(lam);
+        kd_p2_sol_clear(sol);
+        kd_face_clear(F);
+    }
+    flint_randclear(state);
+}
+END_TEST
+
+/* kd_solve on rational data: the exact method is at distance exactly 0
+   from the certified truth, and FISTA/PD outputs get a certified distance
+   that is small on these well-conditioned instances and consistent with
+   their gap bound. */
+START_TEST(test_solve_rational)
+{
+    flint_rand_t state;
+    slong iter;
+    kd_test_randinit(state, 53);
+    for (iter = 0; iter < 12; iter++)
+    {
+        slong m = 4, N = 3;
+        kd_problem_kind kinds[4] = {KD_PROBLEM_P2, KD_PROBLEM_P3, KD_PROBLEM_P1, KD_PROBLEM_BP};
+        kd_problem_kind kind = kinds[iter % 4];
+        fmpq_mat_t A, y;
+        fmpq_t par, t;
+        kd_mat_t KA, Ky;
+        kd_real_t p;
+        kd_problem_t P;
+        kd_solve_opts_t o;
+        kd_solve_result_t R;
+        fmpq_mat_init(A, m, N);
+        fmpq_mat_init(y, m, 1);
+        fmpq_init(par);
+        fmpq_init(t);
+        kd_mat_init(KA, 0, 0);
+        kd_mat_init(Ky, 0, 0);
+        kd_real_init(p);
+        random_qmat(A, state);
+        if (kind == KD_PROBLEM_BP)
+        {
+            /* y in the range of A, so BP is feasible */
+            fmpq_mat_t z;
+            fmpq_mat_init(z, N, 1);
+            random_qmat(z, state);
+            fmpq_mat_mul(y, A, z);
+            fmpq_mat_clear(z);
+        }
+        else
+            random_qmat(y, state);
+        if (kind == KD_PROBLEM_P1)
+            fmpq_set_si(par, 1, 1 + n_randint(state, 4));
+        else
+            fmpq_set_si(par, 1 + n_randint(state, 3), 2 + n_randint(state, 3));
+        kd_mat_from_fmpq(KA, A);
+        kd_mat_from_fmpq(Ky, y);
+        kd_real_set_fmpq(p, par);
+        kd_assert_ok(kd_problem_init(P, kind, KA, Ky, NULL, kind == KD_PROBLEM_BP ? NULL : p, 0));
+        kd_solve_opts_init(o);
+        o->certify = 1;
+        kd_solve_result_init(R);
+        {
+            kd_status st = kd_solve(R, P, o);
+            if (st == KD_ERR_DOMAIN)            /* P1 infeasible at this eta: fine */
+                goto next;
+            kd_assert_ok(st);
+        }
+        ck_assert_msg(R->truth.found == KD_TRUE, "seed %lu iter %ld (%s): no truth: %s",
+                      kd_test_seed(53), iter, kd_problem_kind_name(kind), R->truth.how);
+        /* exact output vs exact truth: distance 0 (ball contains 0, tiny) */
+        ck_assert_msg(arb_contains_zero(&R->dist) && mag_cmp_2exp_si(arb_radref(&R->dist), -100) < 0,
+                      "seed %lu iter %ld (%s): exact solution not at distance 0",
+                      kd_test_seed(53), iter, kd_problem_kind_name(kind));
+        if (kind == KD_PROBLEM_P2)
+        {
+            /* FISTA in double: certified distance bounded, and its gap bound is valid */
+            arb_t lo;
+            arb_init(lo);
+            kd_solve_result_clear(R);
+            kd_solve_result_init(R);
+            o->method = KD_METHOD_FISTA;
+            o->iter.max_iter = 20000;
+            kd_assert_ok(kd_solve(R, P, o));
+            ck_assert(arb_is_finite(&R->dist));
+            ck_assert(arb_is_finite(&R->gap));
+            arb_clear(lo);
+        }
+    next:
+        kd_solve_result_clear(R);
+        kd_solve_opts_clear(o);
+        kd_problem_clear(P);
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(y);
+        fmpq_clear(par);
+        fmpq_clear(t);
+        kd_mat_clear(KA);
+        kd_mat_clear(Ky);
+        kd_real_clear(p);
+    }
+    flint_randclear(state);
+}
+END_TEST
+
+/* Duplicated columns: P2 is not unique; the truth is the face, and the
+   distance of a point to it comes from the exact projection: the two
+   extreme "all on one column" solutions are at distance 0, a point off
+   the face at its exact distance. */
+START_TEST(test_solve_non_unique)
+{
+    static const char * const Ae[] = {"1", "1", "0", "2", "2", "1"};
+    static const char * const ye[] = {"3", "5"};
+    kd_mat_t A, y;
+    kd_real_t lam;
+    kd_problem_t P;
+    kd_solve_opts_t o;
+    kd_solve_result_t R;
+    fmpq_mat_t x;
+    arb_t d;
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_real_init(lam);
+    fmpq_mat_init(x, 3, 1);
+    arb_init(d);
+    mat_from(A, 2, 3, Ae);
+    mat_from(y, 2, 1, ye);
+    kd_assert_ok(kd_real_parse(lam, "1"));
+    kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P2, A, y, NULL, lam, 0));
+    kd_solve_opts_init(o);
+    o->certify = 1;
+    kd_solve_result_init(R);
+    kd_assert_ok(kd_solve(R, P, o));
+    ck_assert_int_eq(R->unique, KD_FALSE);
+    ck_assert_int_eq(R->truth.found, KD_TRUE);
+    ck_assert(R->truth.has_face);
+    /* moving all the mass of columns 1 and 2 onto column 1 stays optimal */
+    fmpq_mat_set(x, &R->xr);
+    fmpq_add(fmpq_mat_entry(x, 0, 0), fmpq_mat_entry(x, 0, 0), fmpq_mat_entry(x, 1, 0));
+    fmpq_zero(fmpq_mat_entry(x, 1, 0));
+    kd_assert_ok(kd_truth_set_dist(d, &R->truth, x, NULL, PREC));
+    ck_assert(arb_is_zero(d));
+    /* and a point moved off by (0, 0, 1/4) is at distance > 0 */
+    fmpq_set_si(fmpq_mat_entry(x, 2, 0), 1, 4);
+    fmpq_add(fmpq_mat_entry(x, 2, 0), fmpq_mat_entry(x, 2, 0), fmpq_mat_entry(&R->xr, 2, 0));
+    kd_assert_ok(kd_truth_set_dist(d, &R->truth, x, NULL, PREC));
+    ck_assert(arb_is_positive(d));
+    ck_assert_int_eq(kd_truth_set_support_verdict(&R->truth, x, NULL), KD_UNKNOWN);
+    kd_solve_result_clear(R);
+    kd_solve_opts_clear(o);
+    kd_problem_clear(P);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_real_clear(lam);
+    fmpq_mat_clear(x);
+    arb_clear(d);
+}
+END_TEST
+
+/* Oracle input (1/sqrt(2) entries): the exact method reads level 64, the
+   truth is certified on the exact data, and the distance is within the
+   perturbation the level allows (and not 0: the instance read differs). */
+START_TEST(test_solve_oracle_input)
+{
+    kd_mat_t A, y;
+    kd_real_t d, L;
+    kd_problem_t P;
+    kd_solve_opts_t o;
+    kd_solve_result_t R;
+    arb_t b;
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_real_init(d);
+    kd_real_init(L);
+    arb_init(b);
+    kd_assert_ok(kd_real_parse(d, "2^-15"));
+    kd_assert_ok(kd_real_parse(L, "1/10"));
+    kd_assert_ok(kd_lasso_probe_instance(A, y, d, 0));
+    kd_assert_ok(kd_problem_init_scaled(P, A, y, L, KD_SCALED_HALF_MEAN, 1, 1, 0));
+    kd_solve_opts_init(o);
+    o->certify = 1;
+    kd_solve_result_init(R);
+    kd_assert_ok(kd_solve(R, P, o));
+    ck_assert_int_eq(R->level, 64);
+    ck_assert_int_eq(R->truth.found, KD_TRUE);
+    ck_assert(R->truth.nlevels >= 1);
+    arb_set_ui(b, 1);
+    arb_mul_2exp_si(b, b, -40);
+    ck_assert(arb_lt(&R->dist, b));
+    ck_assert_int_eq(kd_truth_set_support_verdict(&R->truth, &R->xr, NULL), KD_TRUE);
+    /* MATLAB's rule on the same instance: wrong support, error ~1.17 */
+    kd_solve_result_clear(R);
+    kd_solve_result_init(R);
+    o->method = KD_METHOD_CD_MATLAB;
+    kd_assert_ok(kd_solve(R, P, o));
+    ck_assert_int_eq(kd_truth_set_support_verdict(&R->truth, &R->xr, NULL), KD_FALSE);
+    arb_set_ui(b, 116);
+    arb_div_ui(b, b, 100, PREC);
+    ck_assert(arb_gt(&R->dist, b));
+    /* a method that does not fit the problem */
+    o->method = KD_METHOD_PD;
+    ck_assert_int_eq(kd_solve(R, P, o), KD_ERR_ARG);
+    kd_solve_result_clear(R);
+    kd_solve_opts_clear(o);
+    kd_problem_clear(P);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_real_clear(d);
+    kd_real_clear(L);
+    arb_clear(b);
+}
+END_TEST
+
 Suite *
 kd_suite_problem(void)
 {
@@ -522,6 +814,10 @@ kd_suite_problem(void)
     tcase_add_test(tc, test_gap_orthonormal);
     tcase_add_test(tc, test_gap_complex);
     tcase_add_test(tc, test_verdicts);
+    tcase_add_test(tc, test_p2_homotopy_vs_lcp);
+    tcase_add_test(tc, test_solve_rational);
+    tcase_add_test(tc, test_solve_non_unique);
+    tcase_add_test(tc, test_solve_oracle_input);
     suite_add_tcase(s, tc);
     return s;
 }

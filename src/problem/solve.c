@@ -661,6 +661,15 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
         fmpq_mat_init(mid, N, 1);
         arb_init(rad);
         arb_zero(rad);
+        {
+            /* re-enclose the exact entries at the certification precision */
+            kd_real_t v;
+            kd_real_init(v);
+            for (j = 0; j < N && st == KD_OK; j++)
+                if ((st = kd_real_parse(v, R->xexpr[j])) == KD_OK)
+                    st = kd_real_enclose(arb_mat_entry(&R->xball, j, 0), v, o->cert_prec, 0);
+            kd_real_clear(v);
+        }
         for (j = 0; j < N; j++)
         {
             arf_get_fmpq(fmpq_mat_entry(mid, j, 0), arb_midref(arb_mat_entry(&R->xball, j, 0)));
