@@ -136,6 +136,42 @@ expect_err "oracle bad builtin" "unknown built-in" "$KD" oracle --builtin nope:3
 expect_err "oracle both sources" "exactly one" "$KD" oracle --builtin dct2:3 --matrix x.mtx --n 10
 expect_err "oracle mtx multi" "single level" "$KD" oracle --builtin dct2:3 --n 1,2 --format mtx
 
+# ---- solve: closed forms (A = I: soft thresholding at lambda/2; the 1 x 2
+# gadget of theory.md §4: (1 - eta)/a_2 on the larger column)
+expect_ok "solve --help" "$KD" solve --help
+expect_ok "solve p2 exact" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --certify --format json
+check "p2 x1" [ "$(json x.0)" = "5/2" ]
+check "p2 x2" [ "$(json x.1)" = "0" ]
+check "p2 unique" [ "$(json unique)" = true ]
+check "p2 truth found" [ "$(json truth.found)" = true ]
+check "p2 distance 0" [ "$(json distance_to_truth.mid)" = 0 ]
+check "p2 right support" [ "$(json right_support)" = true ]
+expect_ok "solve p1 exact" "$KD" solve --problem p1 --eta 1/2 --A "$data/cli-gadget-A.mtx" --y "$data/cli-one.mtx" --certify --format json
+check "p1 x" [ "$(json x.1)" = "1/6" ]
+check "p1 feasible" [ "$(json feasible)" = true ]
+expect_ok "solve bp" "$KD" solve --problem bp --A "$data/cli-gadget-A.mtx" --y "$data/cli-one.mtx" --format json
+check "bp x" [ "$(json x.1)" = "1/3" ]
+expect_ok "solve fista certify" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --certify --format json
+check "fista dyadic" "$TOOL" dyadic "$(json x.0)"
+check "fista iterations" [ "$(json iterations)" -ge 1 ]
+check "fista has distance" [ -n "$(json distance_to_truth.rad)" ]
+"$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --format json >"$tmp/d53" 2>&1
+"$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --prec 53 --format json >"$tmp/m53" 2>&1
+check "double = mpfr-53 bit for bit" [ "$("$TOOL" json x <"$tmp/d53")" = "$("$TOOL" json x <"$tmp/m53")" ]
+# MATLAB's rule fooled on the LASSO probe (lasso-probe.md §3): 1.17, wrong support
+expect_ok "solve cd-matlab" "$KD" solve --scaled matlab --problem p2 --lambda 1/10 --A 'builtin:lasso:2^-15' --y builtin:lasso-y --method cd-matlab --certify --format json
+check "cd-matlab wrong support" [ "$(json right_support)" = false ]
+check "cd-matlab error 1.169" sh -c "\"$TOOL\" json distance_to_truth.mid <\"$tmp/out\" | grep -q '^1\.1692645'"
+check "cd-matlab no warning" [ "$(json warned)" = false ]
+expect_err "solve lambda 0" "lambda must be > 0" "$KD" solve --problem p2 --lambda 0 --A builtin:identity:3 --y "$data/cli-y3.mtx"
+expect_err "solve eta < 0" "eta must be >= 0" "$KD" solve --problem p1 --eta -1 --A builtin:identity:3 --y "$data/cli-y3.mtx"
+expect_err "solve size mismatch" "y is 3 x 1" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:2 --y "$data/cli-y3.mtx"
+expect_err "solve method mismatch" "does not solve" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method pd
+expect_err "solve no lambda" "needs --lambda" "$KD" solve --problem p3 --A builtin:identity:3 --y "$data/cli-y3.mtx"
+expect_err "solve bad prec" "out of range" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --prec 1
+expect_err "solve bad tol" "not a number" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --tol nan1
+expect_err "solve bad problem" "unknown problem" "$KD" solve --problem p9 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx"
+
 # ---- demo (the main job for now)
 expect_ok "demo" "$KD" demo
 check "demo double line" grep -q "IEEE double input" "$tmp/out"

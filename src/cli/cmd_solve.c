@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kdigits solve: one problem, one method, and (with --certify) the certified
    distance of the output to the true solution set. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -298,9 +299,9 @@ kd_cmd_solve(int argc, char ** argv)
     {
         char * end;
         double t = strtod(a.tol, &end);
-        if (*end != '\0' || !(t == t))
+        if (*end != '\0' || end == a.tol || !isfinite(t))
         {
-            st = kd_error_set(KD_ERR_ARG, "--tol: '%s' is not a number", a.tol);
+            st = kd_error_set(KD_ERR_ARG, "--tol: '%s' is not a finite number", a.tol);
             goto fail;
         }
         so->iter.tol = t;
@@ -446,7 +447,9 @@ kd_cmd_solve(int argc, char ** argv)
             printf("truth     %s: %s\n", R->truth.found == KD_TRUE ? "certified" : "not found",
                    R->truth.how);
             print_ball("dist(x, Xi(A, y))", &R->dist);
-            if (K >= 0)
+            if (arb_is_zero(&R->dist))
+                printf("%-22s all (dist = 0 exactly)\n", "correct digits");
+            else if (K >= 0)
                 printf("%-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", K, K);
             else if (arb_is_finite(&R->dist))
                 printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");

@@ -339,8 +339,11 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
                 arb_div(mu, mu, a, prec);
                 arb_sqrt(mu, mu, prec);
             }
+            else if (!arb_is_positive(n0))
+                kd_error_set(KD_OK, "P3 pattern with zero residual and |E| < m: y in the range of "
+                             "A_E is an equality that balls cannot prove");
             else
-                kd_error_set(KD_OK, "P3 pattern: zero residual or no positive matching mu proved");
+                kd_error_set(KD_OK, "P3 pattern: no positive matching mu proved");
         }
         else /* P1: ||r(mu)|| = eta */
         {
@@ -587,6 +590,32 @@ kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
         return st;
     if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
         return KD_OK;
+    if (kd_problem_is_rational(P) && !P->is_complex && (xi == NULL || fmpq_mat_is_zero(xi)))
+    {
+        /* decide the constraint exactly in Q */
+        kd_qproblem_t Q;
+        fmpq_mat_t r;
+        fmpq_t n2, e2;
+        slong i;
+        if ((st = kd_qproblem_init(Q, P, -1)) == KD_OK)
+        {
+            fmpq_mat_init(r, P->A->r, 1);
+            fmpq_init(n2);
+            fmpq_init(e2);
+            fmpq_mat_mul(r, Q->A, xr);
+            fmpq_mat_sub(r, r, Q->y);
+            for (i = 0; i < P->A->r; i++)
+                fmpq_addmul(n2, fmpq_mat_entry(r, i, 0), fmpq_mat_entry(r, i, 0));
+            fmpq_mul(e2, Q->param, Q->param);
+            *tr = (P->kind == KD_PROBLEM_P1 ? fmpq_cmp(n2, e2) <= 0 : fmpq_is_zero(n2))
+                  ? KD_TRUE : KD_FALSE;
+            fmpq_mat_clear(r);
+            fmpq_clear(n2);
+            fmpq_clear(e2);
+        }
+        kd_qproblem_clear(Q);
+        return st;
+    }
     if ((st = cdata_init(&C, P, prec)) != KD_OK)
     {
         cdata_clear(&C);

@@ -264,6 +264,7 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
     slong n, N = P->A->c;
     exact_sol S;
     kd_qproblem_t Q;
+    char reason[256];
 
     if (P->is_complex)
     {
@@ -319,6 +320,7 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
 
     /* irrational data: patterns from rational instances, certified on the
        exact data (proofs-notes/solvers.md §5) */
+    reason[0] = '\0';
     for (n = 16; n <= level_max && T->found != KD_TRUE; n *= 2)
     {
         arb_t mu;
@@ -332,6 +334,10 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
             st = solve_exact(&S, Q);
         if (st == KD_OK)
             st = kd_certify_pattern(&v, &T->x, mu, P, S.E, S.s, S.nE, p);
+        if (st == KD_OK && v != KD_TRUE)
+            snprintf(reason, sizeof reason, "%s", v == KD_FALSE
+                     ? "the pattern of the rational instance was refuted on the exact data"
+                     : kd_error_message());
         if (st == KD_OK && v == KD_TRUE)
         {
             T->found = KD_TRUE;
@@ -350,8 +356,8 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
         st = KD_OK;
     }
     if (T->found != KD_TRUE && T->how[0] == '\0')
-        snprintf(T->how, sizeof T->how, "not certifiable with the levels read (up to %ld)",
-                 T->nlevels ? T->levels[T->nlevels - 1] : 0);
+        snprintf(T->how, sizeof T->how, "not certifiable with the levels read (up to %ld)%s%s",
+                 T->nlevels ? T->levels[T->nlevels - 1] : 0, reason[0] ? ": " : "", reason);
     return st;
 }
 
