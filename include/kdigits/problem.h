@@ -228,7 +228,7 @@ typedef struct
     void * face;                /* kd_face_struct *, when has_face */
     slong * levels;             /* levels read while looking for it */
     slong nlevels;
-    char how[160];              /* how it was obtained, for reports */
+    char how[512];              /* how it was obtained (or why not), for reports */
 }
 kd_truth_set_struct;
 
