@@ -455,9 +455,19 @@ kd_lasso_lambda_max(fmpq_t lmax, const fmpq_mat_t A, const fmpq_mat_t y, const f
    columns x_j (j in supp z0, free) and s_j x_j (j in E \ supp z0, zeta >= 0):
    solved exactly by _kd_path_nnls, whose passive set A gives independent
    columns X_A, so on the new piece z_A(t) = (X_A^T X_A)^{-1} (X_A^T y - t s_A)
-   (Tibshirani 2013 §3.1 on the active set A). The piece ends at the first
-   event: an active coordinate reaching zero, or an inactive correlation
-   reaching +-t. Knots and slopes are exact rationals. */
+   (Tibshirani 2013 §3's LARS solution on the active set A). The piece ends
+   at the first event: an active coordinate reaching zero, or an inactive
+   correlation reaching +-t. This knot rule is ours: LARS's joining and
+   crossing times presume one event at a time and can cycle at ties.
+
+   Finiteness: on a piece the solution is determined by (A, s_A) and t, the
+   t for which that formula satisfies the optimality conditions form an
+   interval, and a piece ends exactly where (A, s_A) stops being valid; so no
+   (A, s_A) is used twice, and each piece has positive length (only strictly
+   slack constraints produce events). Every knot is checked exactly, and on
+   every piece X_A^T X delta = s_A, which with the knot checks makes the whole
+   path certified (the conditions are linear in t along a piece).
+   Knots and slopes are exact rationals. */
 kd_status
 kd_lasso_path(kd_lasso_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
               const fmpq_mat_t w, const fmpq_t lambda_min)

@@ -123,7 +123,10 @@ piece_resid(fmpq_mat_t ra, fmpq_mat_t rb, const fmpq_mat_t A, const fmpq_mat_t y
 }
 
 /* Coefficients of mu^2 - 4 lambda^2 ||ra + mu rb||^2 (P3, lambda given) or
-   of ||ra + mu rb||^2 - eta^2 (P1, eta given) on piece k. */
+   of ||ra + mu rb||^2 - eta^2 (P1, eta given) on piece k. On a path piece
+   with independent active columns X_A, ra = -(I - P_A) y and rb lies in the
+   range of X_A, so ra . rb = 0 and c1 = 0: mu*^2 is rational. The general
+   quadratic is kept anyway (it costs nothing and needs no such argument). */
 static void
 piece_quadratic(fmpq_t c2, fmpq_t c1, fmpq_t c0, const fmpq_mat_t A, const fmpq_mat_t y,
                 const kd_lasso_path_t path, slong k, const fmpq_t lambda, const fmpq_t eta)
