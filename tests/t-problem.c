@@ -799,6 +799,83 @@ START_TEST(test_solve_oracle_input)
 }
 END_TEST
 
+/* Exact BP (simplex) against exact P2 (homotopy) as lambda -> 0: on
+   instances where BP has a unique solution, the path's limit is that
+   solution; and P2 at small lambda is close to it, the distance shrinking
+   with lambda. Two independent exact solvers. */
+START_TEST(test_bp_vs_p2_limit)
+{
+    flint_rand_t state;
+    slong iter, found = 0;
+    kd_test_randinit(state, 59);
+    for (iter = 0; iter < 40; iter++)
+    {
+        slong m = 2 + n_randint(state, 3), N = m + 1 + n_randint(state, 3);
+        fmpq_mat_t A, y, z, x0, x1, x2;
+        fmpq_t zero, l1, l2, d1, d2, t;
+        kd_bp_result_t B;
+        kd_lasso_path_t path;
+        slong j;
+        fmpq_mat_init(A, m, N);
+        fmpq_mat_init(y, m, 1);
+        fmpq_mat_init(z, N, 1);
+        fmpq_mat_init(x0, N, 1);
+        fmpq_mat_init(x1, N, 1);
+        fmpq_mat_init(x2, N, 1);
+        fmpq_init(zero);
+        fmpq_init(l1);
+        fmpq_init(l2);
+        fmpq_init(d1);
+        fmpq_init(d2);
+        fmpq_init(t);
+        kd_bp_result_init(B);
+        kd_lasso_path_init(path);
+        random_qmat(A, state);
+        /* a 1-sparse planted solution keeps BP uniqueness likely */
+        fmpq_set_si(fmpq_mat_entry(z, n_randint(state, N), 0), 1 + n_randint(state, 5), 1);
+        fmpq_mat_mul(y, A, z);
+        if (kd_bp_solve_exact(B, A, y, NULL) == KD_OK && B->unique == KD_TRUE)
+        {
+            found++;
+            kd_assert_ok(kd_lasso_path(path, A, y, NULL, zero));
+            kd_assert_ok(kd_lasso_path_eval(x0, path, zero));
+            ck_assert_msg(fmpq_mat_equal(x0, &B->x), "seed %lu iter %ld: path limit != BP solution",
+                          kd_test_seed(59), iter);
+            /* and P2 at lambda and lambda/16 approaches it */
+            fmpq_set_si(l1, 1, 100);
+            fmpq_set_si(l2, 1, 1600);
+            kd_assert_ok(kd_lasso_path_eval(x1, path, l1));
+            kd_assert_ok(kd_lasso_path_eval(x2, path, l2));
+            for (j = 0; j < N; j++)
+            {
+                fmpq_sub(t, fmpq_mat_entry(x1, j, 0), &B->x.entries[j]);
+                fmpq_addmul(d1, t, t);
+                fmpq_sub(t, fmpq_mat_entry(x2, j, 0), &B->x.entries[j]);
+                fmpq_addmul(d2, t, t);
+            }
+            ck_assert_msg(fmpq_cmp(d2, d1) <= 0, "seed %lu iter %ld: not approaching BP",
+                          kd_test_seed(59), iter);
+        }
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(y);
+        fmpq_mat_clear(z);
+        fmpq_mat_clear(x0);
+        fmpq_mat_clear(x1);
+        fmpq_mat_clear(x2);
+        fmpq_clear(zero);
+        fmpq_clear(l1);
+        fmpq_clear(l2);
+        fmpq_clear(d1);
+        fmpq_clear(d2);
+        fmpq_clear(t);
+        kd_bp_result_clear(B);
+        kd_lasso_path_clear(path);
+    }
+    ck_assert_msg(found >= 10, "only %ld instances with a unique BP solution", found);
+    flint_randclear(state);
+}
+END_TEST
+
 Suite *
 kd_suite_problem(void)
 {
@@ -818,6 +895,7 @@ kd_suite_problem(void)
     tcase_add_test(tc, test_solve_rational);
     tcase_add_test(tc, test_solve_non_unique);
     tcase_add_test(tc, test_solve_oracle_input);
+    tcase_add_test(tc, test_bp_vs_p2_limit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -126,12 +126,15 @@ static slong
 rank_fmpq_mat(const fmpq_mat_t M)
 {
     fmpz_mat_t Z;
+    fmpz * den;
     slong r;
     if (fmpq_mat_nrows(M) == 0 || fmpq_mat_ncols(M) == 0)
         return 0;
     fmpz_mat_init(Z, fmpq_mat_nrows(M), fmpq_mat_ncols(M));
-    fmpq_mat_get_fmpz_mat_rowwise(Z, NULL, M);
+    den = _fmpz_vec_init(fmpq_mat_nrows(M));
+    fmpq_mat_get_fmpz_mat_rowwise(Z, den, M);
     r = fmpz_mat_rank(Z);
+    _fmpz_vec_clear(den, fmpq_mat_nrows(M));
     fmpz_mat_clear(Z);
     return r;
 }

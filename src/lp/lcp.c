@@ -105,33 +105,44 @@ kd_lcp_solve(kd_lcp_result_t res, const fmpq_mat_t M, const fmpq_mat_t q)
                             "expected n x n and n x 1", n, fmpq_mat_ncols(M),
                             fmpq_mat_nrows(q), fmpq_mat_ncols(q));
 
-    /* LCP(q, M) and LCP(L q, L M) have the same z for L > 0 */
+    /* Row i of (M, q) is scaled to integers by its own s_i > 0 (and
+       divided by its content). LCP(S q, S M) has the same solutions z, and
+       Lemke's method on it with covering vector e is Lemke's method on
+       (M, q) with covering vector S^{-1} e > 0, which enjoys the same
+       guarantees (Cottle-Pang-Stone §4.4 allow any positive covering
+       vector); per-row scaling keeps the integers far smaller than one
+       common denominator would. */
     fmpz_init(L);
     fmpz_init(t);
     fmpz_init(u);
     fmpz_init(v);
-    fmpz_one(L);
-    for (i = 0; i < n; i++)
-    {
-        _kd_lcm_den(L, fmpq_mat_entry(q, i, 0));
-        for (j = 0; j < n; j++)
-            _kd_lcm_den(L, fmpq_mat_entry(M, i, j));
-    }
     /* variables: w_i = i, z_j = n + j, z0 = 2n; the system is
-       I w - M z - e z0 = q, column of z_j at negM + j n */
+       S w - S M z - e z0 = S q, column of z_j at negM + j n */
     negM = _fmpz_vec_init(n * n);
     qi = _fmpz_vec_init(n);
     col = _fmpz_vec_init(n);
     alpha = _fmpz_vec_init(n);
     for (i = 0; i < n; i++)
     {
+        fmpz_one(L);
+        _kd_lcm_den(L, fmpq_mat_entry(q, i, 0));
+        for (j = 0; j < n; j++)
+            _kd_lcm_den(L, fmpq_mat_entry(M, i, j));
         fmpz_divexact(t, L, fmpq_mat_entry_den(q, i, 0));
         fmpz_mul(qi + i, t, fmpq_mat_entry_num(q, i, 0));
+        fmpz_abs(u, qi + i);
         for (j = 0; j < n; j++)
         {
             fmpz_divexact(t, L, fmpq_mat_entry_den(M, i, j));
             fmpz_mul(negM + j * n + i, t, fmpq_mat_entry_num(M, i, j));
             fmpz_neg(negM + j * n + i, negM + j * n + i);
+            fmpz_gcd(u, u, negM + j * n + i);
+        }
+        if (!fmpz_is_zero(u) && !fmpz_is_one(u))
+        {
+            fmpz_divexact(qi + i, qi + i, u);
+            for (j = 0; j < n; j++)
+                fmpz_divexact(negM + j * n + i, negM + j * n + i, u);
         }
     }
     _kd_ffb_init(F, n, qi, 0);

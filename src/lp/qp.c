@@ -5,10 +5,81 @@
 #include <stdlib.h>
 #include "internal.h"
 
+/* aug (kr x (L + 1)) = a maximal independent set of the rows of
+   (C S | d), each scaled to coprime integers (a positive scaling of an
+   equation does not change it). Sets *st to KD_ERR_DOMAIN when the system
+   is inconsistent. Returns kr. */
+static slong
+face_independent_rows(fmpq_mat_t aug, kd_status * st, const kd_face_t F)
+{
+    slong L = F->len, k = fmpq_mat_nrows(&F->C), i, j, r, kr, rank_aug;
+    fmpz_mat_t Z, Zt, R;
+    fmpz_t den, g;
+    slong * sel;
+
+    *st = KD_OK;
+    fmpz_mat_init(Z, k, L + 1);
+    fmpz_init(den);
+    fmpz_init(g);
+    for (i = 0; i < k; i++)
+    {
+        fmpz_one(den);
+        for (j = 0; j < L; j++)
+            _kd_lcm_den(den, fmpq_mat_entry(&F->C, i, j));
+        _kd_lcm_den(den, fmpq_mat_entry(&F->d, i, 0));
+        for (j = 0; j <= L; j++)
+        {
+            const fmpq * a = (j < L) ? fmpq_mat_entry(&F->C, i, j) : fmpq_mat_entry(&F->d, i, 0);
+            fmpz_divexact(g, den, fmpq_denref(a));
+            fmpz_mul(fmpz_mat_entry(Z, i, j), g, fmpq_numref(a));
+            if (j < L && F->sign[j] < 0)
+                fmpz_neg(fmpz_mat_entry(Z, i, j), fmpz_mat_entry(Z, i, j));
+        }
+        fmpz_zero(g);
+        for (j = 0; j <= L; j++)
+            fmpz_gcd(g, g, fmpz_mat_entry(Z, i, j));
+        if (!fmpz_is_zero(g) && !fmpz_is_one(g))
+            for (j = 0; j <= L; j++)
+                fmpz_divexact(fmpz_mat_entry(Z, i, j), fmpz_mat_entry(Z, i, j), g);
+    }
+    /* independent rows of G = pivot columns of the echelon form of G^T */
+    fmpz_mat_init(Zt, L, k);
+    fmpz_mat_init(R, L, k);
+    for (i = 0; i < k; i++)
+        for (j = 0; j < L; j++)
+            fmpz_set(fmpz_mat_entry(Zt, j, i), fmpz_mat_entry(Z, i, j));
+    sel = flint_malloc(FLINT_MAX(k, 1) * sizeof(slong));
+    kr = (L > 0 && k > 0) ? fmpz_mat_rref(R, den, Zt) : 0;
+    for (r = 0, j = 0; r < kr; r++)
+    {
+        while (fmpz_is_zero(fmpz_mat_entry(R, r, j)))
+            j++;
+        sel[r] = j++;
+    }
+    rank_aug = (k > 0) ? fmpz_mat_rank(Z) : 0;
+    if (rank_aug > kr)
+        *st = kd_error_set(KD_ERR_DOMAIN, "kd_face_project: the face is empty "
+                           "(its equations C x_E = d are inconsistent)");
+    _kd_fmpq_mat_fit(aug, kr, L + 1);
+    for (r = 0; r < kr; r++)
+        for (j = 0; j <= L; j++)
+        {
+            fmpz_set(fmpq_mat_entry_num(aug, r, j), fmpz_mat_entry(Z, sel[r], j));
+            fmpz_one(fmpq_mat_entry_den(aug, r, j));
+        }
+    flint_free(sel);
+    fmpz_mat_clear(Z);
+    fmpz_mat_clear(Zt);
+    fmpz_mat_clear(R);
+    fmpz_clear(den);
+    fmpz_clear(g);
+    return kr;
+}
+
 kd_status
 kd_face_project(fmpq_mat_t p, fmpq_t dist2, const kd_face_t F, const fmpq_mat_t xhat)
 {
-    slong N = F->N, L = F->len, k = fmpq_mat_nrows(&F->C), i, j, kr, n;
+    slong N = F->N, L = F->len, i, j, kr, n;
     fmpq_mat_t aug, zhat, M, q, z, nu, mu, P;
     fmpq_t t, dsq;
     kd_lcp_result_t lcp;
@@ -19,7 +90,7 @@ kd_face_project(fmpq_mat_t p, fmpq_t dist2, const kd_face_t F, const fmpq_mat_t 
         return kd_error_set(KD_ERR_SIZE, "kd_face_project: xhat is %ld x %ld, expected %ld x 1",
                             fmpq_mat_nrows(xhat), fmpq_mat_ncols(xhat), N);
 
-    fmpq_mat_init(aug, k, L + 1);
+    fmpq_mat_init(aug, 0, L + 1);
     fmpq_mat_init(zhat, L, 1);
     fmpq_mat_init(M, 0, 0);
     fmpq_mat_init(q, 0, 1);
@@ -31,40 +102,13 @@ kd_face_project(fmpq_mat_t p, fmpq_t dist2, const kd_face_t F, const fmpq_mat_t 
     fmpq_init(dsq);
     kd_lcp_result_init(lcp);
 
-    /* in z = s * x_E >= 0 the face is {z >= 0 : G z = d}, G = C S; bring
-       (G | d) to reduced row echelon form so that the equations are
-       independent (and an inconsistent system is seen at once) */
-    for (i = 0; i < k; i++)
-    {
-        for (j = 0; j < L; j++)
-            if (F->sign[j] > 0)
-                fmpq_set(fmpq_mat_entry(aug, i, j), fmpq_mat_entry(&F->C, i, j));
-            else
-                fmpq_neg(fmpq_mat_entry(aug, i, j), fmpq_mat_entry(&F->C, i, j));
-        fmpq_set(fmpq_mat_entry(aug, i, L), fmpq_mat_entry(&F->d, i, 0));
-    }
-    if (k > 0)
-    {
-        fmpq_mat_t red;
-        fmpq_mat_init(red, k, L + 1);
-        kr = fmpq_mat_rref(red, aug);
-        fmpq_mat_swap(red, aug);
-        fmpq_mat_clear(red);
-    }
-    else
-        kr = 0;
-    if (kr > 0)
-    {
-        int zero = 1;
-        for (j = 0; j < L && zero; j++)
-            zero = fmpq_is_zero(fmpq_mat_entry(aug, kr - 1, j));
-        if (zero)
-        {
-            st = kd_error_set(KD_ERR_DOMAIN, "kd_face_project: the face is empty "
-                              "(its equations C x_E = d are inconsistent)");
-            goto done;
-        }
-    }
+    /* in z = s * x_E >= 0 the face is {z >= 0 : G z = d}, G = C S. Keep a
+       maximal set of independent equations, each row of (G | d) scaled to
+       integers: small integers keep Lemke's determinants small, where a
+       rational echelon form would not. */
+    kr = face_independent_rows(aug, &st, F);
+    if (st != KD_OK)
+        goto done;
     for (j = 0; j < L; j++)
         if (F->sign[j] > 0)
             fmpq_set(fmpq_mat_entry(zhat, j, 0), fmpq_mat_entry(xhat, F->E[j], 0));

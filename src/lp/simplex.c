@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* Exact linear programming: the two-phase primal simplex method on a
-   fraction-free basis inverse, and the exact check of its certificates. */
+/* Exact linear programming: the primal (two-phase) and dual simplex
+   methods on a fraction-free basis inverse, and the exact check of their
+   certificates. */
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
 
-/* After this many consecutive degenerate pivots the default rule switches
-   from Dantzig's to Bland's rule until the next strictly improving pivot.
-   Any value keeps the method finite; a small one keeps degenerate stalls
-   (frequent in basis pursuit with sparse solutions) short. */
+/* After this many consecutive degenerate pivots (primal: step 0; dual:
+   reduced cost 0) the pivot choice switches to Bland's smallest-index rule
+   until the next strictly improving pivot. Any value keeps the methods
+   finite; a small one keeps degenerate stalls (frequent in basis pursuit
+   with sparse solutions) short. */
 #define KD_LP_DEGENERATE_RUN 8
 
 /* ------------------------------------------------------------ helpers */
@@ -353,13 +355,12 @@ typedef struct
     fmpq * rs;      /* m */
     fmpq_t gamma;
     slong * pos;    /* n + m: row where a variable is basic, or -1 */
-    kd_lp_rule rule;
+    int bland;      /* Bland's rule throughout */
 }
 lp_t;
 
 static void
-lp_init(lp_t * P, const fmpq_mat_t A, const fmpq_mat_t b, const fmpq_mat_t c,
-        kd_lp_rule rule)
+lp_init(lp_t * P, const fmpq_mat_t A, const fmpq_mat_t b, const fmpq_mat_t c, int bland)
 {
     slong m = fmpq_mat_nrows(A), n = fmpq_mat_ncols(A), i, j;
     fmpz_t den, g, t;
@@ -369,7 +370,7 @@ lp_init(lp_t * P, const fmpq_mat_t A, const fmpq_mat_t b, const fmpq_mat_t c,
     fmpz_init(t);
     P->m = m;
     P->n = n;
-    P->rule = rule;
+    P->bland = bland;
     P->At = _fmpz_vec_init(n * m);
     P->bh = _fmpz_vec_init(m);
     P->ch = _fmpz_vec_init(n);
@@ -488,8 +489,7 @@ lp_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, const fmpz * cost, fmpz * alpha,
     fmpz_init(v);
     for (;;)
     {
-        static long run = -1; if (run < 0) { const char * e = getenv("KD_DEGEN"); run = e ? atol(e) : KD_LP_DEGENERATE_RUN; }
-        int bland = (P->rule == KD_LP_RULE_BLAND || degen >= run);
+        int bland = (P->bland || degen >= KD_LP_DEGENERATE_RUN);
 
         /* pricing: reduced cost D c_j - ybar . a_j, all sharing D > 0 */
         q = -1;
@@ -604,6 +604,169 @@ lp_drive_out(lp_t * P, _kd_ffb_t F, fmpz * alpha, slong * pivots)
     fmpz_clear(t);
 }
 
+/* The dual simplex method (Lemke 1954) from the basis of artificial
+   variables, which are fixed at 0: with c >= 0 that basis is dual feasible
+   (y = 0), and a basic artificial variable with a non-zero value is a
+   primal infeasibility like a negative structural one. Each pivot removes
+   an infeasible basic variable r (the largest infeasibility; under Bland's
+   rule the smallest index) and brings in the structural column q that
+   keeps every reduced cost >= 0 (the dual ratio test: min d_j / |alpha_rj|
+   over the columns that move x_r towards feasibility; ties to the smallest
+   index). Artificial variables never re-enter. Returns 0 at an optimum, 1
+   when row *rowp of B^{-1} times *sgn is a Farkas vector (no column can
+   repair row r: every x >= 0 leaves it infeasible). */
+static int
+lp_dual_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * rowp, int * sgn,
+              slong * pivots, slong * pivots_art)
+{
+    slong m = P->m, n = P->n, i, j, r, q;
+    slong degen = 0;
+    fmpz_t arj, aq, dj, dq, u, v;
+    int res = 0;
+
+    fmpz_init(arj);
+    fmpz_init(aq);
+    fmpz_init(dj);
+    fmpz_init(dq);
+    fmpz_init(u);
+    fmpz_init(v);
+    for (;;)
+    {
+        int bland = (P->bland || degen >= KD_LP_DEGENERATE_RUN), up;
+
+        /* leaving row */
+        r = -1;
+        for (i = 0; i < m; i++)
+        {
+            slong bi = F->basis[i];
+            int c = fmpz_sgn(F->xb + i);
+            if (!(c < 0 || (c > 0 && bi >= n)))
+                continue;
+            if (r < 0)
+                r = i;
+            else if (bland ? bi < F->basis[r] : fmpz_cmpabs(F->xb + i, F->xb + r) > 0)
+                r = i;
+        }
+        if (r < 0)
+            break;
+        up = fmpz_sgn(F->xb + r) > 0;   /* an artificial variable above 0 */
+
+        /* entering column: the dual ratio test on row r of B^{-1} A */
+        q = -1;
+        for (j = 0; j < n; j++)
+        {
+            int c;
+            if (P->pos[j] >= 0)
+                continue;
+            _fmpz_vec_dot(arj, F->R + r * m, P->At + j * m, m);
+            if (fmpz_sgn(arj) == 0 || (fmpz_sgn(arj) > 0) != up)
+                continue;
+            fmpz_abs(arj, arj);
+            _fmpz_vec_dot(dj, ybar, P->At + j * m, m);
+            fmpz_neg(dj, dj);
+            fmpz_addmul(dj, F->D, P->ch + j);
+            if (q < 0)
+                c = -1;
+            else
+            {
+                /* dj / arj < dq / aq ? */
+                fmpz_mul(u, dj, aq);
+                fmpz_mul(v, dq, arj);
+                c = fmpz_cmp(u, v);
+            }
+            if (c < 0)
+            {
+                q = j;
+                fmpz_swap(aq, arj);
+                fmpz_swap(dq, dj);
+            }
+        }
+        if (q < 0)
+        {
+            *rowp = r;
+            *sgn = up ? 1 : -1;
+            res = 1;
+            break;
+        }
+        if (fmpz_is_zero(dq))
+            degen++;
+        else
+            degen = 0;
+        _kd_ffb_ftran(alpha, F, P->At + q * m);
+        if (F->basis[r] >= n)
+            (*pivots_art)++;
+        P->pos[F->basis[r]] = -1;
+        P->pos[q] = r;
+        _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
+        (*pivots)++;
+    }
+    fmpz_clear(arj);
+    fmpz_clear(aq);
+    fmpz_clear(dj);
+    fmpz_clear(dq);
+    fmpz_clear(u);
+    fmpz_clear(v);
+    return res;
+}
+
+/* Drives artificial variables basic at 0 out of the basis, keeping every
+   reduced cost >= 0: the entering column minimises d_j / |alpha_rj| over
+   alpha_rj != 0 (either sign will do, the pivot being degenerate). A row
+   where no column can enter is redundant. */
+static void
+lp_drive_out_dual(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * pivots)
+{
+    slong m = P->m, n = P->n, r, j, q;
+    fmpz_t arj, aq, dj, dq, u, v;
+    fmpz_init(arj);
+    fmpz_init(aq);
+    fmpz_init(dj);
+    fmpz_init(dq);
+    fmpz_init(u);
+    fmpz_init(v);
+    for (r = 0; r < m; r++)
+    {
+        if (F->basis[r] < n)
+            continue;
+        q = -1;
+        for (j = 0; j < n; j++)
+        {
+            if (P->pos[j] >= 0)
+                continue;
+            _fmpz_vec_dot(arj, F->R + r * m, P->At + j * m, m);
+            if (fmpz_is_zero(arj))
+                continue;
+            fmpz_abs(arj, arj);
+            _fmpz_vec_dot(dj, ybar, P->At + j * m, m);
+            fmpz_neg(dj, dj);
+            fmpz_addmul(dj, F->D, P->ch + j);
+            if (q >= 0)
+            {
+                fmpz_mul(u, dj, aq);
+                fmpz_mul(v, dq, arj);
+                if (fmpz_cmp(u, v) >= 0)
+                    continue;
+            }
+            q = j;
+            fmpz_swap(aq, arj);
+            fmpz_swap(dq, dj);
+        }
+        if (q < 0)
+            continue;
+        _kd_ffb_ftran(alpha, F, P->At + q * m);
+        P->pos[F->basis[r]] = -1;
+        P->pos[q] = r;
+        _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
+        (*pivots)++;
+    }
+    fmpz_clear(arj);
+    fmpz_clear(aq);
+    fmpz_clear(dj);
+    fmpz_clear(dq);
+    fmpz_clear(u);
+    fmpz_clear(v);
+}
+
 /* x_j = xb_i / D for the structural variables basic in row i. */
 static void
 lp_get_x(fmpq_mat_t x, const lp_t * P, const _kd_ffb_t F)
@@ -635,10 +798,11 @@ lp_get_y(fmpq_mat_t y, const lp_t * P, const fmpz * ybar, const fmpz_t D,
 }
 
 kd_status
-kd_lp_solve_rule(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
-                 const fmpq_mat_t c, kd_lp_rule rule)
+kd_lp_solve_method(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
+                   const fmpq_mat_t c, kd_lp_method method)
 {
-    slong m = fmpq_mat_nrows(A), n = fmpq_mat_ncols(A), i, enter;
+    slong m = fmpq_mat_nrows(A), n = fmpq_mat_ncols(A), i, j, enter, row;
+    int c_nonneg = 1, sgn, dual, unbounded = 0;
     lp_t P;
     _kd_ffb_t F;
     fmpz * ybar, * alpha;
@@ -651,10 +815,29 @@ kd_lp_solve_rule(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
                             "kd_lp_solve: A is %ld x %ld but b is %ld x %ld and c is %ld x %ld "
                             "(expected %ld x 1 and %ld x 1)", m, n, fmpq_mat_nrows(b),
                             fmpq_mat_ncols(b), fmpq_mat_nrows(c), fmpq_mat_ncols(c), m, n);
-    if (rule != KD_LP_RULE_DEFAULT && rule != KD_LP_RULE_BLAND)
-        return kd_error_set(KD_ERR_ARG, "kd_lp_solve: unknown pivot rule %d", (int) rule);
+    for (j = 0; j < n; j++)
+        if (fmpq_sgn(fmpq_mat_entry(c, j, 0)) < 0)
+            c_nonneg = 0;
+    switch (method)
+    {
+        case KD_LP_DEFAULT:
+            dual = c_nonneg;
+            break;
+        case KD_LP_PRIMAL:
+        case KD_LP_PRIMAL_BLAND:
+            dual = 0;
+            break;
+        case KD_LP_DUAL:
+            if (!c_nonneg)
+                return kd_error_set(KD_ERR_ARG, "kd_lp_solve: the dual simplex method "
+                                    "(KD_LP_DUAL) needs c >= 0");
+            dual = 1;
+            break;
+        default:
+            return kd_error_set(KD_ERR_ARG, "kd_lp_solve: unknown method %d", (int) method);
+    }
 
-    lp_init(&P, A, b, c, rule);
+    lp_init(&P, A, b, c, method == KD_LP_PRIMAL_BLAND);
     _kd_ffb_init(F, m, P.bh, n);
     lp_sync_pos(&P, F);
     ybar = _fmpz_vec_init(m);
@@ -674,35 +857,59 @@ kd_lp_solve_rule(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
     res->basis = flint_malloc(FLINT_MAX(m, 1) * sizeof(slong));
     _kd_fmpq_mat_fit(&res->ray, 0, 1);
 
-    /* phase 1: min sum of artificials from the basis of artificials */
-    lp_dual(ybar, &P, F, NULL, 1);
-    if (lp_phase(&P, F, ybar, NULL, alpha, &enter, &res->pivots) != 0)
+    if (dual)
     {
-        st = _kd_lp_internal("phase 1 reported an unbounded direction");
-        goto cleanup;
+        /* y = 0 for the artificial basis: ybar = 0 */
+        if (lp_dual_phase(&P, F, ybar, alpha, &row, &sgn, &res->pivots, &res->pivots_phase1) != 0)
+        {
+            res->outcome = KD_LP_INFEASIBLE;
+            if (sgn > 0)
+                _fmpz_vec_set(ybar, F->R + row * m, m);
+            else
+                _fmpz_vec_neg(ybar, F->R + row * m, m);
+            lp_get_y(&res->y, &P, ybar, F->D, one);
+            _kd_fmpq_mat_fit(&res->x, 0, 1);
+            for (i = 0; i < m; i++)
+                res->basis[i] = -1;
+            goto check;
+        }
+        j = res->pivots;
+        lp_drive_out_dual(&P, F, ybar, alpha, &res->pivots);
+        res->pivots_phase1 += res->pivots - j;
     }
-    fmpz_zero(t);
-    for (i = 0; i < m; i++)
-        if (F->basis[i] >= n)
-            fmpz_add(t, t, F->xb + i);
-    if (!fmpz_is_zero(t))
+    else
     {
-        /* phase-1 dual: A^T y <= 0 and b^T y = phase-1 optimum > 0 */
-        res->outcome = KD_LP_INFEASIBLE;
-        lp_get_y(&res->y, &P, ybar, F->D, one);
-        _kd_fmpq_mat_fit(&res->x, 0, 1);
-        res->pivots_phase1 = res->pivots;
+        /* phase 1: min sum of artificials from the basis of artificials */
+        lp_dual(ybar, &P, F, NULL, 1);
+        if (lp_phase(&P, F, ybar, NULL, alpha, &enter, &res->pivots) != 0)
+        {
+            st = _kd_lp_internal("phase 1 reported an unbounded direction");
+            goto cleanup;
+        }
+        fmpz_zero(t);
         for (i = 0; i < m; i++)
-            res->basis[i] = -1;
-        goto check;
-    }
-    lp_drive_out(&P, F, alpha, &res->pivots);
-    res->pivots_phase1 = res->pivots;
-    if (getenv("KD_DEBUG")) fprintf(stderr, "[phase1 %ld]", res->pivots);
+            if (F->basis[i] >= n)
+                fmpz_add(t, t, F->xb + i);
+        if (!fmpz_is_zero(t))
+        {
+            /* phase-1 dual: A^T y <= 0 and b^T y = phase-1 optimum > 0 */
+            res->outcome = KD_LP_INFEASIBLE;
+            lp_get_y(&res->y, &P, ybar, F->D, one);
+            _kd_fmpq_mat_fit(&res->x, 0, 1);
+            res->pivots_phase1 = res->pivots;
+            for (i = 0; i < m; i++)
+                res->basis[i] = -1;
+            goto check;
+        }
+        lp_drive_out(&P, F, alpha, &res->pivots);
+        res->pivots_phase1 = res->pivots;
 
-    /* phase 2 */
-    lp_dual(ybar, &P, F, P.ch, 0);
-    if (lp_phase(&P, F, ybar, P.ch, alpha, &enter, &res->pivots) != 0)
+        /* phase 2 */
+        lp_dual(ybar, &P, F, P.ch, 0);
+        unbounded = lp_phase(&P, F, ybar, P.ch, alpha, &enter, &res->pivots);
+    }
+
+    if (unbounded)
     {
         fmpq * d;
         res->outcome = KD_LP_UNBOUNDED;
@@ -753,5 +960,5 @@ cleanup:
 kd_status
 kd_lp_solve(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b, const fmpq_mat_t c)
 {
-    return kd_lp_solve_rule(res, A, b, c, KD_LP_RULE_DEFAULT);
+    return kd_lp_solve_method(res, A, b, c, KD_LP_DEFAULT);
 }
