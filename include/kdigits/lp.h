@@ -9,7 +9,7 @@
    objective, infeasibility with a Farkas vector, unboundedness with a ray,
    an LCP solution with complementarity, a projection with its KKT
    multipliers. A certificate that fails its check would be a bug in this
-   module; it is reported as KD_ERR_UNDECIDED with a message starting
+   module; it is reported as KD_ERR_INTERNAL with a message starting
    "internal error", and no answer is returned.
 
    Vectors are one-column fmpq_mat_t. Output matrices are resized as needed
@@ -96,7 +96,7 @@ void kd_lp_result_clear(kd_lp_result_t res);
    which case holds and the matching certificate (see kd_lp_outcome) has
    been verified exactly against A, b, c; an optimal x is a vertex (its
    support columns are independent). m = 0 or n = 0 are allowed. Errors:
-   KD_ERR_SIZE when the shapes disagree; KD_ERR_UNDECIDED for a failed
+   KD_ERR_SIZE when the shapes disagree; KD_ERR_INTERNAL for a failed
    internal check (a bug). */
 kd_status kd_lp_solve(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
                       const fmpq_mat_t c);

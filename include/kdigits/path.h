@@ -69,7 +69,7 @@ kd_status kd_lasso_lambda_max(fmpq_t lmax, const fmpq_mat_t A, const fmpq_mat_t 
    is Tibshirani's formula z_A(l) = (X_A)^+ (y - l (X_A^T)^+ s_A) on its
    active set A (l = lambda/2), and no (A, s) repeats: the path is finite. Every knot is checked against
    the optimality conditions exactly; a failure (a bug) is reported as
-   KD_ERR_UNDECIDED with a message starting "internal:".
+   KD_ERR_INTERNAL with a message starting "internal:".
    Errors: KD_ERR_SIZE (shapes), KD_ERR_ARG (w_j <= 0, lambda_min < 0). */
 kd_status kd_lasso_path(kd_lasso_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
                         const fmpq_mat_t w, const fmpq_t lambda_min);

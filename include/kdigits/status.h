@@ -20,7 +20,8 @@ typedef enum
     KD_ERR_IO,          /* a file could not be opened, read or written */
     KD_ERR_FORMAT,      /* a malformed input file */
     KD_ERR_NOMEM,       /* out of memory */
-    KD_ERR_UNSUPPORTED  /* a valid request this build cannot serve */
+    KD_ERR_UNSUPPORTED, /* a valid request this build cannot serve */
+    KD_ERR_INTERNAL     /* a self-check failed: a bug; no answer was returned */
 } kd_status;
 
 /* A three-valued verdict, as Calcium's truth_t: a claim is proved true,

@@ -35,7 +35,7 @@ _kd_lcm_den(fmpz_t den, const fmpq_t q)
 kd_status
 _kd_lp_internal(const char * what)
 {
-    return kd_error_set(KD_ERR_UNDECIDED,
+    return kd_error_set(KD_ERR_INTERNAL,
                         "internal error: %s (a bug in kdigits' lp module; no answer was returned)",
                         what);
 }

@@ -15,7 +15,7 @@
 kd_status
 _kd_path_internal(const char * what)
 {
-    return kd_error_set(KD_ERR_UNDECIDED, "internal: %s (please report)", what);
+    return kd_error_set(KD_ERR_INTERNAL, "internal: %s (please report)", what);
 }
 
 kd_status

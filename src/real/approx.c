@@ -146,7 +146,7 @@ kd_real_approx(fmpq_t q, mag_t err, const kd_real_t x, slong n, slong prec_cap)
         fmpz_clear(e);
         mag_clear(m);
         if (mag_cmp_2exp_si(err, -n) > 0)           /* cannot happen; never lie */
-            st = kd_error_set(KD_ERR_UNDECIDED, "internal: error bound above 2^-%ld", n);
+            st = kd_error_set(KD_ERR_INTERNAL, "internal: error bound above 2^-%ld", n);
     }
     arb_clear(b);
     return st;

@@ -81,7 +81,7 @@ eval_uncached(arb_t res, kd_node * x, slong prec)
                     arb_div(res, res, t, prec);
                 break;
             default:
-                st = kd_error_set(KD_ERR_ARG, "internal: bad expression node");
+                st = kd_error_set(KD_ERR_INTERNAL, "internal: bad expression node");
         }
     }
     arb_clear(t);

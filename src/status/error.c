@@ -24,6 +24,7 @@ kd_status_name(kd_status s)
         case KD_ERR_FORMAT: return "format error";
         case KD_ERR_NOMEM: return "out of memory";
         case KD_ERR_UNSUPPORTED: return "unsupported";
+        case KD_ERR_INTERNAL: return "internal error";
     }
     return "unknown status";
 }
