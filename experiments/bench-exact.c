@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "kdigits/kdigits.h"
 #include "kdigits/lp.h"
+#include "kdigits/path.h"
 
 #define MAX_SIZES 64
 
@@ -29,6 +30,9 @@ typedef struct
     int esolver;        /* 0: skip esolver even if installed */
     const char * csv;
     const char * lpdir;
+    slong p2_max_m;     /* P2 section: largest m run */
+    int no_lcp;         /* P2 section: skip the LCP comparison */
+    int no_bp;          /* skip the BP section */
 }
 opts_t;
 
@@ -55,7 +59,10 @@ usage(FILE * f)
         "              0 draws y at random instead\n"
         "  --no-esolver  do not run QSopt_ex's esolver even if it is installed\n"
         "  --lpdir     where the LP files for esolver go (default: a fresh /tmp dir)\n"
-        "  --csv       also write the table as CSV to FILE\n");
+        "  --csv       also write the table as CSV to FILE\n"
+        "  --p2-max-m  run the exact-P2 section up to this m (default 100)\n"
+        "  --no-lcp    skip the Lemke comparison in the P2 section\n"
+        "  --no-bp     skip the BP section\n");
 }
 
 /* "10x20,50x100" */
@@ -407,8 +414,104 @@ section_bp(const opts_t * o, FILE * csv)
     return bad;
 }
 
-/* Further sections (e.g. exact P2 by homotopy) go here, each with its own
-   table and CSV rows tagged by its name in the first column. */
+/* ------------------------------------------------------------ section: exact P2 */
+
+/* Exact U-LASSO at lambda = lambda_max / 10 on the same instances: the
+   homotopy path (kd_lasso_path + kd_p2_solve_exact) against Lemke's method
+   on the KKT LCP (kd_p2_solve_lcp), timed in the same run; the two are
+   independent exact solvers and must give the same fitted value A x.
+   CSV rows tagged "p2": pivots = path knots, esolver_s = the LCP's time,
+   kd_over_esolver = homotopy/LCP, agree = equal fits. */
+static int
+section_p2(const opts_t * o, FILE * csv)
+{
+    flint_rand_t st;
+    int k, bad = 0;
+
+    flint_randinit(st);
+    flint_randseed(st, o->seed, o->seed ^ 0x5DEECE66DUL);
+    printf("\nexact P2 (U-LASSO) at lambda = lambda_max/10: homotopy vs Lemke LCP, same instances\n");
+    printf("%5s %5s %10s %7s %7s %8s %7s %10s %8s %6s\n", "m", "N", "path s", "knots", "bits_x",
+           "support", "unique", "lcp s", "path/lcp", "agree");
+    for (k = 0; k < o->nsizes; k++)
+    {
+        slong m = o->m[k], N = o->N[k], j, supp = 0;
+        fmpq_mat_t A, y, x2, f1, f2;
+        fmpq_t lam, ten;
+        kd_p2_sol_t sol;
+        kd_lasso_path_t path;
+        double t0, t_path, t_lcp = -1;
+        int agree = -1;
+        kd_status s1, s2 = KD_OK;
+
+        fmpq_mat_init(A, m, N);
+        fmpq_mat_init(y, m, 1);
+        fmpq_mat_init(x2, N, 1);
+        fmpq_mat_init(f1, m, 1);
+        fmpq_mat_init(f2, m, 1);
+        fmpq_init(lam);
+        fmpq_init(ten);
+        kd_p2_sol_init(sol);
+        kd_lasso_path_init(path);
+        make_instance(A, y, st, o, m, N);
+        if (m > o->p2_max_m)
+        {
+            printf("%5ld %5ld   skipped (m > %ld; --p2-max-m to run it)\n", m, N, o->p2_max_m);
+            goto next;
+        }
+        fprintf(stderr, "bench-exact: P2 %ld x %ld ...\n", m, N);
+        kd_lasso_lambda_max(lam, A, y, NULL);
+        fmpq_set_si(ten, 1, 10);
+        fmpq_mul(lam, lam, ten);
+        t0 = now();
+        s1 = kd_p2_solve_exact(sol, A, y, NULL, lam);
+        t_path = now() - t0;
+        if (s1 == KD_OK)            /* untimed: only for the knot count */
+            s1 = kd_lasso_path(path, A, y, NULL, lam);
+        if (s1 == KD_OK && !o->no_lcp)
+        {
+            t0 = now();
+            s2 = kd_p2_solve_lcp(x2, A, y, NULL, lam);
+            t_lcp = now() - t0;
+            if (s2 == KD_OK)
+            {
+                fmpq_mat_mul(f1, A, sol->x);
+                fmpq_mat_mul(f2, A, x2);
+                agree = fmpq_mat_equal(f1, f2);
+            }
+        }
+        if (s1 != KD_OK || s2 != KD_OK || agree == 0)
+        {
+            fprintf(stderr, "bench-exact: P2 %ld x %ld failed: %s\n", m, N,
+                    agree == 0 ? "homotopy and LCP disagree" : kd_error_message());
+            bad = 1;
+            goto next;
+        }
+        for (j = 0; j < N; j++)
+            supp += !fmpq_is_zero(fmpq_mat_entry(sol->x, j, 0));
+        printf("%5ld %5ld %10.3f %7ld %7ld %8ld %7s %10.3f %8.2f %6s\n", m, N, t_path,
+               path->length, max_bits(sol->x), supp, kd_truth_name(sol->unique), t_lcp,
+               t_lcp > 0 ? t_path / t_lcp : 0.0, agree == 1 ? "yes" : "-");
+        fflush(stdout);
+        if (csv != NULL)
+            fprintf(csv, "p2,%ld,%ld,%lu,%ld,%ld,%g,%.6f,%ld,%ld,,%ld,%s,%.6f,%.4f,%s\n", m, N,
+                    o->seed, o->bits, o->den, o->sparsity, t_path, path->length,
+                    max_bits(sol->x), supp, kd_truth_name(sol->unique), t_lcp,
+                    t_lcp > 0 ? t_path / t_lcp : 0.0, agree == 1 ? "yes" : "-");
+    next:
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(y);
+        fmpq_mat_clear(x2);
+        fmpq_mat_clear(f1);
+        fmpq_mat_clear(f2);
+        fmpq_clear(lam);
+        fmpq_clear(ten);
+        kd_p2_sol_clear(sol);
+        kd_lasso_path_clear(path);
+    }
+    flint_randclear(st);
+    return bad;
+}
 
 int
 main(int argc, char ** argv)
@@ -424,6 +527,7 @@ main(int argc, char ** argv)
     o.den = 4;
     o.sparsity = 0.25;
     o.esolver = 1;
+    o.p2_max_m = 100;
     for (i = 1; i < argc; i++)
     {
         const char * a = argv[i];
@@ -435,6 +539,10 @@ main(int argc, char ** argv)
         }
         else if (strcmp(a, "--no-esolver") == 0)
             o.esolver = 0;
+        else if (strcmp(a, "--no-lcp") == 0)
+            o.no_lcp = 1;
+        else if (strcmp(a, "--no-bp") == 0)
+            o.no_bp = 1;
         else if (v == NULL)
         {
             usage(stderr);
@@ -454,6 +562,8 @@ main(int argc, char ** argv)
             o.lpdir = v, i++;
         else if (strcmp(a, "--csv") == 0)
             o.csv = v, i++;
+        else if (strcmp(a, "--p2-max-m") == 0 && atol(v) >= 1)
+            o.p2_max_m = atol(v), i++;
         else
         {
             fprintf(stderr, "bench-exact: bad option %s\n", a);
@@ -472,7 +582,9 @@ main(int argc, char ** argv)
         fprintf(csv, "section,m,N,seed,bits,den,sparsity,kd_s,pivots,bits_x,bits_v,support,"
                      "unique,esolver_s,kd_over_esolver,agree\n");
     }
-    bad |= section_bp(&o, csv);
+    if (!o.no_bp)
+        bad |= section_bp(&o, csv);
+    bad |= section_p2(&o, csv);
     if (csv != NULL)
         fclose(csv);
     flint_cleanup();
