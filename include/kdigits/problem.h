@@ -166,6 +166,8 @@ kd_truth kd_verdict_digits(const arb_t dist, slong K, slong prec);
    weighted l1 norm; feasibility is judged by kd_candidate_feasible). */
 kd_status kd_objective_enclose(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
                                const fmpq_mat_t xi, slong prec);
+/* The same for a real candidate given by an enclosure x (N x 1). */
+kd_status kd_objective_enclose_arb(arb_t f, const kd_problem_t P, const arb_mat_t x, slong prec);
 /* For P1 and BP: whether the candidate satisfies the constraint exactly
    (||Ax - y|| <= eta, resp. Ax = y), three-valued. */
 kd_status kd_candidate_feasible(kd_truth * t, const kd_problem_t P, const fmpq_mat_t xr,
@@ -256,6 +258,10 @@ kd_status kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr
    non-zero). */
 kd_truth kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr,
                                       const fmpq_mat_t xi);
+/* The same for a real candidate given by an enclosure (an entry counts as
+   zero only when its ball is exactly 0, as non-zero when the ball excludes
+   0, else the verdict is KD_UNKNOWN at best). */
+kd_truth kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x);
 
 typedef struct
 {

@@ -381,8 +381,9 @@ kd_cmd_solve(int argc, char ** argv)
             json_object_set_new(jo, "truth", jt);
             json_object_set_new(jo, "correct_digits_certified", K < 0 ? json_null() : json_integer(K));
             json_object_set_new(jo, "right_support",
-                                json_truth(kd_truth_set_support_verdict(&R->truth, &R->xr,
-                                           R->is_complex ? &R->xi : NULL)));
+                                json_truth(R->is_complex
+                                    ? kd_truth_set_support_verdict(&R->truth, &R->xr, &R->xi)
+                                    : kd_truth_set_support_verdict_arb(&R->truth, &R->xball)));
             json_object_set_new(jo, "gap_bound", json_ball_or_null(&R->gap));
             if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
                 json_object_set_new(jo, "feasible", json_truth(R->feasible));
@@ -454,8 +455,9 @@ kd_cmd_solve(int argc, char ** argv)
             else if (arb_is_finite(&R->dist))
                 printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
             printf("%-22s %s\n", "right support",
-                   kd_truth_name(kd_truth_set_support_verdict(&R->truth, &R->xr,
-                                 R->is_complex ? &R->xi : NULL)));
+                   kd_truth_name(R->is_complex
+                                 ? kd_truth_set_support_verdict(&R->truth, &R->xr, &R->xi)
+                                 : kd_truth_set_support_verdict_arb(&R->truth, &R->xball)));
             if (arb_is_finite(&R->gap))
                 print_ball("f(x) - f* <=", &R->gap);
             if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)

@@ -578,6 +578,47 @@ kd_objective_enclose(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
 }
 
 kd_status
+kd_objective_enclose_arb(arb_t f, const kd_problem_t P, const arb_mat_t x, slong prec)
+{
+    kd_status st;
+    cdata C;
+    arb_mat_t r;
+    arb_t t;
+    slong j;
+    if (P->is_complex)
+        return kd_error_set(KD_ERR_UNSUPPORTED, "objective of an enclosure: real problems only");
+    if (arb_mat_nrows(x) != P->A->c || arb_mat_ncols(x) != 1)
+        return kd_error_set(KD_ERR_SIZE, "the candidate must be %ld x 1", P->A->c);
+    if ((st = cdata_init(&C, P, prec)) != KD_OK)
+    {
+        cdata_clear(&C);
+        return st;
+    }
+    arb_mat_init(r, P->A->r, 1);
+    arb_init(t);
+    arb_zero(f);
+    for (j = 0; j < P->A->c; j++)
+    {
+        arb_abs(t, arb_mat_entry(x, j, 0));
+        arb_addmul(f, t, arb_mat_entry(C.w, j, 0), prec);
+    }
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+    {
+        arb_mat_mul(r, C.Ar, x, prec);
+        arb_mat_sub(r, r, C.yr, prec);
+        sqnorm(t, r, prec);
+        if (P->kind == KD_PROBLEM_P3)
+            arb_sqrtpos(t, t, prec);
+        arb_mul(f, f, C.param, prec);
+        arb_add(f, f, t, prec);
+    }
+    arb_mat_clear(r);
+    arb_clear(t);
+    cdata_clear(&C);
+    return KD_OK;
+}
+
+kd_status
 kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
                       const fmpq_mat_t xi, slong prec)
 {

@@ -418,6 +418,38 @@ kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr, const 
     return t;
 }
 
+kd_truth
+kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x)
+{
+    slong j;
+    kd_truth t = KD_TRUE;
+    if (T->found != KD_TRUE || T->has_face)
+        return KD_UNKNOWN;
+    for (j = 0; j < arb_mat_nrows(x); j++)
+    {
+        const arb_struct * b = arb_mat_entry(&T->x, j, 0);
+        const arb_struct * c = arb_mat_entry(x, j, 0);
+        int zhat = arb_is_zero(c), nzhat = !arb_contains_zero(c);
+        if (arb_is_zero(b))
+        {
+            if (nzhat)
+                return KD_FALSE;
+            if (!zhat)
+                t = KD_UNKNOWN;
+        }
+        else if (!arb_contains_zero(b))
+        {
+            if (zhat)
+                return KD_FALSE;
+            if (!nzhat)
+                t = KD_UNKNOWN;
+        }
+        else
+            t = KD_UNKNOWN;
+    }
+    return t;
+}
+
 /* ------------------------------------------------------------ results */
 
 void
@@ -689,6 +721,8 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     else
         st = kd_truth_set_dist(&R->dist, &R->truth, &R->xr, R->is_complex ? &R->xi : NULL,
                                o->cert_prec);
+    if (st == KD_OK && R->xexpr != NULL)
+        st = kd_objective_enclose_arb(&R->objective, P, &R->xball, o->cert_prec);
     if (st == KD_OK && R->xexpr == NULL)
     {
         st = kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
