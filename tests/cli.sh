@@ -169,7 +169,8 @@ expect_err "solve size mismatch" "y is 3 x 1" "$KD" solve --problem p2 --lambda 
 expect_err "solve method mismatch" "does not solve" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method pd
 expect_err "solve no lambda" "needs --lambda" "$KD" solve --problem p3 --A builtin:identity:3 --y "$data/cli-y3.mtx"
 expect_err "solve bad prec" "out of range" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --prec 1
-expect_err "solve bad tol" "not a number" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --tol nan1
+expect_err "solve bad tol" "not a finite number" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --tol nan1
+expect_err "solve tol inf" "not a finite number" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --tol inf
 expect_err "solve bad problem" "unknown problem" "$KD" solve --problem p9 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx"
 
 # ---- demo (the main job for now)
