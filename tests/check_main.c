@@ -21,6 +21,8 @@ main(void)
     srunner_add_suite(sr, kd_suite_path());
     srunner_add_suite(sr, kd_suite_iter());
     srunner_add_suite(sr, kd_suite_problem());
+    srunner_add_suite(sr, kd_suite_omega());
+    srunner_add_suite(sr, kd_suite_lista());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
