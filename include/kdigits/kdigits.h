@@ -13,6 +13,12 @@
 #include "kdigits/mtx.h"
 #include "kdigits/util.h"
 #include "kdigits/lasso.h"
+#include "kdigits/lp.h"
+#include "kdigits/qfield.h"
+#include "kdigits/path.h"
+#include "kdigits/iter.h"
+#include "kdigits/problem.h"
+#include "kdigits/omega.h"
 
 #define KD_VERSION_STRING "0.1.0"
 
