@@ -19,6 +19,7 @@
 #include "kdigits/iter.h"
 #include "kdigits/problem.h"
 #include "kdigits/omega.h"
+#include "kdigits/lista.h"
 
 #define KD_VERSION_STRING "0.1.0"
 
