@@ -173,7 +173,26 @@ expect_err "solve bad tol" "not a finite number" "$KD" solve --problem p2 --lamb
 expect_err "solve tol inf" "not a finite number" "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --tol inf
 expect_err "solve bad problem" "unknown problem" "$KD" solve --problem p9 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx"
 
-# ---- demo (the main job for now)
+# ---- table (the main job): certified distances between 10^-K and 10^-(K-1)
+expect_ok "table --help" "$KD" table --help
+expect_ok "table json" "$KD" table --no-lista --K 1,3 --n 10,30 --format json
+check "table rows" [ "$(json rows.3.K)" = 3 ]
+check "table n" [ "$(json rows.3.n)" = 30 ]
+check "table firenet midpoint K=1" sh -c "\"$TOOL\" json rows.0.firenet.mid <\"$tmp/out\" | grep -q '^0\.150'"
+check "table firenet K=3" sh -c "\"$TOOL\" json rows.3.firenet.mid <\"$tmp/out\" | grep -q '^0\.00150'"
+check "table not K digits" [ "$(json rows.2.firenet_K_digits)" = no ]
+check "table K-1 digits" [ "$(json rows.2.firenet_K_minus_1_digits)" = yes ]
+check "table published" [ "$(json rows.0.published.firenet)" = 0.2597827 ]
+expect_ok "table replicate" "$KD" table --no-lista --K 1 --n 10 --replicate-published --format json
+check "replicate reproduces 0.25978" sh -c "\"$TOOL\" json rows.0.firenet.mid <\"$tmp/out\" | grep -q '^0\.2597827'"
+expect_ok "table p2 beyond double" "$KD" table --K 5 --n 40 --problem p2 --format json
+check "table p2 K-1 digits" [ "$(json rows.0.firenet_K_minus_1_digits)" = yes ]
+expect_ok "table lista short" "$KD" table --K 1 --n 10 --lista-epochs 2 --format json
+check "table lista present" [ -n "$(json rows.0.lista.mid)" ]
+expect_err "table bad K" "--K values" "$KD" table --K 0
+expect_err "table bp" "p1, p2 or p3" "$KD" table --problem bp
+
+# ---- demo
 expect_ok "demo" "$KD" demo
 check "demo double line" grep -q "IEEE double input" "$tmp/out"
 expect_ok "demo json" "$KD" demo --delta '2^-28' --n 10,60 --format json

@@ -804,6 +804,39 @@ START_TEST(test_class)
 }
 END_TEST
 
+
+/* One row of the Omega_K table: FIRENET on A_n lands near the midpoint of
+   the two candidate minimisers, so its certified distance to Xi(A, y) is
+   close to tau/sqrt(2) (theory.md §6: 0.15 10^(1-K)) and strictly between
+   10^-K and 10^-(K-1): K-1 digits, not K. */
+START_TEST(test_table_firenet_row)
+{
+    slong K = 2, n = 12;
+    kd_omega_table_opts_t o;
+    kd_omega_table_row_t r;
+    arb_t lo, hi;
+    kd_omega_table_opts_init(o);
+    o->lista = 0;
+    kd_omega_table_row_init(r);
+    arb_init(lo);
+    arb_init(hi);
+    kd_assert_ok(kd_omega_table_firenet(r, K, n, o));
+    ck_assert_int_eq(r->firenet_k, KD_FALSE);
+    ck_assert_int_eq(r->firenet_k1, KD_TRUE);
+    /* 0.149 10^(1-K) < dist < 0.151 10^(1-K) */
+    arb_set_ui(lo, 149);
+    arb_div_ui(lo, lo, 100000, 128);
+    arb_set_ui(hi, 151);
+    arb_div_ui(hi, hi, 100000, 128);
+    ck_assert(arb_gt(&r->firenet, lo) && arb_lt(&r->firenet, hi));
+    ck_assert_int_eq(r->firenet_layers, 3 * 30 * 50 + 1);
+    kd_omega_table_row_clear(r);
+    kd_omega_table_opts_clear(o);
+    arb_clear(lo);
+    arb_clear(hi);
+}
+END_TEST
+
 Suite *
 kd_suite_omega(void)
 {
@@ -811,6 +844,7 @@ kd_suite_omega(void)
     TCase * tc = tcase_create("omega");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_facts);
+    tcase_add_test(tc, test_table_firenet_row);
     tcase_add_test(tc, test_closed_forms);
     tcase_add_test(tc, test_validation);
     tcase_add_test(tc, test_tie);

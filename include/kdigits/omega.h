@@ -265,6 +265,81 @@ kd_status kd_omega_adversary_reveal(kd_omega_t G, arb_t d, const kd_oracle_t O,
 kd_status kd_omega_adversary_check(kd_truth * t, const kd_oracle_t O, const kd_omega_t G,
                                    slong prec);
 
+/* ---- the Omega_K accuracy table (theory.md §6; src/omega/table.c) ----
+
+   One row: the gadget for K and n with A = the instance with column 0
+   raised (the paper's j = 1) and A_n = the instance with column 1 raised
+   (j = 2), y_n = y = D e_1. FIRENET (and, when available, LISTA) is run on
+   A_n, y_n and its output's distance to Xi(A, y) is certified against the
+   exact closed-form minimiser (kd_omega_dist). */
+typedef struct
+{
+    kd_problem_kind kind;       /* P3 (the paper), P1 or P2 */
+    kd_real_t param;            /* lambda (P2, P3) or eta (P1) */
+    slong N1, N2;
+    int dct;
+    slong data_extra;           /* the networks read A_n at level n + data_extra */
+    kd_arith_struct arith;      /* FIRENET's working arithmetic */
+    kd_iter_firenet_params_struct firenet;
+    int replicate_published;    /* the authors' steps and misplaced minimiser */
+    slong prec;                 /* certification precision */
+    /* LISTA (theory.md §8): trained on R samples of A_n, s-sparse second
+       block, fixed seed; Adam on the MSE */
+    int lista;                  /* 0: skip LISTA */
+    slong lista_layers;         /* 10 */
+    slong lista_R;              /* 8000 */
+    slong lista_s;              /* 5 */
+    slong lista_epochs;         /* 30 */
+    double lista_lr;            /* 1e-2 */
+    double lista_lr_decay;      /* 0.9 per epoch */
+    ulong seed;
+}
+kd_omega_table_opts_struct;
+
+typedef kd_omega_table_opts_struct kd_omega_table_opts_t[1];
+
+void kd_omega_table_opts_init(kd_omega_table_opts_t o);
+void kd_omega_table_opts_clear(kd_omega_table_opts_t o);
+
+typedef struct
+{
+    slong K, n;
+    arb_struct firenet;         /* certified dist(Phi(y_n), Xi(A, y)) */
+    slong firenet_layers;
+    double firenet_seconds;
+    kd_truth firenet_k;         /* dist <= 10^-K */
+    kd_truth firenet_k1;        /* dist <= 10^-(K-1) */
+    arb_struct lista;           /* certified dist(Psi(y_n), Xi(A, y)) */
+    kd_truth lista_k, lista_k1;
+    double lista_train_mse, lista_val_mse;  /* original scale */
+    double lista_seconds;
+    slong lista_epochs;
+    arb_struct ten_k;           /* 10^-K */
+    arb_struct x_norm;          /* ||x*|| */
+}
+kd_omega_table_row_struct;
+
+typedef kd_omega_table_row_struct kd_omega_table_row_t[1];
+
+void kd_omega_table_row_init(kd_omega_table_row_t r);
+void kd_omega_table_row_clear(kd_omega_table_row_t r);
+
+/* Computes the FIRENET columns of the row (K, n). With
+   replicate_published, FIRENET uses the authors' step sizes and the
+   distance is measured, as in their test script, to a misplaced minimiser
+   tau e_{N-1} (last column) for K <= 3 (theory.md §6); the result is then
+   not a distance to Xi and is labelled so by the caller. */
+kd_status kd_omega_table_firenet(kd_omega_table_row_t r, slong K, slong n,
+                                 const kd_omega_table_opts_t o);
+
+/* The LISTA columns: a network trained on the samples of A_n (the
+   instance with column 1 raised) and applied to y_n; its output's distance
+   to Xi(A, y) is certified. The data are scaled by an exact power of two
+   2^e ~ 10^K so that the weights Adam trains are of order 1 at every K
+   (LISTA commutes with that scaling: x = Psi~(y) 2^-e exactly). */
+kd_status kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n,
+                               const kd_omega_table_opts_t o);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* The Omega_K accuracy table of Colbrook-Antun-Hansen (PNAS 2022, Table 1;
+   theory.md §6): networks run on the perturbed instance A_n, measured
+   against the certified minimiser set of the true instance A. */
+#include "kdigits/omega.h"
+#include "kdigits/problem.h"
+#include "kdigits/lista.h"
+#include <math.h>
+
+void
+kd_omega_table_opts_init(kd_omega_table_opts_t o)
+{
+    o->kind = KD_PROBLEM_P3;
+    kd_real_init(o->param);
+    kd_real_one(o->param);
+    o->N1 = 2;
+    o->N2 = 20;
+    o->dct = 1;
+    o->data_extra = 30;
+    kd_arith_set_double(&o->arith);
+    kd_iter_firenet_params_init(&o->firenet);
+    o->replicate_published = 0;
+    o->prec = 256;
+    o->lista = 1;
+    o->lista_layers = 10;
+    o->lista_R = 8000;
+    o->lista_s = 5;
+    o->lista_epochs = 30;
+    o->lista_lr = 1e-2;
+    o->lista_lr_decay = 0.9;
+    o->seed = 20220316;
+}
+
+void
+kd_omega_table_opts_clear(kd_omega_table_opts_t o)
+{
+    kd_real_clear(o->param);
+    kd_iter_firenet_params_clear(&o->firenet);
+}
+
+void
+kd_omega_table_row_init(kd_omega_table_row_t r)
+{
+    r->K = r->n = 0;
+    arb_init(&r->firenet);
+    arb_indeterminate(&r->firenet);
+    r->firenet_layers = 0;
+    r->firenet_seconds = 0;
+    r->firenet_k = r->firenet_k1 = KD_UNKNOWN;
+    arb_init(&r->lista);
+    arb_indeterminate(&r->lista);
+    r->lista_k = r->lista_k1 = KD_UNKNOWN;
+    r->lista_train_mse = r->lista_val_mse = r->lista_seconds = 0;
+    r->lista_epochs = 0;
+    arb_init(&r->ten_k);
+    arb_init(&r->x_norm);
+}
+
+void
+kd_omega_table_row_clear(kd_omega_table_row_t r)
+{
+    arb_clear(&r->firenet);
+    arb_clear(&r->lista);
+    arb_clear(&r->ten_k);
+    arb_clear(&r->x_norm);
+}
+
+/* dist from xhat to tau e_k (the authors' misplaced minimiser). */
+static void
+dist_to_column(arb_t d, const kd_omega_t G, const fmpq_mat_t xhat, slong k, slong prec)
+{
+    arb_t t, tau;
+    slong i;
+    arb_init(t);
+    arb_init(tau);
+    kd_real_eval_arb(tau, G->tau, prec);
+    arb_zero(d);
+    for (i = 0; i < fmpq_mat_nrows(xhat); i++)
+    {
+        arb_set_fmpq(t, fmpq_mat_entry(xhat, i, 0), prec);
+        if (i == k)
+            arb_sub(t, t, tau, prec);
+        arb_addmul(d, t, t, prec);
+    }
+    arb_sqrtpos(d, d, prec);
+    arb_clear(t);
+    arb_clear(tau);
+}
+
+kd_status
+kd_omega_table_firenet(kd_omega_table_row_t r, slong K, slong n, const kd_omega_table_opts_t o)
+{
+    kd_status st;
+    kd_omega_t Gt, Gn;
+    kd_problem_t P;
+    kd_qproblem_t Q;
+    kd_iter_result_t R;
+    kd_iter_firenet_params_t fp;
+    kd_iter_data_t D;
+    kd_mat_t xs;
+
+    r->K = K;
+    r->n = n;
+    kd_omega_init(Gt);
+    kd_omega_init(Gn);
+    kd_problem_init_empty(P);
+    kd_iter_result_init(R);
+    kd_mat_init(xs, 0, 0);
+    *fp = o->firenet;
+    fp->replicate_published_steps = o->replicate_published;
+
+    /* the truth: column 0 raised (the paper's j = 1); the data: column 1 */
+    st = kd_omega_set(Gt, o->kind, o->param, K, n, o->N1, o->N2, 0, o->dct, 0);
+    if (st == KD_OK)
+        st = kd_omega_set(Gn, o->kind, o->param, K, n, o->N1, o->N2, 1, o->dct, 0);
+    if (st == KD_OK)
+    {
+        kd_problem_clear(P);
+        st = kd_omega_problem_init(P, Gn, 0);
+    }
+    if (st == KD_OK)
+    {
+        st = kd_qproblem_init(Q, P, n + o->data_extra);
+        if (st == KD_OK)
+        {
+            kd_iter_data_init(D, Q->A, NULL, Q->y, NULL, Q->w);
+            st = kd_iter_firenet(R, D, Q->param, fp, &o->arith);
+        }
+        kd_qproblem_clear(Q);
+    }
+    if (st == KD_OK)
+    {
+        if (o->replicate_published && K <= 3)
+            dist_to_column(&r->firenet, Gt, R->x_re, Gt->N - 1, o->prec);
+        else
+            st = kd_omega_dist(&r->firenet, Gt, R->x_re, o->prec);
+        r->firenet_layers = R->layers;
+        r->firenet_seconds = R->seconds;
+    }
+    if (st == KD_OK)
+    {
+        r->firenet_k = kd_verdict_digits(&r->firenet, K, o->prec);
+        r->firenet_k1 = kd_verdict_digits(&r->firenet, K - 1, o->prec);
+        arb_set_ui(&r->ten_k, 10);
+        arb_pow_ui(&r->ten_k, &r->ten_k, K, o->prec);
+        arb_inv(&r->ten_k, &r->ten_k, o->prec);
+        st = kd_omega_minimiser(xs, Gt);
+        if (st == KD_OK)
+        {
+            slong i;
+            arb_t t;
+            arb_init(t);
+            arb_zero(&r->x_norm);
+            for (i = 0; i < xs->r; i++)
+            {
+                kd_real_eval_arb(t, kd_mat_entry_re(xs, i, 0), o->prec);
+                arb_addmul(&r->x_norm, t, t, o->prec);
+            }
+            arb_sqrtpos(&r->x_norm, &r->x_norm, o->prec);
+            arb_clear(t);
+        }
+    }
+    kd_mat_clear(xs);
+    kd_iter_result_clear(R);
+    kd_problem_clear(P);
+    kd_omega_clear(Gt);
+    kd_omega_clear(Gn);
+    return st;
+}
+
+kd_status
+kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n, const kd_omega_table_opts_t o)
+{
+    kd_status st;
+    kd_omega_t Gt, Gn;
+    kd_omega_samples_t S;
+    kd_lista_t net;
+    kd_lista_report_t rep;
+    kd_lista_train_opts_t to;
+    double * X = NULL, * Y = NULL, * B = NULL, LB, s2;
+    fmpq_mat_t yq, yi, xq;
+    slong m, N, R = o->lista_R, i, e;
+
+    kd_omega_init(Gt);
+    kd_omega_init(Gn);
+    kd_omega_samples_init(S);
+    kd_lista_report_init(rep);
+    st = kd_omega_set(Gt, o->kind, o->param, K, n, o->N1, o->N2, 0, o->dct, 0);
+    if (st == KD_OK)
+        st = kd_omega_set(Gn, o->kind, o->param, K, n, o->N1, o->N2, 1, o->dct, 0);
+    if (st != KD_OK)
+        goto out0;
+    m = Gn->m;
+    N = Gn->N;
+    /* 2^e ~ 10^K: exact in double both ways */
+    e = (slong) floor((double) K * 3.321928094887362 + 0.5);
+    s2 = ldexp(1.0, (int) e);
+    st = kd_omega_samples_draw(S, Gn, R, o->lista_s, o->seed + 1000 * (ulong) K + (ulong) n);
+    if (st != KD_OK)
+        goto out0;
+    X = flint_malloc(R * N * sizeof(double));
+    Y = flint_malloc(R * m * sizeof(double));
+    B = flint_malloc(m * N * sizeof(double));
+    if ((st = kd_omega_samples_get_d(X, Y, S, 128)) != KD_OK
+        || (st = kd_omega_approx_d(B, Gn, n + o->data_extra, 0)) != KD_OK)
+        goto out1;
+    for (i = 0; i < R * N; i++)
+        X[i] *= s2;
+    for (i = 0; i < m * N; i++)
+        B[i] /= s2;
+    if ((st = kd_lista_init(net, o->lista_layers, m, N)) != KD_OK)
+        goto out1;
+    st = kd_lista_set_ista(net, &LB, B, 1e-3, 0);
+    kd_lista_train_opts_init(to);
+    to->epochs = o->lista_epochs;
+    to->lr = o->lista_lr;
+    to->lr_decay = o->lista_lr_decay;
+    to->seed = o->seed + (ulong) K;
+    if (st == KD_OK)
+        st = kd_lista_train(rep, net, Y, X, R, to);
+    if (st == KD_OK)
+    {
+        /* Psi(y_n), y_n = y = D e_1 (exact data, read at a high level) */
+        fmpq_mat_init(yq, m, 1);
+        fmpq_mat_init(yi, m, 1);
+        fmpq_mat_init(xq, N, 1);
+        st = kd_mat_approx(yq, NULL, NULL, Gn->y, n + o->data_extra + 30, 0);
+        if (st == KD_OK)
+            st = kd_lista_apply_fmpq(xq, net, yq);
+        if (st == KD_OK)
+        {
+            for (i = 0; i < N; i++)
+                fmpq_div_2exp(fmpq_mat_entry(xq, i, 0), fmpq_mat_entry(xq, i, 0), e);
+            st = kd_omega_dist(&r->lista, Gt, xq, o->prec);
+        }
+        if (st == KD_OK)
+        {
+            r->lista_k = kd_verdict_digits(&r->lista, K, o->prec);
+            r->lista_k1 = kd_verdict_digits(&r->lista, K - 1, o->prec);
+            r->lista_train_mse = rep->train_mse / (s2 * s2);
+            r->lista_val_mse = rep->val_mse / (s2 * s2);
+            r->lista_seconds = rep->seconds;
+            r->lista_epochs = rep->epochs;
+        }
+        fmpq_mat_clear(yq);
+        fmpq_mat_clear(yi);
+        fmpq_mat_clear(xq);
+    }
+    kd_lista_clear(net);
+out1:
+    flint_free(X);
+    flint_free(Y);
+    flint_free(B);
+out0:
+    kd_lista_report_clear(rep);
+    kd_omega_samples_clear(S);
+    kd_omega_clear(Gt);
+    kd_omega_clear(Gn);
+    return st;
+}
