@@ -825,9 +825,9 @@ START_TEST(test_table_firenet_row)
     ck_assert_int_eq(r->firenet_k1, KD_TRUE);
     /* 0.149 10^(1-K) < dist < 0.151 10^(1-K) */
     arb_set_ui(lo, 149);
-    arb_div_ui(lo, lo, 100000, 128);
+    arb_div_ui(lo, lo, 10000, 128);      /* 0.149 10^(1-K), K = 2 */
     arb_set_ui(hi, 151);
-    arb_div_ui(hi, hi, 100000, 128);
+    arb_div_ui(hi, hi, 10000, 128);
     ck_assert(arb_gt(&r->firenet, lo) && arb_lt(&r->firenet, hi));
     ck_assert_int_eq(r->firenet_layers, 3 * 30 * 50 + 1);
     kd_omega_table_row_clear(r);
