@@ -361,7 +361,8 @@ kd_cmd_table(int argc, char ** argv)
                 fclose(f);
                 snprintf(cmdline, sizeof cmdline,
                          "gnuplot -e \"set terminal png size 800,560; set output '%s'; set logscale y;"
-                         " set xlabel 'K'; set ylabel 'certified distance to Xi(A,y)'; set key top right;"
+                         " set xlabel 'K'; set ylabel 'certified distance to Xi(A,y)'; set key top right; set format y '10^{%%L}';"
+                         " set title 'Omega_K: every network lands between 10^{-K} and 10^{-(K-1)}';"
                          " set xrange [0:%ld]; plot 10**(-x) title '10^{-K}' lw 2, 10**(1-x) title '10^{-(K-1)}' lw 2,"
                          " '%s' using 1:3 title 'FIRENET' with points pt 7 ps 1.5%s\"",
                          a.plot, a.K[a.nK - 1] + 1, dat,
