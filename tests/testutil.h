@@ -42,5 +42,6 @@ Suite * kd_suite_iter(void);
 Suite * kd_suite_problem(void);
 Suite * kd_suite_omega(void);
 Suite * kd_suite_lista(void);
+Suite * kd_suite_regimes(void);
 
 #endif

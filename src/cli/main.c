@@ -7,6 +7,7 @@ static const kd_cli_command commands[] = {
     {"approx", "a dyadic approximation of an exact expression, with proved error", kd_cmd_approx},
     {"oracle", "A_n of an exact matrix (.mtx or built-in) with ||A_n - A||_2 <= 2^-n", kd_cmd_oracle},
     {"table", "the Omega_K accuracy table: LISTA and FIRENET, certified distances (main job)", kd_cmd_table},
+    {"regimes", "the theorem's K / K-1 / K-2 statements made executable on Omega_K", kd_cmd_regimes},
     {"solve", "BP, P1, P2, P3: exact or iterative at any precision, with certified error", kd_cmd_solve},
     {"demo", "certified oracle answers for the LASSO-probe matrix vs IEEE double", kd_cmd_demo},
 };
