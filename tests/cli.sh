@@ -192,6 +192,20 @@ check "table lista present" [ -n "$(json rows.0.lista.mid)" ]
 expect_err "table bad K" "--K values" "$KD" table --K 0
 expect_err "table bp" "p1, p2 or p3" "$KD" table --problem bp
 
+# ---- regimes: the adversary defeats every algorithm, K-2 digits with one datum
+expect_ok "regimes --help" "$KD" regimes --help
+expect_ok "regimes json" "$KD" regimes --K 2 --format json
+for i in 0 1 2 3 4 5 6 7; do
+    check "regimes adversary $i wrong" [ "$(json adversary.$i.wrong)" = true ]
+    check "regimes adversary $i consistent" [ "$(json adversary.$i.answers_consistent)" = true ]
+done
+check "regimes k-2 one read" [ "$(json k_minus_2.reads)" = 1 ]
+check "regimes k-2 all succeed" [ "$(json k_minus_2.succeeded)" = "$(json k_minus_2.instances)" ]
+check "regimes breakdown 0.015" sh -c "\"$TOOL\" json breakdown_epsilon.mid <\"$tmp/out\" | grep -q '^0\.01499999\|^0\.0150000'"
+expect_ok "regimes p1" "$KD" regimes --K 2 --problem p1 --format json
+check "regimes p1 defeated" [ "$(json adversary.0.wrong)" = true ]
+expect_err "regimes bad K" "K" "$KD" regimes --K 0
+
 # ---- demo
 expect_ok "demo" "$KD" demo
 check "demo double line" grep -q "IEEE double input" "$tmp/out"

@@ -20,6 +20,7 @@
 #include "kdigits/problem.h"
 #include "kdigits/omega.h"
 #include "kdigits/lista.h"
+#include "kdigits/regimes.h"
 
 #define KD_VERSION_STRING "0.1.0"
 

@@ -31,7 +31,8 @@ help(void)
         "  --K LIST             scales (default 1,3,6)\n"
         "  --n LIST             perturbation levels (default 10,20,30)\n"
         "  --problem P          p3 (default, the paper's), p2 or p1\n"
-        "  --lambda L, --eta E  the parameter (default lambda = 1; eta = 1/2 for p1)\n"
+        "  --lambda L, --eta E  the parameter (default lambda = 1; eta = 1/10 for p1,\n"
+        "                       which must stay below 1/3 for the K-digit separation)\n"
         "  --no-lista           skip LISTA (FIRENET only: a few seconds)\n"
         "  --lista-epochs E     training epochs per network (default 30)\n"
         "  --replicate-published  FIRENET with the authors' step sizes, distances\n"
@@ -191,7 +192,7 @@ kd_cmd_table(int argc, char ** argv)
         goto fail;
     }
     if (to->kind == KD_PROBLEM_P1)
-        kd_real_set_si_si(to->param, 1, 2);
+        kd_real_set_si_si(to->param, 1, 10);   /* eta < 1/3: proofs-notes/omega-k.md §1 */
     if ((a.lambda || a.eta) && (st = kd_real_parse(to->param, a.lambda ? a.lambda : a.eta)) != KD_OK)
     {
         kd_error_prefix(a.lambda ? "--lambda" : "--eta");
