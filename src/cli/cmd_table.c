@@ -338,6 +338,10 @@ kd_cmd_table(int argc, char ** argv)
         if (noted_l)
             printf("note: the published LISTA value for K = 6 (0.000030) is ten times ||x_n - x*|| = 3.0e-6\n"
                    "      (likely undertrained); LISTA learns x_n, 0.3 10^(1-K) from x*.\n");
+        if (to->kind != KD_PROBLEM_P3)
+            printf("note: for %s the network is the paper's FIRENET (a P3 network) run on the %s instance;\n"
+                   "      LISTA is skipped (its training samples are P3 minimisers).\n",
+                   kd_problem_kind_name(to->kind), kd_problem_kind_name(to->kind));
         printf("Every certified entry lies between 10^-K and 10^-(K-1): K-1 digits, not K (theory.md §3).\n");
     }
 
