@@ -342,7 +342,16 @@ kd_cmd_table(int argc, char ** argv)
             printf("note: for %s the network is the paper's FIRENET (a P3 network) run on the %s instance;\n"
                    "      LISTA is skipped (its training samples are P3 minimisers).\n",
                    kd_problem_kind_name(to->kind), kd_problem_kind_name(to->kind));
-        printf("Every certified entry lies between 10^-K and 10^-(K-1): K-1 digits, not K (theory.md §3).\n");
+        {
+            int all = 1;
+            for (k = 0; k < nrows; k++)
+                all &= rows[k].firenet_k == KD_FALSE && rows[k].firenet_k1 == KD_TRUE
+                       && (!to->lista || (rows[k].lista_k == KD_FALSE && rows[k].lista_k1 == KD_TRUE));
+            if (all)
+                printf("Every certified entry lies between 10^-K and 10^-(K-1): K-1 digits, not K (theory.md §3).\n");
+            else
+                printf("Not every entry is proved to lie between 10^-K and 10^-(K-1): see the verdict columns.\n");
+        }
     }
 
     if (a.plot != NULL)
