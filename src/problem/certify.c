@@ -26,46 +26,48 @@ eval_parts(arb_mat_t R, arb_mat_t I, const kd_mat_t A, slong prec)
     return st;
 }
 
+/* The exact data as balls: real and imaginary parts, weights, parameter. */
 typedef struct
 {
-    arb_mat_t A, y, w;      /* real data as balls */
+    arb_mat_t Ar, Ai, yr, yi, w;
     arb_t param;
 }
-ball_data;
+cdata;
 
 static kd_status
-ball_data_init(ball_data * D, const kd_problem_t P, slong prec)
+cdata_init(cdata * C, const kd_problem_t P, slong prec)
 {
     kd_status st;
-    arb_mat_init(D->A, P->A->r, P->A->c);
-    arb_mat_init(D->y, P->y->r, 1);
-    arb_mat_init(D->w, P->w->r, 1);
-    arb_init(D->param);
-    st = eval_parts(D->A, NULL, P->A, prec);
-    if (st == KD_OK)
-        st = eval_parts(D->y, NULL, P->y, prec);
-    if (st == KD_OK)
-        st = eval_parts(D->w, NULL, P->w, prec);
-    if (st == KD_OK)
-        st = kd_real_eval_arb(D->param, P->param, prec);
+    arb_mat_init(C->Ar, P->A->r, P->A->c);
+    arb_mat_init(C->Ai, P->A->r, P->A->c);
+    arb_mat_init(C->yr, P->A->r, 1);
+    arb_mat_init(C->yi, P->A->r, 1);
+    arb_mat_init(C->w, P->A->c, 1);
+    arb_init(C->param);
+    if ((st = eval_parts(C->Ar, C->Ai, P->A, prec)) == KD_OK
+        && (st = eval_parts(C->yr, C->yi, P->y, prec)) == KD_OK
+        && (st = eval_parts(C->w, NULL, P->w, prec)) == KD_OK)
+        st = kd_real_eval_arb(C->param, P->param, prec);
     return st;
 }
 
 static void
-ball_data_clear(ball_data * D)
+cdata_clear(cdata * C)
 {
-    arb_mat_clear(D->A);
-    arb_mat_clear(D->y);
-    arb_mat_clear(D->w);
-    arb_clear(D->param);
+    arb_mat_clear(C->Ar);
+    arb_mat_clear(C->Ai);
+    arb_mat_clear(C->yr);
+    arb_mat_clear(C->yi);
+    arb_mat_clear(C->w);
+    arb_clear(C->param);
 }
 
 /* r = y - A x (x is N x 1 with zeros off E). */
 static void
-residual(arb_mat_t r, const ball_data * D, const arb_mat_t x, slong prec)
+residual(arb_mat_t r, const cdata * D, const arb_mat_t x, slong prec)
 {
-    arb_mat_mul(r, D->A, x, prec);
-    arb_mat_sub(r, D->y, r, prec);
+    arb_mat_mul(r, D->Ar, x, prec);
+    arb_mat_sub(r, D->yr, r, prec);
 }
 
 static void
@@ -80,10 +82,10 @@ sqnorm(arb_t s, const arb_mat_t v, slong prec)
 /* Strict signs on E and strict dual feasibility |2 a_j^T r| < mu w_j off E
    for the P2(mu) candidate x. */
 static kd_truth
-check_p2_conditions(const ball_data * D, const arb_mat_t x, const arb_t mu,
+check_p2_conditions(const cdata * D, const arb_mat_t x, const arb_t mu,
                     const slong * E, const int * s, slong nE, slong prec)
 {
-    slong i, j, k, m = arb_mat_nrows(D->A), N = arb_mat_ncols(D->A);
+    slong i, j, k, m = arb_mat_nrows(D->Ar), N = arb_mat_ncols(D->Ar);
     kd_truth t = KD_TRUE;
     arb_mat_t r;
     arb_t c, b;
@@ -108,7 +110,7 @@ check_p2_conditions(const ball_data * D, const arb_mat_t x, const arb_t mu,
         }
         arb_zero(c);
         for (i = 0; i < m; i++)
-            arb_addmul(c, arb_mat_entry(D->A, i, j), arb_mat_entry(r, i, 0), prec);
+            arb_addmul(c, arb_mat_entry(D->Ar, i, j), arb_mat_entry(r, i, 0), prec);
         arb_mul_2exp_si(c, c, 1);
         arb_abs(c, c);
         arb_mul(b, mu, arb_mat_entry(D->w, j, 0), prec);
@@ -128,10 +130,10 @@ check_p2_conditions(const ball_data * D, const arb_mat_t x, const arb_t mu,
 /* The square pattern (|E| = m): x_E = A_E^{-1} y, v = A_E^{-T} (w_E s),
    strict signs, |a_j^T v| < w_j off E, and for P3 lambda^2 ||v||^2 < 1. */
 static kd_truth
-certify_square(const ball_data * D, arb_mat_t x, const slong * E, const int * s,
+certify_square(const cdata * D, arb_mat_t x, const slong * E, const int * s,
                slong nE, int p3, slong prec)
 {
-    slong m = nE, N = arb_mat_ncols(D->A), i, j, k, kk = 0;
+    slong m = nE, N = arb_mat_ncols(D->Ar), i, j, k, kk = 0;
     kd_truth tr = KD_UNKNOWN;
     arb_mat_t AE, ATr, v, wE, xb;
     arb_t t;
@@ -143,11 +145,11 @@ certify_square(const ball_data * D, arb_mat_t x, const slong * E, const int * s,
     arb_init(t);
     for (i = 0; i < m; i++)
         for (k = 0; k < nE; k++)
-            arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D->A, i, E[k]));
+            arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D->Ar, i, E[k]));
     for (k = 0; k < nE; k++)
         arb_mul_si(arb_mat_entry(wE, k, 0), arb_mat_entry(D->w, E[k], 0), s[k], prec);
     arb_mat_transpose(ATr, AE);
-    if (arb_mat_solve(xb, AE, D->y, prec) && arb_mat_solve(v, ATr, wE, prec))
+    if (arb_mat_solve(xb, AE, D->yr, prec) && arb_mat_solve(v, ATr, wE, prec))
     {
         tr = KD_TRUE;
         for (k = 0; k < nE; k++)
@@ -169,7 +171,7 @@ certify_square(const ball_data * D, arb_mat_t x, const slong * E, const int * s,
             }
             arb_zero(t);
             for (i = 0; i < m; i++)
-                arb_addmul(t, arb_mat_entry(D->A, i, j), arb_mat_entry(v, i, 0), prec);
+                arb_addmul(t, arb_mat_entry(D->Ar, i, j), arb_mat_entry(v, i, 0), prec);
             arb_abs(t, t);
             if (arb_gt(t, arb_mat_entry(D->w, j, 0)))
                 tr = KD_FALSE;
@@ -208,7 +210,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
 {
     slong m = P->A->r, N = P->A->c, i, k;
     kd_status st;
-    ball_data D;
+    cdata D;
     arb_mat_t AE, G, B, UV, r0, r1;
     arb_t a, t;
 
@@ -223,9 +225,9 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         kd_error_set(KD_OK, "pattern certification is implemented for real data only");
         return KD_OK;
     }
-    if ((st = ball_data_init(&D, P, prec)) != KD_OK)
+    if ((st = cdata_init(&D, P, prec)) != KD_OK)
     {
-        ball_data_clear(&D);
+        cdata_clear(&D);
         return st;
     }
     arb_mat_zero(x);
@@ -242,14 +244,14 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         }
         else if (P->kind == KD_PROBLEM_P3)
         {
-            sqnorm(mu, D.y, prec);
+            sqnorm(mu, D.yr, prec);
             arb_sqrt(mu, mu, prec);
             arb_mul(mu, mu, D.param, prec);
             arb_mul_2exp_si(mu, mu, 1);
             if (arb_is_positive(mu))
                 *verdict = check_p2_conditions(&D, x, mu, E, s, 0, prec);
         }
-        ball_data_clear(&D);
+        cdata_clear(&D);
         return KD_OK;
     }
 
@@ -263,7 +265,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
     arb_init(t);
     for (i = 0; i < m; i++)
         for (k = 0; k < nE; k++)
-            arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D.A, i, E[k]));
+            arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D.Ar, i, E[k]));
 
     if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P3 && nE == m))
     {
@@ -288,7 +290,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         {
             arb_zero(t);
             for (i = 0; i < m; i++)
-                arb_addmul(t, arb_mat_entry(AET, k, i), arb_mat_entry(D.y, i, 0), prec);
+                arb_addmul(t, arb_mat_entry(AET, k, i), arb_mat_entry(D.yr, i, 0), prec);
             arb_set(arb_mat_entry(B, k, 0), t);
             arb_mul_si(arb_mat_entry(B, k, 1), arb_mat_entry(D.w, E[k], 0), s[k], prec);
             arb_mul_2exp_si(arb_mat_entry(B, k, 1), arb_mat_entry(B, k, 1), -1);
@@ -320,7 +322,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
             arb_set(arb_mat_entry(V, k, 0), arb_mat_entry(UV, k, 1));
         }
         arb_mat_mul(r0, AE, U, prec);
-        arb_mat_sub(r0, r0, D.y, prec);
+        arb_mat_sub(r0, r0, D.yr, prec);
         arb_mat_mul(r1, AE, V, prec);
         sqnorm(n0, r0, prec);
         sqnorm(n1, r1, prec);
@@ -380,7 +382,7 @@ cleanup:
     arb_mat_clear(r1);
     arb_clear(a);
     arb_clear(t);
-    ball_data_clear(&D);
+    cdata_clear(&D);
     return KD_OK;
 }
 
@@ -467,41 +469,6 @@ candidate_residual(arb_mat_t rr, arb_mat_t ri, arb_mat_t Ar, arb_mat_t Ai,
     arb_mat_clear(a);
     arb_mat_clear(b);
     arb_mat_clear(t);
-}
-
-typedef struct
-{
-    arb_mat_t Ar, Ai, yr, yi, w;
-    arb_t param;
-}
-cdata;
-
-static kd_status
-cdata_init(cdata * C, const kd_problem_t P, slong prec)
-{
-    kd_status st;
-    arb_mat_init(C->Ar, P->A->r, P->A->c);
-    arb_mat_init(C->Ai, P->A->r, P->A->c);
-    arb_mat_init(C->yr, P->A->r, 1);
-    arb_mat_init(C->yi, P->A->r, 1);
-    arb_mat_init(C->w, P->A->c, 1);
-    arb_init(C->param);
-    if ((st = eval_parts(C->Ar, C->Ai, P->A, prec)) == KD_OK
-        && (st = eval_parts(C->yr, C->yi, P->y, prec)) == KD_OK
-        && (st = eval_parts(C->w, NULL, P->w, prec)) == KD_OK)
-        st = kd_real_eval_arb(C->param, P->param, prec);
-    return st;
-}
-
-static void
-cdata_clear(cdata * C)
-{
-    arb_mat_clear(C->Ar);
-    arb_mat_clear(C->Ai);
-    arb_mat_clear(C->yr);
-    arb_mat_clear(C->yi);
-    arb_mat_clear(C->w);
-    arb_clear(C->param);
 }
 
 /* ||x||_{1,w} of the candidate. */
