@@ -24,6 +24,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_omega());
     srunner_add_suite(sr, kd_suite_lista());
     srunner_add_suite(sr, kd_suite_regimes());
+    srunner_add_suite(sr, kd_suite_lasso());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -43,5 +43,6 @@ Suite * kd_suite_problem(void);
 Suite * kd_suite_omega(void);
 Suite * kd_suite_lista(void);
 Suite * kd_suite_regimes(void);
+Suite * kd_suite_lasso(void);
 
 #endif

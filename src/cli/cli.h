@@ -116,6 +116,7 @@ int kd_cmd_demo(int argc, char ** argv);
 int kd_cmd_solve(int argc, char ** argv);
 int kd_cmd_table(int argc, char ** argv);
 int kd_cmd_regimes(int argc, char ** argv);
+int kd_cmd_lasso_probe(int argc, char ** argv);
 /* Loads an exact matrix from "FILE.mtx" or "builtin:NAME". */
 kd_status kd_cli_load_matrix(kd_mat_t A, const char * spec);
 

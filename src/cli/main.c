@@ -9,6 +9,7 @@ static const kd_cli_command commands[] = {
     {"table", "the Omega_K accuracy table: LISTA and FIRENET, certified distances (main job)", kd_cmd_table},
     {"regimes", "the theorem's K / K-1 / K-2 statements made executable on Omega_K", kd_cmd_regimes},
     {"solve", "BP, P1, P2, P3: exact or iterative at any precision, with certified error", kd_cmd_solve},
+    {"lasso-probe", "the MATLAB LASSO failure: faithful coordinate descent vs the certified truth", kd_cmd_lasso_probe},
     {"demo", "certified oracle answers for the LASSO-probe matrix vs IEEE double", kd_cmd_demo},
 };
 
