@@ -206,6 +206,23 @@ expect_ok "regimes p1" "$KD" regimes --K 2 --problem p1 --format json
 check "regimes p1 defeated" [ "$(json adversary.0.wrong)" = true ]
 expect_err "regimes bad K" "K" "$KD" regimes --K 0
 
+# ---- lasso-probe: MATLAB's rule reproduced, certified against the exact truth
+expect_ok "lasso-probe --help" "$KD" lasso-probe --help
+expect_ok "lasso-probe 2^-7" "$KD" lasso-probe --deltas '2^-7,2^-15' --settings default,reltol-eps --format json
+check "lasso-probe delta_log2" [ "$(json rows.0.delta_log2)" = -7 ]
+check "lasso-probe 0.6795" sh -c "\"$TOOL\" json rows.0.error.mid <\"$tmp/out\" | grep -q '^0\.6794'"
+check "lasso-probe 1301 sweeps" [ "$(json rows.0.sweeps)" = 1301 ]
+check "lasso-probe run, not predicted" [ "$(json rows.0.predicted)" = false ]
+check "lasso-probe 6436 sweeps" [ "$(json rows.1.sweeps)" = 6436 ]
+check "lasso-probe 1.169 no warning" sh -c "\"$TOOL\" json rows.2.error.mid <\"$tmp/out\" | grep -q '^1\.16926'"
+check "lasso-probe 2^-15 defaults unwarned" [ "$(json rows.2.warned)" = false ]
+check "lasso-probe 2^-15 reltol-eps warned" [ "$(json rows.3.warned)" = true ]
+check "lasso-probe truth certified" [ "$(json truth.0.truth_certified)" = true ]
+expect_ok "lasso-probe predicted" "$KD" lasso-probe --deltas '2^-20' --settings reltol-eps-maxiter --format json
+check "lasso-probe 2^-20 maxiter predicted" [ "$(json rows.0.predicted)" = true ]
+expect_err "lasso-probe bad delta" "unknown name" "$KD" lasso-probe --deltas abc
+expect_err "lasso-probe bad setting" "unknown setting" "$KD" lasso-probe --settings nope
+
 # ---- demo
 expect_ok "demo" "$KD" demo
 check "demo double line" grep -q "IEEE double input" "$tmp/out"

@@ -4,6 +4,7 @@
 #define KDIGITS_LASSO_H
 
 #include "kdigits/mat.h"
+#include "kdigits/problem.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -16,6 +17,103 @@ extern "C" {
    mirror != 0 swaps the two columns. delta may be any exact real (0 gives
    the degenerate instance with two equal columns). */
 kd_status kd_lasso_probe_instance(kd_mat_t A, kd_mat_t y, const kd_real_t delta, int mirror);
+
+/* ---- the failure probe of lasso-probe.md §3 (src/lasso/probe.c) ----
+
+   Lambda is always in MATLAB's convention (1/(2m)) ||.||^2 + Lambda ||.||_1;
+   the slides' lambda is Lambda = lambda/2 (lasso-probe.md §1). */
+
+/* The three columns of the published table. */
+typedef enum
+{
+    KD_LASSO_SETTING_DEFAULT = 0,       /* RelTol 1e-4, MaxIter 1e5 */
+    KD_LASSO_SETTING_RELTOL_EPS,        /* RelTol 2^-52, MaxIter 1e5 */
+    KD_LASSO_SETTING_RELTOL_EPS_MAXITER /* RelTol 2^-52, MaxIter 2^52 */
+}
+kd_lasso_setting;
+
+/* "default", "reltol-eps", "reltol-eps-maxiter" (and the parser). */
+const char * kd_lasso_setting_name(kd_lasso_setting s);
+kd_status kd_lasso_setting_parse(kd_lasso_setting * s, const char * str);
+/* MATLAB's options (standardize, intercept) for the setting. */
+void kd_lasso_setting_opts(kd_iter_cd_opts_t opts, kd_lasso_setting s);
+
+/* The input a MATLAB user has: every entry of A_delta and y rounded to the
+   nearest double (ties to even), decided from a ball of the exact value
+   (precision raised until both ends round alike). A, y are resized. */
+kd_status kd_lasso_probe_round_double(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta,
+                                      int mirror);
+
+/* The certified truth of the exact problem (delta != 0) with parameter
+   param in convention conv: Bstar (2 x 1) = (0, 1 - sqrt(3) Lambda) in
+   closed form (lasso-probe.md §2) and slack = Lambda (1 - rho),
+   rho = 1/sqrt(1 + 6 delta^2). *cert is kd_certify_pattern's verdict for
+   the pattern E = {2}, s = +1 on the exact scaled problem (precision raised
+   up to prec_max), and KD_FALSE if its enclosure misses the closed form. */
+kd_status kd_lasso_probe_truth(kd_truth * cert, arb_mat_t Bstar, arb_t slack,
+                               const kd_real_t delta, const fmpq_t param,
+                               kd_scaled_convention conv, slong prec_max);
+
+/* Predicted sweep count of MATLAB's rule in EXACT arithmetic on the exact
+   instance (standardize + intercept, Lambda < 1/sqrt(3), delta != 0); see
+   the derivation in src/lasso/probe.c. *converged is 0 when MaxIter stops
+   it first (then *sweeps = max_iter). KD_ERR_UNDECIDED if the balls cannot
+   decide the stopping sweep. */
+kd_status kd_lasso_probe_predict_sweeps(slong * sweeps, int * converged, const kd_real_t delta,
+                                        const fmpq_t Lambda, double reltol, slong max_iter);
+
+typedef enum
+{
+    KD_LASSO_RIGHT_SUPPORT = 0,  /* B_1 = 0, B_2 != 0: the support of B* */
+    KD_LASSO_WRONG_SUPPORT,      /* B_1 != 0 = B_2, or B = 0 */
+    KD_LASSO_SPLIT               /* both coordinates non-zero */
+}
+kd_lasso_verdict;
+
+const char * kd_lasso_verdict_name(kd_lasso_verdict v);
+/* Exact comparison of the support of B (2 x 1) with that of B*. */
+kd_lasso_verdict kd_lasso_verdict_of(const fmpq_mat_t B);
+
+/* One cell of the table. */
+typedef struct
+{
+    kd_lasso_setting setting;
+    int predicted;          /* 1: not run; sweeps and seconds are predictions */
+    slong sweeps;
+    slong predicted_sweeps; /* the exact-arithmetic prediction (-1: none) */
+    int warned;
+    double seconds;         /* measured, or predicted from the measured rate */
+    fmpq_mat_t B;           /* the run's output on the original scale (zero if predicted) */
+    arb_struct error;       /* ||B - B*||_2, certified (indeterminate if predicted) */
+    kd_lasso_verdict verdict;
+}
+kd_lasso_cell_struct;
+
+typedef kd_lasso_cell_struct kd_lasso_cell_t[1];
+
+void kd_lasso_cell_init(kd_lasso_cell_t C);
+void kd_lasso_cell_clear(kd_lasso_cell_t C);
+
+/* Largest predicted sweep count that kd_lasso_probe_cell actually runs. */
+#define KD_LASSO_RUN_LIMIT 500000000L
+
+/* Runs MATLAB's rule (double, standardize + intercept) on the double-rounded
+   instance with Lambda (MATLAB convention) under setting s. A calibration
+   run of at most 10^6 sweeps comes first; a cell whose run would exceed
+   that is run in full only when the predicted sweep count is <= run_limit,
+   else it is predicted (sweeps from kd_lasso_probe_predict_sweeps, seconds
+   from the calibration's sweep rate, verdict: right support with error 0
+   in exact arithmetic, reported as not measured). Bstar from
+   kd_lasso_probe_truth. */
+kd_status kd_lasso_probe_cell(kd_lasso_cell_t C, const kd_real_t delta, const fmpq_t Lambda,
+                              kd_lasso_setting s, const arb_mat_t Bstar, slong run_limit);
+
+/* Solves the double-rounded instance EXACTLY (its rational values,
+   standardised exactly, via kd_truth_set_compute): *support has bit j set when coordinate j of its
+   minimiser is non-zero (-1: the solution set is not a certified point),
+   *differs is 1 when that differs from the support {2} of B*. */
+kd_status kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t delta,
+                                         const fmpq_t Lambda);
 
 #ifdef __cplusplus
 }
