@@ -94,6 +94,8 @@ slong kd_cli_default_digits(slong n);
 /* JSON helpers: a string value that takes ownership of a flint string. */
 json_t * kd_json_take_string(char * s);
 json_t * kd_json_fmpq(const fmpq_t q);
+/* A matrix as a list of rows of "p/q" strings. */
+json_t * kd_json_fmpq_mat(const fmpq_mat_t M);
 /* {"mid": "...", "rad": "..."} style bound for an upper bound. */
 json_t * kd_json_mag(const mag_t m);
 /* {"mid": "...", "rad": "..."}: a certified decimal enclosure of x. */

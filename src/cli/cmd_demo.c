@@ -110,21 +110,6 @@ one_minus_rho_double(const double * d)
     return 1.0 - s12 / (sqrt(s11) * sqrt(s22));
 }
 
-static json_t *
-json_rows(const fmpq_mat_t M)
-{
-    slong i, j;
-    json_t * rows = json_array();
-    for (i = 0; i < fmpq_mat_nrows(M); i++)
-    {
-        json_t * row = json_array();
-        for (j = 0; j < fmpq_mat_ncols(M); j++)
-            json_array_append_new(row, kd_json_fmpq(fmpq_mat_entry(M, i, j)));
-        json_array_append_new(rows, row);
-    }
-    return rows;
-}
-
 static void
 text_matrix(const char * name, const fmpq_mat_t M)
 {
@@ -249,9 +234,9 @@ kd_cmd_demo(int argc, char ** argv)
             json_t * jl = json_object();
             json_object_set_new(jl, "n", json_integer(n));
             json_object_set_new(jl, "entry_level", json_integer(kd_oracle_entry_level(n, k)));
-            json_object_set_new(jl, "A_n", json_rows(An));
+            json_object_set_new(jl, "A_n", kd_json_fmpq_mat(An));
             json_object_set_new(jl, "A_error_bound_frobenius", kd_json_mag(errA));
-            json_object_set_new(jl, "y_n", json_rows(yn));
+            json_object_set_new(jl, "y_n", kd_json_fmpq_mat(yn));
             json_object_set_new(jl, "y_error_bound", kd_json_mag(erry));
             json_object_set_new(jl, "certified", json_true());
             json_array_append_new(jlevels, jl);

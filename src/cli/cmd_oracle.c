@@ -60,21 +60,6 @@ print_text(const fmpq_mat_t re, const fmpq_mat_t im, int cplx)
     }
 }
 
-static json_t *
-json_matrix(const fmpq_mat_t M)
-{
-    slong i, j;
-    json_t * rows = json_array();
-    for (i = 0; i < fmpq_mat_nrows(M); i++)
-    {
-        json_t * row = json_array();
-        for (j = 0; j < fmpq_mat_ncols(M); j++)
-            json_array_append_new(row, kd_json_fmpq(fmpq_mat_entry(M, i, j)));
-        json_array_append_new(rows, row);
-    }
-    return rows;
-}
-
 typedef struct
 {
     const char * file;
@@ -189,9 +174,9 @@ kd_cmd_oracle(int argc, char ** argv)
             json_object_set_new(jl, "entry_level", json_integer(L));
             json_object_set_new(jl, "error_bound_frobenius", kd_json_mag(err));
             json_object_set_new(jl, "certified", json_true());
-            json_object_set_new(jl, "re", json_matrix(re));
+            json_object_set_new(jl, "re", kd_json_fmpq_mat(re));
             if (A->is_complex)
-                json_object_set_new(jl, "im", json_matrix(im));
+                json_object_set_new(jl, "im", kd_json_fmpq_mat(im));
             json_array_append_new(jlevels, jl);
         }
         else if (fmt == KD_FMT_CSV)

@@ -18,6 +18,21 @@ kd_json_fmpq(const fmpq_t q)
 }
 
 json_t *
+kd_json_fmpq_mat(const fmpq_mat_t M)
+{
+    slong i, j;
+    json_t * rows = json_array();
+    for (i = 0; i < fmpq_mat_nrows(M); i++)
+    {
+        json_t * row = json_array();
+        for (j = 0; j < fmpq_mat_ncols(M); j++)
+            json_array_append_new(row, kd_json_fmpq(fmpq_mat_entry(M, i, j)));
+        json_array_append_new(rows, row);
+    }
+    return rows;
+}
+
+json_t *
 kd_json_mag(const mag_t m)
 {
     return kd_json_take_string(kd_mag_get_decimal(m, 6));

@@ -331,6 +331,21 @@ KD_T(all_finite)(KD_T(ctx_struct) * c, SV v_re, SV v_im, slong n)
     return 1;
 }
 
+/* The end of every first-order run: a non-finite iterate overrides the stop
+   reason, then the final iterate is stored (exactly) in out. */
+static void
+KD_T(finish)(KD_T(ctx_struct) * c, _kd_iter_out_struct * out, SV v_re, SV v_im, slong n)
+{
+    slong i;
+    if (!KD_T(all_finite)(c, v_re, v_im, n))
+        out->stop = KD_ITER_STOP_NONFINITE;
+    for (i = 0; i < n; i++)
+    {
+        S_STORE(out->x_re + i, E(v_re, i));
+        S_STORE(out->x_im + i, E(v_im, i));
+    }
+}
+
 /* ------------------------------------------------- ISTA and FISTA (P2)
 
    Proximal gradient (ISTA) and its accelerated form FISTA: A. Beck and
@@ -469,13 +484,7 @@ KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fis
         }
     }
     out->seconds = _kd_iter_now() - t0;
-    if (!KD_T(all_finite)(c, x_re, x_im, N))
-        out->stop = KD_ITER_STOP_NONFINITE;
-    for (i = 0; i < N; i++)
-    {
-        S_STORE(out->x_re + i, E(x_re, i));
-        S_STORE(out->x_im + i, E(x_im, i));
-    }
+    KD_T(finish)(c, out, x_re, x_im, N);
 
 cleanup:
     SV_FREE(x_re, N);
@@ -728,13 +737,7 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
         }
     }
     out->seconds = _kd_iter_now() - t0;
-    if (!KD_T(all_finite)(c, x_re, x_im, N))
-        out->stop = KD_ITER_STOP_NONFINITE;
-    for (i = 0; i < N; i++)
-    {
-        S_STORE(out->x_re + i, E(x_re, i));
-        S_STORE(out->x_im + i, E(x_im, i));
-    }
+    KD_T(finish)(c, out, x_re, x_im, N);
 
 cleanup:
     SV_FREE(x_re, N);
@@ -876,13 +879,7 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     out->iterations = job->fn * job->fp;
     out->stop = KD_ITER_STOP_COMPLETED;
     out->seconds = _kd_iter_now() - t0;
-    if (!KD_T(all_finite)(c, psi_re, psi_im, N))
-        out->stop = KD_ITER_STOP_NONFINITE;
-    for (i = 0; i < N; i++)
-    {
-        S_STORE(out->x_re + i, E(psi_re, i));
-        S_STORE(out->x_im + i, E(psi_im, i));
-    }
+    KD_T(finish)(c, out, psi_re, psi_im, N);
 
 cleanup:
     SV_FREE(x_re, N);

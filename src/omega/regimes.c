@@ -12,6 +12,18 @@
 /* the level at which the solver-type algorithms read their data */
 #define DATA_LEVEL 30
 
+/* Fills an algorithm descriptor (every constructor below). */
+static void
+alg_set(kd_regimes_alg_t a, const char * name, kd_regimes_fn run, void * state,
+        void (*clear_state)(void *), ulong seed)
+{
+    a->name = name;
+    a->run = run;
+    a->state = state;
+    a->clear_state = clear_state;
+    a->seed = seed;
+}
+
 void
 kd_regimes_alg_clear(kd_regimes_alg_t a)
 {
@@ -282,11 +294,7 @@ kd_regimes_alg_firenet(kd_regimes_alg_t a, slong restarts)
     int slot = restarts <= 5 ? 0 : restarts <= 15 ? 1 : restarts <= 30 ? 2 : 3;
     *s = restarts;
     snprintf(names[slot], sizeof names[slot], "FIRENET (n = %ld)", restarts);
-    a->name = names[slot];
-    a->run = firenet_fn;
-    a->state = s;
-    a->clear_state = free_state;
-    a->seed = 0;
+    alg_set(a, names[slot], firenet_fn, s, free_state, 0);
 }
 
 static kd_status
@@ -301,11 +309,7 @@ fista_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t
 void
 kd_regimes_alg_fista(kd_regimes_alg_t a)
 {
-    a->name = "FISTA (P2, 2000 it.)";
-    a->run = fista_fn;
-    a->state = NULL;
-    a->clear_state = NULL;
-    a->seed = 0;
+    alg_set(a, "FISTA (P2, 2000 it.)", fista_fn, NULL, NULL, 0);
 }
 
 /* kd_mat (exact expressions) from a rational matrix */
@@ -391,11 +395,7 @@ exact_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t
 void
 kd_regimes_alg_exact(kd_regimes_alg_t a)
 {
-    a->name = "exact solve on A_30";
-    a->run = exact_fn;
-    a->state = NULL;
-    a->clear_state = NULL;
-    a->seed = 0;
+    alg_set(a, "exact solve on A_30", exact_fn, NULL, NULL, 0);
 }
 
 typedef struct
@@ -519,11 +519,7 @@ kd_regimes_alg_lista(kd_regimes_alg_t a, slong R, slong epochs)
     lista_state * s = flint_malloc(sizeof(lista_state));
     s->R = R;
     s->epochs = epochs;
-    a->name = "LISTA (5 layers, trained)";
-    a->run = lista_fn;
-    a->state = s;
-    a->clear_state = free_state;
-    a->seed = 2022;
+    alg_set(a, "LISTA (5 layers, trained)", lista_fn, s, free_state, 2022);
 }
 
 /* Reads levels first..budget until decided. *j = the decided column or
@@ -586,11 +582,7 @@ kd_regimes_alg_read_until(kd_regimes_alg_t a, slong budget)
     slong * s = flint_malloc(sizeof(slong));
     *s = budget;
     snprintf(name, sizeof name, "read until decided (M = %ld)", budget);
-    a->name = name;
-    a->run = read_until_fn;
-    a->state = s;
-    a->clear_state = free_state;
-    a->seed = 0;
+    alg_set(a, name, read_until_fn, s, free_state, 0);
 }
 
 static kd_status
@@ -627,11 +619,7 @@ guess_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t
 void
 kd_regimes_alg_guess(kd_regimes_alg_t a)
 {
-    a->name = "randomised guesser";
-    a->run = guess_fn;
-    a->state = NULL;
-    a->clear_state = NULL;
-    a->seed = 1;
+    alg_set(a, "randomised guesser", guess_fn, NULL, NULL, 1);
 }
 
 /* scale 1 iff the first-row mean exceeds a0(K)/sqrt(10), the geometric
@@ -712,11 +700,7 @@ kd_regimes_alg_k1(kd_regimes_alg_t a, slong budget)
 {
     slong * s = flint_malloc(sizeof(slong));
     *s = budget;
-    a->name = "K-1 digits (theory.md §5 (ii))";
-    a->run = k1_fn;
-    a->state = s;
-    a->clear_state = free_state;
-    a->seed = 0;
+    alg_set(a, "K-1 digits (theory.md §5 (ii))", k1_fn, s, free_state, 0);
 }
 
 static kd_status
@@ -751,11 +735,7 @@ k2_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t C,
 void
 kd_regimes_alg_k2(kd_regimes_alg_t a)
 {
-    a->name = "K-2 digits (theory.md §5 (iii))";
-    a->run = k2_fn;
-    a->state = NULL;
-    a->clear_state = NULL;
-    a->seed = 0;
+    alg_set(a, "K-2 digits (theory.md §5 (iii))", k2_fn, NULL, NULL, 0);
 }
 
 /* ------------------------------------------------------------ (i) */

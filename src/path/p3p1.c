@@ -112,8 +112,8 @@ piece_resid(fmpq_mat_t ra, fmpq_mat_t rb, const fmpq_mat_t A, const fmpq_mat_t y
             const kd_lasso_path_t path, slong k)
 {
     fmpq_mat_t xa, xb;
-    fmpq_mat_init(xa, path->n, 1);
-    fmpq_mat_init(xb, path->n, 1);
+    fmpq_mat_init(xa, fmpq_mat_nrows(path->x + k), 1);
+    fmpq_mat_init(xb, fmpq_mat_nrows(path->x + k), 1);
     piece_affine(xa, xb, path, k);
     fmpq_mat_mul(ra, A, xa);
     fmpq_mat_sub(ra, ra, y);
@@ -228,6 +228,36 @@ root_in(kd_qfield_t mu, const fmpq_t c2, const fmpq_t c1, const fmpq_t c0,
     fmpq_clear(p);
     fmpq_clear(q);
     fmpq_clear(t);
+    return st;
+}
+
+/* The matching root inside piece k (P3: lambda given; P1: eta given), where
+   the quadratic changes sign, and the path's point there: sol->mu and
+   sol->x = x_a + mu x_b on that piece. */
+static kd_status
+solve_on_piece(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
+               const kd_lasso_path_t path, slong k, const fmpq_t lambda, const fmpq_t eta)
+{
+    fmpq_t c2, c1, c0;
+    fmpq_mat_t xa, xb;
+    kd_status st;
+    fmpq_init(c2);
+    fmpq_init(c1);
+    fmpq_init(c0);
+    fmpq_mat_init(xa, fmpq_mat_nrows(path->x + k), 1);
+    fmpq_mat_init(xb, fmpq_mat_nrows(path->x + k), 1);
+    piece_quadratic(c2, c1, c0, A, y, path, k, lambda, eta);
+    st = root_in(sol->mu, c2, c1, c0, path->lambda + k + 1, path->lambda + k);
+    if (st == KD_OK)
+    {
+        piece_affine(xa, xb, path, k);
+        st = kd_qvec_set_affine(sol->x, xa, sol->mu, xb);
+    }
+    fmpq_clear(c2);
+    fmpq_clear(c1);
+    fmpq_clear(c0);
+    fmpq_mat_clear(xa);
+    fmpq_mat_clear(xb);
     return st;
 }
 
@@ -515,7 +545,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
 {
     slong m, n, k, K;
     kd_lasso_path_t path;
-    fmpq_mat_t wv, xa, xb;
+    fmpq_mat_t wv;
     fmpq_t ny2, lmax, lhs, rhs, c2, c1, c0, q, t;
     kd_truth face = KD_TRUE, ok;
     int iso = 1, cmp;
@@ -529,8 +559,6 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
     n = fmpq_mat_ncols(A);
     kd_lasso_path_init(path);
     fmpq_mat_init(wv, n, 1);
-    fmpq_mat_init(xa, n, 1);
-    fmpq_mat_init(xb, n, 1);
     fmpq_init(ny2);
     fmpq_init(lmax);
     fmpq_init(lhs);
@@ -620,12 +648,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         else
         {
             /* a sign change inside piece k - 1: one simple root there */
-            piece_quadratic(c2, c1, c0, A, y, path, k - 1, lambda, NULL);
-            if ((st = root_in(sol->mu, c2, c1, c0, path->lambda + k,
-                              path->lambda + k - 1)) != KD_OK)
-                goto cleanup;
-            piece_affine(xa, xb, path, k - 1);
-            if ((st = kd_qvec_set_affine(sol->x, xa, sol->mu, xb)) != KD_OK)
+            if ((st = solve_on_piece(sol, A, y, path, k - 1, lambda, NULL)) != KD_OK)
                 goto cleanup;
         }
         break;
@@ -649,8 +672,6 @@ check:
 cleanup:
     kd_lasso_path_clear(path);
     fmpq_mat_clear(wv);
-    fmpq_mat_clear(xa);
-    fmpq_mat_clear(xb);
     fmpq_clear(ny2);
     fmpq_clear(lmax);
     fmpq_clear(lhs);
@@ -733,8 +754,8 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
 {
     slong m, n, k, K;
     kd_lasso_path_t path;
-    fmpq_mat_t wv, xa, xb;
-    fmpq_t ny2, e2, lmax, c2, c1, c0, q;
+    fmpq_mat_t wv;
+    fmpq_t ny2, e2, lmax, q;
     kd_truth face = KD_TRUE, ok;
     kd_status st;
 
@@ -746,14 +767,9 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
     n = fmpq_mat_ncols(A);
     kd_lasso_path_init(path);
     fmpq_mat_init(wv, n, 1);
-    fmpq_mat_init(xa, n, 1);
-    fmpq_mat_init(xb, n, 1);
     fmpq_init(ny2);
     fmpq_init(e2);
     fmpq_init(lmax);
-    fmpq_init(c2);
-    fmpq_init(c1);
-    fmpq_init(c0);
     fmpq_init(q);
     _kd_path_weights(wv, w);
     vdot(ny2, y, y);
@@ -804,12 +820,7 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         }
         else
         {
-            piece_quadratic(c2, c1, c0, A, y, path, k - 1, NULL, eta);
-            if ((st = root_in(sol->mu, c2, c1, c0, path->lambda + k,
-                              path->lambda + k - 1)) != KD_OK)
-                goto cleanup;
-            piece_affine(xa, xb, path, k - 1);
-            if ((st = kd_qvec_set_affine(sol->x, xa, sol->mu, xb)) != KD_OK)
+            if ((st = solve_on_piece(sol, A, y, path, k - 1, NULL, eta)) != KD_OK)
                 goto cleanup;
         }
         break;
@@ -831,14 +842,9 @@ check:
 cleanup:
     kd_lasso_path_clear(path);
     fmpq_mat_clear(wv);
-    fmpq_mat_clear(xa);
-    fmpq_mat_clear(xb);
     fmpq_clear(ny2);
     fmpq_clear(e2);
     fmpq_clear(lmax);
-    fmpq_clear(c2);
-    fmpq_clear(c1);
-    fmpq_clear(c0);
     fmpq_clear(q);
     return st;
 }

@@ -505,43 +505,78 @@ check_candidate(const kd_problem_t P, const fmpq_mat_t xr, const fmpq_mat_t xi)
     return KD_OK;
 }
 
+/* A candidate at the exact data: the data as balls, the residual
+   r = A xhat - y (real and imaginary parts) and ||r||^2, computed once for
+   the objective, the feasibility test and the gap bound. */
+typedef struct
+{
+    cdata C;
+    arb_mat_t rr, ri;
+    arb_t nr;
+}
+cand;
+
+static kd_status
+cand_init(cand * c, const kd_problem_t P, const fmpq_mat_t xr, const fmpq_mat_t xi, slong prec)
+{
+    kd_status st;
+    arb_t t;
+    arb_mat_init(c->rr, P->A->r, 1);
+    arb_mat_init(c->ri, P->A->r, 1);
+    arb_init(c->nr);
+    if ((st = cdata_init(&c->C, P, prec)) != KD_OK)
+        return st;
+    arb_init(t);
+    candidate_residual(c->rr, c->ri, c->C.Ar, c->C.Ai, xr, xi, c->C.yr, c->C.yi, prec);
+    sqnorm(c->nr, c->rr, prec);
+    sqnorm(t, c->ri, prec);
+    arb_add(c->nr, c->nr, t, prec);
+    arb_clear(t);
+    return KD_OK;
+}
+
+static void
+cand_clear(cand * c)
+{
+    arb_mat_clear(c->rr);
+    arb_mat_clear(c->ri);
+    arb_clear(c->nr);
+    cdata_clear(&c->C);
+}
+
+/* f = the objective: ||x||_{1,w} (P1, BP), lambda ||x||_{1,w} + ||r||^2
+   (P2), lambda ||x||_{1,w} + ||r|| (P3). */
+static void
+cand_objective(arb_t f, const cand * c, kd_problem_kind kind, const fmpq_mat_t xr,
+               const fmpq_mat_t xi, slong prec)
+{
+    weighted_l1(f, &c->C, xr, xi, prec);
+    if (kind == KD_PROBLEM_P2 || kind == KD_PROBLEM_P3)
+    {
+        arb_t t;
+        arb_init(t);
+        if (kind == KD_PROBLEM_P3)
+            arb_sqrtpos(t, c->nr, prec);
+        else
+            arb_set(t, c->nr);
+        arb_mul(f, f, c->C.param, prec);
+        arb_add(f, f, t, prec);
+        arb_clear(t);
+    }
+}
+
 kd_status
 kd_objective_enclose(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
                      const fmpq_mat_t xi, slong prec)
 {
     kd_status st;
-    cdata C;
-    arb_mat_t rr, ri;
-    arb_t t, u;
+    cand c;
     if ((st = check_candidate(P, xr, xi)) != KD_OK)
         return st;
-    if ((st = cdata_init(&C, P, prec)) != KD_OK)
-    {
-        cdata_clear(&C);
-        return st;
-    }
-    arb_mat_init(rr, P->A->r, 1);
-    arb_mat_init(ri, P->A->r, 1);
-    arb_init(t);
-    arb_init(u);
-    weighted_l1(f, &C, xr, xi, prec);
-    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
-    {
-        candidate_residual(rr, ri, C.Ar, C.Ai, xr, xi, C.yr, C.yi, prec);
-        sqnorm(t, rr, prec);
-        sqnorm(u, ri, prec);
-        arb_add(t, t, u, prec);
-        if (P->kind == KD_PROBLEM_P3)
-            arb_sqrtpos(t, t, prec);
-        arb_mul(f, f, C.param, prec);
-        arb_add(f, f, t, prec);
-    }
-    arb_mat_clear(rr);
-    arb_mat_clear(ri);
-    arb_clear(t);
-    arb_clear(u);
-    cdata_clear(&C);
-    return KD_OK;
+    if ((st = cand_init(&c, P, xr, xi, prec)) == KD_OK)
+        cand_objective(f, &c, P->kind, xr, xi, prec);
+    cand_clear(&c);
+    return st;
 }
 
 kd_status
@@ -590,9 +625,7 @@ kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
                       const fmpq_mat_t xi, slong prec)
 {
     kd_status st;
-    cdata C;
-    arb_mat_t rr, ri;
-    arb_t t, u;
+    cand c;
     *tr = KD_TRUE;
     if ((st = check_candidate(P, xr, xi)) != KD_OK)
         return st;
@@ -624,33 +657,22 @@ kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
         kd_qproblem_clear(Q);
         return st;
     }
-    if ((st = cdata_init(&C, P, prec)) != KD_OK)
+    if ((st = cand_init(&c, P, xr, xi, prec)) == KD_OK)
     {
-        cdata_clear(&C);
-        return st;
+        if (P->kind == KD_PROBLEM_P1)
+        {
+            arb_t e2;
+            arb_init(e2);
+            arb_mul(e2, c.C.param, c.C.param, prec);
+            *tr = kd_arb_le(c.nr, e2);
+            arb_clear(e2);
+        }
+        else
+            /* Ax = y can be refuted by balls but only proved when exact */
+            *tr = arb_is_positive(c.nr) ? KD_FALSE : (arb_is_zero(c.nr) ? KD_TRUE : KD_UNKNOWN);
     }
-    arb_mat_init(rr, P->A->r, 1);
-    arb_mat_init(ri, P->A->r, 1);
-    arb_init(t);
-    arb_init(u);
-    candidate_residual(rr, ri, C.Ar, C.Ai, xr, xi, C.yr, C.yi, prec);
-    sqnorm(t, rr, prec);
-    sqnorm(u, ri, prec);
-    arb_add(t, t, u, prec);
-    if (P->kind == KD_PROBLEM_P1)
-    {
-        arb_mul(u, C.param, C.param, prec);
-        *tr = kd_arb_le(t, u);
-    }
-    else
-        /* Ax = y can be refuted by balls but only proved when exact */
-        *tr = arb_is_positive(t) ? KD_FALSE : (arb_is_zero(t) ? KD_TRUE : KD_UNKNOWN);
-    arb_mat_clear(rr);
-    arb_mat_clear(ri);
-    arb_clear(t);
-    arb_clear(u);
-    cdata_clear(&C);
-    return KD_OK;
+    cand_clear(&c);
+    return st;
 }
 
 kd_status
@@ -658,9 +680,8 @@ kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
              const fmpq_mat_t xi, slong prec)
 {
     kd_status st;
-    cdata C;
-    arb_mat_t rr, ri;
-    arb_t f, theta, t, u, nr, ry;
+    cand c;
+    arb_t f, theta, t, u, ry;
     arf_t lo;
     slong i, j, m = P->A->r, N = P->A->c;
 
@@ -668,30 +689,23 @@ kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
         return kd_error_set(KD_ERR_UNSUPPORTED, "duality-gap bounds are implemented for P2 and P3");
     if ((st = check_candidate(P, xr, xi)) != KD_OK)
         return st;
-    if ((st = cdata_init(&C, P, prec)) != KD_OK)
+    if ((st = cand_init(&c, P, xr, xi, prec)) != KD_OK)
     {
-        cdata_clear(&C);
+        cand_clear(&c);
         return st;
     }
-    arb_mat_init(rr, m, 1);
-    arb_mat_init(ri, m, 1);
     arb_init(f);
     arb_init(theta);
     arb_init(t);
     arb_init(u);
-    arb_init(nr);
     arb_init(ry);
     arf_init(lo);
-    st = kd_objective_enclose(f, P, xr, xi, prec);
-    candidate_residual(rr, ri, C.Ar, C.Ai, xr, xi, C.yr, C.yi, prec);   /* r = Ax - y */
-    sqnorm(nr, rr, prec);
-    sqnorm(t, ri, prec);
-    arb_add(nr, nr, t, prec);                       /* ||r||^2 */
+    cand_objective(f, &c, P->kind, xr, xi, prec);
     arb_zero(ry);                                   /* Re <r, y> */
     for (i = 0; i < m; i++)
     {
-        arb_addmul(ry, arb_mat_entry(rr, i, 0), arb_mat_entry(C.yr, i, 0), prec);
-        arb_addmul(ry, arb_mat_entry(ri, i, 0), arb_mat_entry(C.yi, i, 0), prec);
+        arb_addmul(ry, arb_mat_entry(c.rr, i, 0), arb_mat_entry(c.C.yr, i, 0), prec);
+        arb_addmul(ry, arb_mat_entry(c.ri, i, 0), arb_mat_entry(c.C.yi, i, 0), prec);
     }
     /* The dual point is u = theta * g r with g = 2 (P2) or 1/||r|| (P3);
        theta <= 1 and theta |(A^* g r)_j| <= lambda w_j make it feasible.
@@ -700,7 +714,7 @@ kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
     arf_one(lo);
     if (P->kind == KD_PROBLEM_P3)
     {
-        arb_sqrtpos(u, nr, prec);                   /* ||r|| */
+        arb_sqrtpos(u, c.nr, prec);                   /* ||r|| */
         if (!arb_is_positive(u))
             arf_zero(lo);                           /* zero residual: the trivial dual point */
     }
@@ -712,17 +726,17 @@ kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
         /* (A^* r)_j = sum conj(A_ij) r_i */
         for (i = 0; i < m; i++)
         {
-            arb_addmul(re, arb_mat_entry(C.Ar, i, j), arb_mat_entry(rr, i, 0), prec);
-            arb_addmul(re, arb_mat_entry(C.Ai, i, j), arb_mat_entry(ri, i, 0), prec);
-            arb_addmul(im, arb_mat_entry(C.Ar, i, j), arb_mat_entry(ri, i, 0), prec);
-            arb_submul(im, arb_mat_entry(C.Ai, i, j), arb_mat_entry(rr, i, 0), prec);
+            arb_addmul(re, arb_mat_entry(c.C.Ar, i, j), arb_mat_entry(c.rr, i, 0), prec);
+            arb_addmul(re, arb_mat_entry(c.C.Ai, i, j), arb_mat_entry(c.ri, i, 0), prec);
+            arb_addmul(im, arb_mat_entry(c.C.Ar, i, j), arb_mat_entry(c.ri, i, 0), prec);
+            arb_submul(im, arb_mat_entry(c.C.Ai, i, j), arb_mat_entry(c.rr, i, 0), prec);
         }
         arb_hypot(t, re, im, prec);
         if (P->kind == KD_PROBLEM_P2)
             arb_mul_2exp_si(t, t, 1);
         else
             arb_div(t, t, u, prec);
-        arb_mul(re, C.param, arb_mat_entry(C.w, j, 0), prec);
+        arb_mul(re, c.C.param, arb_mat_entry(c.C.w, j, 0), prec);
         if (!arb_is_zero(t))
         {
             arb_div(re, re, t, prec);               /* lambda w_j / |(A^* g r)_j| */
@@ -745,7 +759,7 @@ kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
     if (P->kind == KD_PROBLEM_P2)
     {
         arb_mul(t, theta, theta, prec);
-        arb_mul(t, t, nr, prec);
+        arb_mul(t, t, c.nr, prec);
         arb_mul(u, theta, ry, prec);
         arb_mul_2exp_si(u, u, 1);
         arb_add(t, t, u, prec);                     /* = -dual */
@@ -759,14 +773,11 @@ kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
     }
     arb_add(gap, f, t, prec);                       /* f - dual */
     arf_clear(lo);
-    arb_mat_clear(rr);
-    arb_mat_clear(ri);
     arb_clear(f);
     arb_clear(theta);
     arb_clear(t);
     arb_clear(u);
-    arb_clear(nr);
     arb_clear(ry);
-    cdata_clear(&C);
+    cand_clear(&c);
     return st;
 }

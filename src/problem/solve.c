@@ -393,28 +393,23 @@ kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
 kd_truth
 kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr, const fmpq_mat_t xi)
 {
+    kd_truth t;
+    arb_mat_t x;
     slong j;
-    kd_truth t = KD_TRUE;
     if (T->found != KD_TRUE || T->has_face)
         return KD_UNKNOWN;
+    /* an entry of a complex candidate is zero iff both parts are: judge
+       |x_j| through an exact enclosure (0 exactly, or a ball away from 0) */
+    arb_mat_init(x, fmpq_mat_nrows(xr), 1);
     for (j = 0; j < fmpq_mat_nrows(xr); j++)
     {
-        int zhat = fmpq_is_zero(fmpq_mat_entry(xr, j, 0))
-                   && (xi == NULL || fmpq_is_zero(fmpq_mat_entry(xi, j, 0)));
-        const arb_struct * b = arb_mat_entry(&T->x, j, 0);
-        if (arb_is_zero(b))
-        {
-            if (!zhat)
-                return KD_FALSE;
-        }
-        else if (!arb_contains_zero(b))
-        {
-            if (zhat)
-                return KD_FALSE;
-        }
-        else
-            t = KD_UNKNOWN;
+        int z = fmpq_is_zero(fmpq_mat_entry(xr, j, 0))
+                && (xi == NULL || fmpq_is_zero(fmpq_mat_entry(xi, j, 0)));
+        if (!z)
+            arb_one(arb_mat_entry(x, j, 0));
     }
+    t = kd_truth_set_support_verdict_arb(T, x);
+    arb_mat_clear(x);
     return t;
 }
 
