@@ -9,24 +9,6 @@
 
 /* ------------------------------------------------------------- helpers */
 
-/* q = p / d with |p| <= num, 1 <= d <= den */
-static void
-rand_q(fmpq_t q, flint_rand_t st, slong num, ulong den)
-{
-    fmpz_set_si(fmpq_numref(q), (slong) n_randint(st, 2 * num + 1) - num);
-    fmpz_set_ui(fmpq_denref(q), 1 + n_randint(st, den));
-    fmpq_canonicalise(q);
-}
-
-static void
-rand_mat(fmpq_mat_t M, flint_rand_t st, slong num, ulong den)
-{
-    slong i, j;
-    for (i = 0; i < fmpq_mat_nrows(M); i++)
-        for (j = 0; j < fmpq_mat_ncols(M); j++)
-            rand_q(fmpq_mat_entry(M, i, j), st, num, den);
-}
-
 #define E(M, i, j) fmpq_mat_entry(M, i, j)
 #define V(v, i) fmpq_mat_entry(v, i, 0)
 
@@ -206,27 +188,27 @@ START_TEST(lp_random_optimal)
 
     for (i = 0; i < m0; i++)
         for (j = 0; j < n; j++)
-            rand_q(E(A, i, j), st, 9, 1 + 3 * (_i % 2));
+            kd_test_rand_fmpq(E(A, i, j), st, 9, 1 + 3 * (_i % 2));
     for (i = m0; i < m; i++)   /* redundant: combinations of earlier rows */
         for (k = 0; k < 2; k++)
         {
             slong src = n_randint(st, i);
-            rand_q(lam, st, 3, 2);
+            kd_test_rand_fmpq(lam, st, 3, 2);
             for (j = 0; j < n; j++)
                 fmpq_addmul(E(A, i, j), lam, E(A, src, j));
         }
     for (j = 0; j < n; j++)
         if (n_randint(st, 3))
-            rand_q(V(x0, j), st, 5, 3), fmpq_abs(V(x0, j), V(x0, j));
+            kd_test_rand_fmpq(V(x0, j), st, 5, 3), fmpq_abs(V(x0, j), V(x0, j));
     matvec(b, A, x0);
-    rand_mat(y0, st, 4, 2);
+    kd_test_rand_fmpq_mat(y0, st, 4, 2);
     if (_i % 3 == 0)
         fmpq_mat_zero(y0);      /* c >= 0: the dual method applies */
     matTvec(c, A, y0);
     for (j = 0; j < n; j++)
         if (n_randint(st, 2))
         {
-            rand_q(lam, st, 4, 3);
+            kd_test_rand_fmpq(lam, st, 4, 3);
             fmpq_abs(lam, lam);
             fmpq_add(V(c, j), V(c, j), lam);
         }
@@ -286,14 +268,14 @@ START_TEST(lp_infeasible)
     fmpq_init(tt);
     fmpq_init(r);
     kd_lp_result_init(res);
-    rand_mat(A, st, 9, 2);
-    rand_mat(b, st, 9, 2);
-    rand_mat(c, st, 9, 2);
+    kd_test_rand_fmpq_mat(A, st, 9, 2);
+    kd_test_rand_fmpq_mat(b, st, 9, 2);
+    kd_test_rand_fmpq_mat(c, st, 9, 2);
     if (_i % 2)
         for (j = 0; j < n; j++)
             fmpq_abs(V(c, j), V(c, j));
     do
-        rand_mat(y0, st, 5, 2);
+        kd_test_rand_fmpq_mat(y0, st, 5, 2);
     while (is_zero_vec(y0));
     dot(yy, y0, y0);
     matTvec(g, A, y0);
@@ -301,7 +283,7 @@ START_TEST(lp_infeasible)
         if (fmpq_sgn(V(g, j)) > 0 || n_randint(st, 2))
         {
             /* a_j -= ((g_j + r) / |y0|^2) y0 gives a_j^T y0 = -r <= 0 */
-            rand_q(r, st, 3, 2);
+            kd_test_rand_fmpq(r, st, 3, 2);
             fmpq_abs(r, r);
             fmpq_add(tt, V(g, j), r);
             fmpq_div(tt, tt, yy);
@@ -357,15 +339,15 @@ START_TEST(lp_unbounded)
     fmpq_mat_init(d, n, 1);
     fmpq_init(t);
     kd_lp_result_init(res);
-    rand_mat(A, st, 9, 3);
-    rand_mat(c, st, 9, 3);
+    kd_test_rand_fmpq_mat(A, st, 9, 3);
+    kd_test_rand_fmpq_mat(c, st, 9, 3);
     for (j = 0; j < n; j++)
     {
-        rand_q(V(x0, j), st, 4, 2);
+        kd_test_rand_fmpq(V(x0, j), st, 4, 2);
         fmpq_abs(V(x0, j), V(x0, j));
         if (n_randint(st, 2))
         {
-            rand_q(V(d, j), st, 4, 2);
+            kd_test_rand_fmpq(V(d, j), st, 4, 2);
             fmpq_abs(V(d, j), V(d, j));
         }
     }
@@ -548,10 +530,10 @@ START_TEST(lp_bruteforce)
     fmpq_init(val);
     kd_lp_result_init(res);
     do
-        rand_mat(A, st, 5, 2);
+        kd_test_rand_fmpq_mat(A, st, 5, 2);
     while (rank_of(A) < m);
-    rand_mat(b, st, 5, 1);
-    rand_mat(c, st, 5, 1);
+    kd_test_rand_fmpq_mat(b, st, 5, 1);
+    kd_test_rand_fmpq_mat(c, st, 5, 1);
     if (_i % 2)     /* make it bounded: c >= 0 */
         for (j = 0; j < n; j++)
             fmpq_abs(V(c, j), V(c, j));
@@ -793,9 +775,9 @@ START_TEST(bp_planted_unique)
             fmpq_one(V(w, j));
     do
     {
-        rand_mat(A, st, 20, 1);
+        kd_test_rand_fmpq_mat(A, st, 20, 1);
         do
-            rand_mat(v, st, 6, 1);
+            kd_test_rand_fmpq_mat(v, st, 6, 1);
         while (is_zero_vec(v));
         dot(vv, v, v);
         /* a support of s distinct columns */
@@ -815,7 +797,7 @@ START_TEST(bp_planted_unique)
         for (k = 0; k < s; k++)
         {
             do
-                rand_q(V(x0, S[k]), st, 9, 4);
+                kd_test_rand_fmpq(V(x0, S[k]), st, 9, 4);
             while (fmpq_is_zero(V(x0, S[k])));
         }
         for (j = 0; j < N; j++)
@@ -912,13 +894,13 @@ START_TEST(bp_duplicated)
     fmpq_init(cc);
     kd_bp_result_init(res);
 
-    rand_mat(A, st, 15, 1);
+    kd_test_rand_fmpq_mat(A, st, 15, 1);
     do
-        rand_mat(v, st, 5, 1);
+        kd_test_rand_fmpq_mat(v, st, 5, 1);
     while (is_zero_vec(v));
     dot(vv, v, v);
     do
-        rand_q(cc, st, 9, 3);
+        kd_test_rand_fmpq(cc, st, 9, 3);
     while (fmpq_is_zero(cc));
     for (j = 0; j < N; j++)
     {
@@ -1309,9 +1291,9 @@ START_TEST(lcp_psd)
     fmpq_init(t);
     kd_lcp_result_init(res);
 
-    rand_mat(B, st, 6, 2);
+    kd_test_rand_fmpq_mat(B, st, 6, 2);
     if (kind != 2)
-        rand_mat(K, st, 4, 1);
+        kd_test_rand_fmpq_mat(K, st, 4, 1);
     else if (n > 1)
     {
         /* B u = 0 for u = (u', 1) >= 0 */
@@ -1336,13 +1318,13 @@ START_TEST(lcp_psd)
             fmpq_sub(E(M, i, j), E(M, i, j), E(K, j, i));
         }
     if (kind == 0)
-        rand_mat(q, st, 9, 3);
+        kd_test_rand_fmpq_mat(q, st, 9, 3);
     else if (kind == 1)
     {
         /* q = w0 - M z0 with z0, w0 >= 0 complementary */
         for (i = 0; i < n; i++)
         {
-            rand_q(t, st, 5, 2);
+            kd_test_rand_fmpq(t, st, 5, 2);
             if (n_randint(st, 2))
                 fmpq_abs(V(z0, i), t);
             else
@@ -1355,7 +1337,7 @@ START_TEST(lcp_psd)
     {
         if (n == 1)
             fmpq_one(V(u, 0));
-        rand_mat(q, st, 9, 3);
+        kd_test_rand_fmpq_mat(q, st, 9, 3);
         dot(t, q, u);
         /* q_last -= (q^T u + 1) so that q^T u = -1 */
         fmpq_add_ui(t, t, 1);
@@ -1561,11 +1543,11 @@ START_TEST(p2_random)
     fmpq_mat_init(w, N, 1);
     fmpq_mat_init(x, 0, 1);
     fmpq_init(lam);
-    rand_mat(A, st, 9, 3);
+    kd_test_rand_fmpq_mat(A, st, 9, 3);
     if (_i % 4 == 3 && N > 1)   /* a duplicated column: many minimisers */
         for (i = 0; i < m; i++)
             fmpq_set(E(A, i, 1), E(A, i, 0));
-    rand_mat(y, st, 9, 2);
+    kd_test_rand_fmpq_mat(y, st, 9, 2);
     for (i = 0; i < N; i++)
         fmpq_set_si(V(w, i), 1 + n_randint(st, 4), 1 + n_randint(st, 3));
     fmpq_set_si(lam, 1 + n_randint(st, 40), 1 + n_randint(st, 8));
@@ -1678,7 +1660,7 @@ START_TEST(proj_orthant)
     fmpq_init(ed);
     fmpq_init(t);
     kd_face_init(F);
-    rand_mat(xhat, st, 20, 7);
+    kd_test_rand_fmpq_mat(xhat, st, 20, 7);
     for (j = 0; j < N; j++)
     {
         if (n_randint(st, 4) != 0)
@@ -1751,7 +1733,7 @@ START_TEST(proj_segment)
     sg[0] = n_randint(st, 2) ? 1 : -1;
     sg[1] = n_randint(st, 2) ? 1 : -1;
     do
-        rand_q(r, st, 5, 3);
+        kd_test_rand_fmpq(r, st, 5, 3);
     while (fmpq_is_zero(r));
     fmpq_set_si(c, 1 + n_randint(st, 5), 1 + n_randint(st, 3));
     fmpq_mul_si(E(C, 0, 0), r, sg[0]);
@@ -1761,7 +1743,7 @@ START_TEST(proj_segment)
     fmpq_mul_2exp(E(C, 1, 1), E(C, 0, 1), 1);
     fmpq_mul_2exp(V(d, 1), V(d, 0), 1);
     kd_assert_ok(kd_face_set(F, 4, Ei, sg, 2, C, d));
-    rand_mat(xhat, st, 12, 4);
+    kd_test_rand_fmpq_mat(xhat, st, 12, 4);
 
     /* zhat = s * xhat_E; t = zhat + h (1, 1) with h = (c - z1 - z3) / 2 */
     fmpq_mul_si(z1, V(xhat, 1), sg[0]);
@@ -1853,7 +1835,7 @@ START_TEST(proj_random)
         }
     do
     {
-        rand_mat(G, st, 6, 2);
+        kd_test_rand_fmpq_mat(G, st, 6, 2);
         for (j = 0; j < L; j++)
             fmpq_set_si(E(G, 0, j), 1 + n_randint(st, 4), 1);
     }
@@ -1866,7 +1848,7 @@ START_TEST(proj_random)
         for (j = 0; j < L; j++)
             fmpq_mul_si(E(C, i, j), E(G, i, j), sg[j]);
     kd_assert_ok(kd_face_set(F, N, Ei, sg, L, C, d));
-    rand_mat(xhat, st, 10, 3);
+    kd_test_rand_fmpq_mat(xhat, st, 10, 3);
     kd_assert_ok(kd_face_project(p, dist2, F, xhat));
     check_proj_basic(p, dist2, F, xhat, seed);
 
@@ -1980,20 +1962,20 @@ START_TEST(lp_medium)
     fmpq_mat_init(y0, m, 1);
     fmpq_init(t);
     kd_lp_result_init(res);
-    rand_mat(A, st, WORD(1) << 40, 1000);
+    kd_test_rand_fmpq_mat(A, st, WORD(1) << 40, 1000);
     for (j = 0; j < n; j++)
         if (n_randint(st, 4) == 0)
         {
-            rand_q(V(x0, j), st, 1000, 7);
+            kd_test_rand_fmpq(V(x0, j), st, 1000, 7);
             fmpq_abs(V(x0, j), V(x0, j));
         }
     matvec(b, A, x0);
     if (_i % 2)
-        rand_mat(y0, st, 100, 3);
+        kd_test_rand_fmpq_mat(y0, st, 100, 3);
     matTvec(c, A, y0);
     for (j = 0; j < n; j++)
     {
-        rand_q(t, st, WORD(1) << 20, 5);
+        kd_test_rand_fmpq(t, st, WORD(1) << 20, 5);
         fmpq_abs(t, t);
         fmpq_add(V(c, j), V(c, j), t);
     }
@@ -2095,13 +2077,13 @@ START_TEST(bp_medium)
     fmpq_init(tgt);
     fmpq_init(t);
     kd_bp_result_init(res);
-    rand_mat(A, st, 1000, 1);
+    kd_test_rand_fmpq_mat(A, st, 1000, 1);
     do
-        rand_mat(v, st, 30, 1);
+        kd_test_rand_fmpq_mat(v, st, 30, 1);
     while (is_zero_vec(v));
     dot(vv, v, v);
     for (k = 0; k < s; k++)     /* support 0, 2, 4, ... */
-        rand_q(V(x0, 2 * k), st, 50, 9), fmpq_add_ui(V(x0, 2 * k), V(x0, 2 * k), 51);
+        kd_test_rand_fmpq(V(x0, 2 * k), st, 50, 9), fmpq_add_ui(V(x0, 2 * k), V(x0, 2 * k), 51);
     for (j = 0; j < N; j++)
     {
         if (j % 2 == 0 && j < 2 * s)
@@ -2159,8 +2141,8 @@ START_TEST(lcp_general)
     fmpq_init(rs);
     fmpq_init(t);
     kd_lcp_result_init(res);
-    rand_mat(M, st, 6, 2);
-    rand_mat(q, st, 9, 2);
+    kd_test_rand_fmpq_mat(M, st, 6, 2);
+    kd_test_rand_fmpq_mat(q, st, 9, 2);
     if (pmat)
         for (i = 0; i < n; i++)
         {

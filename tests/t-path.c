@@ -14,23 +14,6 @@
 /* ------------------------------------------------------------- helpers */
 
 static void
-rand_fmpq(fmpq_t q, flint_rand_t st, slong num, ulong den)
-{
-    fmpz_set_si(fmpq_numref(q), (slong) n_randint(st, 2 * num + 1) - num);
-    fmpz_set_ui(fmpq_denref(q), 1 + n_randint(st, den));
-    fmpq_canonicalise(q);
-}
-
-static void
-rand_mat(fmpq_mat_t M, flint_rand_t st, slong num, ulong den)
-{
-    slong i, j;
-    for (i = 0; i < fmpq_mat_nrows(M); i++)
-        for (j = 0; j < fmpq_mat_ncols(M); j++)
-            rand_fmpq(fmpq_mat_entry(M, i, j), st, num, den);
-}
-
-static void
 rand_weights(fmpq_mat_t w, flint_rand_t st)
 {
     static const slong num[] = { 1, 1, 3, 2, 3, 5 }, den[] = { 2, 1, 2, 1, 1, 4 };
@@ -310,8 +293,8 @@ START_TEST(test_path_random)
             fmpq_init(t);
             kd_lasso_path_init(P);
             kd_p2_sol_init(s);
-            rand_mat(A, st, 6, 3);
-            rand_mat(y, st, 6, 2);
+            kd_test_rand_fmpq_mat(A, st, 6, 3);
+            kd_test_rand_fmpq_mat(y, st, 6, 2);
             rand_weights(w, st);
 
             kd_assert_ok(kd_lasso_path(P, A, y, weighted ? w : NULL, lmin));
@@ -478,8 +461,8 @@ START_TEST(test_path_block_ties)
     kd_lasso_path_init(P);
     for (tries = 0; tries < 2000 && !found; tries++)
     {
-        rand_mat(B, st, 5, 2);
-        rand_mat(yB, st, 5, 1);
+        kd_test_rand_fmpq_mat(B, st, 5, 2);
+        kd_test_rand_fmpq_mat(yB, st, 5, 1);
         rand_weights(wB, st);
         if (mat_rank(B) < 3)
             continue;
@@ -555,8 +538,8 @@ START_TEST(test_path_duplicates)
         fmpq_init(lmax);
         fmpq_init(t);
         kd_p2_sol_init(s);
-        rand_mat(A, st, 5, 2);
-        rand_mat(y, st, 5, 1);
+        kd_test_rand_fmpq_mat(A, st, 5, 2);
+        kd_test_rand_fmpq_mat(y, st, 5, 1);
         for (i = 0; i < m; i++)
         {
             fmpq_set(fmpq_mat_entry(A, i, 1), fmpq_mat_entry(A, i, 0));
@@ -856,15 +839,15 @@ START_TEST(test_path_bp_limit)
         fmpq_mat_init(A, m, n);
         fmpq_mat_init(x0, n, 1);
         fmpq_mat_init(w, n, 1);
-        rand_mat(A, st, 5, 2);
+        kd_test_rand_fmpq_mat(A, st, 5, 2);
         rand_weights(w, st);
         j0 = n_randint(st, n);
-        rand_fmpq(fmpq_mat_entry(x0, j0, 0), st, 5, 3);
+        kd_test_rand_fmpq(fmpq_mat_entry(x0, j0, 0), st, 5, 3);
         if (it % 2 == 1)
         {
             /* a 2-sparse x0 */
             j = (j0 + 1 + n_randint(st, n - 1)) % n;
-            rand_fmpq(fmpq_mat_entry(x0, j, 0), st, 5, 3);
+            kd_test_rand_fmpq(fmpq_mat_entry(x0, j, 0), st, 5, 3);
         }
         /* a small weight on the support makes a certificate likely */
         for (j = 0; j < n; j++)
@@ -1147,8 +1130,8 @@ START_TEST(test_p3p1_random)
             fmpq_init(zero);
             kd_lasso_path_init(P);
             kd_qsol_init(sol);
-            rand_mat(A, st, 6, 3);
-            rand_mat(y, st, 6, 2);
+            kd_test_rand_fmpq_mat(A, st, 6, 3);
+            kd_test_rand_fmpq_mat(y, st, 6, 2);
             rand_weights(w, st);
             W = weighted ? w : NULL;
             kd_assert_ok(kd_lasso_path(P, A, y, W, zero));

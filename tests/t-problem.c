@@ -510,15 +510,6 @@ START_TEST(test_verdicts)
 END_TEST
 
 
-/* A random rational m x N instance (small integers over small denominators). */
-static void
-random_qmat(fmpq_mat_t M, flint_rand_t state)
-{
-    slong i;
-    for (i = 0; i < fmpq_mat_nrows(M) * fmpq_mat_ncols(M); i++)
-        fmpq_set_si(M->entries + i, (slong) n_randint(state, 21) - 10, 1 + n_randint(state, 4));
-}
-
 static void
 kd_mat_from_fmpq(kd_mat_t K, const fmpq_mat_t M)
 {
@@ -553,8 +544,8 @@ START_TEST(test_p2_homotopy_vs_lcp)
         fmpq_init(lam);
         kd_p2_sol_init(sol);
         kd_face_init(F);
-        random_qmat(A, state);
-        random_qmat(y, state);
+        kd_test_rand_fmpq_mat(A, state, 10, 4);
+        kd_test_rand_fmpq_mat(y, state, 10, 4);
         if (iter % 4 == 0 && N >= 2)
         {
             /* a duplicated column: a tie */
@@ -626,18 +617,18 @@ START_TEST(test_solve_rational)
         kd_mat_init(KA, 0, 0);
         kd_mat_init(Ky, 0, 0);
         kd_real_init(p);
-        random_qmat(A, state);
+        kd_test_rand_fmpq_mat(A, state, 10, 4);
         if (kind == KD_PROBLEM_BP)
         {
             /* y in the range of A, so BP is feasible */
             fmpq_mat_t z;
             fmpq_mat_init(z, N, 1);
-            random_qmat(z, state);
+            kd_test_rand_fmpq_mat(z, state, 10, 4);
             fmpq_mat_mul(y, A, z);
             fmpq_mat_clear(z);
         }
         else
-            random_qmat(y, state);
+            kd_test_rand_fmpq_mat(y, state, 10, 4);
         if (kind == KD_PROBLEM_P1)
             fmpq_set_si(par, 1, 1 + n_randint(state, 4));
         else
@@ -830,7 +821,7 @@ START_TEST(test_bp_vs_p2_limit)
         fmpq_init(t);
         kd_bp_result_init(B);
         kd_lasso_path_init(path);
-        random_qmat(A, state);
+        kd_test_rand_fmpq_mat(A, state, 10, 4);
         /* a 1-sparse planted solution keeps BP uniqueness likely */
         fmpq_set_si(fmpq_mat_entry(z, n_randint(state, N), 0), 1 + n_randint(state, 5), 1);
         fmpq_mat_mul(y, A, z);

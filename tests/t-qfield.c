@@ -8,14 +8,6 @@
 
 #define PREC 512
 
-static void
-rand_fmpq(fmpq_t q, flint_rand_t st, slong num, ulong den)
-{
-    fmpz_set_si(fmpq_numref(q), (slong) n_randint(st, 2 * num + 1) - num);
-    fmpz_set_ui(fmpq_denref(q), 1 + n_randint(st, den));
-    fmpq_canonicalise(q);
-}
-
 /* A random squarefree radicand >= 2 (checked independently of the library
    by trial division). */
 static slong
@@ -41,8 +33,8 @@ rand_elem(kd_qfield_t x, flint_rand_t st, slong d)
     fmpq_init(a);
     fmpq_init(b);
     fmpq_init(dd);
-    rand_fmpq(a, st, 50, 20);
-    rand_fmpq(b, st, 50, 20);
+    kd_test_rand_fmpq(a, st, 50, 20);
+    kd_test_rand_fmpq(b, st, 50, 20);
     fmpq_set_si(dd, d, 1);
     kd_assert_ok(kd_qfield_set_parts(x, a, b, dd));
     fmpq_clear(a);
@@ -297,8 +289,8 @@ START_TEST(test_signs)
     for (iter = 0; iter < 300; iter++)
     {
         slong dd = rand_squarefree(st);
-        rand_fmpq(a, st, 50, 20);
-        rand_fmpq(b, st, 50, 20);
+        kd_test_rand_fmpq(a, st, 50, 20);
+        kd_test_rand_fmpq(b, st, 50, 20);
         fmpq_set_si(d, dd, 1);
         kd_assert_ok(kd_qfield_set_parts(x, a, b, d));
         ref_arb(r, a, b, d, PREC);
@@ -405,15 +397,15 @@ START_TEST(test_string_real)
     for (iter = 0; iter < 200; iter++)
     {
         char * str;
-        rand_fmpq(a, st, 50, 20);
-        rand_fmpq(b, st, 50, 20);
+        kd_test_rand_fmpq(a, st, 50, 20);
+        kd_test_rand_fmpq(b, st, 50, 20);
         if (iter % 7 == 0)
             fmpq_zero(a);
         if (iter % 11 == 0)
             fmpq_one(b);
         if (iter % 13 == 0)
             fmpq_set_si(b, -1, 1);
-        rand_fmpq(d, st, 300, 10);
+        kd_test_rand_fmpq(d, st, 300, 10);
         fmpq_abs(d, d);
         kd_assert_ok(kd_qfield_set_parts(x, a, b, d));
         ref_arb(r, a, b, d, PREC);
@@ -499,10 +491,10 @@ START_TEST(test_qvec)
     fmpq_init(d);
     for (i = 0; i < n; i++)
     {
-        rand_fmpq(fmpq_mat_entry(xa, i, 0), st, 20, 9);
-        rand_fmpq(fmpq_mat_entry(xb, i, 0), st, 20, 9);
+        kd_test_rand_fmpq(fmpq_mat_entry(xa, i, 0), st, 20, 9);
+        kd_test_rand_fmpq(fmpq_mat_entry(xb, i, 0), st, 20, 9);
         for (j = 0; j < 3; j++)
-            rand_fmpq(fmpq_mat_entry(M, j, i), st, 20, 9);
+            kd_test_rand_fmpq(fmpq_mat_entry(M, j, i), st, 20, 9);
     }
     fmpq_set_si(d, 7, 1);
     kd_assert_ok(kd_qfield_sqrt_fmpq(mu, d));

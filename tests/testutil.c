@@ -32,3 +32,20 @@ kd_test_arb_set_dyadic(arb_t r, const fmpq_t q)
     arb_set_arf(r, t);
     arf_clear(t);
 }
+
+void
+kd_test_rand_fmpq(fmpq_t q, flint_rand_t st, slong num, ulong den)
+{
+    fmpz_set_si(fmpq_numref(q), (slong) n_randint(st, 2 * num + 1) - num);
+    fmpz_set_ui(fmpq_denref(q), 1 + n_randint(st, den));
+    fmpq_canonicalise(q);
+}
+
+void
+kd_test_rand_fmpq_mat(fmpq_mat_t M, flint_rand_t st, slong num, ulong den)
+{
+    slong i, j;
+    for (i = 0; i < fmpq_mat_nrows(M); i++)
+        for (j = 0; j < fmpq_mat_ncols(M); j++)
+            kd_test_rand_fmpq(fmpq_mat_entry(M, i, j), st, num, den);
+}

@@ -25,6 +25,11 @@ int kd_test_fmpq_is_dyadic(const fmpq_t q);
 /* r = q exactly, for a dyadic q. */
 void kd_test_arb_set_dyadic(arb_t r, const fmpq_t q);
 
+/* q = p/d with |p| <= num and 1 <= d <= den, uniformly drawn (numerator
+   first, then denominator); a matrix draws its entries row by row. */
+void kd_test_rand_fmpq(fmpq_t q, flint_rand_t st, slong num, ulong den);
+void kd_test_rand_fmpq_mat(fmpq_mat_t M, flint_rand_t st, slong num, ulong den);
+
 /* Asserts st == KD_OK and shows the library's message otherwise. */
 #define kd_assert_ok(st) \
     ck_assert_msg((st) == KD_OK, "status %s: %s", kd_status_name(st), kd_error_message())
