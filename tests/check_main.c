@@ -25,6 +25,9 @@ main(void)
     srunner_add_suite(sr, kd_suite_lista());
     srunner_add_suite(sr, kd_suite_regimes());
     srunner_add_suite(sr, kd_suite_lasso());
+    srunner_add_suite(sr, kd_suite_bpprobe());
+    srunner_add_suite(sr, kd_suite_sci());
+    srunner_add_suite(sr, kd_suite_spectrum());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -233,5 +233,10 @@ check "demo A_n dyadic" "$TOOL" dyadic "$(json levels.1.A_n.0.0)"
 check "demo A_n within" "$TOOL" within "$(json levels.1.A_n.0.0)" 60 '1/sqrt(2) - 2^-28'
 expect_err "demo bad delta" "delta" "$KD" demo --delta 'sqrt(' --n 3
 
+# ---- the command groups kept in their own files (same helpers, same counters)
+for part in cli-bp cli-peers cli-sci cli-spectrum; do
+    . "${srcdir:-.}/tests/$part.sh"
+done
+
 printf 'cli: %d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -49,5 +49,8 @@ Suite * kd_suite_omega(void);
 Suite * kd_suite_lista(void);
 Suite * kd_suite_regimes(void);
 Suite * kd_suite_lasso(void);
+Suite * kd_suite_bpprobe(void);
+Suite * kd_suite_sci(void);
+Suite * kd_suite_spectrum(void);
 
 #endif

@@ -115,6 +115,17 @@ kd_status kd_lasso_probe_cell(kd_lasso_cell_t C, const kd_real_t delta, const fm
 kd_status kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t delta,
                                          const fmpq_t Lambda);
 
+/* The breakdown epsilon of the class {A_delta : delta != 0} u {mirrors} u
+   {A_0} (lasso-probe.md §5), MATLAB convention with 0 < Lambda < 1/sqrt(3):
+   kappa = ||B* - W||_2 = sqrt(2) (1 - sqrt(3) Lambda), where B* = (0, c) is
+   the minimiser for A_delta and W = (c, 0) the mirror's, c = 1 - sqrt(3)
+   Lambda (both on the original scale); eps_b = kappa / 2; mid = (B* + W)/2
+   = (c/2, c/2), the output at distance exactly kappa/2 from both (it lies on
+   A_0's solution segment). Balls at precision prec. KD_ERR_ARG for Lambda
+   outside (0, 1/sqrt(3)). */
+kd_status kd_lasso_probe_breakdown(arb_t kappa, arb_t eps_b, arb_mat_t mid, const fmpq_t Lambda,
+                                   slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -119,6 +119,11 @@ int kd_cmd_solve(int argc, char ** argv);
 int kd_cmd_table(int argc, char ** argv);
 int kd_cmd_regimes(int argc, char ** argv);
 int kd_cmd_lasso_probe(int argc, char ** argv);
+int kd_cmd_bp_probe(int argc, char ** argv);
+int kd_cmd_sci(int argc, char ** argv);
+/* kdigits sci spectrum (src/cli/cmd_sci_spectrum.c), called by kd_cmd_sci
+   with argv[0] = "spectrum". */
+int kd_cli_sci_spectrum(int argc, char ** argv);
 /* Loads an exact matrix from "FILE.mtx" or "builtin:NAME". */
 kd_status kd_cli_load_matrix(kd_mat_t A, const char * spec);
 

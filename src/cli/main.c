@@ -10,6 +10,8 @@ static const kd_cli_command commands[] = {
     {"regimes", "the theorem's K / K-1 / K-2 statements made executable on Omega_K", kd_cmd_regimes},
     {"solve", "BP, P1, P2, P3: exact or iterative at any precision, with certified error", kd_cmd_solve},
     {"lasso-probe", "the MATLAB LASSO failure: faithful coordinate descent vs the certified truth", kd_cmd_lasso_probe},
+    {"bp-probe", "basis pursuit min ||x||_1, x1 + (1+2^-k) x2 = 1: exact vertex vs GLPK and QSopt_ex", kd_cmd_bp_probe},
+    {"sci", "the SCI hierarchy made executable: towers, classes, breakdown epsilons", kd_cmd_sci},
     {"demo", "certified oracle answers for the LASSO-probe matrix vs IEEE double", kd_cmd_demo},
 };
 
@@ -28,7 +30,7 @@ usage(FILE * f)
         "\n"
         "commands:\n", kd_version());
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
         "\n"
         "Run 'kdigits COMMAND --help' for a command's options. Commands that print\n"

@@ -610,3 +610,36 @@ done:
     fmpq_mat_clear(y);
     return st;
 }
+
+kd_status
+kd_lasso_probe_breakdown(arb_t kappa, arb_t eps_b, arb_mat_t mid, const fmpq_t Lambda,
+                         slong prec)
+{
+    arb_t c, t;
+    kd_status st = KD_OK;
+
+    arb_init(c);
+    arb_init(t);
+    /* c = 1 - sqrt(3) Lambda must be certified positive, Lambda > 0 */
+    arb_sqrt_ui(t, 3, prec);
+    arb_mul_fmpz(c, t, fmpq_numref(Lambda), prec);
+    arb_div_fmpz(c, c, fmpq_denref(Lambda), prec);
+    arb_sub_ui(c, c, 1, prec);
+    arb_neg(c, c);
+    if (fmpq_sgn(Lambda) <= 0 || !arb_is_positive(c))
+    {
+        st = kd_error_set(KD_ERR_ARG, "Lambda must lie in (0, 1/sqrt(3)) for the breakdown "
+                          "epsilon of the LASSO-probe class");
+        goto out;
+    }
+    arb_sqrt_ui(t, 2, prec);
+    arb_mul(kappa, t, c, prec);
+    arb_mul_2exp_si(eps_b, kappa, -1);
+    arb_mat_zero(mid);
+    arb_mul_2exp_si(arb_mat_entry(mid, 0, 0), c, -1);
+    arb_set(arb_mat_entry(mid, 1, 0), arb_mat_entry(mid, 0, 0));
+out:
+    arb_clear(c);
+    arb_clear(t);
+    return st;
+}

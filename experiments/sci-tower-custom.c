@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* placeholder */
+int main(void) { return 0; }

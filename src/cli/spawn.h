@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Running an external program (the real peers: glmnet, scikit-learn,
+   CVXOPT, GLPK, QSopt_ex) with a time limit, capturing its output. CLI
+   layer only: the library never starts processes. */
+#ifndef KD_CLI_SPAWN_H
+#define KD_CLI_SPAWN_H
+
+typedef struct
+{
+    int exit_code;  /* the program's exit status; -1 if killed or not run */
+    int timed_out;  /* 1: killed after the time limit */
+    char * out;     /* captured stdout (NUL-terminated, malloc'ed) */
+    char * err;     /* captured stderr (NUL-terminated, malloc'ed) */
+    double seconds; /* wall time of the run */
+}
+kd_spawn_result;
+
+/* 1 when prog (a name without '/') is an executable file on $PATH, or
+   prog (a path) is executable. */
+int kd_spawn_which(const char * prog);
+
+/* Runs argv[0] (looked up on $PATH) with arguments argv (NULL-terminated),
+   stdin from /dev/null, in its own process group, killed after timeout_s
+   seconds (<= 0: no limit). Returns 0 when the program ran (whatever its
+   exit status), -1 when it could not be started (message in r->err). */
+int kd_spawn_run(kd_spawn_result * r, char * const argv[], double timeout_s);
+
+void kd_spawn_result_clear(kd_spawn_result * r);
+
+#endif

@@ -1,0 +1,1 @@
+# placeholder (sourced by tests/cli.sh)

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* placeholder */
+#include "testutil.h"
+
+Suite *
+kd_suite_bpprobe(void)
+{
+    Suite * s = suite_create("bpprobe");
+    return s;
+}
