@@ -218,8 +218,19 @@ check "lasso-probe 1.169 no warning" sh -c "\"$TOOL\" json rows.2.error.mid <\"$
 check "lasso-probe 2^-15 defaults unwarned" [ "$(json rows.2.warned)" = false ]
 check "lasso-probe 2^-15 reltol-eps warned" [ "$(json rows.3.warned)" = true ]
 check "lasso-probe truth certified" [ "$(json truth.0.truth_certified)" = true ]
+check "lasso-probe bits bracket ordered" [ "$(json truth.1.input_bits.no_algorithm_certifies_up_to_level)" -lt "$(json truth.1.input_bits.kdigits_certifies_from_level)" ]
+check "lasso-probe bits ~ log2(1/delta)" [ "$(json truth.1.input_bits.kdigits_certifies_from_level)" -le 23 ]
+check "lasso-probe breakdown eps" sh -c "\"$TOOL\" json breakdown.epsilon_B.mid <\"$tmp/out\" | grep -q '^0\.58463'"
+check "lasso-probe nearer" [ "$(json rows.2.nearer)" = "wrong vertex" ]
 expect_ok "lasso-probe predicted" "$KD" lasso-probe --deltas '2^-20' --settings reltol-eps-maxiter --format json
 check "lasso-probe 2^-20 maxiter predicted" [ "$(json rows.0.predicted)" = true ]
+expect_ok "lasso-probe precisions" "$KD" lasso-probe --deltas '2^-28' --precisions 53,64 --format json
+check "lasso-probe sweep mode" [ "$(json mode)" = precision-sweep ]
+check "lasso-probe 53-bit problem differs" [ "$(json rows.0.problem_support)" = "{1,2}" ]
+check "lasso-probe 64-bit problem right" [ "$(json rows.2.problem_support)" = "{2}" ]
+check "lasso-probe 64-bit still fooled" sh -c "\"$TOOL\" json rows.2.error.mid <\"$tmp/out\" | grep -q '^1\.169'"
+expect_err "lasso-probe bad precision" "precisions" "$KD" lasso-probe --precisions 1
+expect_err "lasso-probe precisions + maxiter" "settings" "$KD" lasso-probe --precisions 64 --settings reltol-eps-maxiter
 expect_err "lasso-probe bad delta" "unknown name" "$KD" lasso-probe --deltas abc
 expect_err "lasso-probe bad setting" "unknown setting" "$KD" lasso-probe --settings nope
 

@@ -196,6 +196,370 @@ START_TEST(test_rounded)
 }
 END_TEST
 
+/* ---- input bits (src/lasso/bits.c) ---- */
+
+/* Soundness and scaling of the bracket: no certificate may succeed at a
+   level where a certified instance with another support is consistent
+   with the same answers; the certificate needs log2(1/delta) + O(1)
+   levels, the entry-ball one 2 log2(1/delta) + O(1). */
+START_TEST(test_bits_bracket)
+{
+    static const slong es[] = {2, 5, 11, 15, 24, 40};
+    slong e = es[_i], n;
+    kd_real_t d;
+    fmpq_t L;
+    kd_lasso_bits_t B;
+    kd_truth t;
+    kd_real_init(d);
+    fmpq_init(L);
+    set_delta(d, e);
+    fmpq_set_si(L, 1, 10);
+    kd_assert_ok(kd_lasso_probe_input_bits(B, d, L, 200));
+    ck_assert_msg(B->level_lower >= 0 && B->level_sharp > B->level_lower
+                  && B->level_naive >= B->level_sharp,
+                  "delta 2^-%ld: lower %ld sharp %ld naive %ld", (long) e,
+                  (long) B->level_lower, (long) B->level_sharp, (long) B->level_naive);
+    ck_assert_msg(B->level_sharp - e >= 1 && B->level_sharp - e <= 8, "sharp %ld at 2^-%ld",
+                  (long) B->level_sharp, (long) e);
+    ck_assert_msg(B->level_naive - 2 * e >= 0 && B->level_naive - 2 * e <= 12,
+                  "naive %ld at 2^-%ld", (long) B->level_naive, (long) e);
+    for (n = 1; n <= B->level_lower; n++)
+    {
+        kd_assert_ok(kd_lasso_probe_certify_level(&t, d, L, n, 1));
+        ck_assert_msg(t != KD_TRUE, "sharp certificate at level %ld <= %ld", (long) n,
+                      (long) B->level_lower);
+        kd_assert_ok(kd_lasso_probe_certify_level(&t, d, L, n, 0));
+        ck_assert_msg(t != KD_TRUE, "ball certificate at level %ld <= %ld", (long) n,
+                      (long) B->level_lower);
+    }
+    fmpq_clear(L);
+    kd_real_clear(d);
+}
+END_TEST
+
+/* The flipping instance y + 2^j w, w = (-1, -1, 2)/sqrt(6), checked by the
+   general certifier of the problem module (kd_truth_set_compute on the
+   exact scaled problem): its minimiser has a non-zero first coordinate. */
+START_TEST(test_bits_flip_instance)
+{
+    kd_real_t d, t, w;
+    kd_mat_t A, y;
+    fmpq_t L;
+    kd_real_t Lr;
+    kd_lasso_bits_t B;
+    kd_problem_t P;
+    kd_truth_set_t T;
+    kd_real_init(d);
+    kd_real_init(t);
+    kd_real_init(w);
+    kd_real_init(Lr);
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    fmpq_init(L);
+    set_delta(d, 9);
+    fmpq_set_si(L, 1, 10);
+    kd_real_set_fmpq(Lr, L);
+    kd_assert_ok(kd_lasso_probe_input_bits(B, d, L, 100));
+    kd_assert_ok(kd_lasso_probe_instance(A, y, d, 0));
+    kd_assert_ok(kd_real_parse(w, "1/sqrt(6)"));
+    kd_real_set_2exp(t, B->flip_log2);
+    kd_real_mul(w, w, t);
+    kd_real_sub(t, kd_mat_entry_re(y, 0, 0), w);
+    kd_mat_set_entry_real(y, 0, 0, t);
+    kd_real_sub(t, kd_mat_entry_re(y, 1, 0), w);
+    kd_mat_set_entry_real(y, 1, 0, t);
+    kd_real_add(w, w, w);
+    kd_mat_set_entry_real(y, 2, 0, w);
+    kd_assert_ok(kd_problem_init_scaled(P, A, y, Lr, KD_SCALED_HALF_MEAN, 1, 1, 0));
+    kd_truth_set_init(T, 2);
+    kd_assert_ok(kd_truth_set_compute(T, P, 64, 512));
+    ck_assert_int_eq(T->found, KD_TRUE);
+    ck_assert(arb_is_positive(arb_mat_entry(&T->x, 0, 0)));
+    kd_truth_set_clear(T);
+    kd_problem_clear(P);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    fmpq_clear(L);
+    kd_real_clear(Lr);
+    kd_real_clear(d);
+    kd_real_clear(t);
+    kd_real_clear(w);
+}
+END_TEST
+
+static void
+q_set_d(fmpq_t q, double x)
+{
+    arf_t a;
+    arf_init(a);
+    arf_set_d(a, x);
+    arf_get_fmpq(q, a);
+    arf_clear(a);
+}
+
+/* kd_lasso_standardize_prec at 53 bits against native IEEE double doing
+   the same operations (seed 20261122, random 3 x 2 data). */
+START_TEST(test_standardize_double)
+{
+    flint_rand_t st;
+    fmpq_mat_t X, y, X0, Y0;
+    slong trial, i, j;
+    flint_randinit(st);
+    fmpq_mat_init(X, 3, 2);
+    fmpq_mat_init(y, 3, 1);
+    fmpq_mat_init(X0, 0, 0);
+    fmpq_mat_init(Y0, 0, 0);
+    for (trial = 0; trial < 200; trial++)
+    {
+        double Xd[3][2], yd[3], mu, acc, t, sig;
+        for (i = 0; i < 3; i++)
+        {
+            for (j = 0; j < 2; j++)
+            {
+                Xd[i][j] = ldexp((double) n_randint(st, 1UL << 40), -40) - 0.5;
+                q_set_d(fmpq_mat_entry(X, i, j), Xd[i][j]);
+            }
+            yd[i] = ldexp((double) n_randint(st, 1UL << 40), -41);
+            q_set_d(fmpq_mat_entry(y, i, 0), yd[i]);
+        }
+        kd_assert_ok(kd_lasso_standardize_prec(X0, Y0, NULL, X, y, 53));
+        for (j = 0; j < 2; j++)
+        {
+            acc = 0.0;
+            for (i = 0; i < 3; i++)
+                acc += Xd[i][j];
+            mu = acc / 3;
+            acc = 0.0;
+            for (i = 0; i < 3; i++)
+            {
+                t = Xd[i][j] - mu;
+                acc += t * t;
+            }
+            sig = sqrt(acc / 3);
+            for (i = 0; i < 3; i++)
+                ck_assert_msg(fmpq_get_d(fmpq_mat_entry(X0, i, j)) == (Xd[i][j] - mu) / sig,
+                              "seed 20261122 trial %ld entry %ld,%ld", (long) trial, (long) i,
+                              (long) j);
+        }
+        acc = (yd[0] + yd[1]) + yd[2];
+        for (i = 0; i < 3; i++)
+            ck_assert(fmpq_get_d(fmpq_mat_entry(Y0, i, 0)) == yd[i] - acc / 3);
+    }
+    fmpq_mat_clear(X);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(X0);
+    fmpq_mat_clear(Y0);
+    flint_randclear(st);
+}
+END_TEST
+
+/* An independent exact solver for the 2-variable scaled LASSO
+   min (1/(2m))||X b - Y||^2 + L ||b||_1 by enumerating patterns (G and c
+   exact rationals); returns the support bits of the minimiser (strictly
+   convex here: G is checked positive definite). */
+static int
+lasso2_support(const fmpq_mat_t X, const fmpq_mat_t Y, const fmpq_t L)
+{
+    fmpq_t G[2][2], c[2], b[2], r0, r1, det, g, t;
+    int E, s0, s1, res = -1, j, k;
+    slong i, m = fmpq_mat_nrows(X);
+    fmpz_t fm;
+    fmpz_init_set_si(fm, m);
+    for (j = 0; j < 2; j++)
+    {
+        fmpq_init(c[j]);
+        fmpq_init(b[j]);
+        for (k = 0; k < 2; k++)
+            fmpq_init(G[j][k]);
+    }
+    fmpq_init(r0); fmpq_init(r1); fmpq_init(det); fmpq_init(g); fmpq_init(t);
+    for (j = 0; j < 2; j++)
+    {
+        for (k = 0; k < 2; k++)
+        {
+            for (i = 0; i < m; i++)
+                fmpq_addmul(G[j][k], fmpq_mat_entry(X, i, j), fmpq_mat_entry(X, i, k));
+            fmpq_div_fmpz(G[j][k], G[j][k], fm);
+        }
+        for (i = 0; i < m; i++)
+            fmpq_addmul(c[j], fmpq_mat_entry(X, i, j), fmpq_mat_entry(Y, i, 0));
+        fmpq_div_fmpz(c[j], c[j], fm);
+    }
+    fmpq_mul(det, G[0][0], G[1][1]);
+    fmpq_submul(det, G[0][1], G[1][0]);
+    ck_assert(fmpq_sgn(det) > 0);
+    for (E = 0; E < 4 && res < 0; E++)
+        for (s0 = -1; s0 <= 1 && res < 0; s0 += 2)
+            for (s1 = -1; s1 <= 1 && res < 0; s1 += 2)
+            {
+                int ok = 1;
+                fmpq_zero(b[0]);
+                fmpq_zero(b[1]);
+                if (E == 1 || E == 2)
+                {
+                    j = E - 1;
+                    fmpq_set_si(t, j == 0 ? s0 : s1, 1);
+                    fmpq_mul(t, t, L);
+                    fmpq_sub(b[j], c[j], t);
+                    fmpq_div(b[j], b[j], G[j][j]);
+                    ok = fmpq_sgn(b[j]) == (j == 0 ? s0 : s1);
+                }
+                else if (E == 3)
+                {
+                    fmpq_set_si(t, s0, 1);
+                    fmpq_mul(t, t, L);
+                    fmpq_sub(r0, c[0], t);
+                    fmpq_set_si(t, s1, 1);
+                    fmpq_mul(t, t, L);
+                    fmpq_sub(r1, c[1], t);
+                    fmpq_mul(b[0], G[1][1], r0);
+                    fmpq_submul(b[0], G[0][1], r1);
+                    fmpq_div(b[0], b[0], det);
+                    fmpq_mul(b[1], G[0][0], r1);
+                    fmpq_submul(b[1], G[1][0], r0);
+                    fmpq_div(b[1], b[1], det);
+                    ok = fmpq_sgn(b[0]) == s0 && fmpq_sgn(b[1]) == s1;
+                }
+                for (j = 0; j < 2 && ok; j++)
+                {
+                    if ((E >> j) & 1)
+                        continue;
+                    fmpq_set(g, c[j]);
+                    fmpq_submul(g, G[j][0], b[0]);
+                    fmpq_submul(g, G[j][1], b[1]);
+                    fmpq_abs(g, g);
+                    ok = fmpq_cmp(g, L) <= 0;
+                }
+                if (ok)
+                    res = E;
+            }
+    for (j = 0; j < 2; j++)
+    {
+        fmpq_clear(c[j]);
+        fmpq_clear(b[j]);
+        for (k = 0; k < 2; k++)
+            fmpq_clear(G[j][k]);
+    }
+    fmpq_clear(r0); fmpq_clear(r1); fmpq_clear(det); fmpq_clear(g); fmpq_clear(t);
+    fmpz_clear(fm);
+    return res;
+}
+
+/* The problem MATLAB's double standardisation defines from the double
+   input: the exact solver agrees with the enumeration above, and at
+   delta = 2^-28 its minimiser has both coordinates non-zero (a different
+   problem), while 64-bit preprocessing restores the support {2}. */
+START_TEST(test_input_support)
+{
+    static const slong es[] = {7, 15, 27, 28, 29, 30, 31};
+    slong e = es[_i];
+    kd_real_t d;
+    fmpq_t L;
+    fmpq_mat_t A, y, X0, Y0;
+    int sup, sig_eq;
+    kd_real_init(d);
+    fmpq_init(L);
+    fmpq_mat_init(A, 3, 2);
+    fmpq_mat_init(y, 3, 1);
+    fmpq_mat_init(X0, 0, 0);
+    fmpq_mat_init(Y0, 0, 0);
+    set_delta(d, e);
+    fmpq_set_si(L, 1, 10);
+    kd_assert_ok(kd_lasso_probe_round_double(A, y, d, 0));
+    kd_assert_ok(kd_lasso_standardize_prec(X0, Y0, &sig_eq, A, y, 53));
+    kd_assert_ok(kd_lasso_probe_input_support(&sup, A, y, L, 53));
+    ck_assert_msg(sup == lasso2_support(X0, Y0, L), "2^-%ld: %d vs %d", (long) e, sup,
+                  lasso2_support(X0, Y0, L));
+    /* the sigmas in native double arithmetic, same operations */
+    {
+        double sg[2], mu, acc, t;
+        slong i, j;
+        for (j = 0; j < 2; j++)
+        {
+            acc = 0.0;
+            for (i = 0; i < 3; i++)
+                acc += fmpq_get_d(fmpq_mat_entry(A, i, j));
+            mu = acc / 3;
+            acc = 0.0;
+            for (i = 0; i < 3; i++)
+            {
+                t = fmpq_get_d(fmpq_mat_entry(A, i, j)) - mu;
+                acc += t * t;
+            }
+            sg[j] = sqrt(acc / 3);
+        }
+        ck_assert_int_eq(sig_eq, sg[0] == sg[1]);
+        /* 6 delta^2 far above the rounding: the sigmas must differ */
+        if (e <= 20)
+            ck_assert_int_eq(sig_eq, 0);
+    }
+    if (e == 28)
+        ck_assert_int_eq(sup, 3);
+    if (e <= 26)
+        ck_assert_int_eq(sup, 2);
+    kd_assert_ok(kd_lasso_probe_round_prec(A, y, d, 0, 64));
+    kd_assert_ok(kd_lasso_probe_input_support(&sup, A, y, L, 64));
+    ck_assert_int_eq(sup, 2);
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(X0);
+    fmpq_mat_clear(Y0);
+    fmpq_clear(L);
+    kd_real_clear(d);
+}
+END_TEST
+
+/* Precision sweep at delta = 2^-15: more bits do not fix the stopping
+   rule, the error stays kappa to 1e-6 with the default settings. */
+START_TEST(test_prec_row)
+{
+    static const slong ps[] = {53, 64, 113};
+    kd_real_t d, kr;
+    fmpq_t L;
+    arb_mat_t Bstar, mid;
+    arb_t slack, kappa, eps, t;
+    kd_truth cert;
+    kd_lasso_prec_row_t R;
+    kd_real_init(d);
+    kd_real_init(kr);
+    fmpq_init(L);
+    arb_mat_init(Bstar, 2, 1);
+    arb_mat_init(mid, 2, 1);
+    arb_init(slack);
+    arb_init(kappa);
+    arb_init(eps);
+    arb_init(t);
+    set_delta(d, 15);
+    fmpq_set_si(L, 1, 10);
+    kd_assert_ok(kd_lasso_probe_truth(&cert, Bstar, slack, d, L, KD_SCALED_HALF_MEAN, 256));
+    kd_assert_ok(kd_lasso_probe_breakdown(kappa, eps, mid, L, 128));
+    /* kappa = sqrt(2) (1 - sqrt(3)/10), evaluated through the expression layer */
+    kd_assert_ok(kd_real_parse(kr, "sqrt(2)*(1 - sqrt(3)/10)"));
+    kd_assert_ok(kd_real_eval_arb(t, kr, 128));
+    ck_assert(arb_overlaps(t, kappa));
+    arb_mul_2exp_si(t, t, -1);
+    ck_assert(arb_overlaps(t, eps));
+    kd_lasso_prec_row_init(R);
+    kd_assert_ok(kd_lasso_probe_prec_row(R, d, L, ps[_i], KD_LASSO_SETTING_DEFAULT, Bstar));
+    ck_assert_int_eq(R->support, 2);
+    ck_assert(!R->warned);
+    arb_sub(t, &R->error, kappa, 128);
+    arb_abs(t, t);
+    ck_assert_msg(arb_lt(t, (arb_set_d(slack, 1e-6), slack)), "p = %ld", (long) ps[_i]);
+    ck_assert_int_eq(kd_lasso_nearer(R->B, L), -1);
+    kd_lasso_prec_row_clear(R);
+    arb_mat_clear(Bstar);
+    arb_mat_clear(mid);
+    arb_clear(slack);
+    arb_clear(kappa);
+    arb_clear(eps);
+    arb_clear(t);
+    fmpq_clear(L);
+    kd_real_clear(d);
+    kd_real_clear(kr);
+}
+END_TEST
+
 Suite *
 kd_suite_lasso(void)
 {
@@ -207,6 +571,11 @@ kd_suite_lasso(void)
     tcase_add_test(tc, test_cell_15);
     tcase_add_test(tc, test_predict);
     tcase_add_test(tc, test_rounded);
+    tcase_add_loop_test(tc, test_bits_bracket, 0, 6);
+    tcase_add_test(tc, test_bits_flip_instance);
+    tcase_add_test(tc, test_standardize_double);
+    tcase_add_loop_test(tc, test_input_support, 0, 7);
+    tcase_add_loop_test(tc, test_prec_row, 0, 3);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -126,6 +126,89 @@ kd_status kd_lasso_probe_rounded_support(int * support, int * differs, const kd_
 kd_status kd_lasso_probe_breakdown(arb_t kappa, arb_t eps_b, arb_mat_t mid, const fmpq_t Lambda,
                                    slong prec);
 
+/* ---- input bits and precision (src/lasso/bits.c, proofs-notes/lasso-probe.md) ---- */
+
+/* The certificate at level n: KD_TRUE when EVERY instance (A', y') with
+   ||A' - A_n||_2 <= 2^-n and ||y' - y_n||_2 <= 2^-n around the level-n
+   oracle answers A_n, y_n of A_delta, y has a unique minimiser (MATLAB's
+   standardised problem, Lambda) with support {2}; KD_UNKNOWN otherwise.
+   sharp = 0: entry balls evaluated directly; sharp = 1: the mean-value
+   form (value at the answers + gradient enclosure times the radius),
+   which sees the cancellation between the two nearly equal columns. */
+kd_status kd_lasso_probe_certify_level(kd_truth * res, const kd_real_t delta,
+                                       const fmpq_t Lambda, slong n, int sharp);
+
+typedef struct
+{
+    slong level_lower;  /* no algorithm can certify the support from reads of
+                           levels <= level_lower (-1: no bound found) */
+    slong flip_log2;    /* the certified instance: y + 2^flip_log2 w has a
+                           minimiser support containing 1 */
+    slong level_sharp;  /* least n where the mean-value certificate holds (-1: none) */
+    slong level_naive;  /* least n where the entry-ball certificate holds (-1: none) */
+}
+kd_lasso_bits_struct;
+
+typedef kd_lasso_bits_struct kd_lasso_bits_t[1];
+
+/* The bracket level_lower < (bits needed) <= level_sharp for delta > 0,
+   searching levels 1..max_level. */
+kd_status kd_lasso_probe_input_bits(kd_lasso_bits_t B, const kd_real_t delta,
+                                    const fmpq_t Lambda, slong max_level);
+
+/* MATLAB's preprocessing (centre, population-std standardisation) of the
+   rational X (m x N), y (m x 1) carried out in p-bit arithmetic, round to
+   nearest, the same operations in the same order as kd_iter_cd_matlab
+   (p = 53 is IEEE double for these normal-range data); the results are
+   the exact values of the p-bit numbers. *sigma_equal (if not NULL) is 1
+   when all the computed sigma_j are equal. */
+kd_status kd_lasso_standardize_prec(fmpq_mat_t X0, fmpq_mat_t Y0, int * sigma_equal,
+                                    const fmpq_mat_t X, const fmpq_mat_t y, slong p);
+
+/* The support of the exact minimiser of the problem that the preprocessing
+   defines from the rational data A, y: std_prec = 0 standardises exactly,
+   std_prec = p > 0 with kd_lasso_standardize_prec; then
+   min (1/(2m)) ||X0 b - Y0||^2 + Lambda ||b||_1 is solved exactly.
+   *support has bit j set when coordinate j is non-zero; -1 when the
+   solution set is not a certified point. */
+kd_status kd_lasso_probe_input_support(int * support, const fmpq_mat_t A, const fmpq_mat_t y,
+                                       const fmpq_t Lambda, slong std_prec);
+
+/* Every entry of A_delta, y rounded to the nearest p-bit number (p = 53:
+   kd_lasso_probe_round_double). */
+kd_status kd_lasso_probe_round_prec(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta,
+                                    int mirror, slong p);
+
+/* One row of the precision sweep: the input rounded to p bits, MATLAB's
+   preprocessing and coordinate descent in p-bit arithmetic (double at 53,
+   MPFR otherwise) under setting s. */
+typedef struct
+{
+    slong prec;
+    int sigma_equal;        /* the p-bit sigmas coincide */
+    int support;            /* exact minimiser of the p-bit standardised problem */
+    slong sweeps;
+    int warned;
+    double seconds;
+    fmpq_mat_t B;           /* CD output, original scale */
+    arb_struct error;       /* ||B - B*||_2, certified */
+    kd_lasso_verdict verdict;
+}
+kd_lasso_prec_row_struct;
+
+typedef kd_lasso_prec_row_struct kd_lasso_prec_row_t[1];
+
+void kd_lasso_prec_row_init(kd_lasso_prec_row_t R);
+void kd_lasso_prec_row_clear(kd_lasso_prec_row_t R);
+kd_status kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta,
+                                  const fmpq_t Lambda, slong p, kd_lasso_setting s,
+                                  const arb_mat_t Bstar);
+
+/* Which of B* and the wrong vertex W = (1 - sqrt(3) Lambda, 0) the
+   rational B is nearer (certified comparison of the distances): 1 for B*,
+   -1 for W, 0 undecided (or equidistant). */
+int kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda);
+
 #ifdef __cplusplus
 }
 #endif

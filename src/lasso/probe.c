@@ -56,10 +56,10 @@ kd_lasso_verdict_of(const fmpq_mat_t B)
     return (z1 && !z2) ? KD_LASSO_RIGHT_SUPPORT : KD_LASSO_WRONG_SUPPORT;
 }
 
-/* q = the double nearest to the exact x (ties to even): both ends of a ball
-   of x must round to the same double, else the ball is refined. */
+/* q = the p-bit number nearest to the exact x (ties to even): both ends
+   of a ball of x must round to the same number, else the ball is refined. */
 static kd_status
-round_double(fmpq_t q, const kd_real_t x)
+round_prec(fmpq_t q, const kd_real_t x, slong p)
 {
     arb_t b;
     arf_t lo, hi;
@@ -69,22 +69,22 @@ round_double(fmpq_t q, const kd_real_t x)
     arb_init(b);
     arf_init(lo);
     arf_init(hi);
-    for (prec = 128; ; prec *= 2)
+    for (prec = 2 * p + 64; ; prec *= 2)
     {
         if ((st = kd_real_eval_arb(b, x, prec)) != KD_OK)
             break;
         arb_get_lbound_arf(lo, b, prec);
         arb_get_ubound_arf(hi, b, prec);
-        arf_set_round(lo, lo, 53, ARF_RND_NEAR);
-        arf_set_round(hi, hi, 53, ARF_RND_NEAR);
+        arf_set_round(lo, lo, p, ARF_RND_NEAR);
+        arf_set_round(hi, hi, p, ARF_RND_NEAR);
         if (arf_equal(lo, hi))
         {
             arf_get_fmpq(q, lo);
             break;
         }
-        if (prec > 65536)
+        if (prec > 65536 + 4 * p)
         {
-            st = kd_error_set(KD_ERR_UNDECIDED, "cannot round an entry to double");
+            st = kd_error_set(KD_ERR_UNDECIDED, "cannot round an entry to %ld bits", (long) p);
             break;
         }
     }
@@ -97,10 +97,19 @@ round_double(fmpq_t q, const kd_real_t x)
 kd_status
 kd_lasso_probe_round_double(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, int mirror)
 {
+    return kd_lasso_probe_round_prec(A, y, delta, mirror, 53);
+}
+
+kd_status
+kd_lasso_probe_round_prec(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, int mirror,
+                          slong p)
+{
     kd_mat_t Ae, ye;
     kd_status st;
     slong i, j;
 
+    if (p < 2 || p > KD_ARITH_PREC_MAX)
+        return kd_error_set(KD_ERR_ARG, "precision %ld out of range", (long) p);
     kd_mat_init(Ae, 0, 0);
     kd_mat_init(ye, 0, 0);
     st = kd_lasso_probe_instance(Ae, ye, delta, mirror);
@@ -111,9 +120,9 @@ kd_lasso_probe_round_double(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, i
     for (i = 0; i < 3 && st == KD_OK; i++)
     {
         for (j = 0; j < 2 && st == KD_OK; j++)
-            st = round_double(fmpq_mat_entry(A, i, j), kd_mat_entry_re(Ae, i, j));
+            st = round_prec(fmpq_mat_entry(A, i, j), kd_mat_entry_re(Ae, i, j), p);
         if (st == KD_OK)
-            st = round_double(fmpq_mat_entry(y, i, 0), kd_mat_entry_re(ye, i, 0));
+            st = round_prec(fmpq_mat_entry(y, i, 0), kd_mat_entry_re(ye, i, 0), p);
     }
     kd_mat_clear(Ae);
     kd_mat_clear(ye);
@@ -451,6 +460,25 @@ kd_lasso_cell_clear(kd_lasso_cell_t C)
     arb_clear(&C->error);
 }
 
+/* ||B - B*||_2 directly in balls: B is exact, so the radius is that of B*
+   and of the rounding at 256 bits. */
+static void
+dist_to(arb_t err, const fmpq_mat_t B, const arb_mat_t Bstar)
+{
+    arb_t t;
+    slong j;
+    arb_init(t);
+    arb_zero(err);
+    for (j = 0; j < 2; j++)
+    {
+        arb_set_fmpq(t, fmpq_mat_entry(B, j, 0), 256);
+        arb_sub(t, t, arb_mat_entry(Bstar, j, 0), 256);
+        arb_addmul(err, t, t, 256);
+    }
+    arb_sqrtpos(err, err, 256);
+    arb_clear(t);
+}
+
 /* Sweeps of the calibration run (a few hundredths of a second). */
 #define CALIB_SWEEPS 1000000L
 
@@ -509,22 +537,7 @@ kd_lasso_probe_cell(kd_lasso_cell_t C, const kd_real_t delta, const fmpq_t Lambd
     C->seconds = R->seconds;
     fmpq_mat_set(C->B, R->B);
     C->verdict = kd_lasso_verdict_of(C->B);
-    {
-        /* ||B - B*||_2 directly in balls: B is exact, so the radius is
-           that of B* and of the rounding at 256 bits */
-        arb_t t;
-        slong j;
-        arb_init(t);
-        arb_zero(&C->error);
-        for (j = 0; j < 2; j++)
-        {
-            arb_set_fmpq(t, fmpq_mat_entry(C->B, j, 0), 256);
-            arb_sub(t, t, arb_mat_entry(Bstar, j, 0), 256);
-            arb_addmul(&C->error, t, t, 256);
-        }
-        arb_sqrtpos(&C->error, &C->error, 256);
-        arb_clear(t);
-    }
+    dist_to(&C->error, C->B, Bstar);
 done:
     kd_iter_result_clear(R);
     fmpq_mat_clear(A);
@@ -532,9 +545,11 @@ done:
     return st;
 }
 
-/* the P2 problem of the rational data in MATLAB's convention */
+/* the P2 problem of the rational data in MATLAB's convention, centred and
+   standardised exactly when pre != 0, else taken as X0, Y0 as they are */
 static kd_status
-rational_problem(kd_problem_t P, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_t Lambda)
+rational_problem(kd_problem_t P, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_t Lambda,
+                 int pre)
 {
     kd_mat_t Am, ym;
     kd_real_t L, v;
@@ -557,7 +572,7 @@ rational_problem(kd_problem_t P, const fmpq_mat_t A, const fmpq_mat_t y, const f
     }
     kd_real_set_fmpq(L, Lambda);
     kd_problem_clear(P);    /* the constructor initialises P itself */
-    st = kd_problem_init_scaled(P, Am, ym, L, KD_SCALED_HALF_MEAN, 1, 1, 0);
+    st = kd_problem_init_scaled(P, Am, ym, L, KD_SCALED_HALF_MEAN, pre, pre, 0);
     kd_mat_clear(Am);
     kd_mat_clear(ym);
     kd_real_clear(L);
@@ -566,29 +581,31 @@ rational_problem(kd_problem_t P, const fmpq_mat_t A, const fmpq_mat_t y, const f
 }
 
 kd_status
-kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t delta,
-                               const fmpq_t Lambda)
+kd_lasso_probe_input_support(int * support, const fmpq_mat_t A, const fmpq_mat_t y,
+                             const fmpq_t Lambda, slong std_prec)
 {
-    fmpq_mat_t A, y;
+    fmpq_mat_t X0, Y0;
     kd_problem_t P;
     kd_truth_set_t T;
-    kd_status st;
+    kd_status st = KD_OK;
     slong j;
 
-    fmpq_mat_init(A, 3, 2);
-    fmpq_mat_init(y, 3, 1);
+    fmpq_mat_init(X0, 0, 0);
+    fmpq_mat_init(Y0, 0, 0);
     kd_problem_init_empty(P);
-    kd_truth_set_init(T, 2);
+    kd_truth_set_init(T, fmpq_mat_ncols(A));
     *support = -1;
-    *differs = 0;
-    if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) != KD_OK
-        || (st = rational_problem(P, A, y, Lambda)) != KD_OK
+    if (std_prec > 0)
+        st = kd_lasso_standardize_prec(X0, Y0, NULL, A, y, std_prec);
+    if (st != KD_OK
+        || (st = rational_problem(P, std_prec > 0 ? X0 : A, std_prec > 0 ? Y0 : y, Lambda,
+                                  std_prec <= 0)) != KD_OK
         || (st = kd_truth_set_compute(T, P, 64, 128)) != KD_OK)
         goto done;
     if (T->found == KD_TRUE && T->unique == KD_TRUE)
     {
         *support = 0;
-        for (j = 0; j < 2; j++)
+        for (j = 0; j < fmpq_mat_ncols(A); j++)
         {
             if (arb_is_zero(arb_mat_entry(&T->x, j, 0)))
                 continue;
@@ -601,14 +618,132 @@ kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t del
             }
         }
     }
-    /* a non-point (or uncertified) solution set is not the truth either */
-    *differs = *support != 2;
 done:
     kd_truth_set_clear(T);
     kd_problem_clear(P);
+    fmpq_mat_clear(X0);
+    fmpq_mat_clear(Y0);
+    return st;
+}
+
+kd_status
+kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t delta,
+                               const fmpq_t Lambda)
+{
+    fmpq_mat_t A, y;
+    kd_status st;
+
+    fmpq_mat_init(A, 3, 2);
+    fmpq_mat_init(y, 3, 1);
+    *support = -1;
+    if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) == KD_OK)
+        st = kd_lasso_probe_input_support(support, A, y, Lambda, 0);
+    /* a non-point (or uncertified) solution set is not the truth either */
+    *differs = *support != 2;
     fmpq_mat_clear(A);
     fmpq_mat_clear(y);
     return st;
+}
+
+void
+kd_lasso_prec_row_init(kd_lasso_prec_row_t R)
+{
+    memset(R, 0, sizeof *R);
+    fmpq_mat_init(R->B, 2, 1);
+    arb_init(&R->error);
+    R->support = -1;
+}
+
+void
+kd_lasso_prec_row_clear(kd_lasso_prec_row_t R)
+{
+    fmpq_mat_clear(R->B);
+    arb_clear(&R->error);
+}
+
+kd_status
+kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta, const fmpq_t Lambda,
+                        slong p, kd_lasso_setting s, const arb_mat_t Bstar)
+{
+    fmpq_mat_t A, y, X0, Y0;
+    kd_iter_cd_opts_t opts;
+    kd_iter_result_t It;
+    kd_arith_t ar;
+    kd_status st;
+
+    fmpq_mat_init(A, 3, 2);
+    fmpq_mat_init(y, 3, 1);
+    fmpq_mat_init(X0, 0, 0);
+    fmpq_mat_init(Y0, 0, 0);
+    kd_iter_result_init(It);
+    R->prec = p;
+    kd_lasso_setting_opts(opts, s);
+    if (s == KD_LASSO_SETTING_RELTOL_EPS_MAXITER)
+    {
+        st = kd_error_set(KD_ERR_ARG, "the precision sweep runs the default and reltol-eps "
+                          "settings only (MaxIter = 1/eps would not finish)");
+        goto done;
+    }
+    if (p == 53)
+        kd_arith_set_double(ar);
+    else if ((st = kd_arith_set_mpfr(ar, p)) != KD_OK)
+        goto done;
+    if ((st = kd_lasso_probe_round_prec(A, y, delta, 0, p)) != KD_OK
+        || (st = kd_lasso_standardize_prec(X0, Y0, &R->sigma_equal, A, y, p)) != KD_OK
+        || (st = kd_lasso_probe_input_support(&R->support, A, y, Lambda, p)) != KD_OK
+        || (st = kd_iter_cd_matlab(It, A, y, Lambda, opts, ar)) != KD_OK)
+        goto done;
+    R->sweeps = It->iterations;
+    R->warned = It->warned;
+    R->seconds = It->seconds;
+    fmpq_mat_set(R->B, It->B);
+    R->verdict = kd_lasso_verdict_of(R->B);
+    dist_to(&R->error, R->B, Bstar);
+done:
+    kd_iter_result_clear(It);
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(X0);
+    fmpq_mat_clear(Y0);
+    return st;
+}
+
+int
+kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda)
+{
+    arb_t c, d1, d2, t;
+    slong prec;
+    int res = 0;
+
+    arb_init(c);
+    arb_init(d1);
+    arb_init(d2);
+    arb_init(t);
+    /* ||B - B*||^2 - ||B - W||^2 = 2 c (B_1 - B_2), c = 1 - sqrt(3) Lambda:
+       B is nearer B* iff c (B_1 - B_2) < 0 */
+    for (prec = 128; prec <= 4096 && res == 0; prec *= 2)
+    {
+        arb_sqrt_ui(c, 3, prec);
+        arb_set_fmpq(t, Lambda, prec);
+        arb_mul(c, c, t, prec);
+        arb_sub_ui(c, c, 1, prec);
+        arb_neg(c, c);
+        arb_set_fmpq(d1, fmpq_mat_entry(B, 0, 0), prec);
+        arb_set_fmpq(d2, fmpq_mat_entry(B, 1, 0), prec);
+        arb_sub(d1, d1, d2, prec);
+        arb_mul(d1, d1, c, prec);
+        if (arb_is_negative(d1))
+            res = 1;
+        else if (arb_is_positive(d1))
+            res = -1;
+        else if (arb_is_zero(d1))
+            break;
+    }
+    arb_clear(c);
+    arb_clear(d1);
+    arb_clear(d2);
+    arb_clear(t);
+    return res;
 }
 
 kd_status
