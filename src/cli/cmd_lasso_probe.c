@@ -6,13 +6,14 @@
 #include <string.h>
 #include "cli.h"
 #include "kdigits/lasso.h"
+#include "lasso_peers.h"
 
 static void
 help(void)
 {
     printf(
         "usage: kdigits lasso-probe [--deltas LIST] [--settings LIST] [--convention matlab|mean]\n"
-        "                           [--precisions LIST] [--format text|json]\n"
+        "                           [--precisions LIST | --peers] [--format text|json]\n"
         "\n"
         "The MATLAB lasso failure (lasso-probe.md §3): MATLAB's coordinate descent\n"
         "(standardize, intercept) on A_delta, y rounded to double (the input a MATLAB\n"
@@ -37,6 +38,10 @@ help(void)
         "  --precisions LIST the precision sweep instead of the table: the input rounded to p\n"
         "                    bits, MATLAB's rule in p-bit arithmetic (53 = double, else MPFR),\n"
         "                    e.g. 53,64,113,256; settings default and reltol-eps\n"
+        "  --peers           the real peers instead of the table: R glmnet, scikit-learn Lasso\n"
+        "                    and LassoLars, CVXOPT (scripts in experiments/peers/), fed the same\n"
+        "                    double data, with certified errors; a missing peer is listed as\n"
+        "                    skipped with the Debian package to install\n"
         "  --format F        text (default) or json\n"
         "\n"
         "example: kdigits lasso-probe --deltas 2^-15,2^-30 --precisions 53,64,113\n");
@@ -46,6 +51,7 @@ typedef struct
 {
     const char * deltas, * settings, * conv, * precs;
     int settings_given;
+    int peers;
 }
 lp_args;
 
@@ -59,6 +65,7 @@ own(int c, const char * arg, void * data)
         case 's': a->settings = arg; a->settings_given = 1; break;
         case 'c': a->conv = arg; break;
         case 'P': a->precs = arg; break;
+        case 'R': a->peers = 1; break;
         default: return 0;
     }
     return 1;
@@ -337,11 +344,12 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         {"settings", required_argument, NULL, 's'},
         {"convention", required_argument, NULL, 'c'},
         {"precisions", required_argument, NULL, 'P'},
+        {"peers", no_argument, NULL, 'R'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "lasso-probe";
     lp_args a = {"2^-1,2^-7,2^-15,2^-20,2^-24,2^-26,2^-28,2^-30",
-                 "default,reltol-eps,reltol-eps-maxiter", "matlab", NULL, 0};
+                 "default,reltol-eps,reltol-eps-maxiter", "matlab", NULL, 0, 0};
     kd_cli_opts o;
     kd_status st = KD_OK;
     kd_lasso_setting sets[3];
@@ -401,6 +409,16 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         }
     }
 
+    if (a.peers)
+    {
+        if (a.precs != NULL)
+        {
+            ret = kd_cli_usage(cmd, "--peers and --precisions are separate modes");
+            goto out;
+        }
+        ret = kd_cli_lasso_peers(deltas, nd, Lambda, conv, o.fmt);
+        goto out;
+    }
     if (a.precs != NULL
         && kd_cli_parse_level_list(&precs, &nprecs, a.precs, cmd) == 0)
     {
