@@ -42,8 +42,8 @@ json_get(const char * p)
         printf("%s\n", json_is_true(j) ? "true" : "false");
     else
     {
-        char * s = json_dumps(j, JSON_COMPACT);
-        printf("%s\n", s);
+        char * s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+        printf("%s\n", s ? s : "?");
         free(s);
     }
     json_decref(root);

@@ -21,6 +21,9 @@
 #include "kdigits/omega.h"
 #include "kdigits/lista.h"
 #include "kdigits/regimes.h"
+#include "kdigits/bpprobe.h"
+#include "kdigits/sci.h"
+#include "kdigits/spectrum.h"
 
 #define KD_VERSION_STRING "0.1.0"
 
