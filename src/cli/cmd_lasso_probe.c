@@ -454,10 +454,11 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         json_object_set_new(jroot, "mode", json_string(nprecs ? "precision-sweep" : "table"));
     }
     else if (nprecs)
-        printf("Precision sweep (lasso-probe.md §5): A_delta, y rounded to p bits, MATLAB's\n"
-               "preprocessing and coordinate descent in p-bit arithmetic (p = 53: IEEE double),\n"
-               "convention %s. 'problem' = support of the EXACT minimiser of the problem the\n"
-               "p-bit standardisation defines; error = ||B - B*||_2 certified.\n",
+        printf("Precision sweep (proofs-notes/lasso-probe.md §3): A_delta, y rounded to p bits,\n"
+               "MATLAB's preprocessing and coordinate descent in p-bit arithmetic (p = 53: IEEE\n"
+               "double), convention %s. 'problem' = support of the EXACT\n"
+               "minimiser of the problem the p-bit standardisation defines;\n"
+               "error = ||B - B*||_2 certified.\n",
                conv == KD_SCALED_MEAN ? "mean (Lambda = 1/20)" : "matlab (Lambda = 1/10)");
     else
     {
@@ -465,7 +466,8 @@ kd_cmd_lasso_probe(int argc, char ** argv)
                conv == KD_SCALED_MEAN ? "mean (slides' lambda = 1/10, MATLAB Lambda = 1/20)"
                                       : "matlab (Lambda = 1/10)");
         printf("error = ||B - B*||_2 certified; (p) = predicted (exact-arithmetic sweep count,\n"
-               "time from the measured sweep rate), not run.\n");
+               "time from the measured sweep rate), not run. Input bits and the breakdown\n"
+               "epsilon: proofs-notes/lasso-probe.md.\n");
     }
     for (i = 0; i < nd; i++)
     {
