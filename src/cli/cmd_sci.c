@@ -1,10 +1,1620 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* placeholder */
+/* kdigits sci: the SCI hierarchy made executable (theory.md §9). Each
+   subcommand runs a tower on a user's input and on the adversarial input
+   that defeats stronger claims, and explains what the table shows; the
+   proofs are in proofs-notes/sci.md. `sci spectrum` lives in
+   cmd_sci_spectrum.c. */
+#include <stdlib.h>
+#include <string.h>
 #include "cli.h"
+#include "kdigits/sci.h"
+
+#define PREC 256
+
+/* ------------------------------------------------------------ helpers */
+
+static int
+check_fmt(kd_cli_opts * o, const char * cmd, int allow_csv)
+{
+    if (o->fmt == KD_FMT_TEXT || o->fmt == KD_FMT_JSON || (allow_csv && o->fmt == KD_FMT_CSV))
+        return 1;
+    kd_cli_opts_clear(o);
+    kd_cli_usage(cmd, "--format must be text%s or json", allow_csv ? ", csv" : "");
+    return 0;
+}
+
+static char *
+ball_str(const arb_t x, slong digits)
+{
+    char * mid, * rad, * s;
+    size_t len;
+    if (!arb_is_finite(x))
+    {
+        s = flint_malloc(2);
+        strcpy(s, "-");
+        return s;
+    }
+    kd_arb_get_decimal(&mid, &rad, x, digits);
+    len = strlen(mid) + strlen(rad) + 8;
+    s = flint_malloc(len);
+    snprintf(s, len, "%s +/- %s", mid, rad);
+    flint_free(mid);
+    flint_free(rad);
+    return s;
+}
+
+static json_t *
+levels_json(const slong * v, slong n)
+{
+    json_t * a = json_array();
+    slong i;
+    for (i = 0; i < n; i++)
+        json_array_append_new(a, json_integer(v[i]));
+    return a;
+}
+
+/* "0,1,2" or "0,1,...,50" for long lists */
+static void
+levels_text(char * buf, size_t size, const slong * v, slong n)
+{
+    size_t used = 0;
+    slong i;
+    buf[0] = '\0';
+    if (n == 0)
+    {
+        snprintf(buf, size, "none");
+        return;
+    }
+    for (i = 0; i < n && used < size; i++)
+    {
+        if (n > 4 && i == 2)
+        {
+            used += snprintf(buf + used, size - used, ",...");
+            i = n - 1;
+        }
+        used += snprintf(buf + used, size - used, "%s%ld", i ? "," : "", v[i]);
+    }
+}
+
+static const char *
+tv(kd_truth t)
+{
+    return t == KD_TRUE ? "yes" : t == KD_FALSE ? "NO" : "unknown";
+}
+
+static json_t *
+jtv(kd_truth t)
+{
+    return t == KD_UNKNOWN ? json_string("unknown") : json_boolean(t == KD_TRUE);
+}
+
+/* A paragraph, wrapped at 78 columns. */
+static void
+print_par(const char * s)
+{
+    size_t col = 0, len;
+    const char * p = s, * w;
+    for (;;)
+    {
+        while (*p == ' ')
+            p++;
+        w = p;
+        while (*p != '\0' && *p != ' ')
+            p++;
+        len = (size_t) (p - w);
+        if (len == 0)
+            break;
+        if (col > 0 && col + 1 + len > 78)
+        {
+            putchar('\n');
+            col = 0;
+        }
+        else if (col > 0)
+        {
+            putchar(' ');
+            col++;
+        }
+        fwrite(w, 1, len, stdout);
+        col += len;
+    }
+    putchar('\n');
+}
+
+/* "2^-N" as text */
+static void
+pow2_text(char * buf, size_t size, slong N, int sign)
+{
+    if (N == 0)
+        snprintf(buf, size, "%s1", sign < 0 ? "-" : "");
+    else
+        snprintf(buf, size, "%s2^-%ld", sign < 0 ? "-" : "", N);
+}
+
+/* The oracle for x: nearest rounding, or a seeded random valid answer. */
+static kd_status
+real_oracle(kd_oracle_t O, const kd_real_t x, int seeded, slong seed, slong prec_cap)
+{
+    kd_status st = seeded ? kd_sci_oracle_init_random_real(O, x, (ulong) seed)
+                          : kd_sci_oracle_init_real(O, x);
+    kd_oracle_set_prec_cap(O, prec_cap);
+    return st;
+}
+
+/* The level-n answers of a 1 x 1 oracle are re-read for display (the
+   oracle's answers depend only on n, so they are the ones the tower saw). */
+static kd_status
+answer_of(fmpq_t q, kd_oracle_t O, slong n)
+{
+    fmpq_mat_t re;
+    kd_status st;
+    fmpq_mat_init(re, 1, 1);
+    st = kd_oracle_get(re, NULL, O, n);
+    if (st == KD_OK)
+        fmpq_set(q, fmpq_mat_entry(re, 0, 0));
+    fmpq_mat_clear(re);
+    return st;
+}
+
+/* ------------------------------------------------------------ adversary
+   runs shared by positive, sign and rank */
+
+typedef struct
+{
+    const char * name;      /* e.g. "cautious (q_L > 2^-L)" */
+    kd_sci_alg_fn alg;
+    int tower;              /* data is a kd_tower_alg_struct (else a slong L) */
+}
+adv_alg;
+
+static kd_status
+adversary_section(json_t * jarr, kd_cli_format fmt, const adv_alg * algs, slong nalgs,
+                  const kd_tower_struct * T, const slong * Ls, slong nL, slong r, slong c,
+                  const char * inst0, const char * (*name)(slong))
+{
+    slong i, k;
+    kd_status st = KD_OK;
+    char lv[128], x1[64], ans[32];
+
+    if (fmt == KD_FMT_TEXT)
+        printf("  %-31s %4s %5s  %-14s %-7s %-18s %s\n", "algorithm", "L", "reads", "levels read",
+               "answer", "wrong on", "answers valid for both");
+    for (k = 0; k < nL && st == KD_OK; k++)
+        for (i = 0; i < nalgs && st == KD_OK; i++)
+        {
+            kd_sci_adv_t res;
+            kd_tower_alg_struct ta;
+            slong L = Ls[k];
+            void * data;
+            kd_sci_adv_init(res);
+            memset(&ta, 0, sizeof ta);
+            ta.T = T;
+            ta.n[0] = L;
+            data = algs[i].tower ? (void *) &ta : (void *) &L;
+            st = kd_sci_adversary_run(res, r, c, algs[i].alg, data);
+            if (st == KD_OK)
+            {
+                snprintf(x1, sizeof x1, "%s", (r > 1 || c > 1) ? "" : "x = ");
+                pow2_text(x1 + strlen(x1), sizeof x1 - strlen(x1), res->N, 1);
+                if (r > 1 || c > 1)
+                {
+                    size_t l = strlen(x1);
+                    snprintf(x1 + l, sizeof x1 - l, " e1e1^T");
+                }
+                if (name != NULL)
+                    snprintf(ans, sizeof ans, "%s", name(res->answer));
+                else
+                    snprintf(ans, sizeof ans, "%ld", res->answer);
+                levels_text(lv, sizeof lv, res->levels, res->nreads);
+                if (fmt == KD_FMT_JSON)
+                {
+                    json_t * j = json_object(), * ji = json_array();
+                    json_object_set_new(j, "algorithm", json_string(algs[i].name));
+                    json_object_set_new(j, "L", json_integer(L));
+                    json_object_set_new(j, "reads", json_integer(res->nreads));
+                    json_object_set_new(j, "levels_read", levels_json(res->levels, res->nreads));
+                    json_object_set_new(j, "answer", json_string(ans));
+                    json_array_append_new(ji, json_string(inst0));
+                    json_array_append_new(ji, json_string(x1));
+                    json_object_set_new(j, "instances", ji);
+                    json_object_set_new(j, "xi", json_pack("[ii]", (int) res->xi0, (int) res->xi1));
+                    json_object_set_new(j, "revealed_N", json_integer(res->N));
+                    json_object_set_new(j, "wrong_on", json_string(res->wrong_on == 0 ? inst0 : x1));
+                    json_object_set_new(j, "answers_consistent", jtv(res->consistent));
+                    json_array_append_new(jarr, j);
+                }
+                else if (fmt == KD_FMT_TEXT)
+                    printf("  %-31s %4ld %5ld  %-14s %-7s %-18s %s (exact)\n", algs[i].name, L,
+                           res->nreads, lv, ans, res->wrong_on == 0 ? inst0 : x1,
+                           tv(res->consistent));
+            }
+            kd_sci_adv_clear(res);
+        }
+    return st;
+}
+
+/* ------------------------------------------------------------ positive */
+
+static void
+help_positive(void)
+{
+    printf(
+        "usage: kdigits sci positive [--x EXPR] [--n LIST] [--L LIST] [--seed S]\n"
+        "                            [--format text|json|csv] [--max-prec BITS]\n"
+        "\n"
+        "Deciding x > 0 when x is only given by an oracle q_n, |q_n - x| <= 2^-n.\n"
+        "The Sigma_1 tower Gamma_n = yes iff q_n > 2^-n is run on x: a yes is always\n"
+        "right (certified), a no never is. Then the adversary that answers every read\n"
+        "with 0 is run against three algorithms that halt after reading levels <= L:\n"
+        "every answer is valid for x = 0 and for x = 2^-(L+1) (checked exactly), so\n"
+        "each algorithm is wrong on one of them: deciding x > 0 is not in Delta_1.\n"
+        "Proof: proofs-notes/sci.md §3.\n"
+        "\n"
+        "options:\n"
+        "  --x EXPR        an exact real expression (default 1/3 - 0.3333 = 1/30000)\n"
+        "  --n LIST        levels of the tower (default 0,4,8,12,14,15,16,20,32,64)\n"
+        "  --L LIST        levels at which the adversary's algorithms halt, each <= 10000\n"
+        "                  (default 0,10,50)\n"
+        "  --seed S        answer with a seeded random valid oracle (the answers are the\n"
+        "                  adversary's choice) instead of nearest rounding\n"
+        "  --format F      text (default), json or csv (the tower table)\n"
+        "  --max-prec BITS precision cap of the oracle\n"
+        "\n"
+        "example: kdigits sci positive --x 'sqrt(2) - 1.4142' --n 10,14,20\n");
+}
+
+static const char * expl_positive =
+    "A yes is always right: q_n > 2^-n forces x >= q_n - 2^-n > 0. A no is never "
+    "certain: an oracle for x = 0 may answer 0 at every level, and those answers "
+    "are equally valid for x = 2^-N at every level n <= N. So the tower converges "
+    "(to yes once 2^(1-n) < x; it stays no for x <= 0) with "
+    "one-sided certainty: Sigma_1. But no algorithm that halts decides x > 0 on all "
+    "inputs: whatever levels it reads, the adversary answers 0 and then reveals "
+    "x = 0 or x = 2^-(L+1), whichever its answer is wrong for. Hence not Delta_1 "
+    "(and not Pi_1: a certain no would be wrong on 2^-(L+1)). "
+    "Proof: proofs-notes/sci.md §3.";
+
+typedef struct
+{
+    const char * x, * L;
+    slong seed;
+    int seeded;
+    const char * A;     /* rank */
+    const char * N;     /* sign */
+}
+sci_args;
+
+static int
+own_common(int c, const char * arg, void * data, const char * cmd)
+{
+    sci_args * a = data;
+    switch (c)
+    {
+        case 'x': a->x = arg; return 1;
+        case 'L': a->L = arg; return 1;
+        case 'A': a->A = arg; return 1;
+        case 'N': a->N = arg; return 1;
+        case 'S':
+            a->seeded = 1;
+            return kd_cli_parse_slong(&a->seed, arg, cmd, "--seed", 0, WORD_MAX) ? 1 : -1;
+        default: return 0;
+    }
+}
+
+static int
+own_positive(int c, const char * arg, void * data)
+{
+    return own_common(c, arg, data, "sci positive");
+}
+
+/* Evaluates x's sign for the header: proved, or undecided. */
+static const char *
+truth_text(const kd_real_t x, slong prec_cap)
+{
+    int sg = 0;
+    slong cap = prec_cap > 0 && prec_cap < 4096 ? prec_cap : 4096;
+    if (kd_real_sign(&sg, x, cap) != KD_OK)
+    {
+        kd_error_clear();
+        return "not decided (a zero that is not structural cannot be recognised)";
+    }
+    return sg > 0 ? "x > 0" : sg < 0 ? "x < 0" : "x = 0";
+}
+
+/* The adversary's levels: at most 10^4 (an algorithm may read every level
+   up to L). */
+static int
+parse_L(slong ** Ls, slong * nL, const char * s, const char * cmd)
+{
+    slong i;
+    if (!kd_cli_parse_level_list(Ls, nL, s, cmd))
+        return 0;
+    for (i = 0; i < *nL; i++)
+        if ((*Ls)[i] > 10000)
+        {
+            kd_cli_usage(cmd, "--L values must be <= 10000");
+            flint_free(*Ls);
+            *Ls = NULL;
+            return 0;
+        }
+    return 1;
+}
+
+static int
+cmd_positive(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"x", required_argument, NULL, 'x'},
+        {"L", required_argument, NULL, 'L'},
+        {"seed", required_argument, NULL, 'S'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    static const slong defn[] = {0, 4, 8, 12, 14, 15, 16, 20, 32, 64};
+    static const adv_alg algs[] = {
+        {"cautious: yes iff q_L > 2^-L", kd_sci_positive_alg_cautious, 0},
+        {"rounding: yes iff q_L >= 0", kd_sci_positive_alg_rounding, 0},
+        {"patient: reads 0..L until sure", kd_sci_positive_alg_patient, 0}};
+    const char * cmd = "sci positive";
+    sci_args a = {"1/3 - 0.3333", "0,10,50", 0, 0, NULL, NULL};
+    kd_cli_opts o;
+    kd_real_t x;
+    kd_oracle_t O;
+    kd_tower_t T;
+    kd_tower_run_t R;
+    slong * Ls = NULL, nL = 0, i;
+    fmpq_t q;
+    json_t * root = NULL, * jrows = NULL, * jadv = NULL;
+    kd_status st = KD_OK;
+    int r, ret = 0, oinit = 0;
+    const char * truth;
+
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_positive, &a, help_positive)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (!check_fmt(&o, cmd, 1))
+        return KD_EXIT_USAGE;
+    if (!parse_L(&Ls, &nL, a.L, cmd))
+    {
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
+    }
+    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
+    kd_real_init(x);
+    fmpq_init(q);
+    kd_tower_run_init(R);
+    kd_sci_tower_positive(T);
+    if ((st = kd_real_parse(x, a.x)) != KD_OK)
+    {
+        kd_error_prefix("--x");
+        goto fail;
+    }
+    if ((st = real_oracle(O, x, a.seeded, a.seed, o.prec_cap)) != KD_OK)
+        goto fail;
+    oinit = 1;
+    {
+        const slong * lv[1];
+        lv[0] = o.levels;
+        if ((st = kd_tower_run(R, T, O, lv, &o.nlevels)) != KD_OK)
+            goto fail;
+    }
+    truth = truth_text(x, o.prec_cap);
+
+    if (o.fmt == KD_FMT_JSON)
+    {
+        root = json_object();
+        jrows = json_array();
+        jadv = json_array();
+        json_object_set_new(root, "x", json_string(a.x));
+        json_object_set_new(root, "oracle", a.seeded ? json_pack("{sI}", "random_seed",
+                                                                (json_int_t) a.seed)
+                                                     : json_string("nearest"));
+        json_object_set_new(root, "truth", json_string(truth));
+        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
+                                                     T->sci_class, "height", 1, "certainty",
+                                                     "a yes proves x > 0; a no proves nothing"));
+    }
+    else if (o.fmt == KD_FMT_CSV)
+        printf("n,q_n,Gamma,certified,reads\n");
+    else
+    {
+        printf("Deciding x > 0 from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.\n");
+        printf("x = %s   (%s oracle; sign by evaluation: %s)\n\n", a.x,
+               a.seeded ? "seeded random valid" : "nearest-rounding", truth);
+        printf("Sigma_1 tower: Gamma_n = yes if q_n > 2^-n (certain: x >= q_n - 2^-n > 0),\n"
+               "               no otherwise (never certain)\n");
+        printf("  %6s  %-24s %-8s %s\n", "n", "q_n (decimal, rounded)", "Gamma_n", "certain");
+    }
+    for (i = 0; i < R->count; i++)
+    {
+        const kd_tower_out_struct * out = R->out + i;
+        char * dec;
+        if ((st = answer_of(q, O, R->levels[0][i])) != KD_OK)
+            goto fail;
+        dec = kd_fmpq_get_decimal(q, 10);
+        if (o.fmt == KD_FMT_JSON)
+            json_array_append_new(jrows, json_pack("{sIsosssssbsI}", "n",
+                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(q),
+                                  "q_n_decimal", dec, "Gamma", kd_sci_yes_no(out->value),
+                                  "certified", out->certified, "reads",
+                                  (json_int_t) out->nreads));
+        else if (o.fmt == KD_FMT_CSV)
+        {
+            char * qs = kd_fmpq_get_str(q);
+            printf("%ld,%s,%s,%s,%ld\n", R->levels[0][i], qs, kd_sci_yes_no(out->value),
+                   out->certified ? "true" : "false", out->nreads);
+            flint_free(qs);
+        }
+        else
+            printf("  %6ld  %-24s %-8s %s\n", R->levels[0][i], dec, kd_sci_yes_no(out->value),
+                   out->certified ? "x > 0 proved" : "-");
+        flint_free(dec);
+    }
+    if (o.fmt == KD_FMT_TEXT)
+        printf("\nAdversary: every read is answered with 0 (valid for x = 0); when the algorithm\n"
+               "halts after reading levels <= L, x = 2^-(L+1) is revealed (valid too):\n");
+    if (o.fmt != KD_FMT_CSV)
+        st = adversary_section(jadv, o.fmt, algs, 3, NULL, Ls, nL, 1, 1, "x = 0",
+                               kd_sci_yes_no);
+    if (st != KD_OK)
+        goto fail;
+    if (o.fmt == KD_FMT_JSON)
+    {
+        json_object_set_new(root, "rows", jrows);
+        json_object_set_new(root, "adversary", jadv);
+        json_object_set_new(root, "explanation", json_string(expl_positive));
+        jrows = jadv = NULL;
+        ret = kd_json_print(root);
+        root = NULL;
+    }
+    else if (o.fmt == KD_FMT_TEXT)
+        {
+        putchar('\n');
+        print_par(expl_positive);
+    }
+    goto out;
+fail:
+    ret = kd_cli_fail(cmd, st);
+out:
+    if (root)
+        json_decref(root);
+    if (jrows)
+        json_decref(jrows);
+    if (jadv)
+        json_decref(jadv);
+    if (oinit)
+        kd_oracle_clear(O);
+    kd_tower_run_clear(R);
+    fmpq_clear(q);
+    kd_real_clear(x);
+    flint_free(Ls);
+    kd_cli_opts_clear(&o);
+    return ret;
+}
+
+/* ------------------------------------------------------------ sign */
+
+static void
+help_sign(void)
+{
+    printf(
+        "usage: kdigits sci sign [--x EXPR] [--n LIST] [--N LIST] [--L LIST] [--seed S]\n"
+        "                        [--format text|json|csv] [--max-prec BITS]\n"
+        "\n"
+        "sign(x) in {-1, 0, 1} from an oracle q_n, |q_n - x| <= 2^-n, by the Delta_2\n"
+        "tower Gamma_n = sign(q_n) if |q_n| > 2^-n (certified), else 0 (never certified).\n"
+        "It is run on x and on the adversarial inputs 0 and +-2^-N: at 0 the answer is\n"
+        "right at every n but never certain, and the level at which +-2^-N becomes\n"
+        "certain grows with N (no error control). The adversary of 'sci positive'\n"
+        "defeats the tower stopped at any level L: sign is not in Delta_1.\n"
+        "Proof: proofs-notes/sci.md §3.\n"
+        "\n"
+        "options:\n"
+        "  --x EXPR        an exact real expression (default sqrt(2) - 99/70)\n"
+        "  --n LIST        levels (default 0,4,8,12,14,16,20,32,40,64)\n"
+        "  --N LIST        the adversarial inputs +-2^-N besides 0 (default 10,30)\n"
+        "  --L LIST        levels at which the stopped tower halts, each <= 10000\n"
+        "                  (default 0,10,50)\n"
+        "  --seed S        a seeded random valid oracle instead of nearest rounding\n"
+        "  --format F      text (default), json or csv (the table for x)\n"
+        "  --max-prec BITS precision cap of the oracle\n"
+        "\n"
+        "example: kdigits sci sign --x '1/3 - 0.3333' --N 8,16\n");
+}
+
+static const char * expl_sign =
+    "Gamma_n = sign(q_n) when |q_n| > 2^-n: then x lies on that side of 0 (certain). "
+    "Otherwise Gamma_n = 0, which is never certain: the answers 0 that x = 0 may "
+    "receive are valid for x = +-2^-N at every level n <= N. Every x gets a limit (for x != 0 the answer is certain "
+    "once 2^(1-n) < |x|; at x = 0 it is 0 at every n), so sign is in Delta_2. The "
+    "level at which +-2^-N is settled grows with N, so no n works for all x, and the "
+    "adversary defeats the tower stopped at any L (it answers 0 and reveals 2^-(L+1)): "
+    "sign is not in Delta_1. Proof: proofs-notes/sci.md §3.";
+
+static int
+own_sign(int c, const char * arg, void * data)
+{
+    return own_common(c, arg, data, "sci sign");
+}
+
+static const char *
+sign_name(slong v)
+{
+    return v > 0 ? "+1" : v < 0 ? "-1" : "0";
+}
+
+static int
+cmd_sign(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"x", required_argument, NULL, 'x'},
+        {"N", required_argument, NULL, 'N'},
+        {"L", required_argument, NULL, 'L'},
+        {"seed", required_argument, NULL, 'S'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    static const slong defn[] = {0, 4, 8, 12, 14, 16, 20, 32, 40, 64};
+    static const adv_alg algs[] = {{"sign tower stopped at L", kd_tower_alg, 1}};
+    const char * cmd = "sci sign";
+    sci_args a = {"sqrt(2) - 99/70", "0,10,50", 0, 0, NULL, "10,30"};
+    kd_cli_opts o;
+    kd_real_t x;
+    kd_real_struct * adv_x = NULL;
+    kd_oracle_t O;
+    kd_tower_t T;
+    kd_tower_run_t R;
+    kd_tower_run_struct * AR = NULL;
+    slong * Ls = NULL, nL = 0, * Ns = NULL, nN = 0, nadv = 0, i, j;
+    fmpq_t q;
+    json_t * root = NULL, * jrows = NULL, * jadv = NULL, * jfam = NULL;
+    kd_status st = KD_OK;
+    int r, ret = 0, oinit = 0;
+    const char * truth;
+    char lab[64];
+
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_sign, &a, help_sign)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (!check_fmt(&o, cmd, 1))
+        return KD_EXIT_USAGE;
+    if (!parse_L(&Ls, &nL, a.L, cmd))
+    {
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
+    }
+    if (!kd_cli_parse_level_list(&Ns, &nN, a.N, cmd))
+    {
+        flint_free(Ls);
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
+    }
+    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
+    kd_real_init(x);
+    fmpq_init(q);
+    kd_tower_run_init(R);
+    kd_sci_tower_sign(T);
+    T->value_name = sign_name;
+    /* the adversarial inputs: 0, then +2^-N and -2^-N for each N */
+    nadv = 1 + 2 * nN;
+    adv_x = flint_malloc(nadv * sizeof(kd_real_struct));
+    AR = flint_malloc(nadv * sizeof(kd_tower_run_struct));
+    for (i = 0; i < nadv; i++)
+    {
+        kd_real_init(adv_x + i);
+        kd_tower_run_init(AR + i);
+    }
+    for (i = 0; i < nN; i++)
+    {
+        kd_real_set_2exp(adv_x + 1 + 2 * i, -Ns[i]);
+        kd_real_neg(adv_x + 2 + 2 * i, adv_x + 1 + 2 * i);
+    }
+    if ((st = kd_real_parse(x, a.x)) != KD_OK)
+    {
+        kd_error_prefix("--x");
+        goto fail;
+    }
+    if ((st = real_oracle(O, x, a.seeded, a.seed, o.prec_cap)) != KD_OK)
+        goto fail;
+    oinit = 1;
+    {
+        const slong * lv[1];
+        lv[0] = o.levels;
+        if ((st = kd_tower_run(R, T, O, lv, &o.nlevels)) != KD_OK)
+            goto fail;
+        for (i = 0; i < nadv && st == KD_OK; i++)
+        {
+            kd_oracle_t Oa;
+            st = real_oracle(Oa, adv_x + i, a.seeded, a.seed, o.prec_cap);
+            if (st == KD_OK)
+                st = kd_tower_run(AR + i, T, Oa, lv, &o.nlevels);
+            kd_oracle_clear(Oa);
+        }
+        if (st != KD_OK)
+            goto fail;
+    }
+    truth = truth_text(x, o.prec_cap);
+
+    if (o.fmt == KD_FMT_JSON)
+    {
+        root = json_object();
+        jrows = json_array();
+        jadv = json_array();
+        jfam = json_array();
+        json_object_set_new(root, "x", json_string(a.x));
+        json_object_set_new(root, "oracle", a.seeded ? json_pack("{sI}", "random_seed",
+                                                                (json_int_t) a.seed)
+                                                     : json_string("nearest"));
+        json_object_set_new(root, "truth", json_string(truth));
+        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
+                                                     T->sci_class, "height", 1, "certainty",
+                                                     "a non-zero value is the sign, proved; 0 "
+                                                     "proves nothing"));
+    }
+    else if (o.fmt == KD_FMT_CSV)
+        printf("n,q_n,Gamma,certified,reads\n");
+    else
+    {
+        printf("sign(x) from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.\n");
+        printf("x = %s   (%s oracle; sign by evaluation: %s)\n\n", a.x,
+               a.seeded ? "seeded random valid" : "nearest-rounding", truth);
+        printf("Delta_2 tower: Gamma_n = sign(q_n) if |q_n| > 2^-n (certain), else 0 (never "
+               "certain)\n");
+        printf("  %6s  %-24s %-8s %s\n", "n", "q_n (decimal, rounded)", "Gamma_n", "certain");
+    }
+    for (i = 0; i < R->count; i++)
+    {
+        const kd_tower_out_struct * out = R->out + i;
+        char * dec;
+        if ((st = answer_of(q, O, R->levels[0][i])) != KD_OK)
+            goto fail;
+        dec = kd_fmpq_get_decimal(q, 10);
+        if (o.fmt == KD_FMT_JSON)
+            json_array_append_new(jrows, json_pack("{sIsosssIsbsI}", "n",
+                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(q),
+                                  "q_n_decimal", dec, "Gamma", (json_int_t) out->value,
+                                  "certified", out->certified, "reads",
+                                  (json_int_t) out->nreads));
+        else if (o.fmt == KD_FMT_CSV)
+        {
+            char * qs = kd_fmpq_get_str(q);
+            printf("%ld,%s,%ld,%s,%ld\n", R->levels[0][i], qs, out->value,
+                   out->certified ? "true" : "false", out->nreads);
+            flint_free(qs);
+        }
+        else
+            printf("  %6ld  %-24s %-8s %s\n", R->levels[0][i], dec, sign_name(out->value),
+                   out->certified ? (out->value > 0 ? "x > 0 proved" : "x < 0 proved") : "-");
+        flint_free(dec);
+    }
+    if (o.fmt == KD_FMT_CSV)
+        goto out;
+
+    /* the adversarial family */
+    if (o.fmt == KD_FMT_TEXT)
+    {
+        printf("\nAdversarial inputs (* = certified):\n  %6s ", "n");
+        for (j = 0; j < nadv; j++)
+        {
+            if (j == 0)
+                snprintf(lab, sizeof lab, "x = 0");
+            else
+                pow2_text(lab, sizeof lab, Ns[(j - 1) / 2], (j % 2) ? 1 : -1);
+            printf(" %9s", lab);
+        }
+        printf("\n");
+        for (i = 0; i < o.nlevels; i++)
+        {
+            printf("  %6ld ", o.levels[i]);
+            for (j = 0; j < nadv; j++)
+            {
+                const kd_tower_out_struct * out = AR[j].out + i;
+                snprintf(lab, sizeof lab, "%s%s", sign_name(out->value), out->certified ? "*" : "");
+                printf(" %9s", lab);
+            }
+            printf("\n");
+        }
+    }
+    else
+    {
+        for (j = 0; j < nadv; j++)
+        {
+            json_t * jx = json_object(), * jv = json_array(), * jc = json_array();
+            if (j == 0)
+                snprintf(lab, sizeof lab, "0");
+            else
+                pow2_text(lab, sizeof lab, Ns[(j - 1) / 2], (j % 2) ? 1 : -1);
+            json_object_set_new(jx, "x", json_string(lab));
+            for (i = 0; i < o.nlevels; i++)
+            {
+                json_array_append_new(jv, json_integer(AR[j].out[i].value));
+                json_array_append_new(jc, json_boolean(AR[j].out[i].certified));
+            }
+            json_object_set_new(jx, "n", levels_json(o.levels, o.nlevels));
+            json_object_set_new(jx, "Gamma", jv);
+            json_object_set_new(jx, "certified", jc);
+            json_array_append_new(jfam, jx);
+        }
+    }
+    if (o.fmt == KD_FMT_TEXT)
+        printf("\nAdversary: reads answered with 0 (valid for x = 0), then x = 2^-(L+1) "
+               "revealed:\n");
+    st = adversary_section(jadv, o.fmt, algs, 1, T, Ls, nL, 1, 1, "x = 0", sign_name);
+    if (st != KD_OK)
+        goto fail;
+    if (o.fmt == KD_FMT_JSON)
+    {
+        json_object_set_new(root, "rows", jrows);
+        json_object_set_new(root, "adversarial_inputs", jfam);
+        json_object_set_new(root, "adversary", jadv);
+        json_object_set_new(root, "explanation", json_string(expl_sign));
+        jrows = jadv = jfam = NULL;
+        ret = kd_json_print(root);
+        root = NULL;
+    }
+    else
+        {
+        putchar('\n');
+        print_par(expl_sign);
+    }
+    goto out;
+fail:
+    ret = kd_cli_fail(cmd, st);
+out:
+    if (root)
+        json_decref(root);
+    if (jrows)
+        json_decref(jrows);
+    if (jadv)
+        json_decref(jadv);
+    if (jfam)
+        json_decref(jfam);
+    if (oinit)
+        kd_oracle_clear(O);
+    for (i = 0; i < nadv; i++)
+    {
+        kd_real_clear(adv_x + i);
+        kd_tower_run_clear(AR + i);
+    }
+    flint_free(adv_x);
+    flint_free(AR);
+    kd_tower_run_clear(R);
+    fmpq_clear(q);
+    kd_real_clear(x);
+    flint_free(Ls);
+    flint_free(Ns);
+    kd_cli_opts_clear(&o);
+    return ret;
+}
+
+/* ------------------------------------------------------------ rank */
+
+static void
+help_rank(void)
+{
+    printf(
+        "usage: kdigits sci rank [--A FILE.mtx | --builtin NAME] [--n LIST] [--L LIST]\n"
+        "                        [--seed S] [--format text|json|csv] [--max-prec BITS]\n"
+        "\n"
+        "The rank of a matrix read through an oracle A_n, ||A_n - A||_2 <= 2^-n. The\n"
+        "Sigma_1 tower Gamma_n = #{singular values of A_n > 2^-n} (counted exactly over\n"
+        "Q) never overestimates (Weyl) and reaches the rank once 2^(1-n) is below the\n"
+        "smallest non-zero singular value. The adversary answers every read with the\n"
+        "zero matrix and reveals 2^-(L+1) e1 e1^T (rank 1) after the tower stopped at\n"
+        "level L said 0: the rank is not in Delta_1. Proof: proofs-notes/sci.md §4.\n"
+        "\n"
+        "options:\n"
+        "  --A SPEC        a Matrix Market file of exact expressions, or builtin:NAME\n"
+        "  --builtin NAME  a built-in matrix (default lasso:2^-12):\n"
+        "%s"
+        "  --n LIST        levels (default 0,4,8,12,13,14,15,16,20,32)\n"
+        "  --L LIST        levels at which the stopped tower halts, each <= 10000\n"
+        "                  (default 0,10,50)\n"
+        "  --seed S        a seeded random valid oracle instead of nearest rounding\n"
+        "  --format F      text (default), json or csv (the tower table)\n"
+        "  --max-prec BITS precision cap of the oracle\n"
+        "\n"
+        "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_cli_builtin_help);
+}
+
+static const char * expl_rank =
+    "Gamma_n counts, exactly over Q, the singular values of A_n that exceed 2^-n. Since "
+    "||A_n - A||_2 <= 2^-n, Weyl's inequality gives sigma_i(A) >= sigma_i(A_n) - 2^-n > 0 "
+    "for each of them: rank(A) >= Gamma_n at every n and for every valid oracle (Sigma_1: "
+    "never an overestimate). Once 2^(1-n) < sigma_r(A), the smallest non-zero singular "
+    "value, Gamma_n = rank(A). No algorithm decides the rank in finite time: the zero "
+    "matrix and 2^-(L+1) e1 e1^T admit the same answers at every level <= L, and a "
+    "rank-deficient matrix is a limit of full-rank ones (not Delta_1, not Pi_1). "
+    "Proof: proofs-notes/sci.md §4.";
+
+typedef struct
+{
+    sci_args a;
+    const char * builtin;
+}
+rank_args;
+
+static int
+own_rank(int c, const char * arg, void * data)
+{
+    rank_args * ra = data;
+    if (c == 'B')
+    {
+        ra->builtin = arg;
+        ra->a.A = NULL;
+        return 1;
+    }
+    if (c == 'A')
+        ra->builtin = NULL;
+    return own_common(c, arg, &ra->a, "sci rank");
+}
+
+/* The exact rank when every entry is structurally rational, else -1. */
+static slong
+exact_rank(const kd_mat_t A)
+{
+    fmpq_mat_t M;
+    fmpq_t q;
+    slong i, j, rk = -1;
+    int ok = !A->is_complex;
+    fmpq_mat_init(M, A->r, A->c);
+    fmpq_init(q);
+    for (i = 0; i < A->r && ok; i++)
+        for (j = 0; j < A->c && ok; j++)
+        {
+            ok = kd_real_get_fmpq(q, kd_mat_entry_re(A, i, j));
+            if (ok)
+                fmpq_set(fmpq_mat_entry(M, i, j), q);
+        }
+    if (ok)
+    {
+        fmpq_mat_t E;
+        fmpq_mat_init(E, A->r, A->c);
+        rk = fmpq_mat_rref(E, M);
+        fmpq_mat_clear(E);
+    }
+    fmpq_clear(q);
+    fmpq_mat_clear(M);
+    return rk;
+}
+
+static int
+cmd_rank(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"A", required_argument, NULL, 'A'},
+        {"builtin", required_argument, NULL, 'B'},
+        {"L", required_argument, NULL, 'L'},
+        {"seed", required_argument, NULL, 'S'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    static const slong defn[] = {0, 4, 8, 12, 13, 14, 15, 16, 20, 32};
+    static const adv_alg algs[] = {{"rank tower stopped at L", kd_tower_alg, 1}};
+    const char * cmd = "sci rank";
+    rank_args ra = {{NULL, "0,10,50", 0, 0, NULL, NULL}, "lasso:2^-12"};
+    kd_cli_opts o;
+    kd_mat_t A;
+    kd_oracle_t O;
+    kd_tower_t T;
+    kd_tower_run_t R;
+    slong * Ls = NULL, nL = 0, i, rk, best = 0;
+    json_t * root = NULL, * jrows = NULL, * jadv = NULL;
+    kd_status st = KD_OK;
+    int r, ret = 0, oinit = 0;
+    char src[256], truth[160], inst0[64];
+
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_rank, &ra, help_rank)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (!check_fmt(&o, cmd, 1))
+        return KD_EXIT_USAGE;
+    if (!parse_L(&Ls, &nL, ra.a.L, cmd))
+    {
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
+    }
+    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
+    kd_mat_init(A, 0, 0);
+    kd_tower_run_init(R);
+    kd_sci_tower_rank(T);
+    if (ra.a.A != NULL)
+    {
+        snprintf(src, sizeof src, "%s", ra.a.A);
+        st = kd_cli_load_matrix(A, ra.a.A);
+    }
+    else
+    {
+        snprintf(src, sizeof src, "builtin:%s", ra.builtin);
+        st = kd_cli_builtin(A, ra.builtin);
+    }
+    if (st != KD_OK)
+        goto fail;
+    if (A->r < 1 || A->c < 1 || A->r > 64 || A->c > 64)
+    {
+        st = kd_error_set(KD_ERR_ARG, "the matrix is %ld x %ld; sci rank takes sizes 1..64",
+                          A->r, A->c);
+        goto fail;
+    }
+    st = ra.a.seeded ? kd_sci_oracle_init_random(O, A, (ulong) ra.a.seed)
+                     : kd_oracle_init_mat(O, A);
+    oinit = 1;
+    if (st != KD_OK)
+        goto fail;
+    kd_oracle_set_prec_cap(O, o.prec_cap);
+    {
+        const slong * lv[1];
+        lv[0] = o.levels;
+        if ((st = kd_tower_run(R, T, O, lv, &o.nlevels)) != KD_OK)
+            goto fail;
+    }
+    for (i = 0; i < R->count; i++)
+        if (R->out[i].value > best)
+            best = R->out[i].value;
+    rk = exact_rank(A);
+    if (rk >= 0)
+        snprintf(truth, sizeof truth, "rank %ld (rational entries: exact elimination over Q)", rk);
+    else if (best == FLINT_MIN(A->r, A->c))
+        snprintf(truth, sizeof truth, "rank %ld (full rank: certified by the tower)", best);
+    else
+        snprintf(truth, sizeof truth, "rank >= %ld certified (irrational entries: no finite "
+                 "computation certifies more)", best);
+    snprintf(inst0, sizeof inst0, "the zero matrix");
+
+    if (o.fmt == KD_FMT_JSON)
+    {
+        root = json_object();
+        jrows = json_array();
+        jadv = json_array();
+        json_object_set_new(root, "matrix", json_string(src));
+        json_object_set_new(root, "rows_cols", json_pack("[II]", (json_int_t) A->r,
+                                                          (json_int_t) A->c));
+        json_object_set_new(root, "complex", json_boolean(A->is_complex));
+        json_object_set_new(root, "oracle", ra.a.seeded ? json_pack("{sI}", "random_seed",
+                                                                    (json_int_t) ra.a.seed)
+                                                        : json_string("nearest"));
+        json_object_set_new(root, "exact_rank", rk >= 0 ? json_integer(rk) : json_null());
+        json_object_set_new(root, "truth", json_string(truth));
+        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
+                                                     T->sci_class, "height", 1, "certainty",
+                                                     "rank(A) >= Gamma_n, proved"));
+    }
+    else if (o.fmt == KD_FMT_CSV)
+        printf("n,Gamma,certified,reads\n");
+    else
+    {
+        printf("rank(A) from an oracle: level n is a dyadic A_n with ||A_n - A||_2 <= 2^-n.\n");
+        printf("A = %s (%ld x %ld%s), %s oracle; %s\n\n", src, A->r, A->c,
+               A->is_complex ? ", complex" : "",
+               ra.a.seeded ? "seeded random valid" : "nearest-rounding", truth);
+        printf("Sigma_1 tower: Gamma_n = #{singular values of A_n > 2^-n}, exact; "
+               "rank(A) >= Gamma_n\n");
+        printf("  %6s  %-8s %-16s %s\n", "n", "Gamma_n", "certain", "reads");
+    }
+    for (i = 0; i < R->count; i++)
+    {
+        const kd_tower_out_struct * out = R->out + i;
+        char c[64];
+        snprintf(c, sizeof c, "rank >= %ld", out->value);
+        if (o.fmt == KD_FMT_JSON)
+            json_array_append_new(jrows, json_pack("{sIsIsbsI}", "n", (json_int_t) R->levels[0][i],
+                                  "Gamma", (json_int_t) out->value, "certified", out->certified,
+                                  "reads", (json_int_t) out->nreads));
+        else if (o.fmt == KD_FMT_CSV)
+            printf("%ld,%ld,%s,%ld\n", R->levels[0][i], out->value,
+                   out->certified ? "true" : "false", out->nreads);
+        else
+            printf("  %6ld  %-8ld %-16s %ld\n", R->levels[0][i], out->value, c, out->nreads);
+    }
+    if (o.fmt == KD_FMT_CSV)
+        goto out;
+    if (o.fmt == KD_FMT_TEXT)
+        printf("\nAdversary: reads answered with the zero %ld x %ld matrix (rank 0), then\n"
+               "2^-(L+1) e1 e1^T (rank 1) revealed:\n", A->r, A->c);
+    st = adversary_section(jadv, o.fmt, algs, 1, T, Ls, nL, A->r, A->c, inst0, NULL);
+    if (st != KD_OK)
+        goto fail;
+    if (o.fmt == KD_FMT_JSON)
+    {
+        json_object_set_new(root, "rows", jrows);
+        json_object_set_new(root, "adversary", jadv);
+        json_object_set_new(root, "explanation", json_string(expl_rank));
+        jrows = jadv = NULL;
+        ret = kd_json_print(root);
+        root = NULL;
+    }
+    else
+        {
+        putchar('\n');
+        print_par(expl_rank);
+    }
+    goto out;
+fail:
+    ret = kd_cli_fail(cmd, st);
+out:
+    if (root)
+        json_decref(root);
+    if (jrows)
+        json_decref(jrows);
+    if (jadv)
+        json_decref(jadv);
+    if (oinit)
+        kd_oracle_clear(O);
+    kd_tower_run_clear(R);
+    kd_mat_clear(A);
+    flint_free(Ls);
+    kd_cli_opts_clear(&o);
+    return ret;
+}
+
+/* ------------------------------------------------------------ argmin */
+
+static void
+help_argmin(void)
+{
+    printf(
+        "usage: kdigits sci argmin [--lambda Q] [--K K] [--n LIST] [--format text|json]\n"
+        "\n"
+        "The minimiser of a sparse-regularisation problem with oracle input is not in\n"
+        "Delta_1: two families of inputs converge to the same limit while their\n"
+        "minimisers stay kappa apart, so every algorithm errs by >= kappa/2 on one of\n"
+        "them (the breakdown epsilon), and the midpoint attains kappa/2.\n"
+        "  1. The LASSO-probe class (lasso-probe.md, MATLAB convention): A_delta and its\n"
+        "     mirror, delta = 2^-(n+3), both consistent with the adversary's answers\n"
+        "     (A_0 rounded) at every level <= n, proved; minimisers B* and W certified.\n"
+        "  2. The basis-pursuit gadget of Omega_K (two columns raised by 2^-(n+1)).\n"
+        "  3. The Omega_K adversary against an exact BP solver and a read-until rule.\n"
+        "  4. Generalised hardness: below eps0 = 3/(2 10^K) impossible, between eps0 and\n"
+        "     eps1 = 3/(2 10^(K-1)) possible only with unboundedly many reads, above\n"
+        "     eps1 with one read (run on the class).\n"
+        "Proofs: proofs-notes/sci.md §5-§6, omega-k.md §3-§4.\n"
+        "\n"
+        "options:\n"
+        "  --lambda Q      MATLAB's Lambda, a rational in (0, 1/sqrt(3)) (default 1/10)\n"
+        "  --K K           decimal scale of the gadget, 2..8 (default 3)\n"
+        "  --n LIST        levels (default 0,5,10,20,40; at most 200)\n"
+        "  --format F      text (default) or json\n"
+        "\n"
+        "example: kdigits sci argmin --lambda 1/5 --K 4 --n 0,10,30\n");
+}
+
+static const char * expl_argmin =
+    "The inputs converge: A_delta and its mirror both tend to A_0, and an algorithm "
+    "that reads levels <= n cannot tell them apart once delta = 2^-(n+3). Their "
+    "minimisers do not: they stay kappa apart at every delta. By the triangle "
+    "inequality any output x has ||x - B*|| + ||x - W|| >= kappa, so it errs by at "
+    "least kappa/2 on one of them, and the midpoint attains kappa/2 on both (it lies "
+    "on A_0's solution segment): the argmin is not in Delta_1 on this class and its "
+    "breakdown epsilon is exactly kappa/2. The basis-pursuit gadget shows the same "
+    "at scale 10^-K, with eps(n) increasing to eps0 = 3/(2 10^K). Its thresholds are "
+    "a generalised hardness of approximation: accuracy below eps0 is impossible for "
+    "every algorithm, between eps0 and eps1 = 10 eps0 it is possible but needs "
+    "unboundedly many reads, and above eps1 one read suffices. That is the K / K-1 / "
+    "K-2 digits theorem: 10^-K < eps0 < 10^-(K-1) < eps1 < 10^-(K-2). "
+    "Proofs: proofs-notes/sci.md §5-§6.";
+
+typedef struct
+{
+    const char * lambda;
+    slong K;
+}
+argmin_args;
+
+static int
+own_argmin(int c, const char * arg, void * data)
+{
+    argmin_args * a = data;
+    switch (c)
+    {
+        case 'l': a->lambda = arg; return 1;
+        case 'K': return kd_cli_parse_slong(&a->K, arg, "sci argmin", "--K", 2, 8) ? 1 : -1;
+        default: return 0;
+    }
+}
+
+#define NGHA 6
+
+static int
+cmd_argmin(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"lambda", required_argument, NULL, 'l'},
+        {"K", required_argument, NULL, 'K'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    static const slong defn[] = {0, 5, 10, 20, 40};
+    /* (algorithm: 1 = K-1 unbounded, 2 = K-2 one read; scale; n; j) */
+    static const slong gha[NGHA][4] = {
+        {1, 2, 5, 0}, {1, 2, 20, 1}, {1, 2, 40, 0}, {1, 1, 20, 0},
+        {2, 2, 20, 1}, {2, 1, 20, 0}};
+    const char * cmd = "sci argmin";
+    argmin_args a = {"1/10", 3};
+    kd_cli_opts o;
+    kd_real_t lam;
+    fmpq_t Lambda, eps0, eps1;
+    kd_omega_class_t C;
+    kd_regimes_alg_t algs[2], k1, k2, k1b;
+    kd_regimes_adv_struct adv[2];
+    slong i, fail[2], maxread = 0, mcM = 8, mcT = 50, gha_reads[NGHA];
+    arb_t gha_err[NGHA];
+    kd_truth gha_ok[NGHA];
+    json_t * root = NULL, * j1 = NULL, * j2 = NULL;
+    kd_sci_lasso_row_struct * lrows = NULL;
+    kd_sci_bp_row_struct * brows = NULL;
+    slong nrows = 0;
+    kd_status st = KD_OK;
+    int r, ret = 0, cinit = 0;
+    char * s1, * s2, * s3, * s4;
+
+    memset(algs, 0, sizeof algs);
+    memset(k1, 0, sizeof k1);
+    memset(k2, 0, sizeof k2);
+    memset(k1b, 0, sizeof k1b);
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_argmin, &a, help_argmin)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (!check_fmt(&o, cmd, 0))
+        return KD_EXIT_USAGE;
+    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
+    for (i = 0; i < o.nlevels; i++)
+        if (o.levels[i] > 200)
+        {
+            kd_cli_opts_clear(&o);
+            return kd_cli_usage(cmd, "--n values must be <= 200");
+        }
+    kd_real_init(lam);
+    fmpq_init(Lambda);
+    fmpq_init(eps0);
+    fmpq_init(eps1);
+    for (i = 0; i < 2; i++)
+        kd_regimes_adv_init(adv + i);
+    for (i = 0; i < NGHA; i++)
+        arb_init(gha_err[i]);
+    if ((st = kd_real_parse(lam, a.lambda)) != KD_OK)
+    {
+        kd_error_prefix("--lambda");
+        goto fail;
+    }
+    if (!kd_real_get_fmpq(Lambda, lam))
+    {
+        st = kd_error_set(KD_ERR_ARG, "--lambda must be a rational number, e.g. 1/10");
+        goto fail;
+    }
+    kd_sci_gha_thresholds(eps0, eps1, a.K);
+    st = kd_sci_bp_class_init(C, a.K);
+    cinit = 1;
+    if (st != KD_OK)
+        goto fail;
+
+    if (o.fmt == KD_FMT_JSON)
+    {
+        root = json_object();
+        json_object_set_new(root, "Lambda", kd_json_fmpq(Lambda));
+        json_object_set_new(root, "K", json_integer(a.K));
+    }
+
+    /* compute everything first: an error leaves nothing on stdout */
+    lrows = flint_malloc(o.nlevels * sizeof(kd_sci_lasso_row_struct));
+    brows = flint_malloc(o.nlevels * sizeof(kd_sci_bp_row_struct));
+    for (i = 0; i < o.nlevels; i++)
+    {
+        kd_sci_lasso_row_init(lrows + i);
+        kd_sci_bp_row_init(brows + i);
+    }
+    nrows = o.nlevels;
+    for (i = 0; i < o.nlevels && st == KD_OK; i++)
+        st = kd_sci_lasso_row(lrows + i, Lambda, o.levels[i], PREC);
+    for (i = 0; i < o.nlevels && st == KD_OK; i++)
+        st = kd_sci_bp_row(brows + i, a.K, 1, o.levels[i], PREC);
+    if (st != KD_OK)
+        goto fail;
+
+    /* 3. the adversary of Omega_K against two algorithms */
+    kd_regimes_alg_exact(algs[0]);
+    kd_regimes_alg_read_until(algs[1], 20);
+    for (i = 0; i < 2 && st == KD_OK; i++)
+        st = kd_regimes_adversary_run(adv + i, algs[i], C, PREC);
+    /* 4. generalised hardness on the class */
+    kd_regimes_alg_k1(k1, -1);
+    kd_regimes_alg_k2(k2);
+    kd_regimes_alg_k1(k1b, mcM);
+    for (i = 0; i < NGHA && st == KD_OK; i++)
+        st = kd_regimes_run_instance(gha_reads + i, gha_err[i], gha_ok + i,
+                                     gha[i][0] == 1 ? k1 : k2, C, gha[i][1], gha[i][2],
+                                     gha[i][3], a.K - gha[i][0], PREC);
+    if (st == KD_OK)
+        st = kd_regimes_budget_mc(fail, &maxread, k1b, C, mcM, mcT, 1, PREC);
+    if (st != KD_OK)
+        goto fail_algs;
+
+    /* 1. the LASSO-probe class */
+    if (o.fmt == KD_FMT_JSON)
+        j1 = json_array();
+    else
+    {
+        printf("1. The LASSO-probe class (lasso-probe.md, MATLAB convention, Lambda = %s):\n"
+               "   A_delta -> A_0 and its mirror -> A_0, but the minimisers B* = (0, c) and\n"
+               "   W = (c, 0), c = 1 - sqrt(3) Lambda, stay apart. The adversary answers level k\n"
+               "   with A_0 rounded at level k+1; delta = 2^-(n+3) keeps both instances valid.\n",
+               a.lambda);
+        if (nrows > 0)
+        {
+            s1 = ball_str(arb_mat_entry(&lrows[0].Bstar, 1, 0), 10);
+            s2 = ball_str(&lrows[0].kappa, 10);
+            printf("   c = %s (B* certified at every delta below),\n"
+                   "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
+            flint_free(s1);
+            flint_free(s2);
+        }
+        printf("  %4s %-9s %-16s %-10s %-8s %-24s %s\n", "n", "delta", "||A_d - mirror||",
+               "valid k<=n", "B* cert.", "eps_B = kappa/2", "midpoint error (B*, W)");
+    }
+    for (i = 0; i < o.nlevels; i++)
+    {
+        kd_sci_lasso_row_struct * row = lrows + i;
+        char dl[32];
+        pow2_text(dl, sizeof dl, o.levels[i] + 3, 1);
+        if (o.fmt == KD_FMT_JSON)
+        {
+            json_t * j = json_object(), * b = json_array(), * w = json_array();
+            json_object_set_new(j, "n", json_integer(o.levels[i]));
+            json_object_set_new(j, "delta", json_string(dl));
+            json_object_set_new(j, "dist_instances", kd_json_arb(&row->dist, 8));
+            json_object_set_new(j, "answers_consistent", jtv(row->consistent));
+            json_object_set_new(j, "truth_certified", jtv(row->truth_cert));
+            json_array_append_new(b, kd_json_arb(arb_mat_entry(&row->Bstar, 0, 0), 12));
+            json_array_append_new(b, kd_json_arb(arb_mat_entry(&row->Bstar, 1, 0), 12));
+            json_array_append_new(w, kd_json_arb(arb_mat_entry(&row->W, 0, 0), 12));
+            json_array_append_new(w, kd_json_arb(arb_mat_entry(&row->W, 1, 0), 12));
+            json_object_set_new(j, "B_star", b);
+            json_object_set_new(j, "W", w);
+            json_object_set_new(j, "kappa", kd_json_arb(&row->kappa, 12));
+            json_object_set_new(j, "breakdown_epsilon", kd_json_arb(&row->eps_b, 12));
+            json_object_set_new(j, "midpoint_errors",
+                                json_pack("[oo]", kd_json_arb(row->mid_err + 0, 12),
+                                          kd_json_arb(row->mid_err + 1, 12)));
+            json_array_append_new(j1, j);
+        }
+        else
+        {
+            s1 = ball_str(&row->dist, 4);
+            s3 = ball_str(&row->eps_b, 8);
+            s4 = ball_str(row->mid_err + 0, 6);
+            {
+                char * m1 = strstr(s1, " +/-");
+                if (m1)
+                    *m1 = '\0';     /* the closed form sqrt(12) delta: its digits suffice */
+            }
+            printf("  %4ld %-9s %-16s %-10s %-8s %-24s %s (both)\n", o.levels[i], dl, s1,
+                   tv(row->consistent), tv(row->truth_cert), s3, s4);
+            flint_free(s1);
+            flint_free(s3);
+            flint_free(s4);
+            if (!arb_overlaps(row->mid_err + 0, row->mid_err + 1))
+                printf("  (the two midpoint errors differ)\n");
+        }
+    }
+
+    /* 2. the BP gadget */
+    if (o.fmt == KD_FMT_JSON)
+        j2 = json_array();
+    else
+    {
+        char * e0 = kd_fmpq_get_str(eps0);
+        printf("\n2. The basis-pursuit gadget of Omega_K, K = %ld (omega.h; N1 = 2, N2 = 1, DCT):\n"
+               "   columns 0 and 1 raised by 2^-(n+1): indistinguishable at level n, minimisers\n"
+               "   tau e_0 and tau e_1. eps(n) = tau/sqrt(2) increases to eps0 = %s.\n", a.K, e0);
+        printf("  %4s %-15s %-26s %-26s %s\n", "n", "||A0-A1||<2^-n", "tau", "eps(n) = tau/sqrt(2)",
+               "midpoint error (both)");
+        flint_free(e0);
+    }
+    for (i = 0; i < o.nlevels; i++)
+    {
+        kd_sci_bp_row_struct * row = brows + i;
+        if (o.fmt == KD_FMT_JSON)
+            json_array_append_new(j2, json_pack("{sIsosososososo}", "n",
+                                  (json_int_t) o.levels[i], "indistinguishable",
+                                  jtv(row->indist), "tau", kd_json_arb(&row->tau, 12),
+                                  "kappa", kd_json_arb(&row->kappa, 12), "epsilon",
+                                  kd_json_arb(&row->eps, 12), "midpoint_error_0",
+                                  kd_json_arb(row->mid_err + 0, 12), "midpoint_error_1",
+                                  kd_json_arb(row->mid_err + 1, 12)));
+        else
+        {
+            s1 = ball_str(&row->tau, 10);
+            s2 = ball_str(&row->eps, 10);
+            s3 = ball_str(row->mid_err + 0, 8);
+            printf("  %4ld %-15s %-26s %-26s %s\n", o.levels[i], tv(row->indist), s1, s2, s3);
+            flint_free(s1);
+            flint_free(s2);
+            flint_free(s3);
+        }
+    }
+
+    if (o.fmt == KD_FMT_JSON)
+    {
+        json_t * ja = json_array(), * jg = json_array(), * jt;
+        for (i = 0; i < 2; i++)
+            json_array_append_new(ja, json_pack("{sssIsIsIsIsososo}", "algorithm", algs[i]->name,
+                                  "reads", (json_int_t) adv[i].reads, "max_level",
+                                  (json_int_t) adv[i].max_level, "revealed_j",
+                                  (json_int_t) adv[i].revealed_j, "revealed_n",
+                                  (json_int_t) adv[i].revealed_n, "error",
+                                  kd_json_arb(&adv[i].err, 10), "wrong",
+                                  jtv(adv[i].wrong), "answers_consistent",
+                                  jtv(adv[i].consistent)));
+        for (i = 0; i < NGHA; i++)
+            json_array_append_new(jg, json_pack("{sssIsIsIsIsosIso}", "algorithm",
+                                  gha[i][0] == 1 ? "K-1: read until decided" : "K-2: one read",
+                                  "scale", (json_int_t) gha[i][1], "n", (json_int_t) gha[i][2],
+                                  "j", (json_int_t) gha[i][3], "reads",
+                                  (json_int_t) gha_reads[i], "error", kd_json_arb(gha_err[i], 10),
+                                  "target_digits", (json_int_t) (a.K - gha[i][0]),
+                                  "within_target", jtv(gha_ok[i])));
+        jt = json_object();
+        json_object_set_new(jt, "eps0", kd_json_fmpq(eps0));
+        json_object_set_new(jt, "eps1", kd_json_fmpq(eps1));
+        json_object_set_new(jt, "runs", jg);
+        json_object_set_new(jt, "budget", json_pack("{sIsIsIsIsI}", "max_reads", (json_int_t) mcM,
+                            "trials", (json_int_t) mcT, "fail_j0", (json_int_t) fail[0],
+                            "fail_j1", (json_int_t) fail[1], "max_level", (json_int_t) maxread));
+        json_object_set_new(root, "lasso_probe", j1);
+        json_object_set_new(root, "bp_gadget", j2);
+        json_object_set_new(root, "adversary", ja);
+        json_object_set_new(root, "generalised_hardness", jt);
+        json_object_set_new(root, "explanation", json_string(expl_argmin));
+        j1 = j2 = NULL;
+        ret = kd_json_print(root);
+        root = NULL;
+    }
+    else
+    {
+        char * e0 = kd_fmpq_get_str(eps0), * e1 = kd_fmpq_get_str(eps1);
+        printf("\n3. The Omega_K adversary (tie data; proofs-notes/omega-k.md §3):\n");
+        printf("  %-28s %5s %9s %-16s %-26s %-9s %s\n", "algorithm", "reads", "max level",
+               "revealed (j, n)", "certified error", "> 10^-K", "answers valid");
+        for (i = 0; i < 2; i++)
+        {
+            char rv[32];
+            s1 = ball_str(&adv[i].err, 8);
+            snprintf(rv, sizeof rv, "(%ld, %ld)", adv[i].revealed_j, adv[i].revealed_n);
+            printf("  %-28s %5ld %9ld %-16s %-26s %-9s %s\n", algs[i]->name, adv[i].reads,
+                   adv[i].max_level, rv, s1, tv(adv[i].wrong), tv(adv[i].consistent));
+            flint_free(s1);
+        }
+        printf("\n4. Generalised hardness on Omega_K: eps0 = %s, eps1 = %s (exact).\n"
+               "   10^-K < eps0: impossible (section 3). 10^-(K-1) in (eps0, eps1): reached by\n"
+               "   reading until decided, with reads growing like n. 10^-(K-2) > eps1: one read.\n",
+               e0, e1);
+        printf("  %-26s %-12s %5s %-26s %s\n", "algorithm", "(scale,n,j)", "reads",
+               "certified error", "<= target");
+        for (i = 0; i < NGHA; i++)
+        {
+            char inst[32], tg[40];
+            if (gha[i][3] == KD_OMEGA_TIE)
+                snprintf(inst, sizeof inst, "(%ld, tie)", gha[i][1]);
+            else
+                snprintf(inst, sizeof inst, "(%ld,%ld,%ld)", gha[i][1], gha[i][2], gha[i][3]);
+            snprintf(tg, sizeof tg, "%s (10^-%ld)", tv(gha_ok[i]), a.K - gha[i][0]);
+            s1 = ball_str(gha_err[i], 6);
+            printf("  %-26s %-12s %5ld %-26s %s\n",
+                   gha[i][0] == 1 ? "K-1: read until decided" : "K-2: one read", inst,
+                   gha_reads[i], s1, tg);
+            flint_free(s1);
+        }
+        printf("  with at most %ld reads (undecided: a random column), %ld trials: fails to reach\n"
+               "  10^-(K-1) on instance j=0 in %ld, on j=1 in %ld runs (one of the two in >= 1/2)\n",
+               mcM, mcT, fail[0], fail[1]);
+        {
+        putchar('\n');
+        print_par(expl_argmin);
+    }
+        flint_free(e0);
+        flint_free(e1);
+    }
+fail_algs:
+    for (i = 0; i < 2; i++)
+        kd_regimes_alg_clear(algs[i]);
+    kd_regimes_alg_clear(k1);
+    kd_regimes_alg_clear(k2);
+    kd_regimes_alg_clear(k1b);
+    if (st != KD_OK)
+        goto fail;
+    goto out;
+fail:
+    ret = kd_cli_fail(cmd, st);
+out:
+    if (root)
+        json_decref(root);
+    if (j1)
+        json_decref(j1);
+    if (j2)
+        json_decref(j2);
+    if (cinit)
+        kd_omega_class_clear(C);
+    for (i = 0; i < nrows; i++)
+    {
+        kd_sci_lasso_row_clear(lrows + i);
+        kd_sci_bp_row_clear(brows + i);
+    }
+    flint_free(lrows);
+    flint_free(brows);
+    for (i = 0; i < NGHA; i++)
+        arb_clear(gha_err[i]);
+    for (i = 0; i < 2; i++)
+        kd_regimes_adv_clear(adv + i);
+    fmpq_clear(eps1);
+    fmpq_clear(eps0);
+    fmpq_clear(Lambda);
+    kd_real_clear(lam);
+    kd_cli_opts_clear(&o);
+    return ret;
+}
+
+/* ------------------------------------------------------------ classes */
+
+static void
+help_classes(void)
+{
+    printf(
+        "usage: kdigits sci classes [--K K] [--format text|json|csv]\n"
+        "\n"
+        "The problems kdigits implements with their place in the SCI hierarchy or their\n"
+        "breakdown epsilon, the command and library functions that demonstrate it, and\n"
+        "the proofs-notes section that proves it. Where a row has a breakdown epsilon or\n"
+        "threshold, its certified value is printed (at scale K for Omega_K, N1 = 2).\n"
+        "\n"
+        "options:\n"
+        "  --K K           decimal scale for the Omega_K rows, 2..30 (default 3)\n"
+        "  --format F      text (default), json or csv\n");
+}
+
+static int
+own_classes(int c, const char * arg, void * data)
+{
+    slong * K = data;
+    if (c == 'K')
+        return kd_cli_parse_slong(K, arg, "sci classes", "--K", 2, 30) ? 1 : -1;
+    return 0;
+}
+
+static int
+cmd_classes(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"K", required_argument, NULL, 'K'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    const char * cmd = "sci classes";
+    kd_cli_opts o;
+    slong K = 3, i;
+    json_t * root = NULL, * ja = NULL;
+    arb_t e;
+    int r;
+
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_classes, &K, help_classes)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (!check_fmt(&o, cmd, 1))
+        return KD_EXIT_USAGE;
+    arb_init(e);
+    if (o.fmt == KD_FMT_JSON)
+    {
+        root = json_object();
+        ja = json_array();
+        json_object_set_new(root, "K", json_integer(K));
+    }
+    else if (o.fmt == KD_FMT_CSV)
+        printf("problem,class,value_name,value,command,functions,proof\n");
+    else
+        printf("The SCI hierarchy in kdigits (theory.md §9; K = %ld where a value depends on it)\n"
+               "Delta_1: computable with error control; Sigma_1 / Pi_1: one limit, one-sided\n"
+               "certainty; Delta_(k+1): a tower of height k; breakdown epsilon: the largest eps\n"
+               "such that every algorithm errs by more than eps somewhere.\n", K);
+    for (i = 0; i < kd_sci_class_count(); i++)
+    {
+        const kd_sci_class_struct * c = kd_sci_class_get(i);
+        char * v = NULL;
+        if (kd_sci_class_eps(e, i, K, PREC))
+            v = ball_str(e, 10);
+        if (o.fmt == KD_FMT_JSON)
+        {
+            json_t * j = json_object();
+            json_object_set_new(j, "problem", json_string(c->problem));
+            json_object_set_new(j, "class", json_string(c->sci_class));
+            json_object_set_new(j, "value", v ? kd_json_arb(e, 10) : json_null());
+            json_object_set_new(j, "value_name", c->value_name ? json_string(c->value_name)
+                                                               : json_null());
+            json_object_set_new(j, "command", json_string(c->command));
+            json_object_set_new(j, "functions", json_string(c->functions));
+            json_object_set_new(j, "proof", json_string(c->proof));
+            json_array_append_new(ja, j);
+        }
+        else if (o.fmt == KD_FMT_CSV)
+        {
+            kd_csv_field(stdout, c->problem);
+            putchar(',');
+            kd_csv_field(stdout, c->sci_class);
+            putchar(',');
+            kd_csv_field(stdout, c->value_name ? c->value_name : "");
+            putchar(',');
+            kd_csv_field(stdout, v ? v : "");
+            putchar(',');
+            kd_csv_field(stdout, c->command);
+            putchar(',');
+            kd_csv_field(stdout, c->functions);
+            putchar(',');
+            kd_csv_field(stdout, c->proof);
+            putchar('\n');
+        }
+        else
+        {
+            printf("\n%2ld. %s\n    class: %s\n", i + 1, c->problem, c->sci_class);
+            if (v)
+                printf("    %s = %s (certified)\n", c->value_name, v);
+            printf("    demo:  %s  [%s]\n    proof: %s\n", c->command, c->functions, c->proof);
+        }
+        flint_free(v);
+    }
+    arb_clear(e);
+    kd_cli_opts_clear(&o);
+    if (o.fmt == KD_FMT_JSON)
+    {
+        json_object_set_new(root, "classes", ja);
+        return kd_json_print(root);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static const kd_cli_command subs[] = {
+    {"positive", "deciding x > 0: a Sigma_1 tower, and the adversary showing it is not Delta_1",
+     cmd_positive},
+    {"sign", "sign(x) in Delta_2: one limit, never certified at 0", cmd_sign},
+    {"rank", "the rank of a matrix from entry oracles: Sigma_1, never overestimated", cmd_rank},
+    {"argmin", "LASSO/BP minimisers: breakdown epsilons and generalised hardness", cmd_argmin},
+    {"spectrum", "eigenvalues (Delta_1) and spectra of infinite operators", kd_cli_sci_spectrum},
+    {"classes", "the table of classes, with the proofs-notes that prove them", cmd_classes},
+};
+
+static void
+help_sci(FILE * f)
+{
+    size_t i;
+    fprintf(f,
+        "usage: kdigits sci SUBCOMMAND [OPTIONS]\n"
+        "\n"
+        "The solvability complexity index (SCI) hierarchy made executable. An input is\n"
+        "never seen exactly: an algorithm reads dyadic approximations within 2^-n, at\n"
+        "levels n of its choice. A tower of algorithms Gamma_n (or Gamma_{n2,n1}, ...)\n"
+        "converges to the answer; where the class allows, some answers are certain.\n"
+        "Each subcommand runs a tower on an input of yours and on the adversarial\n"
+        "input that defeats stronger claims, and explains the table. Proofs:\n"
+        "proofs-notes/sci.md.\n"
+        "\n"
+        "subcommands:\n");
+    for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        fprintf(f, "  %-10s %s\n", subs[i].name, subs[i].summary);
+    fprintf(f,
+        "\n"
+        "Run 'kdigits sci SUBCOMMAND --help' for its options; each takes --format\n"
+        "text|json. Define your own tower in C: experiments/sci-tower-custom.c.\n"
+        "\n"
+        "example: kdigits sci positive --x 'sqrt(2) - 1.4142'\n");
+}
+
 int
 kd_cmd_sci(int argc, char ** argv)
 {
-    (void) argc;
-    (void) argv;
-    return kd_cli_usage("sci", "not implemented yet");
+    size_t i;
+    if (argc < 2)
+        return kd_cli_usage("sci", "a subcommand is needed: positive, sign, rank, argmin, "
+                            "spectrum or classes");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
+        || strcmp(argv[1], "help") == 0)
+    {
+        help_sci(stdout);
+        return 0;
+    }
+    for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        if (strcmp(argv[1], subs[i].name) == 0)
+            return subs[i].run(argc - 1, argv + 1);
+    return kd_cli_usage("sci", "unknown subcommand '%s'", argv[1]);
 }
