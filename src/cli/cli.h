@@ -103,6 +103,10 @@ json_t * kd_json_arb(const arb_t x, slong digits);
 /* Prints with 2-space indentation and a trailing newline; frees j. */
 int kd_json_print(json_t * j);
 
+/* "mid +/- rad" of a certified decimal enclosure of x with the given
+   significant digits ("-" when x is not finite); flint_free the result. */
+char * kd_cli_ball_str(const arb_t x, slong digits);
+
 /* CSV field quoting (RFC 4180): prints s, quoted when needed. */
 void kd_csv_field(FILE * f, const char * s);
 

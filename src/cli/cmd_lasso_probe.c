@@ -113,26 +113,6 @@ delta_log2(slong * lg, const kd_real_t d)
     return ok;
 }
 
-static char *
-ball(const arb_t x, slong digits)
-{
-    char * mid, * rad, * s;
-    size_t len;
-    if (!arb_is_finite(x))
-    {
-        s = flint_malloc(2);
-        strcpy(s, "-");
-        return s;
-    }
-    kd_arb_get_decimal(&mid, &rad, x, digits);
-    len = strlen(mid) + strlen(rad) + 8;
-    s = flint_malloc(len);
-    snprintf(s, len, "%s +/- %s", mid, rad);
-    flint_free(mid);
-    flint_free(rad);
-    return s;
-}
-
 static const char *
 support_str(int s)
 {
@@ -235,7 +215,7 @@ table_cell(const kd_real_t delta, const char * dstr, int haslg, slong lg, const 
     }
     else
     {
-        char * e = C->predicted ? NULL : ball(&C->error, 10);
+        char * e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
         char sw[32], sec[32];
         snprintf(sw, sizeof sw, "%ld%s", C->sweeps, C->predicted ? "(p)" : "");
         snprintf(sec, sizeof sec, "%.3g%s", C->seconds, C->predicted ? "(p)" : "");
@@ -283,7 +263,7 @@ prec_row(const kd_real_t delta, const char * dstr, int haslg, slong lg, const fm
     }
     else
     {
-        char * e = ball(&R->error, 10);
+        char * e = kd_cli_ball_str(&R->error, 10);
         printf("  %6ld %-8s %-7s %-19s %-30s %8ld %-6s %s\n", (long) p,
                R->sigma_equal ? "equal" : "differ", support_str(R->support),
                kd_lasso_setting_name(s), e, R->sweeps, R->warned ? "yes" : "no", verd);
@@ -316,7 +296,7 @@ breakdown(const fmpq_t Lambda, kd_cli_format fmt, json_t * jroot)
         }
         else
         {
-            char * k = ball(kappa, 10), * e = ball(eps, 10), * m = ball(arb_mat_entry(mid, 0, 0), 10);
+            char * k = kd_cli_ball_str(kappa, 10), * e = kd_cli_ball_str(eps, 10), * m = kd_cli_ball_str(arb_mat_entry(mid, 0, 0), 10);
             printf("\nBreakdown epsilon of the class {A_delta} u {columns swapped} u {A_0}\n"
                    "(proofs-notes/lasso-probe.md §4): the two families converge to A_0 while their\n"
                    "minimisers B* = (0, c) and W = (c, 0), c = 1 - sqrt(3) Lambda, stay\n"
@@ -522,7 +502,7 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         }
         else
         {
-            char * b2 = ball(arb_mat_entry(Bstar, 1, 0), 12), * sl = ball(slack, 4);
+            char * b2 = kd_cli_ball_str(arb_mat_entry(Bstar, 1, 0), 12), * sl = kd_cli_ball_str(slack, 4);
             printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
                    dstr, b2, kd_truth_name(cert), sl);
             printf("  input bits: no algorithm certifies the support from levels <= %ld (an instance\n"

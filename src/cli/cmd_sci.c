@@ -23,26 +23,6 @@ check_fmt(kd_cli_opts * o, const char * cmd, int allow_csv)
     return 0;
 }
 
-static char *
-ball_str(const arb_t x, slong digits)
-{
-    char * mid, * rad, * s;
-    size_t len;
-    if (!arb_is_finite(x))
-    {
-        s = flint_malloc(2);
-        strcpy(s, "-");
-        return s;
-    }
-    kd_arb_get_decimal(&mid, &rad, x, digits);
-    len = strlen(mid) + strlen(rad) + 8;
-    s = flint_malloc(len);
-    snprintf(s, len, "%s +/- %s", mid, rad);
-    flint_free(mid);
-    flint_free(rad);
-    return s;
-}
-
 static json_t *
 levels_json(const slong * v, slong n)
 {
@@ -1235,8 +1215,8 @@ cmd_argmin(int argc, char ** argv)
                a.lambda);
         if (nrows > 0)
         {
-            s1 = ball_str(arb_mat_entry(&lrows[0].Bstar, 1, 0), 10);
-            s2 = ball_str(&lrows[0].kappa, 10);
+            s1 = kd_cli_ball_str(arb_mat_entry(&lrows[0].Bstar, 1, 0), 10);
+            s2 = kd_cli_ball_str(&lrows[0].kappa, 10);
             printf("   c = %s (B* certified at every delta below),\n"
                    "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
             flint_free(s1);
@@ -1273,9 +1253,9 @@ cmd_argmin(int argc, char ** argv)
         }
         else
         {
-            s1 = ball_str(&row->dist, 4);
-            s3 = ball_str(&row->eps_b, 8);
-            s4 = ball_str(row->mid_err + 0, 6);
+            s1 = kd_cli_ball_str(&row->dist, 4);
+            s3 = kd_cli_ball_str(&row->eps_b, 8);
+            s4 = kd_cli_ball_str(row->mid_err + 0, 6);
             {
                 char * m1 = strstr(s1, " +/-");
                 if (m1)
@@ -1317,9 +1297,9 @@ cmd_argmin(int argc, char ** argv)
                                   kd_json_arb(row->mid_err + 1, 12)));
         else
         {
-            s1 = ball_str(&row->tau, 10);
-            s2 = ball_str(&row->eps, 10);
-            s3 = ball_str(row->mid_err + 0, 8);
+            s1 = kd_cli_ball_str(&row->tau, 10);
+            s2 = kd_cli_ball_str(&row->eps, 10);
+            s3 = kd_cli_ball_str(row->mid_err + 0, 8);
             printf("  %4ld %-15s %-26s %-26s %s\n", o.levels[i], tv(row->indist), s1, s2, s3);
             flint_free(s1);
             flint_free(s2);
@@ -1372,7 +1352,7 @@ cmd_argmin(int argc, char ** argv)
         for (i = 0; i < 2; i++)
         {
             char rv[32];
-            s1 = ball_str(&adv[i].err, 8);
+            s1 = kd_cli_ball_str(&adv[i].err, 8);
             snprintf(rv, sizeof rv, "(%ld, %ld)", adv[i].revealed_j, adv[i].revealed_n);
             printf("  %-28s %5ld %9ld %-16s %-26s %-9s %s\n", algs[i]->name, adv[i].reads,
                    adv[i].max_level, rv, s1, tv(adv[i].wrong), tv(adv[i].consistent));
@@ -1392,7 +1372,7 @@ cmd_argmin(int argc, char ** argv)
             else
                 snprintf(inst, sizeof inst, "(%ld,%ld,%ld)", gha[i][1], gha[i][2], gha[i][3]);
             snprintf(tg, sizeof tg, "%s (10^-%ld)", tv(gha_ok[i]), a.K - gha[i][0]);
-            s1 = ball_str(gha_err[i], 6);
+            s1 = kd_cli_ball_str(gha_err[i], 6);
             printf("  %-26s %-12s %5ld %-26s %s\n",
                    gha[i][0] == 1 ? "K-1: read until decided" : "K-2: one read", inst,
                    gha_reads[i], s1, tg);
@@ -1512,7 +1492,7 @@ cmd_classes(int argc, char ** argv)
         const kd_sci_class_struct * c = kd_sci_class_get(i);
         char * v = NULL;
         if (kd_sci_class_eps(e, i, K, PREC))
-            v = ball_str(e, 10);
+            v = kd_cli_ball_str(e, 10);
         if (o.fmt == KD_FMT_JSON)
         {
             json_t * j = json_object();

@@ -75,3 +75,23 @@ kd_csv_field(FILE * f, const char * s)
     }
     fputc('"', f);
 }
+
+char *
+kd_cli_ball_str(const arb_t x, slong digits)
+{
+    char * mid, * rad, * s;
+    size_t len;
+    if (!arb_is_finite(x))
+    {
+        s = flint_malloc(2);
+        strcpy(s, "-");
+        return s;
+    }
+    kd_arb_get_decimal(&mid, &rad, x, digits);
+    len = strlen(mid) + strlen(rad) + 8;
+    s = flint_malloc(len);
+    snprintf(s, len, "%s +/- %s", mid, rad);
+    flint_free(mid);
+    flint_free(rad);
+    return s;
+}
