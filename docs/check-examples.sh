@@ -23,14 +23,14 @@ import re, shlex, subprocess, sys
 
 kd, files = sys.argv[1], sys.argv[2:]
 row = re.compile(r'^  (default|reltol-eps|reltol-eps-maxiter) ')
-secs = re.compile(r'(\S+)(\s+(?:yes|no)\s)')
+secs = re.compile(r'\s+(\S+)(\s+(?:yes|no)\s)')
 stop = re.compile(r'(iterations, )\S+( s)$')
 
 def mask(text):
     out = []
     for line in text.splitlines():
         if row.match(line):
-            line = secs.sub(lambda m: '<s>' + m.group(2), line, count=1)
+            line = secs.sub(lambda m: ' <s>' + m.group(2), line, count=1)
         line = stop.sub(lambda m: m.group(1) + '<s>' + m.group(2), line)
         out.append(line.rstrip())
     return out
