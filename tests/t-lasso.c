@@ -298,13 +298,13 @@ q_set_d(fmpq_t q, double x)
 }
 
 /* kd_lasso_standardize_prec at 53 bits against native IEEE double doing
-   the same operations (seed 20261122, random 3 x 2 data). */
+   the same operations (random 3 x 2 data, seed reported on failure). */
 START_TEST(test_standardize_double)
 {
     flint_rand_t st;
     fmpq_mat_t X, y, X0, Y0;
     slong trial, i, j;
-    flint_randinit(st);
+    kd_test_randinit(st, 501);
     fmpq_mat_init(X, 3, 2);
     fmpq_mat_init(y, 3, 1);
     fmpq_mat_init(X0, 0, 0);
@@ -338,8 +338,8 @@ START_TEST(test_standardize_double)
             sig = sqrt(acc / 3);
             for (i = 0; i < 3; i++)
                 ck_assert_msg(fmpq_get_d(fmpq_mat_entry(X0, i, j)) == (Xd[i][j] - mu) / sig,
-                              "seed 20261122 trial %ld entry %ld,%ld", (long) trial, (long) i,
-                              (long) j);
+                              "seed %lu trial %ld entry %ld,%ld", kd_test_seed(501), (long) trial,
+                              (long) i, (long) j);
         }
         acc = (yd[0] + yd[1]) + yd[2];
         for (i = 0; i < 3; i++)
@@ -560,6 +560,63 @@ START_TEST(test_prec_row)
 }
 END_TEST
 
+/* kd_lasso_nearer against the two distances computed directly in balls
+   (random rational B, a fifth of them on the diagonal B_1 = B_2). */
+START_TEST(test_nearer)
+{
+    flint_rand_t st;
+    fmpq_mat_t B;
+    fmpq_t L;
+    arb_t c, d1, d2, t;
+    slong trial;
+    int want;
+    kd_test_randinit(st, 502);
+    fmpq_mat_init(B, 2, 1);
+    fmpq_init(L);
+    arb_init(c);
+    arb_init(d1);
+    arb_init(d2);
+    arb_init(t);
+    fmpq_set_si(L, 1, 10);
+    arb_sqrt_ui(c, 3, 256);
+    arb_div_ui(c, c, 10, 256);
+    arb_sub_ui(c, c, 1, 256);
+    arb_neg(c, c);
+    for (trial = 0; trial < 500; trial++)
+    {
+        kd_test_rand_fmpq(fmpq_mat_entry(B, 0, 0), st, 1000, 1000);
+        if (trial % 5 == 0)
+            fmpq_set(fmpq_mat_entry(B, 1, 0), fmpq_mat_entry(B, 0, 0));
+        else
+            kd_test_rand_fmpq(fmpq_mat_entry(B, 1, 0), st, 1000, 1000);
+        /* d1 = ||B - (0, c)||^2, d2 = ||B - (c, 0)||^2 */
+        arb_set_fmpq(t, fmpq_mat_entry(B, 1, 0), 256);
+        arb_sub(t, t, c, 256);
+        arb_sqr(d1, t, 256);
+        arb_set_fmpq(t, fmpq_mat_entry(B, 0, 0), 256);
+        arb_addmul(d1, t, t, 256);
+        arb_sub(t, t, c, 256);
+        arb_sqr(d2, t, 256);
+        arb_set_fmpq(t, fmpq_mat_entry(B, 1, 0), 256);
+        arb_addmul(d2, t, t, 256);
+        arb_sub(t, d1, d2, 256);
+        want = arb_is_negative(t) ? 1 : arb_is_positive(t) ? -1 : 0;
+        if (fmpq_equal(fmpq_mat_entry(B, 0, 0), fmpq_mat_entry(B, 1, 0)))
+            ck_assert_int_eq(kd_lasso_nearer(B, L), 0);
+        else
+            ck_assert_msg(kd_lasso_nearer(B, L) == want, "seed %lu trial %ld", kd_test_seed(502),
+                          (long) trial);
+    }
+    fmpq_mat_clear(B);
+    fmpq_clear(L);
+    arb_clear(c);
+    arb_clear(d1);
+    arb_clear(d2);
+    arb_clear(t);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_lasso(void)
 {
@@ -576,6 +633,7 @@ kd_suite_lasso(void)
     tcase_add_test(tc, test_standardize_double);
     tcase_add_loop_test(tc, test_input_support, 0, 7);
     tcase_add_loop_test(tc, test_prec_row, 0, 3);
+    tcase_add_test(tc, test_nearer);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -205,8 +205,9 @@ kd_status kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta,
                                   const arb_mat_t Bstar);
 
 /* Which of B* and the wrong vertex W = (1 - sqrt(3) Lambda, 0) the
-   rational B is nearer (certified comparison of the distances): 1 for B*,
-   -1 for W, 0 undecided (or equidistant). */
+   rational B is nearer (decided exactly: the difference of the squared
+   distances is 2c(B_1 - B_2), c = 1 - sqrt(3) Lambda): 1 for B*, -1 for
+   W, 0 when equidistant or when c > 0 cannot be certified. */
 int kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda);
 
 #ifdef __cplusplus

@@ -711,39 +711,21 @@ done:
 int
 kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda)
 {
-    arb_t c, d1, d2, t;
-    slong prec;
-    int res = 0;
-
-    arb_init(c);
-    arb_init(d1);
-    arb_init(d2);
-    arb_init(t);
     /* ||B - B*||^2 - ||B - W||^2 = 2 c (B_1 - B_2), c = 1 - sqrt(3) Lambda:
-       B is nearer B* iff c (B_1 - B_2) < 0 */
-    for (prec = 128; prec <= 4096 && res == 0; prec *= 2)
-    {
-        arb_sqrt_ui(c, 3, prec);
-        arb_set_fmpq(t, Lambda, prec);
-        arb_mul(c, c, t, prec);
-        arb_sub_ui(c, c, 1, prec);
-        arb_neg(c, c);
-        arb_set_fmpq(d1, fmpq_mat_entry(B, 0, 0), prec);
-        arb_set_fmpq(d2, fmpq_mat_entry(B, 1, 0), prec);
-        arb_sub(d1, d1, d2, prec);
-        arb_mul(d1, d1, c, prec);
-        if (arb_is_negative(d1))
-            res = 1;
-        else if (arb_is_positive(d1))
-            res = -1;
-        else if (arb_is_zero(d1))
-            break;
-    }
+       with c > 0, B is nearer B* iff B_1 < B_2 (exact comparison) */
+    arb_t c;
+    int pos, cmp;
+    arb_init(c);
+    arb_sqrt_ui(c, 3, 128);
+    arb_mul_fmpz(c, c, fmpq_numref(Lambda), 128);
+    arb_div_fmpz(c, c, fmpq_denref(Lambda), 128);
+    arb_sub_ui(c, c, 1, 128);
+    pos = arb_is_negative(c);
     arb_clear(c);
-    arb_clear(d1);
-    arb_clear(d2);
-    arb_clear(t);
-    return res;
+    if (!pos)
+        return 0;
+    cmp = fmpq_cmp(fmpq_mat_entry(B, 0, 0), fmpq_mat_entry(B, 1, 0));
+    return cmp < 0 ? 1 : cmp > 0 ? -1 : 0;
 }
 
 kd_status
