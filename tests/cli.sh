@@ -232,6 +232,9 @@ check "lasso-probe 64-bit still fooled" sh -c "\"$TOOL\" json rows.2.error.mid <
 expect_err "lasso-probe bad precision" "precisions" "$KD" lasso-probe --precisions 1
 expect_err "lasso-probe precisions + maxiter" "settings" "$KD" lasso-probe --precisions 64 --settings reltol-eps-maxiter
 expect_err "lasso-probe bad delta" "unknown name" "$KD" lasso-probe --deltas abc
+expect_err "lasso-probe delta 0" "delta must be > 0" "$KD" lasso-probe --deltas 0
+expect_err "lasso-probe negative delta" "delta must be > 0" "$KD" lasso-probe --deltas '2^-7,-1/2'
+expect_err "lasso-probe peers delta 0" "delta must be > 0" "$KD" lasso-probe --peers --deltas 0
 expect_err "lasso-probe bad setting" "unknown setting" "$KD" lasso-probe --settings nope
 
 # ---- demo

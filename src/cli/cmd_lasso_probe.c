@@ -119,6 +119,18 @@ support_str(int s)
     return s == 0 ? "{}" : s == 1 ? "{1}" : s == 2 ? "{2}" : s == 3 ? "{1,2}" : "not a point";
 }
 
+/* the maximum level the input-bits search tries */
+#define BITS_MAX_LEVEL 400
+
+static void
+level_str(char * buf, size_t len, slong level)
+{
+    if (level >= 0)
+        snprintf(buf, len, "%ld", (long) level);
+    else
+        snprintf(buf, len, "> %d (not found)", BITS_MAX_LEVEL);
+}
+
 static const char *
 nearer_str(int n)
 {
@@ -387,6 +399,20 @@ kd_cmd_lasso_probe(int argc, char ** argv)
             kd_error_prefix("--deltas");
             goto fail;
         }
+        {
+            int sg = 0;
+            if ((st = kd_real_sign(&sg, deltas[nd - 1], 0)) != KD_OK)
+            {
+                kd_error_prefix("--deltas: %s", tok);
+                goto fail;
+            }
+            if (sg <= 0)
+            {
+                ret = kd_cli_usage(cmd, "--deltas: delta must be > 0 (got %s; at delta = 0 the "
+                                   "two columns coincide and the minimiser is not unique)", tok);
+                goto out;
+            }
+        }
     }
 
     if (a.peers)
@@ -467,7 +493,7 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         if (st == KD_OK)
             st = double_std_support(&dsup, &sig_eq, deltas[i], Lambda);
         if (st == KD_OK)
-            st = kd_lasso_probe_input_bits(bits, deltas[i], Lambda, 400);
+            st = kd_lasso_probe_input_bits(bits, deltas[i], Lambda, BITS_MAX_LEVEL);
         if (st != KD_OK)
         {
             flint_free(dstr);
@@ -505,10 +531,13 @@ kd_cmd_lasso_probe(int argc, char ** argv)
             char * b2 = kd_cli_ball_str(arb_mat_entry(Bstar, 1, 0), 12), * sl = kd_cli_ball_str(slack, 4);
             printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
                    dstr, b2, kd_truth_name(cert), sl);
+            char ls[32], ln[32];
+            level_str(ls, sizeof ls, bits->level_sharp);
+            level_str(ln, sizeof ln, bits->level_naive);
             printf("  input bits: no algorithm certifies the support from levels <= %ld (an instance\n"
-                   "  2^%ld away has another support); kdigits certifies it from level %ld; entry\n"
-                   "  balls need level %ld; IEEE double input is about level 52\n",
-                   bits->level_lower, bits->flip_log2, bits->level_sharp, bits->level_naive);
+                   "  2^%ld away has another support); kdigits certifies it from level %s; entry\n"
+                   "  balls need level %s; IEEE double input is about level 52\n",
+                   bits->level_lower, bits->flip_log2, ls, ln);
             printf("  the double input's exact minimiser: support %s standardised exactly, %s\n"
                    "  standardised in double as MATLAB does (sigmas %s)%s\n",
                    support_str(rsup), support_str(dsup), sig_eq ? "rounded equal" : "differ",
