@@ -319,6 +319,92 @@ parse_L(slong ** Ls, slong * nL, const char * s, const char * cmd)
     return 1;
 }
 
+/* The part that positive and sign share: the head (text lines or JSON
+   fields) and the rows n, q_n, Gamma_n, certified, reads of a height-1
+   tower run R on the real oracle O. yes_no: Gamma is yes/no (else a
+   sign -1/0/+1). *root is created for JSON. */
+typedef struct
+{
+    const char * title;         /* the first text line */
+    const char * tower_text;    /* how Gamma_n is defined (text, may span lines) */
+    const char * certainty;     /* what a certified value proves (JSON) */
+    int yes_no;
+}
+real_view;
+
+static const char *
+sign_name(slong v)
+{
+    return v > 0 ? "+1" : v < 0 ? "-1" : "0";
+}
+
+static kd_status
+real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const real_view * V,
+                const kd_tower_struct * T, const kd_tower_run_struct * R, kd_oracle_t O,
+                const sci_args * a, const char * truth)
+{
+    fmpq_t q;
+    slong i;
+    kd_status st = KD_OK;
+
+    if (o->fmt == KD_FMT_JSON)
+    {
+        *root = json_object();
+        json_object_set_new(*root, "x", json_string(a->x));
+        json_object_set_new(*root, "oracle", a->seeded ? json_pack("{sI}", "random_seed",
+                                                                  (json_int_t) a->seed)
+                                                       : json_string("nearest"));
+        json_object_set_new(*root, "truth", json_string(truth));
+        json_object_set_new(*root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
+                                                      T->sci_class, "height", 1, "certainty",
+                                                      V->certainty));
+    }
+    else if (o->fmt == KD_FMT_CSV)
+        printf("n,q_n,Gamma,certified,reads\n");
+    else
+    {
+        printf("%s\n", V->title);
+        printf("x = %s   (%s oracle; sign by evaluation: %s)\n\n", a->x,
+               a->seeded ? "seeded random valid" : "nearest-rounding", truth);
+        printf("%s\n", V->tower_text);
+        printf("  %6s  %-24s %-8s %s\n", "n", "q_n (decimal, rounded)", "Gamma_n", "certain");
+    }
+    fmpq_init(q);
+    for (i = 0; i < R->count && st == KD_OK; i++)
+    {
+        const kd_tower_out_struct * out = R->out + i;
+        const char * vname = V->yes_no ? kd_sci_yes_no(out->value) : sign_name(out->value);
+        char * dec;
+        if ((st = answer_of(q, O, R->levels[0][i])) != KD_OK)
+            break;
+        dec = kd_fmpq_get_decimal(q, 10);
+        if (o->fmt == KD_FMT_JSON)
+            json_array_append_new(jrows, json_pack("{sIsosssosbsI}", "n",
+                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(q),
+                                  "q_n_decimal", dec, "Gamma",
+                                  V->yes_no ? json_string(vname) : json_integer(out->value),
+                                  "certified", out->certified, "reads",
+                                  (json_int_t) out->nreads));
+        else if (o->fmt == KD_FMT_CSV)
+        {
+            char * qs = kd_fmpq_get_str(q);
+            if (V->yes_no)
+                printf("%ld,%s,%s,%s,%ld\n", R->levels[0][i], qs, vname,
+                       out->certified ? "true" : "false", out->nreads);
+            else
+                printf("%ld,%s,%ld,%s,%ld\n", R->levels[0][i], qs, out->value,
+                       out->certified ? "true" : "false", out->nreads);
+            flint_free(qs);
+        }
+        else
+            printf("  %6ld  %-24s %-8s %s\n", R->levels[0][i], dec, vname,
+                   out->certified ? (out->value > 0 ? "x > 0 proved" : "x < 0 proved") : "-");
+        flint_free(dec);
+    }
+    fmpq_clear(q);
+    return st;
+}
+
 static int
 cmd_positive(int argc, char ** argv)
 {
@@ -340,8 +426,7 @@ cmd_positive(int argc, char ** argv)
     kd_oracle_t O;
     kd_tower_t T;
     kd_tower_run_t R;
-    slong * Ls = NULL, nL = 0, i;
-    fmpq_t q;
+    slong * Ls = NULL, nL = 0;
     json_t * root = NULL, * jrows = NULL, * jadv = NULL;
     kd_status st = KD_OK;
     int r, ret = 0, oinit = 0;
@@ -359,7 +444,6 @@ cmd_positive(int argc, char ** argv)
     }
     kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
     kd_real_init(x);
-    fmpq_init(q);
     kd_tower_run_init(R);
     kd_sci_tower_positive(T);
     if ((st = kd_real_parse(x, a.x)) != KD_OK)
@@ -378,55 +462,16 @@ cmd_positive(int argc, char ** argv)
     }
     truth = truth_text(x, o.prec_cap);
 
-    if (o.fmt == KD_FMT_JSON)
     {
-        root = json_object();
+        static const real_view V = {
+            "Deciding x > 0 from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
+            "Sigma_1 tower: Gamma_n = yes if q_n > 2^-n (certain: x >= q_n - 2^-n > 0),\n"
+            "               no otherwise (never certain)",
+            "a yes proves x > 0; a no proves nothing", 1};
         jrows = json_array();
         jadv = json_array();
-        json_object_set_new(root, "x", json_string(a.x));
-        json_object_set_new(root, "oracle", a.seeded ? json_pack("{sI}", "random_seed",
-                                                                (json_int_t) a.seed)
-                                                     : json_string("nearest"));
-        json_object_set_new(root, "truth", json_string(truth));
-        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
-                                                     T->sci_class, "height", 1, "certainty",
-                                                     "a yes proves x > 0; a no proves nothing"));
-    }
-    else if (o.fmt == KD_FMT_CSV)
-        printf("n,q_n,Gamma,certified,reads\n");
-    else
-    {
-        printf("Deciding x > 0 from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.\n");
-        printf("x = %s   (%s oracle; sign by evaluation: %s)\n\n", a.x,
-               a.seeded ? "seeded random valid" : "nearest-rounding", truth);
-        printf("Sigma_1 tower: Gamma_n = yes if q_n > 2^-n (certain: x >= q_n - 2^-n > 0),\n"
-               "               no otherwise (never certain)\n");
-        printf("  %6s  %-24s %-8s %s\n", "n", "q_n (decimal, rounded)", "Gamma_n", "certain");
-    }
-    for (i = 0; i < R->count; i++)
-    {
-        const kd_tower_out_struct * out = R->out + i;
-        char * dec;
-        if ((st = answer_of(q, O, R->levels[0][i])) != KD_OK)
+        if ((st = real_tower_rows(&root, jrows, &o, &V, T, R, O, &a, truth)) != KD_OK)
             goto fail;
-        dec = kd_fmpq_get_decimal(q, 10);
-        if (o.fmt == KD_FMT_JSON)
-            json_array_append_new(jrows, json_pack("{sIsosssssbsI}", "n",
-                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(q),
-                                  "q_n_decimal", dec, "Gamma", kd_sci_yes_no(out->value),
-                                  "certified", out->certified, "reads",
-                                  (json_int_t) out->nreads));
-        else if (o.fmt == KD_FMT_CSV)
-        {
-            char * qs = kd_fmpq_get_str(q);
-            printf("%ld,%s,%s,%s,%ld\n", R->levels[0][i], qs, kd_sci_yes_no(out->value),
-                   out->certified ? "true" : "false", out->nreads);
-            flint_free(qs);
-        }
-        else
-            printf("  %6ld  %-24s %-8s %s\n", R->levels[0][i], dec, kd_sci_yes_no(out->value),
-                   out->certified ? "x > 0 proved" : "-");
-        flint_free(dec);
     }
     if (o.fmt == KD_FMT_TEXT)
         printf("\nAdversary: every read is answered with 0 (valid for x = 0); when the algorithm\n"
@@ -463,7 +508,6 @@ out:
     if (oinit)
         kd_oracle_clear(O);
     kd_tower_run_clear(R);
-    fmpq_clear(q);
     kd_real_clear(x);
     flint_free(Ls);
     kd_cli_opts_clear(&o);
@@ -513,12 +557,6 @@ static int
 own_sign(int c, const char * arg, void * data)
 {
     return own_common(c, arg, data, "sci sign");
-}
-
-static const char *
-sign_name(slong v)
-{
-    return v > 0 ? "+1" : v < 0 ? "-1" : "0";
 }
 
 static int
@@ -612,57 +650,17 @@ cmd_sign(int argc, char ** argv)
     }
     truth = truth_text(x, o.prec_cap);
 
-    if (o.fmt == KD_FMT_JSON)
     {
-        root = json_object();
+        static const real_view V = {
+            "sign(x) from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
+            "Delta_2 tower: Gamma_n = sign(q_n) if |q_n| > 2^-n (certain), else 0 (never "
+            "certain)",
+            "a non-zero value is the sign, proved; 0 proves nothing", 0};
         jrows = json_array();
         jadv = json_array();
         jfam = json_array();
-        json_object_set_new(root, "x", json_string(a.x));
-        json_object_set_new(root, "oracle", a.seeded ? json_pack("{sI}", "random_seed",
-                                                                (json_int_t) a.seed)
-                                                     : json_string("nearest"));
-        json_object_set_new(root, "truth", json_string(truth));
-        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
-                                                     T->sci_class, "height", 1, "certainty",
-                                                     "a non-zero value is the sign, proved; 0 "
-                                                     "proves nothing"));
-    }
-    else if (o.fmt == KD_FMT_CSV)
-        printf("n,q_n,Gamma,certified,reads\n");
-    else
-    {
-        printf("sign(x) from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.\n");
-        printf("x = %s   (%s oracle; sign by evaluation: %s)\n\n", a.x,
-               a.seeded ? "seeded random valid" : "nearest-rounding", truth);
-        printf("Delta_2 tower: Gamma_n = sign(q_n) if |q_n| > 2^-n (certain), else 0 (never "
-               "certain)\n");
-        printf("  %6s  %-24s %-8s %s\n", "n", "q_n (decimal, rounded)", "Gamma_n", "certain");
-    }
-    for (i = 0; i < R->count; i++)
-    {
-        const kd_tower_out_struct * out = R->out + i;
-        char * dec;
-        if ((st = answer_of(q, O, R->levels[0][i])) != KD_OK)
+        if ((st = real_tower_rows(&root, jrows, &o, &V, T, R, O, &a, truth)) != KD_OK)
             goto fail;
-        dec = kd_fmpq_get_decimal(q, 10);
-        if (o.fmt == KD_FMT_JSON)
-            json_array_append_new(jrows, json_pack("{sIsosssIsbsI}", "n",
-                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(q),
-                                  "q_n_decimal", dec, "Gamma", (json_int_t) out->value,
-                                  "certified", out->certified, "reads",
-                                  (json_int_t) out->nreads));
-        else if (o.fmt == KD_FMT_CSV)
-        {
-            char * qs = kd_fmpq_get_str(q);
-            printf("%ld,%s,%ld,%s,%ld\n", R->levels[0][i], qs, out->value,
-                   out->certified ? "true" : "false", out->nreads);
-            flint_free(qs);
-        }
-        else
-            printf("  %6ld  %-24s %-8s %s\n", R->levels[0][i], dec, sign_name(out->value),
-                   out->certified ? (out->value > 0 ? "x > 0 proved" : "x < 0 proved") : "-");
-        flint_free(dec);
     }
     if (o.fmt == KD_FMT_CSV)
         goto out;
