@@ -491,7 +491,7 @@ cmd_positive(int argc, char ** argv)
         root = NULL;
     }
     else if (o.fmt == KD_FMT_TEXT)
-        {
+    {
         putchar('\n');
         print_par(expl_positive);
     }
@@ -728,7 +728,7 @@ cmd_sign(int argc, char ** argv)
         root = NULL;
     }
     else
-        {
+    {
         putchar('\n');
         print_par(expl_sign);
     }
@@ -998,7 +998,7 @@ cmd_rank(int argc, char ** argv)
         root = NULL;
     }
     else
-        {
+    {
         putchar('\n');
         print_par(expl_rank);
     }
