@@ -467,7 +467,7 @@ START_TEST(test_input_support)
     fmpq_set_si(L, 1, 10);
     kd_assert_ok(kd_lasso_probe_round_double(A, y, d, 0));
     kd_assert_ok(kd_lasso_standardize_prec(X0, Y0, &sig_eq, A, y, 53));
-    kd_assert_ok(kd_lasso_probe_input_support(&sup, A, y, L, 53));
+    kd_assert_ok(kd_lasso_probe_input_support(&sup, NULL, A, y, L, 53));
     ck_assert_msg(sup == lasso2_support(X0, Y0, L), "2^-%ld: %d vs %d", (long) e, sup,
                   lasso2_support(X0, Y0, L));
     /* the sigmas in native double arithmetic, same operations */
@@ -498,7 +498,7 @@ START_TEST(test_input_support)
     if (e <= 26)
         ck_assert_int_eq(sup, 2);
     kd_assert_ok(kd_lasso_probe_round_prec(A, y, d, 0, 64));
-    kd_assert_ok(kd_lasso_probe_input_support(&sup, A, y, L, 64));
+    kd_assert_ok(kd_lasso_probe_input_support(&sup, NULL, A, y, L, 64));
     ck_assert_int_eq(sup, 2);
     fmpq_mat_clear(A);
     fmpq_mat_clear(y);

@@ -170,9 +170,11 @@ kd_status kd_lasso_standardize_prec(fmpq_mat_t X0, fmpq_mat_t Y0, int * sigma_eq
    std_prec = p > 0 with kd_lasso_standardize_prec; then
    min (1/(2m)) ||X0 b - Y0||^2 + Lambda ||b||_1 is solved exactly.
    *support has bit j set when coordinate j is non-zero; -1 when the
-   solution set is not a certified point. */
-kd_status kd_lasso_probe_input_support(int * support, const fmpq_mat_t A, const fmpq_mat_t y,
-                                       const fmpq_t Lambda, slong std_prec);
+   solution set is not a certified point. *sigma_equal (if not NULL) is
+   set as by kd_lasso_standardize_prec (std_prec > 0), else to 0. */
+kd_status kd_lasso_probe_input_support(int * support, int * sigma_equal, const fmpq_mat_t A,
+                                       const fmpq_mat_t y, const fmpq_t Lambda,
+                                       slong std_prec);
 
 /* Every entry of A_delta, y rounded to the nearest p-bit number (p = 53:
    kd_lasso_probe_round_double). */

@@ -152,19 +152,14 @@ verdict_str(char * buf, size_t len, kd_lasso_verdict v, const fmpq_mat_t B, cons
 static kd_status
 double_std_support(int * sup, int * sig_eq, const kd_real_t delta, const fmpq_t Lambda)
 {
-    fmpq_mat_t A, y, X0, Y0;
+    fmpq_mat_t A, y;
     kd_status st;
     fmpq_mat_init(A, 3, 2);
     fmpq_mat_init(y, 3, 1);
-    fmpq_mat_init(X0, 0, 0);
-    fmpq_mat_init(Y0, 0, 0);
-    if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) == KD_OK
-        && (st = kd_lasso_standardize_prec(X0, Y0, sig_eq, A, y, 53)) == KD_OK)
-        st = kd_lasso_probe_input_support(sup, A, y, Lambda, 53);
+    if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) == KD_OK)
+        st = kd_lasso_probe_input_support(sup, sig_eq, A, y, Lambda, 53);
     fmpq_mat_clear(A);
     fmpq_mat_clear(y);
-    fmpq_mat_clear(X0);
-    fmpq_mat_clear(Y0);
     return st;
 }
 

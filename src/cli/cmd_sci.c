@@ -319,6 +319,37 @@ parse_L(slong ** Ls, slong * nL, const char * s, const char * cmd)
     return 1;
 }
 
+/* The end of a subcommand that has a tower table and an adversary: JSON
+   gets rows, the optional extra array under extra_key, adversary and
+   explanation (taking the arrays; *root is printed and released), text
+   gets the explanation paragraph, CSV nothing. Returns the exit code. */
+static int
+finish_tower(json_t ** root, json_t ** jrows, const char * extra_key, json_t ** extra,
+             json_t ** jadv, kd_cli_format fmt, const char * expl)
+{
+    int ret = 0;
+    if (fmt == KD_FMT_JSON)
+    {
+        json_object_set_new(*root, "rows", *jrows);
+        if (extra_key)
+        {
+            json_object_set_new(*root, extra_key, *extra);
+            *extra = NULL;
+        }
+        json_object_set_new(*root, "adversary", *jadv);
+        json_object_set_new(*root, "explanation", json_string(expl));
+        *jrows = *jadv = NULL;
+        ret = kd_json_print(*root);
+        *root = NULL;
+    }
+    else if (fmt == KD_FMT_TEXT)
+    {
+        putchar('\n');
+        print_par(expl);
+    }
+    return ret;
+}
+
 /* The part that positive and sign share: the head (text lines or JSON
    fields) and the rows n, q_n, Gamma_n, certified, reads of a height-1
    tower run R on the real oracle O. yes_no: Gamma is yes/no (else a
@@ -481,20 +512,7 @@ cmd_positive(int argc, char ** argv)
                                kd_sci_yes_no);
     if (st != KD_OK)
         goto fail;
-    if (o.fmt == KD_FMT_JSON)
-    {
-        json_object_set_new(root, "rows", jrows);
-        json_object_set_new(root, "adversary", jadv);
-        json_object_set_new(root, "explanation", json_string(expl_positive));
-        jrows = jadv = NULL;
-        ret = kd_json_print(root);
-        root = NULL;
-    }
-    else if (o.fmt == KD_FMT_TEXT)
-    {
-        putchar('\n');
-        print_par(expl_positive);
-    }
+    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, expl_positive);
     goto out;
 fail:
     ret = kd_cli_fail(cmd, st);
@@ -717,21 +735,7 @@ cmd_sign(int argc, char ** argv)
     st = adversary_section(jadv, o.fmt, algs, 1, T, Ls, nL, 1, 1, "x = 0", sign_name);
     if (st != KD_OK)
         goto fail;
-    if (o.fmt == KD_FMT_JSON)
-    {
-        json_object_set_new(root, "rows", jrows);
-        json_object_set_new(root, "adversarial_inputs", jfam);
-        json_object_set_new(root, "adversary", jadv);
-        json_object_set_new(root, "explanation", json_string(expl_sign));
-        jrows = jadv = jfam = NULL;
-        ret = kd_json_print(root);
-        root = NULL;
-    }
-    else
-    {
-        putchar('\n');
-        print_par(expl_sign);
-    }
+    ret = finish_tower(&root, &jrows, "adversarial_inputs", &jfam, &jadv, o.fmt, expl_sign);
     goto out;
 fail:
     ret = kd_cli_fail(cmd, st);
@@ -988,20 +992,7 @@ cmd_rank(int argc, char ** argv)
     st = adversary_section(jadv, o.fmt, algs, 1, T, Ls, nL, A->r, A->c, inst0, NULL);
     if (st != KD_OK)
         goto fail;
-    if (o.fmt == KD_FMT_JSON)
-    {
-        json_object_set_new(root, "rows", jrows);
-        json_object_set_new(root, "adversary", jadv);
-        json_object_set_new(root, "explanation", json_string(expl_rank));
-        jrows = jadv = NULL;
-        ret = kd_json_print(root);
-        root = NULL;
-    }
-    else
-    {
-        putchar('\n');
-        print_par(expl_rank);
-    }
+    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, expl_rank);
     goto out;
 fail:
     ret = kd_cli_fail(cmd, st);

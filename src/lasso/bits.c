@@ -9,6 +9,7 @@
 #include <string.h>
 #include "kdigits/lasso.h"
 #include "kdigits/oracle.h"
+#include "internal.h"
 
 /* ---- the certificate as a function of the data ----
 
@@ -378,11 +379,9 @@ flip_exponent(slong * j, kd_truth * flipped, const kd_real_t delta, const fmpq_t
         st = kd_error_set(KD_ERR_ARG, "the input-bits bracket needs delta > 0");
         goto done;
     }
-    /* threshold */
-    arb_sqr(rho, d, prec);
-    arb_mul_ui(rho, rho, 6, prec);
-    arb_add_ui(rho, rho, 1, prec);
-    arb_rsqrt(rho, rho, prec);
+    /* threshold (t holds rho^2, unused) */
+    if ((st = _kd_lasso_eval_rho(rho, t, delta, prec)) != KD_OK)
+        goto done;
     arb_sub_ui(thr, rho, 1, prec);
     arb_neg(thr, thr);
     arb_set_fmpq(L, Lambda, prec);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "kdigits/lasso.h"
 #include "kdigits/util.h"
+#include "internal.h"
 
 const char *
 kd_lasso_setting_name(kd_lasso_setting s)
@@ -129,9 +130,8 @@ kd_lasso_probe_round_prec(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, int
     return st;
 }
 
-/* rho = 1/sqrt(1 + 6 delta^2) and rho^2 as balls (lasso-probe.md §2). */
-static kd_status
-eval_rho(arb_t rho, arb_t rho2, const kd_real_t delta, slong prec)
+kd_status
+_kd_lasso_eval_rho(arb_t rho, arb_t rho2, const kd_real_t delta, slong prec)
 {
     kd_status st = kd_real_eval_arb(rho2, delta, prec);
     if (st != KD_OK)
@@ -142,6 +142,19 @@ eval_rho(arb_t rho, arb_t rho2, const kd_real_t delta, slong prec)
     arb_inv(rho2, rho2, prec);
     arb_sqrt(rho, rho2, prec);
     return KD_OK;
+}
+
+void
+_kd_lasso_eval_c(arb_t c, const fmpq_t Lambda, slong prec)
+{
+    arb_t t;
+    arb_init(t);
+    arb_sqrt_ui(t, 3, prec);
+    arb_mul_fmpz(c, t, fmpq_numref(Lambda), prec);
+    arb_div_fmpz(c, c, fmpq_denref(Lambda), prec);
+    arb_sub_ui(c, c, 1, prec);
+    arb_neg(c, c);
+    arb_clear(t);
 }
 
 kd_status
@@ -175,12 +188,9 @@ kd_lasso_probe_truth(kd_truth * cert, arb_mat_t Bstar, arb_t slack, const kd_rea
 
     /* closed form: B* = (0, 1 - sqrt(3) Lambda), slack Lambda (1 - rho) */
     arb_zero(arb_mat_entry(Bstar, 0, 0));
-    arb_sqrt_ui(arb_mat_entry(Bstar, 1, 0), 3, prec_max);
+    _kd_lasso_eval_c(arb_mat_entry(Bstar, 1, 0), L, prec_max);
     arb_set_fmpq(mu, L, prec_max);
-    arb_mul(arb_mat_entry(Bstar, 1, 0), arb_mat_entry(Bstar, 1, 0), mu, prec_max);
-    arb_sub_ui(arb_mat_entry(Bstar, 1, 0), arb_mat_entry(Bstar, 1, 0), 1, prec_max);
-    arb_neg(arb_mat_entry(Bstar, 1, 0), arb_mat_entry(Bstar, 1, 0));
-    if ((st = eval_rho(rho, rho2, delta, prec_max)) != KD_OK)
+    if ((st = _kd_lasso_eval_rho(rho, rho2, delta, prec_max)) != KD_OK)
         goto done;
     arb_sub_ui(slack, rho, 1, prec_max);
     arb_neg(slack, slack);
@@ -370,7 +380,7 @@ kd_lasso_probe_predict_sweeps(slong * sweeps, int * converged, const kd_real_t d
     for (prec = 128; prec <= 4096 && k < 0; prec *= 2)
     {
         M.prec = prec;
-        if ((st = eval_rho(M.rho, M.rho2, delta, prec)) != KD_OK)
+        if ((st = _kd_lasso_eval_rho(M.rho, M.rho2, delta, prec)) != KD_OK)
             break;
         arb_set_fmpq(M.L, Lambda, prec);
         arb_rsqrt_ui(s3, 3, prec);                       /* 1/sqrt(3) */
@@ -581,8 +591,8 @@ rational_problem(kd_problem_t P, const fmpq_mat_t A, const fmpq_mat_t y, const f
 }
 
 kd_status
-kd_lasso_probe_input_support(int * support, const fmpq_mat_t A, const fmpq_mat_t y,
-                             const fmpq_t Lambda, slong std_prec)
+kd_lasso_probe_input_support(int * support, int * sigma_equal, const fmpq_mat_t A,
+                             const fmpq_mat_t y, const fmpq_t Lambda, slong std_prec)
 {
     fmpq_mat_t X0, Y0;
     kd_problem_t P;
@@ -595,8 +605,10 @@ kd_lasso_probe_input_support(int * support, const fmpq_mat_t A, const fmpq_mat_t
     kd_problem_init_empty(P);
     kd_truth_set_init(T, fmpq_mat_ncols(A));
     *support = -1;
+    if (sigma_equal)
+        *sigma_equal = 0;
     if (std_prec > 0)
-        st = kd_lasso_standardize_prec(X0, Y0, NULL, A, y, std_prec);
+        st = kd_lasso_standardize_prec(X0, Y0, sigma_equal, A, y, std_prec);
     if (st != KD_OK
         || (st = rational_problem(P, std_prec > 0 ? X0 : A, std_prec > 0 ? Y0 : y, Lambda,
                                   std_prec <= 0)) != KD_OK
@@ -637,7 +649,7 @@ kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t del
     fmpq_mat_init(y, 3, 1);
     *support = -1;
     if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) == KD_OK)
-        st = kd_lasso_probe_input_support(support, A, y, Lambda, 0);
+        st = kd_lasso_probe_input_support(support, NULL, A, y, Lambda, 0);
     /* a non-point (or uncertified) solution set is not the truth either */
     *differs = *support != 2;
     fmpq_mat_clear(A);
@@ -665,7 +677,7 @@ kd_status
 kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta, const fmpq_t Lambda,
                         slong p, kd_lasso_setting s, const arb_mat_t Bstar)
 {
-    fmpq_mat_t A, y, X0, Y0;
+    fmpq_mat_t A, y;
     kd_iter_cd_opts_t opts;
     kd_iter_result_t It;
     kd_arith_t ar;
@@ -673,8 +685,6 @@ kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta, const fmpq
 
     fmpq_mat_init(A, 3, 2);
     fmpq_mat_init(y, 3, 1);
-    fmpq_mat_init(X0, 0, 0);
-    fmpq_mat_init(Y0, 0, 0);
     kd_iter_result_init(It);
     R->prec = p;
     kd_lasso_setting_opts(opts, s);
@@ -689,8 +699,8 @@ kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta, const fmpq
     else if ((st = kd_arith_set_mpfr(ar, p)) != KD_OK)
         goto done;
     if ((st = kd_lasso_probe_round_prec(A, y, delta, 0, p)) != KD_OK
-        || (st = kd_lasso_standardize_prec(X0, Y0, &R->sigma_equal, A, y, p)) != KD_OK
-        || (st = kd_lasso_probe_input_support(&R->support, A, y, Lambda, p)) != KD_OK
+        || (st = kd_lasso_probe_input_support(&R->support, &R->sigma_equal, A, y, Lambda,
+                                              p)) != KD_OK
         || (st = kd_iter_cd_matlab(It, A, y, Lambda, opts, ar)) != KD_OK)
         goto done;
     R->sweeps = It->iterations;
@@ -703,8 +713,6 @@ done:
     kd_iter_result_clear(It);
     fmpq_mat_clear(A);
     fmpq_mat_clear(y);
-    fmpq_mat_clear(X0);
-    fmpq_mat_clear(Y0);
     return st;
 }
 
@@ -716,11 +724,8 @@ kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda)
     arb_t c;
     int pos, cmp;
     arb_init(c);
-    arb_sqrt_ui(c, 3, 128);
-    arb_mul_fmpz(c, c, fmpq_numref(Lambda), 128);
-    arb_div_fmpz(c, c, fmpq_denref(Lambda), 128);
-    arb_sub_ui(c, c, 1, 128);
-    pos = arb_is_negative(c);
+    _kd_lasso_eval_c(c, Lambda, 128);
+    pos = arb_is_positive(c);
     arb_clear(c);
     if (!pos)
         return 0;
@@ -738,11 +743,7 @@ kd_lasso_probe_breakdown(arb_t kappa, arb_t eps_b, arb_mat_t mid, const fmpq_t L
     arb_init(c);
     arb_init(t);
     /* c = 1 - sqrt(3) Lambda must be certified positive, Lambda > 0 */
-    arb_sqrt_ui(t, 3, prec);
-    arb_mul_fmpz(c, t, fmpq_numref(Lambda), prec);
-    arb_div_fmpz(c, c, fmpq_denref(Lambda), prec);
-    arb_sub_ui(c, c, 1, prec);
-    arb_neg(c, c);
+    _kd_lasso_eval_c(c, Lambda, prec);
     if (fmpq_sgn(Lambda) <= 0 || !arb_is_positive(c))
     {
         st = kd_error_set(KD_ERR_ARG, "Lambda must lie in (0, 1/sqrt(3)) for the breakdown "
