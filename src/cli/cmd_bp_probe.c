@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-#include "spawn.h"
+#include "../peers/spawn.h"
 #include "kdigits/bpprobe.h"
 
 #define PEER_TIMEOUT 30.0

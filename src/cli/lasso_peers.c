@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "lasso_peers.h"
-#include "spawn.h"
+#include "../peers/spawn.h"
 
 #define LP_PREC 256
 #define LP_CMD "lasso-probe"

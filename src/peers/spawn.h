@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Running an external program (the real peers: glmnet, scikit-learn,
-   CVXOPT, GLPK, QSopt_ex) with a time limit, capturing its output. CLI
-   layer only: the library never starts processes. */
-#ifndef KD_CLI_SPAWN_H
-#define KD_CLI_SPAWN_H
+   CVXOPT, GLPK, QSopt_ex) with a time limit, capturing its output. Internal
+   to the experiments layer (the probes' peers); the core modules (numbers,
+   oracles, problems, solvers, certificates) never start processes. */
+#ifndef KD_PEERS_SPAWN_H
+#define KD_PEERS_SPAWN_H
 
 typedef struct
 {
