@@ -24,6 +24,7 @@
 #include "kdigits/bpprobe.h"
 #include "kdigits/sci.h"
 #include "kdigits/spectrum.h"
+#include "kdigits/builtin.h"
 
 #define KD_VERSION_STRING "0.1.0"
 

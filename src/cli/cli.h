@@ -110,12 +110,6 @@ char * kd_cli_ball_str(const arb_t x, slong digits);
 /* CSV field quoting (RFC 4180): prints s, quoted when needed. */
 void kd_csv_field(FILE * f, const char * s);
 
-/* Built-in exact matrices by name: "identity:M", "dct2:M", "dft:M",
-   "lasso:DELTA" (A_delta), "lasso-mirror:DELTA", "lasso-y" (y). */
-kd_status kd_cli_builtin(kd_mat_t A, const char * spec);
-/* Help text listing the built-ins. */
-extern const char * kd_cli_builtin_help;
-
 int kd_cmd_approx(int argc, char ** argv);
 int kd_cmd_oracle(int argc, char ** argv);
 int kd_cmd_demo(int argc, char ** argv);
@@ -128,7 +122,5 @@ int kd_cmd_sci(int argc, char ** argv);
 /* kdigits sci spectrum (src/cli/cmd_sci_spectrum.c), called by kd_cmd_sci
    with argv[0] = "spectrum". */
 int kd_cli_sci_spectrum(int argc, char ** argv);
-/* Loads an exact matrix from "FILE.mtx" or "builtin:NAME". */
-kd_status kd_cli_load_matrix(kd_mat_t A, const char * spec);
 
 #endif

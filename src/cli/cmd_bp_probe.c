@@ -476,7 +476,7 @@ load_rational(fmpq_mat_t M, const char * spec, const char * opt)
     kd_status st;
     slong i, j;
     kd_mat_init(E, 0, 0);
-    st = kd_cli_load_matrix(E, spec);
+    st = kd_builtin_load(E, spec);
     if (st != KD_OK)
     {
         kd_error_prefix("%s", opt);

@@ -33,7 +33,7 @@ help(void)
         "  kdigits oracle --builtin dct2:5 --n 20\n"
         "  kdigits oracle --builtin 'lasso:2^-15' --n 10,40 --format json\n"
         "  kdigits oracle --matrix A.mtx --n 30 --format mtx > A30.mtx\n",
-        kd_cli_builtin_help, KD_PREC_CAP_DEFAULT);
+        kd_builtin_help, KD_PREC_CAP_DEFAULT);
 }
 
 static void
@@ -127,7 +127,7 @@ kd_cmd_oracle(int argc, char ** argv)
     cap = o.prec_cap;
 
     kd_mat_init(A, 0, 0);
-    st = file ? kd_mtx_read(A, file) : kd_cli_builtin(A, builtin);
+    st = file ? kd_mtx_read(A, file) : kd_builtin_mat(A, builtin);
     if (st != KD_OK)
     {
         ret = kd_cli_fail(cmd, st);

@@ -793,7 +793,7 @@ help_rank(void)
         "  --format F      text (default), json or csv (the tower table)\n"
         "  --max-prec BITS precision cap of the oracle\n"
         "\n"
-        "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_cli_builtin_help);
+        "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_builtin_help);
 }
 
 static const char * expl_rank =
@@ -899,12 +899,12 @@ cmd_rank(int argc, char ** argv)
     if (ra.a.A != NULL)
     {
         snprintf(src, sizeof src, "%s", ra.a.A);
-        st = kd_cli_load_matrix(A, ra.a.A);
+        st = kd_builtin_load(A, ra.a.A);
     }
     else
     {
         snprintf(src, sizeof src, "builtin:%s", ra.builtin);
-        st = kd_cli_builtin(A, ra.builtin);
+        st = kd_builtin_mat(A, ra.builtin);
     }
     if (st != KD_OK)
         goto fail;

@@ -68,7 +68,7 @@ help(void)
         "  kdigits sci spectrum --builtin 'tridiag:6:1/3:1/sqrt(2)' --format json\n"
         "  kdigits sci spectrum --operator almost-mathieu\n"
         "  kdigits sci spectrum --operator laplacian --n 32,128 --format json\n",
-        kd_cli_builtin_help, POINTS_DEFAULT);
+        kd_builtin_help, POINTS_DEFAULT);
 }
 
 typedef struct
@@ -310,7 +310,7 @@ load_matrix(kd_mat_t M, const char * spec, int is_builtin)
         return kd_mtx_read(M, spec);
     if (strncmp(spec, "tridiag", 7) == 0 && (spec[7] == ':' || spec[7] == '\0'))
         return builtin_tridiag(M, spec);
-    return kd_cli_builtin(M, spec);
+    return kd_builtin_mat(M, spec);
 }
 
 static int

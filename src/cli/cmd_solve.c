@@ -243,9 +243,9 @@ kd_cmd_solve(int argc, char ** argv)
     kd_solve_result_init(R);
     kd_problem_init_empty(P);
 
-    if ((st = kd_cli_load_matrix(A, a.A)) != KD_OK
-        || (st = kd_cli_load_matrix(y, a.y)) != KD_OK
-        || (a.w != NULL && (st = kd_cli_load_matrix(w, a.w)) != KD_OK))
+    if ((st = kd_builtin_load(A, a.A)) != KD_OK
+        || (st = kd_builtin_load(y, a.y)) != KD_OK
+        || (a.w != NULL && (st = kd_builtin_load(w, a.w)) != KD_OK))
         goto fail;
     if (kind != KD_PROBLEM_BP)
     {

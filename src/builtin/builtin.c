@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* Built-in exact matrices selectable by name on the command line. */
+/* The registry of built-in exact matrices (see kdigits/builtin.h). */
 #include <string.h>
-#include "cli.h"
+#include "kdigits/builtin.h"
+#include "kdigits/lasso.h"
+#include "kdigits/mtx.h"
 
-const char * kd_cli_builtin_help =
+const char * kd_builtin_help =
     "  identity:M            the M x M identity\n"
     "  dct2:M                the orthonormal DCT-II of size M (real, Q Q^T = I)\n"
     "  dft:M                 the unitary DFT of size M (complex, F F^* = I)\n"
@@ -24,7 +26,7 @@ parse_size(slong * m, const char * s, const char * spec)
 }
 
 kd_status
-kd_cli_builtin(kd_mat_t A, const char * spec)
+kd_builtin_mat(kd_mat_t A, const char * spec)
 {
     const char * colon = strchr(spec, ':');
     size_t len = colon ? (size_t) (colon - spec) : strlen(spec);
@@ -68,9 +70,9 @@ kd_cli_builtin(kd_mat_t A, const char * spec)
 }
 
 kd_status
-kd_cli_load_matrix(kd_mat_t A, const char * spec)
+kd_builtin_load(kd_mat_t A, const char * spec)
 {
     if (strncmp(spec, "builtin:", 8) == 0)
-        return kd_cli_builtin(A, spec + 8);
+        return kd_builtin_mat(A, spec + 8);
     return kd_mtx_read(A, spec);
 }
