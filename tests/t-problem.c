@@ -790,6 +790,170 @@ START_TEST(test_solve_oracle_input)
 }
 END_TEST
 
+/* A custom oracle for the matrix M (fmpq_mat, rows x cols) that answers
+   level n with 2^-(n+1) added to each entry of the first row: a valid answer
+   for at most 3 columns (error 2^-(n+1) sqrt(3) < 2^-n in operator norm)
+   that differs from the exact data, so a solver that reads through the
+   oracle is seen to do so. Counts its calls. */
+typedef struct
+{
+    fmpq_mat_struct * M;
+    slong calls;
+    int perturb;
+}
+test_oracle_data;
+
+static kd_status
+test_oracle_query(fmpq_mat_t re, fmpq_mat_t im, kd_oracle_struct * O, slong n)
+{
+    test_oracle_data * d = O->data;
+    (void) im;
+    d->calls++;
+    fmpq_mat_set(re, d->M);
+    if (d->perturb)
+    {
+        fmpq_t e;
+        fmpq_init(e);
+        fmpq_set_si(e, 1, 1);
+        fmpq_div_2exp(e, e, n + 1);
+        for (slong j = 0; j < fmpq_mat_ncols(re); j++)
+            fmpq_add(fmpq_mat_entry(re, 0, j), fmpq_mat_entry(re, 0, j), e);
+        fmpq_clear(e);
+    }
+    return KD_OK;
+}
+
+/* The one door: kd_solve reads A and y only through the problem's oracles
+   (a custom oracle plugged in is read, logged and its answer used), while
+   the certificate is computed from the exact data, untouched by the
+   oracle. Independent reference: the exact P2 solver on the oracle's
+   answer and on the exact data. */
+START_TEST(test_solve_custom_oracle)
+{
+    static const char * const Ae[] = {"1", "2", "0", "0", "1", "3"};
+    static const char * const ye[] = {"1", "2"};
+    fmpq_mat_t Aq, yq, Apert, w;
+    kd_mat_t A, y;
+    kd_real_t lam;
+    fmpq_t lq;
+    kd_problem_t P, P2;
+    kd_oracle_t OA, Oy;
+    test_oracle_data dA, dy;
+    kd_solve_opts_t o;
+    kd_solve_result_t R;
+    kd_p2_sol_t ref, ref0;
+    slong i, j;
+
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    mat_from(A, 2, 3, Ae);
+    mat_from(y, 2, 1, ye);
+    kd_real_init(lam);
+    kd_assert_ok(kd_real_parse(lam, "1/2"));
+    fmpq_init(lq);
+    fmpq_set_si(lq, 1, 2);
+    fmpq_mat_init(Aq, 2, 3);
+    fmpq_mat_init(yq, 2, 1);
+    fmpq_mat_init(w, 3, 1);
+    for (i = 0; i < 2; i++)
+    {
+        for (j = 0; j < 3; j++)
+            kd_real_get_fmpq(fmpq_mat_entry(Aq, i, j), kd_mat_entry_re(A, i, j));
+        kd_real_get_fmpq(fmpq_mat_entry(yq, i, 0), kd_mat_entry_re(y, i, 0));
+    }
+    for (j = 0; j < 3; j++)
+        fmpq_one(fmpq_mat_entry(w, j, 0));
+
+    /* the default oracles of a rational problem are read exactly, once each */
+    kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P2, A, y, NULL, lam, 0));
+    kd_solve_opts_init(o);
+    kd_solve_result_init(R);
+    kd_assert_ok(kd_solve(R, P, o));
+    ck_assert_int_eq(R->reads_A.nreads, 1);
+    ck_assert_int_eq(R->reads_A.nexact, 1);
+    ck_assert_int_eq(R->reads_y.nreads, 1);
+    ck_assert_int_eq(kd_oracle_nreads(P->OA), 1);
+
+    /* a custom oracle for A plugged in: read once at the level asked */
+    dA.M = Aq; dA.calls = 0; dA.perturb = 1;
+    dy.M = yq; dy.calls = 0; dy.perturb = 0;
+    kd_oracle_init_custom(OA, 2, 3, 0, test_oracle_query, &dA, NULL);
+    kd_oracle_init_custom(Oy, 2, 1, 0, test_oracle_query, &dy, NULL);
+    kd_assert_ok(kd_problem_set_oracles(P, OA, Oy));
+    o->level = 20;
+    o->certify = 1;
+    kd_solve_result_clear(R);
+    kd_solve_result_init(R);
+    kd_assert_ok(kd_solve(R, P, o));
+    ck_assert_int_eq(dA.calls, 1);
+    ck_assert_int_eq(dy.calls, 1);
+    ck_assert_int_eq(kd_oracle_nreads(OA), 1);
+    ck_assert_int_eq(kd_oracle_read_level(OA, 0), 20);
+    ck_assert_int_eq(R->reads_A.nreads, 1);
+    ck_assert_int_eq(R->reads_A.nexact, 0);
+    ck_assert_int_eq(R->reads_A.levels[0], 20);
+    ck_assert_int_eq(R->reads_y.max_level, 20);
+
+    /* the output is the exact solution of the oracle's answer ... */
+    fmpq_mat_init(Apert, 2, 3);
+    fmpq_mat_set(Apert, Aq);
+    {
+        fmpq_t e;
+        fmpq_init(e);
+        fmpq_set_si(e, 1, 1);
+        fmpq_div_2exp(e, e, 21);
+        for (j = 0; j < 3; j++)
+            fmpq_add(fmpq_mat_entry(Apert, 0, j), fmpq_mat_entry(Apert, 0, j), e);
+        fmpq_clear(e);
+    }
+    kd_p2_sol_init(ref);
+    kd_p2_sol_init(ref0);
+    kd_assert_ok(kd_p2_solve_exact(ref, Apert, yq, w, lq));
+    kd_assert_ok(kd_p2_solve_exact(ref0, Aq, yq, w, lq));
+    ck_assert(fmpq_mat_equal(&R->xr, ref->x));
+    ck_assert(!fmpq_mat_equal(ref->x, ref0->x));
+    /* ... and the certificate is about the exact data, which the custom
+       oracle never served: the truth is the exact solution of A, y */
+    ck_assert_int_eq(R->truth.found, KD_TRUE);
+    for (j = 0; j < 3; j++)
+        ck_assert(arb_contains_fmpq(arb_mat_entry(&R->truth.x, j, 0),
+                                    fmpq_mat_entry(ref0->x, j, 0)));
+    ck_assert(!arb_contains_zero(&R->dist));
+    ck_assert_int_eq(dA.calls, 1);
+
+    /* a problem of oracles only: solvable at a level, not certifiable */
+    kd_assert_ok(kd_problem_init_oracles(P2, KD_PROBLEM_P2, OA, Oy, NULL, lam, 0));
+    o->certify = 0;
+    kd_solve_result_clear(R);
+    kd_solve_result_init(R);
+    kd_assert_ok(kd_solve(R, P2, o));
+    ck_assert(fmpq_mat_equal(&R->xr, ref->x));
+    ck_assert_int_eq(kd_oracle_nreads(OA), 2);
+    o->certify = 1;
+    ck_assert_int_eq(kd_solve(R, P2, o), KD_ERR_ARG);
+    o->level = -1;
+    o->certify = 0;
+    ck_assert_int_eq(kd_solve(R, P2, o), KD_ERR_ARG);
+
+    kd_problem_clear(P2);
+    kd_problem_clear(P);
+    kd_oracle_clear(OA);
+    kd_oracle_clear(Oy);
+    kd_p2_sol_clear(ref);
+    kd_p2_sol_clear(ref0);
+    kd_solve_result_clear(R);
+    kd_solve_opts_clear(o);
+    fmpq_mat_clear(Aq);
+    fmpq_mat_clear(yq);
+    fmpq_mat_clear(Apert);
+    fmpq_mat_clear(w);
+    fmpq_clear(lq);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_real_clear(lam);
+}
+END_TEST
+
 /* Exact BP (simplex) against exact P2 (homotopy) as lambda -> 0: on
    instances where BP has a unique solution, the path's limit is that
    solution; and P2 at small lambda is close to it, the distance shrinking
@@ -886,6 +1050,7 @@ kd_suite_problem(void)
     tcase_add_test(tc, test_solve_rational);
     tcase_add_test(tc, test_solve_non_unique);
     tcase_add_test(tc, test_solve_oracle_input);
+    tcase_add_test(tc, test_solve_custom_oracle);
     tcase_add_test(tc, test_bp_vs_p2_limit);
     suite_add_tcase(s, tc);
     return s;

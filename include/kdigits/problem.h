@@ -9,6 +9,7 @@
 #include "kdigits/mat.h"
 #include "kdigits/oracle.h"
 #include "kdigits/iter.h"
+#include "kdigits/qfield.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,9 +29,22 @@ const char * kd_problem_kind_name(kd_problem_kind k);
 /* Parses those names (case-insensitive; also "qcbp", "u-lasso", "sr-lasso"). */
 kd_status kd_problem_kind_parse(kd_problem_kind * k, const char * s);
 
+/* A problem keeps its exact data (for certificates) and the oracles an
+   algorithm reads A and y through (the one door to data: kd_solve and every
+   solver, network and experiment read A_n, y_n with kd_oracle_get on OA and
+   Oy, so each read is logged). kd_problem_init makes matrix oracles of the
+   exact data; kd_problem_set_oracles puts any other oracle in their place
+   (custom, adversarial, from elsewhere); kd_problem_init_oracles makes a
+   problem that has oracles only (no exact data: nothing to certify). */
 typedef struct
 {
     kd_problem_kind kind;
+    slong m;
+    slong N;
+    int has_data;       /* A, y hold the exact data */
+    kd_oracle_struct * OA;      /* m x N: what algorithms read A through */
+    kd_oracle_struct * Oy;      /* m x 1 */
+    int own_oracles;            /* OA, Oy are freed by kd_problem_clear */
     kd_mat_t A;         /* m x N, exact */
     kd_mat_t y;         /* m x 1, exact */
     kd_mat_t w;         /* N x 1, exact real weights > 0 */
@@ -44,6 +58,8 @@ typedef struct
     int standardize;
     kd_mat_t X;         /* the original X and y */
     kd_mat_t ys;
+    kd_oracle_struct * OX;      /* oracles of X and ys (scaled problems) */
+    kd_oracle_struct * Oys;
     kd_real_t Lambda;   /* in MATLAB's (1/(2m)) convention */
 }
 kd_problem_struct;
@@ -62,6 +78,21 @@ kd_status kd_problem_init(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A
 void kd_problem_clear(kd_problem_t P);
 /* A valid empty problem (what a failed constructor leaves behind). */
 void kd_problem_init_empty(kd_problem_t P);
+
+/* A problem given by oracles only (A m x N, y m x 1): what an algorithm
+   sees of an instance it cannot know exactly, e.g. an adversary's answers.
+   OA and Oy are borrowed (they must outlive P, and their logs record P's
+   reads); w and param as for kd_problem_init (w NULL: unit weights). Such a
+   problem can be solved but not certified (kd_solve with certify gives
+   KD_ERR_ARG). On failure P is a valid empty problem. */
+kd_status kd_problem_init_oracles(kd_problem_t P, kd_problem_kind kind, kd_oracle_t OA,
+                                  kd_oracle_t Oy, const kd_mat_t w, const kd_real_t param,
+                                  slong prec_cap);
+
+/* Puts OA and Oy in place of P's oracles (borrowed, as above): the exact
+   data stay for certification while algorithms read the given oracles.
+   Errors: KD_ERR_SIZE when their shapes differ from A's and y's. */
+kd_status kd_problem_set_oracles(kd_problem_t P, kd_oracle_t OA, kd_oracle_t Oy);
 
 /* The rational instance an algorithm actually works on: A_n, y_n from the
    oracles at level n (||A_n - A||_2, ||y_n - y||_2 <= 2^-n), weights and
@@ -89,6 +120,9 @@ kd_qproblem_struct;
 
 typedef kd_qproblem_struct kd_qproblem_t[1];
 
+/* Reads the instance through P's oracles (the reads are logged there):
+   exact oracles give their exact data at every level (a valid answer for any
+   n, and the one the exact solvers want); level -1 requires them. */
 kd_status kd_qproblem_init(kd_qproblem_t Q, const kd_problem_t P, slong n);
 void kd_qproblem_clear(kd_qproblem_t Q);
 
@@ -272,10 +306,15 @@ typedef struct
     /* the output: exact rationals (iterative: the exact float values) ... */
     fmpq_mat_struct xr;
     fmpq_mat_struct xi;
-    /* ... or, for exact P1/P3, algebraic numbers given as exact expressions
-       (NULL when x is rational) with an enclosure */
-    char ** xexpr;
+    /* ... or, for exact P1/P3, algebraic numbers in a quadratic field
+       (algebraic = 1; xr then holds nothing) with an enclosure */
+    int algebraic;
+    kd_qvec_struct xq;
     arb_mat_struct xball;
+    /* what the method read (the oracles' query logs during kd_solve; for the
+       scaled coordinate-descent rules, the reads of X and y) */
+    kd_oracle_reads_struct reads_A;
+    kd_oracle_reads_struct reads_y;
     kd_truth unique;            /* exact methods: uniqueness for the data read */
     kd_iter_result_struct it;   /* iterative methods */
     double seconds;

@@ -128,6 +128,13 @@ kd_status kd_real_parse(kd_real_t x, const char * s);
 /* Validates a level and a precision cap; returns KD_OK or KD_ERR_ARG with a
    message. prec_cap 0 means the default. */
 kd_status kd_check_level(slong n);
+
+/* The working precision (bits) for computing with data of level n: 2n + 64
+   bits on top of the extra bits the computation itself needs. Data within
+   2^-n enter products and their squares with 2n bits of dynamic range; the
+   64 bits absorb the rounding of a few hundred operations. The one rule
+   every module uses to go from a level to a precision. */
+slong kd_level_prec(slong n, slong extra);
 kd_status kd_check_prec_cap(slong prec_cap);
 
 #ifdef __cplusplus

@@ -150,13 +150,300 @@ print_ball(const char * label, const arb_t b)
 static char *
 entry_str(const kd_solve_result_t R, slong j)
 {
-    if (R->xexpr != NULL)
+    if (R->algebraic)
     {
-        char * s = flint_malloc(strlen(R->xexpr[j]) + 1);
-        strcpy(s, R->xexpr[j]);
+        char * s;
+        kd_qfield_t e;
+        kd_qfield_init(e);
+        kd_qvec_get_entry(e, &R->xq, j);
+        s = kd_qfield_get_str(e);
+        kd_qfield_clear(e);
         return s;
     }
     return kd_fmpq_get_str(fmpq_mat_entry(&R->xr, j, 0));
+}
+
+/* {"count", "exact", "levels"}: what the method read of one input. */
+static json_t *
+json_reads(const kd_oracle_reads_struct * L)
+{
+    json_t * j = json_object(), * jl = json_array();
+    slong i;
+    json_object_set_new(j, "count", json_integer(L->nreads));
+    json_object_set_new(j, "exact", json_integer(L->nexact));
+    for (i = 0; i < L->nreads; i++)
+        if (L->levels[i] != KD_ORACLE_EXACT)
+            json_array_append_new(jl, json_integer(L->levels[i]));
+    json_object_set_new(j, "levels", jl);
+    return j;
+}
+
+/* Checks the options that go together; 0 when fine (else the exit code). */
+static int
+check_args(kd_problem_kind * kind, const solve_args * a, const kd_cli_opts * o, const char * cmd)
+{
+    kd_status st;
+    if (a->problem == NULL || a->A == NULL || a->y == NULL)
+        return kd_cli_usage(cmd, "--problem, --A and --y are required");
+    if (o->levels != NULL && o->nlevels != 1)
+        return kd_cli_usage(cmd, "--n takes one level here");
+    if ((st = kd_problem_kind_parse(kind, a->problem)) != KD_OK)
+        return kd_cli_fail(cmd, st);
+    if ((*kind == KD_PROBLEM_P2 || *kind == KD_PROBLEM_P3) && a->lambda == NULL)
+        return kd_cli_usage(cmd, "%s needs --lambda", a->problem);
+    if (*kind == KD_PROBLEM_P1 && a->eta == NULL)
+        return kd_cli_usage(cmd, "p1 needs --eta");
+    if (a->scaled != NULL && *kind != KD_PROBLEM_P2)
+        return kd_cli_usage(cmd, "--scaled describes a LASSO: use it with --problem p2");
+    return 0;
+}
+
+/* Loads the data and builds P (plain or scaled). */
+static kd_status
+build_problem(kd_problem_t P, kd_problem_kind kind, const solve_args * a, slong prec_cap)
+{
+    kd_mat_t A, y, w;
+    kd_real_t param;
+    kd_status st;
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_mat_init(w, 0, 0);
+    kd_real_init(param);
+    if ((st = kd_builtin_load(A, a->A)) != KD_OK
+        || (st = kd_builtin_load(y, a->y)) != KD_OK
+        || (a->w != NULL && (st = kd_builtin_load(w, a->w)) != KD_OK))
+        goto done;
+    if (kind != KD_PROBLEM_BP
+        && (st = kd_real_parse(param, kind == KD_PROBLEM_P1 ? a->eta : a->lambda)) != KD_OK)
+    {
+        kd_error_prefix(kind == KD_PROBLEM_P1 ? "--eta" : "--lambda");
+        goto done;
+    }
+    kd_problem_clear(P);
+    if (a->scaled != NULL)
+    {
+        kd_scaled_convention conv = KD_SCALED_HALF_MEAN;
+        if (strcmp(a->scaled, "mean") == 0)
+            conv = KD_SCALED_MEAN;
+        else if (strcmp(a->scaled, "matlab") != 0)
+        {
+            kd_problem_init_empty(P);
+            st = kd_error_set(KD_ERR_ARG, "--scaled must be matlab or mean, not '%s'", a->scaled);
+            goto done;
+        }
+        st = kd_problem_init_scaled(P, A, y, param, conv, a->center, a->standardize, prec_cap);
+    }
+    else
+        st = kd_problem_init(P, kind, A, y, a->w ? w : NULL, kind == KD_PROBLEM_BP ? NULL : param,
+                             prec_cap);
+done:
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_mat_clear(w);
+    kd_real_clear(param);
+    return st;
+}
+
+/* The solver options from the command line; KD_ERR_ARG with the message
+   for a bad value (*usage set when it is a usage error already printed). */
+static kd_status
+set_solve_opts(kd_solve_opts_t so, const solve_args * a, const kd_cli_opts * o, int * usage)
+{
+    kd_status st;
+    *usage = 0;
+    if (a->method != NULL && (st = kd_method_parse(&so->method, a->method)) != KD_OK)
+        return st;
+    if (a->prec != NULL && strcmp(a->prec, "double") != 0)
+    {
+        slong p;
+        if (!kd_cli_parse_slong(&p, a->prec, "solve", "--prec", KD_ARITH_PREC_MIN, KD_ARITH_PREC_MAX))
+        {
+            *usage = 1;
+            return KD_ERR_ARG;
+        }
+        if ((st = kd_arith_set_mpfr(&so->arith, p)) != KD_OK)
+            return st;
+    }
+    if (o->levels != NULL)
+        so->level = o->levels[0];
+    so->iter.max_iter = a->max_iter;
+    if (a->tol != NULL)
+    {
+        char * end;
+        double t = strtod(a->tol, &end);
+        if (*end != '\0' || end == a->tol || !isfinite(t))
+            return kd_error_set(KD_ERR_ARG, "--tol: '%s' is not a finite number", a->tol);
+        so->iter.tol = t;
+        so->cd.tol = t;
+    }
+    if (so->method == KD_METHOD_CD_GLMNET)
+    {
+        kd_iter_cd_opts_init_glmnet(&so->cd);
+        if (a->tol != NULL)
+            so->cd.tol = strtod(a->tol, NULL);
+    }
+    if (a->max_iter != 10000)
+        so->cd.max_iter = a->max_iter;
+    if (a->fp)
+        so->firenet.p = a->fp;
+    if (a->fn)
+        so->firenet.n = a->fn;
+    if (a->fdelta != NULL && (st = parse_rational(so->firenet.delta, a->fdelta, "--firenet-delta")) != KD_OK)
+        return st;
+    so->firenet.replicate_published_steps = a->replicate;
+    so->certify = a->certify;
+    so->cert_prec = a->cert_prec;
+    return KD_OK;
+}
+
+static kd_truth
+support_verdict(const kd_solve_result_t R)
+{
+    return R->is_complex ? kd_truth_set_support_verdict(&R->truth, &R->xr, &R->xi)
+                         : kd_truth_set_support_verdict_arb(&R->truth, &R->xball);
+}
+
+static int
+print_json(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so,
+           const solve_args * a)
+{
+    json_t * jo = json_object(), * jx = json_array(), * jd = json_array(), * jr = json_object();
+    slong j;
+    json_object_set_new(jo, "problem", json_string(kd_problem_kind_name(P->kind)));
+    if (P->scaled)
+        json_object_set_new(jo, "scaled", json_string(a->scaled));
+    json_object_set_new(jo, "method", json_string(kd_method_name(R->method)));
+    json_object_set_new(jo, "arithmetic", json_string(R->method == KD_METHOD_EXACT
+                        ? "exact" : kd_arith_name(&so->arith)));
+    json_object_set_new(jo, "level", R->level < 0 ? json_string("exact") : json_integer(R->level));
+    json_object_set_new(jr, "A", json_reads(&R->reads_A));
+    json_object_set_new(jr, "y", json_reads(&R->reads_y));
+    json_object_set_new(jo, "reads", jr);
+    for (j = 0; j < R->N; j++)
+    {
+        if (R->is_complex)
+        {
+            json_t * c = json_object();
+            json_object_set_new(c, "re", kd_json_fmpq(fmpq_mat_entry(&R->xr, j, 0)));
+            json_object_set_new(c, "im", kd_json_fmpq(fmpq_mat_entry(&R->xi, j, 0)));
+            json_array_append_new(jx, c);
+        }
+        else
+            json_array_append_new(jx, kd_json_take_string(entry_str(R, j)));
+        json_array_append_new(jd, kd_json_arb(arb_mat_entry(&R->xball, j, 0), 17));
+    }
+    json_object_set_new(jo, "x", jx);
+    json_object_set_new(jo, "x_decimal", jd);
+    json_object_set_new(jo, "unique", json_truth(R->unique));
+    json_object_set_new(jo, "objective", json_ball_or_null(&R->objective));
+    json_object_set_new(jo, "iterations", json_integer(R->iterations));
+    json_object_set_new(jo, "stop_reason", json_string(R->stop_reason));
+    json_object_set_new(jo, "seconds", json_real(R->seconds));
+    if (R->method == KD_METHOD_FIRENET)
+        json_object_set_new(jo, "layers", json_integer(R->it.layers));
+    if (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
+        json_object_set_new(jo, "warned", json_boolean(R->it.warned));
+    if (R->certified)
+    {
+        json_t * jt = json_object(), * jl = json_array();
+        slong K = certified_digits(&R->dist, so->cert_prec);
+        json_object_set_new(jo, "distance_to_truth", json_ball_or_null(&R->dist));
+        json_object_set_new(jt, "found", json_truth(R->truth.found));
+        json_object_set_new(jt, "unique", json_truth(R->truth.unique));
+        json_object_set_new(jt, "how", json_string(R->truth.how));
+        for (j = 0; j < R->truth.nlevels; j++)
+            json_array_append_new(jl, json_integer(R->truth.levels[j]));
+        json_object_set_new(jt, "levels_read", jl);
+        json_object_set_new(jo, "truth", jt);
+        json_object_set_new(jo, "correct_digits_certified", K < 0 ? json_null() : json_integer(K));
+        json_object_set_new(jo, "right_support", json_truth(support_verdict(R)));
+        json_object_set_new(jo, "gap_bound", json_ball_or_null(&R->gap));
+        if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
+            json_object_set_new(jo, "feasible", json_truth(R->feasible));
+    }
+    return kd_json_print(jo);
+}
+
+static void
+print_csv(const kd_solve_result_t R)
+{
+    slong j;
+    printf("j,x,x_mid,x_rad\n");
+    for (j = 0; j < R->N; j++)
+    {
+        char * s = entry_str(R, j), * mid, * rad;
+        kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
+        printf("%ld,", j + 1);
+        kd_csv_field(stdout, s);
+        printf(",%s,%s\n", mid, rad);
+        flint_free(s);
+        flint_free(mid);
+        flint_free(rad);
+    }
+}
+
+static void
+print_certified_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
+{
+    slong K = certified_digits(&R->dist, so->cert_prec);
+    printf("truth     %s: %s\n", R->truth.found == KD_TRUE ? "certified" : "not found",
+           R->truth.how);
+    print_ball("dist(x, Xi(A, y))", &R->dist);
+    if (arb_is_zero(&R->dist))
+        printf("%-22s all (dist = 0 exactly)\n", "correct digits");
+    else if (K >= 0)
+        printf("%-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", K, K);
+    else if (arb_is_finite(&R->dist))
+        printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
+    printf("%-22s %s\n", "right support", kd_truth_name(support_verdict(R)));
+    if (arb_is_finite(&R->gap))
+        print_ball("f(x) - f* <=", &R->gap);
+    if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
+        printf("%-22s %s\n", "feasible", kd_truth_name(R->feasible));
+}
+
+static void
+print_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so,
+           const solve_args * a)
+{
+    slong j;
+    printf("problem   %s%s%s%s\n", kd_problem_kind_name(P->kind),
+           P->scaled ? " (scaled LASSO, " : "", P->scaled ? a->scaled : "",
+           P->scaled ? " convention, coefficients on the original scale)" : "");
+    printf("method    %s, arithmetic %s\n", kd_method_name(R->method),
+           R->method == KD_METHOD_EXACT ? "exact" : kd_arith_name(&so->arith));
+    if (R->level < 0)
+        printf("data      the exact data\n");
+    else
+        printf("data      level %ld: ||A_n - A||_2, ||y_n - y||_2 <= 2^-%ld\n", R->level, R->level);
+    printf("x         (%s)\n", R->method == KD_METHOD_EXACT ? "exact" : "exact values of the computed floats");
+    for (j = 0; j < R->N; j++)
+    {
+        char * s = entry_str(R, j), * mid, * rad;
+        kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 12);
+        printf("  x_%-4ld  %s", j + 1, s);
+        if (R->is_complex)
+        {
+            char * t = kd_fmpq_get_str(fmpq_mat_entry(&R->xi, j, 0));
+            printf(" + (%s) i", t);
+            flint_free(t);
+        }
+        else
+            printf("   (~ %s)", mid);
+        printf("\n");
+        flint_free(s);
+        flint_free(mid);
+        flint_free(rad);
+    }
+    if (R->method == KD_METHOD_EXACT)
+        printf("unique    %s (for the data read)\n", kd_truth_name(R->unique));
+    else
+        printf("stopped   %s after %ld iterations, %.3g s%s\n", R->stop_reason, R->iterations,
+               R->seconds, (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
+               && R->it.warned ? " (warned: maximum iterations reached)" : "");
+    print_ball("objective (exact data)", &R->objective);
+    if (R->certified)
+        print_certified_text(R, P, so);
 }
 
 int
@@ -191,11 +478,8 @@ kd_cmd_solve(int argc, char ** argv)
     kd_problem_t P;
     kd_solve_opts_t so;
     kd_solve_result_t R;
-    kd_mat_t A, y, w;
-    kd_real_t param;
-    kd_status st = KD_OK;
-    int r, ret = 0;
-    slong j, N;
+    kd_status st;
+    int r, ret = 0, usage = 0;
 
     memset(&a, 0, sizeof a);
     a.center = a.standardize = 1;
@@ -204,276 +488,26 @@ kd_cmd_solve(int argc, char ** argv)
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (a.problem == NULL || a.A == NULL || a.y == NULL)
+    if ((r = check_args(&kind, &a, &o, cmd)) != 0)
     {
         kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "--problem, --A and --y are required");
+        return r;
     }
-    if (o.levels != NULL && o.nlevels != 1)
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "--n takes one level here");
-    }
-    if ((st = kd_problem_kind_parse(&kind, a.problem)) != KD_OK)
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_fail(cmd, st);
-    }
-    if ((kind == KD_PROBLEM_P2 || kind == KD_PROBLEM_P3) && a.lambda == NULL)
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "%s needs --lambda", a.problem);
-    }
-    if (kind == KD_PROBLEM_P1 && a.eta == NULL)
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "p1 needs --eta");
-    }
-    if (a.scaled != NULL && kind != KD_PROBLEM_P2)
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "--scaled describes a LASSO: use it with --problem p2");
-    }
-
-    kd_mat_init(A, 0, 0);
-    kd_mat_init(y, 0, 0);
-    kd_mat_init(w, 0, 0);
-    kd_real_init(param);
     kd_solve_opts_init(so);
     kd_solve_result_init(R);
     kd_problem_init_empty(P);
-
-    if ((st = kd_builtin_load(A, a.A)) != KD_OK
-        || (st = kd_builtin_load(y, a.y)) != KD_OK
-        || (a.w != NULL && (st = kd_builtin_load(w, a.w)) != KD_OK))
-        goto fail;
-    if (kind != KD_PROBLEM_BP)
-    {
-        const char * ps = kind == KD_PROBLEM_P1 ? a.eta : a.lambda;
-        if ((st = kd_real_parse(param, ps)) != KD_OK)
-        {
-            kd_error_prefix(kind == KD_PROBLEM_P1 ? "--eta" : "--lambda");
-            goto fail;
-        }
-    }
-    kd_problem_clear(P);
-    if (a.scaled != NULL)
-    {
-        kd_scaled_convention conv;
-        if (strcmp(a.scaled, "matlab") == 0)
-            conv = KD_SCALED_HALF_MEAN;
-        else if (strcmp(a.scaled, "mean") == 0)
-            conv = KD_SCALED_MEAN;
-        else
-        {
-            kd_problem_init_empty(P);
-            st = kd_error_set(KD_ERR_ARG, "--scaled must be matlab or mean, not '%s'", a.scaled);
-            goto fail;
-        }
-        st = kd_problem_init_scaled(P, A, y, param, conv, a.center, a.standardize, o.prec_cap);
-    }
-    else
-        st = kd_problem_init(P, kind, A, y, a.w ? w : NULL, kind == KD_PROBLEM_BP ? NULL : param,
-                             o.prec_cap);
+    if ((st = build_problem(P, kind, &a, o.prec_cap)) == KD_OK
+        && (st = set_solve_opts(so, &a, &o, &usage)) == KD_OK)
+        st = kd_solve(R, P, so);
     if (st != KD_OK)
-        goto fail;
-
-    /* solver options */
-    if (a.method != NULL && (st = kd_method_parse(&so->method, a.method)) != KD_OK)
-        goto fail;
-    if (a.prec != NULL && strcmp(a.prec, "double") != 0)
-    {
-        slong p;
-        if (!kd_cli_parse_slong(&p, a.prec, cmd, "--prec", KD_ARITH_PREC_MIN, KD_ARITH_PREC_MAX))
-        {
-            ret = KD_EXIT_USAGE;
-            goto done;
-        }
-        if ((st = kd_arith_set_mpfr(&so->arith, p)) != KD_OK)
-            goto fail;
-    }
-    if (o.levels != NULL)
-        so->level = o.levels[0];
-    so->iter.max_iter = a.max_iter;
-    if (a.tol != NULL)
-    {
-        char * end;
-        double t = strtod(a.tol, &end);
-        if (*end != '\0' || end == a.tol || !isfinite(t))
-        {
-            st = kd_error_set(KD_ERR_ARG, "--tol: '%s' is not a finite number", a.tol);
-            goto fail;
-        }
-        so->iter.tol = t;
-        so->cd.tol = t;
-    }
-    if (so->method == KD_METHOD_CD_GLMNET)
-    {
-        kd_iter_cd_opts_init_glmnet(&so->cd);
-        if (a.tol != NULL)
-            so->cd.tol = strtod(a.tol, NULL);
-    }
-    if (a.max_iter != 10000)
-        so->cd.max_iter = a.max_iter;
-    if (a.fp)
-        so->firenet.p = a.fp;
-    if (a.fn)
-        so->firenet.n = a.fn;
-    if (a.fdelta != NULL && (st = parse_rational(so->firenet.delta, a.fdelta, "--firenet-delta")) != KD_OK)
-        goto fail;
-    so->firenet.replicate_published_steps = a.replicate;
-    so->certify = a.certify;
-    so->cert_prec = a.cert_prec;
-
-    st = kd_solve(R, P, so);
-    if (st != KD_OK)
-        goto fail;
-    N = R->N;
-    if (!R->certified)
-        kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
-                             so->cert_prec);
-
-    if (o.fmt == KD_FMT_JSON)
-    {
-        json_t * jo = json_object(), * jx = json_array(), * jd = json_array();
-        json_object_set_new(jo, "problem", json_string(kd_problem_kind_name(P->kind)));
-        if (P->scaled)
-            json_object_set_new(jo, "scaled", json_string(a.scaled));
-        json_object_set_new(jo, "method", json_string(kd_method_name(R->method)));
-        json_object_set_new(jo, "arithmetic", json_string(R->method == KD_METHOD_EXACT
-                            ? "exact" : kd_arith_name(&so->arith)));
-        json_object_set_new(jo, "level", R->level < 0 ? json_string("exact") : json_integer(R->level));
-        for (j = 0; j < N; j++)
-        {
-            if (R->is_complex)
-            {
-                json_t * c = json_object();
-                json_object_set_new(c, "re", kd_json_fmpq(fmpq_mat_entry(&R->xr, j, 0)));
-                json_object_set_new(c, "im", kd_json_fmpq(fmpq_mat_entry(&R->xi, j, 0)));
-                json_array_append_new(jx, c);
-            }
-            else
-                json_array_append_new(jx, kd_json_take_string(entry_str(R, j)));
-            json_array_append_new(jd, kd_json_arb(arb_mat_entry(&R->xball, j, 0), 17));
-        }
-        json_object_set_new(jo, "x", jx);
-        json_object_set_new(jo, "x_decimal", jd);
-        json_object_set_new(jo, "unique", json_truth(R->unique));
-        json_object_set_new(jo, "objective", json_ball_or_null(&R->objective));
-        json_object_set_new(jo, "iterations", json_integer(R->iterations));
-        json_object_set_new(jo, "stop_reason", json_string(R->stop_reason));
-        json_object_set_new(jo, "seconds", json_real(R->seconds));
-        if (R->method == KD_METHOD_FIRENET)
-            json_object_set_new(jo, "layers", json_integer(R->it.layers));
-        if (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
-            json_object_set_new(jo, "warned", json_boolean(R->it.warned));
-        if (R->certified)
-        {
-            json_t * jt = json_object(), * jl = json_array();
-            slong K = certified_digits(&R->dist, so->cert_prec);
-            json_object_set_new(jo, "distance_to_truth", json_ball_or_null(&R->dist));
-            json_object_set_new(jt, "found", json_truth(R->truth.found));
-            json_object_set_new(jt, "unique", json_truth(R->truth.unique));
-            json_object_set_new(jt, "how", json_string(R->truth.how));
-            for (j = 0; j < R->truth.nlevels; j++)
-                json_array_append_new(jl, json_integer(R->truth.levels[j]));
-            json_object_set_new(jt, "levels_read", jl);
-            json_object_set_new(jo, "truth", jt);
-            json_object_set_new(jo, "correct_digits_certified", K < 0 ? json_null() : json_integer(K));
-            json_object_set_new(jo, "right_support",
-                                json_truth(R->is_complex
-                                    ? kd_truth_set_support_verdict(&R->truth, &R->xr, &R->xi)
-                                    : kd_truth_set_support_verdict_arb(&R->truth, &R->xball)));
-            json_object_set_new(jo, "gap_bound", json_ball_or_null(&R->gap));
-            if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
-                json_object_set_new(jo, "feasible", json_truth(R->feasible));
-        }
-        ret = kd_json_print(jo);
-    }
+        ret = usage && st == KD_ERR_ARG ? KD_EXIT_USAGE : kd_cli_fail(cmd, st);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = print_json(R, P, so, &a);
     else if (o.fmt == KD_FMT_CSV)
-    {
-        printf("j,x,x_mid,x_rad\n");
-        for (j = 0; j < N; j++)
-        {
-            char * s = entry_str(R, j), * mid, * rad;
-            kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
-            printf("%ld,", j + 1);
-            kd_csv_field(stdout, s);
-            printf(",%s,%s\n", mid, rad);
-            flint_free(s);
-            flint_free(mid);
-            flint_free(rad);
-        }
-    }
+        print_csv(R);
     else
-    {
-        printf("problem   %s%s%s%s\n", kd_problem_kind_name(P->kind),
-               P->scaled ? " (scaled LASSO, " : "", P->scaled ? a.scaled : "",
-               P->scaled ? " convention, coefficients on the original scale)" : "");
-        printf("method    %s, arithmetic %s\n", kd_method_name(R->method),
-               R->method == KD_METHOD_EXACT ? "exact" : kd_arith_name(&so->arith));
-        if (R->level < 0)
-            printf("data      the exact data\n");
-        else
-            printf("data      level %ld: ||A_n - A||_2, ||y_n - y||_2 <= 2^-%ld\n", R->level, R->level);
-        printf("x         (%s)\n", R->method == KD_METHOD_EXACT ? "exact" : "exact values of the computed floats");
-        for (j = 0; j < N; j++)
-        {
-            char * s = entry_str(R, j), * mid, * rad;
-            kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 12);
-            printf("  x_%-4ld  %s", j + 1, s);
-            if (R->is_complex)
-            {
-                char * t = kd_fmpq_get_str(fmpq_mat_entry(&R->xi, j, 0));
-                printf(" + (%s) i", t);
-                flint_free(t);
-            }
-            else
-                printf("   (~ %s)", mid);
-            printf("\n");
-            flint_free(s);
-            flint_free(mid);
-            flint_free(rad);
-        }
-        if (R->method == KD_METHOD_EXACT)
-            printf("unique    %s (for the data read)\n", kd_truth_name(R->unique));
-        else
-            printf("stopped   %s after %ld iterations, %.3g s%s\n", R->stop_reason, R->iterations,
-                   R->seconds, (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
-                   && R->it.warned ? " (warned: maximum iterations reached)" : "");
-        print_ball("objective (exact data)", &R->objective);
-        if (R->certified)
-        {
-            slong K = certified_digits(&R->dist, so->cert_prec);
-            printf("truth     %s: %s\n", R->truth.found == KD_TRUE ? "certified" : "not found",
-                   R->truth.how);
-            print_ball("dist(x, Xi(A, y))", &R->dist);
-            if (arb_is_zero(&R->dist))
-                printf("%-22s all (dist = 0 exactly)\n", "correct digits");
-            else if (K >= 0)
-                printf("%-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", K, K);
-            else if (arb_is_finite(&R->dist))
-                printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
-            printf("%-22s %s\n", "right support",
-                   kd_truth_name(R->is_complex
-                                 ? kd_truth_set_support_verdict(&R->truth, &R->xr, &R->xi)
-                                 : kd_truth_set_support_verdict_arb(&R->truth, &R->xball)));
-            if (arb_is_finite(&R->gap))
-                print_ball("f(x) - f* <=", &R->gap);
-            if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
-                printf("%-22s %s\n", "feasible", kd_truth_name(R->feasible));
-        }
-    }
-    goto done;
-
-fail:
-    ret = kd_cli_fail(cmd, st);
-done:
+        print_text(R, P, so, &a);
     kd_problem_clear(P);
-    kd_mat_clear(A);
-    kd_mat_clear(y);
-    kd_mat_clear(w);
-    kd_real_clear(param);
     kd_solve_opts_clear(so);
     kd_solve_result_clear(R);
     kd_cli_opts_clear(&o);

@@ -375,7 +375,7 @@ exact_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t
     {
         fmpq_mat_clear(xhat);
         fmpq_mat_init(xhat, R->N, 1);
-        if (R->xexpr == NULL)
+        if (!R->algebraic)
             fmpq_mat_set(xhat, &R->xr);
         else    /* algebraic entries: their rational midpoints */
             for (i = 0; i < R->N; i++)

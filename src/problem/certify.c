@@ -4,6 +4,7 @@
    candidates get certified distances, objectives and duality gaps
    (proofs-notes/solvers.md §3-§4). */
 #include "kdigits/problem.h"
+#include "internal.h"
 
 /* Real and imaginary parts of an exact matrix as arb matrices. */
 static kd_status
@@ -37,14 +38,17 @@ cdata;
 static kd_status
 cdata_init(cdata * C, const kd_problem_t P, slong prec)
 {
-    kd_status st;
+    kd_status st = KD_OK;
+    if (!P->has_data)
+        st = kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
+                          "nothing to certify against");
     arb_mat_init(C->Ar, P->A->r, P->A->c);
     arb_mat_init(C->Ai, P->A->r, P->A->c);
     arb_mat_init(C->yr, P->A->r, 1);
     arb_mat_init(C->yi, P->A->r, 1);
     arb_mat_init(C->w, P->A->c, 1);
     arb_init(C->param);
-    if ((st = eval_parts(C->Ar, C->Ai, P->A, prec)) == KD_OK
+    if (st == KD_OK && (st = eval_parts(C->Ar, C->Ai, P->A, prec)) == KD_OK
         && (st = eval_parts(C->yr, C->yi, P->y, prec)) == KD_OK
         && (st = eval_parts(C->w, NULL, P->w, prec)) == KD_OK)
         st = kd_real_eval_arb(C->param, P->param, prec);
@@ -638,7 +642,7 @@ kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
         fmpq_mat_t r;
         fmpq_t n2, e2;
         slong i;
-        if ((st = kd_qproblem_init(Q, P, -1)) == KD_OK)
+        if ((st = _kd_qproblem_init_data(Q, P, -1)) == KD_OK)
         {
             fmpq_mat_init(r, P->A->r, 1);
             fmpq_init(n2);

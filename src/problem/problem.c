@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 #include "kdigits/problem.h"
+#include "internal.h"
 
 static const char * kind_names[] = {"bp", "p1", "p2", "p3"};
 
@@ -33,6 +34,11 @@ void
 kd_problem_init_empty(kd_problem_t P)
 {
     P->kind = KD_PROBLEM_BP;
+    P->m = P->N = 0;
+    P->has_data = 0;
+    P->OA = P->Oy = NULL;
+    P->own_oracles = 0;
+    P->OX = P->Oys = NULL;
     kd_mat_init(P->A, 0, 0);
     kd_mat_init(P->y, 0, 0);
     kd_mat_init(P->w, 0, 0);
@@ -65,28 +71,28 @@ require_sign(const kd_real_t x, int strict, const char * what, slong cap)
     return st;
 }
 
-kd_status
-kd_problem_init(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A,
-                const kd_mat_t y, const kd_mat_t w, const kd_real_t param,
-                slong prec_cap)
+/* The checks every constructor makes on shapes, parameter and weights;
+   on success P holds kind, m, N, w, param and prec_cap. */
+static kd_status
+init_common(kd_problem_t P, kd_problem_kind kind, slong Ar, slong Ac, slong yr, slong yc,
+            const kd_mat_t w, const kd_real_t param, slong prec_cap)
 {
     kd_status st;
     slong j;
 
-    kd_problem_init_empty(P);
     if ((st = kd_check_prec_cap(prec_cap)) != KD_OK)
         return st;
     if (kind < KD_PROBLEM_BP || kind > KD_PROBLEM_P3)
         return kd_error_set(KD_ERR_ARG, "unknown problem kind %d", (int) kind);
-    if (A->r < 1 || A->c < 1)
+    if (Ar < 1 || Ac < 1)
         return kd_error_set(KD_ERR_SIZE, "A is %ld x %ld: it needs at least one row and one column",
-                            A->r, A->c);
-    if (y->c != 1 || y->r != A->r)
+                            Ar, Ac);
+    if (yc != 1 || yr != Ar)
         return kd_error_set(KD_ERR_SIZE, "y is %ld x %ld but A is %ld x %ld: y must be %ld x 1",
-                            y->r, y->c, A->r, A->c, A->r);
-    if (w != NULL && (w->c != 1 || w->r != A->c))
+                            yr, yc, Ar, Ac, Ar);
+    if (w != NULL && (w->c != 1 || w->r != Ac))
         return kd_error_set(KD_ERR_SIZE, "w is %ld x %ld but A has %ld columns: w must be %ld x 1",
-                            w->r, w->c, A->c, A->c);
+                            w->r, w->c, Ac, Ac);
     if (kind != KD_PROBLEM_BP && param == NULL)
         return kd_error_set(KD_ERR_ARG, "%s needs %s", kd_problem_kind_name(kind),
                             kind == KD_PROBLEM_P1 ? "eta" : "lambda");
@@ -108,26 +114,120 @@ kd_problem_init(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A,
         }
 
     P->kind = kind;
-    kd_mat_set(P->A, A);
-    kd_mat_set(P->y, y);
+    P->m = Ar;
+    P->N = Ac;
     if (w != NULL)
         kd_mat_set(P->w, w);
     else
     {
-        kd_mat_resize(P->w, A->c, 1);
-        for (j = 0; j < A->c; j++)
+        kd_mat_resize(P->w, Ac, 1);
+        for (j = 0; j < Ac; j++)
             kd_complex_one(kd_mat_entry(P->w, j, 0));
     }
     if (param != NULL && kind != KD_PROBLEM_BP)
         kd_real_set(P->param, param);
-    P->is_complex = A->is_complex || y->is_complex;
     P->prec_cap = prec_cap;
+    return KD_OK;
+}
+
+/* A matrix oracle of the exact M, owned by the problem. */
+static kd_status
+owned_oracle(kd_oracle_struct ** O, const kd_mat_t M, slong prec_cap)
+{
+    kd_status st;
+    *O = flint_malloc(sizeof(kd_oracle_struct));
+    st = kd_oracle_init_mat(*O, M);
+    kd_oracle_set_prec_cap(*O, prec_cap);
+    return st;
+}
+
+static void
+oracle_free(kd_oracle_struct * O)
+{
+    if (O != NULL)
+    {
+        kd_oracle_clear(O);
+        flint_free(O);
+    }
+}
+
+kd_status
+kd_problem_init(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A,
+                const kd_mat_t y, const kd_mat_t w, const kd_real_t param,
+                slong prec_cap)
+{
+    kd_status st;
+
+    kd_problem_init_empty(P);
+    st = init_common(P, kind, A->r, A->c, y->r, y->c, w, param, prec_cap);
+    if (st != KD_OK)
+    {
+        kd_problem_clear(P);
+        kd_problem_init_empty(P);
+        return st;
+    }
+    kd_mat_set(P->A, A);
+    kd_mat_set(P->y, y);
+    P->has_data = 1;
+    P->is_complex = A->is_complex || y->is_complex;
+    P->own_oracles = 1;
+    st = owned_oracle(&P->OA, P->A, prec_cap);
+    if (st == KD_OK)
+        st = owned_oracle(&P->Oy, P->y, prec_cap);
+    return st;
+}
+
+kd_status
+kd_problem_init_oracles(kd_problem_t P, kd_problem_kind kind, kd_oracle_t OA,
+                        kd_oracle_t Oy, const kd_mat_t w, const kd_real_t param,
+                        slong prec_cap)
+{
+    kd_status st;
+
+    kd_problem_init_empty(P);
+    st = init_common(P, kind, OA->r, OA->c, Oy->r, Oy->c, w, param, prec_cap);
+    if (st != KD_OK)
+    {
+        kd_problem_clear(P);
+        kd_problem_init_empty(P);
+        return st;
+    }
+    P->OA = OA;
+    P->Oy = Oy;
+    P->is_complex = OA->is_complex || Oy->is_complex;
+    return KD_OK;
+}
+
+kd_status
+kd_problem_set_oracles(kd_problem_t P, kd_oracle_t OA, kd_oracle_t Oy)
+{
+    if (OA->r != P->m || OA->c != P->N || Oy->r != P->m || Oy->c != 1)
+        return kd_error_set(KD_ERR_SIZE, "the oracles are %ld x %ld and %ld x %ld: the problem needs "
+                            "%ld x %ld and %ld x 1", OA->r, OA->c, Oy->r, Oy->c, P->m, P->N, P->m);
+    if ((OA->is_complex || Oy->is_complex) && !P->is_complex)
+        return kd_error_set(KD_ERR_ARG, "complex oracles for a real problem");
+    if (P->own_oracles)
+    {
+        oracle_free(P->OA);
+        oracle_free(P->Oy);
+    }
+    P->OA = OA;
+    P->Oy = Oy;
+    P->own_oracles = 0;
     return KD_OK;
 }
 
 void
 kd_problem_clear(kd_problem_t P)
 {
+    if (P->own_oracles)
+    {
+        oracle_free(P->OA);
+        oracle_free(P->Oy);
+    }
+    oracle_free(P->OX);
+    oracle_free(P->Oys);
+    P->OA = P->Oy = P->OX = P->Oys = NULL;
     kd_mat_clear(P->A);
     kd_mat_clear(P->y);
     kd_mat_clear(P->w);
@@ -150,38 +250,91 @@ mat_is_rational(const kd_mat_t A)
 int
 kd_problem_is_rational(const kd_problem_t P)
 {
-    return mat_is_rational(P->A) && mat_is_rational(P->y) && mat_is_rational(P->w)
+    return P->has_data && mat_is_rational(P->A) && mat_is_rational(P->y) && mat_is_rational(P->w)
         && kd_real_is_fmpq(P->param);
 }
 
-/* Exact entries when rational (level -1), else the oracle answer at n. */
+int
+_kd_problem_reads_exact(const kd_problem_t P)
+{
+    return P->OA != NULL && P->Oy != NULL && kd_oracle_is_exact(P->OA)
+        && kd_oracle_is_exact(P->Oy) && mat_is_rational(P->w) && kd_real_is_fmpq(P->param);
+}
+
+/* Exact entries from an exact oracle (at any level: an exact answer is a
+   valid level-n answer), else the oracle's answer at level n. */
 static kd_status
-get_mat(fmpq_mat_struct * re, fmpq_mat_struct * im, int * exact, const kd_mat_struct * A,
-        slong n, slong cap)
+read_oracle(fmpq_mat_struct * re, fmpq_mat_struct * im, int * exact, kd_oracle_struct * O,
+            slong n)
+{
+    *exact = kd_oracle_is_exact(O);
+    if (n < 0 || *exact)
+        return kd_oracle_get_exact(re, im, O);
+    return kd_oracle_get(re, O->is_complex ? im : NULL, O, n);
+}
+
+/* Exact weights when rational (level -1), else dyadics within 2^-n. */
+static kd_status
+get_weights(fmpq_mat_struct * re, int * exact, const kd_mat_struct * w, slong n, slong cap)
 {
     slong i;
-    *exact = mat_is_rational(A);
+    kd_status st;
+    fmpq_mat_t wi;
+    *exact = mat_is_rational(w);
     if (n < 0 || *exact)
     {
         if (!*exact)
-            return kd_error_set(KD_ERR_ARG, "exact data requested but an entry is irrational");
-        for (i = 0; i < A->r * A->c; i++)
-        {
-            kd_real_get_fmpq(re->entries + i, &A->entries[i].re);
-            kd_real_get_fmpq(im->entries + i, &A->entries[i].im);
-        }
+            return kd_error_set(KD_ERR_ARG, "exact data requested but a weight is irrational");
+        for (i = 0; i < w->r * w->c; i++)
+            kd_real_get_fmpq(re->entries + i, &w->entries[i].re);
         return KD_OK;
     }
-    return kd_mat_approx(re, im, NULL, A, n, cap);
+    fmpq_mat_init(wi, w->r, w->c);
+    st = kd_mat_approx(re, wi, NULL, w, n, cap);
+    fmpq_mat_clear(wi);
+    return st;
 }
 
 kd_status
 kd_qproblem_init(kd_qproblem_t Q, const kd_problem_t P, slong n)
 {
+    return _kd_qproblem_init_oracles(Q, P, P->OA, P->Oy, n);
+}
+
+kd_status
+_kd_qproblem_init_data(kd_qproblem_t Q, const kd_problem_t P, slong n)
+{
+    kd_oracle_t OA, Oy;
+    kd_status st, st2;
+    if (!P->has_data)
+    {
+        st = _kd_qproblem_init_oracles(Q, P, NULL, NULL, n);
+        return kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
+                            "nothing to certify against");
+    }
+    st = kd_oracle_init_mat(OA, P->A);
+    st2 = kd_oracle_init_mat(Oy, P->y);
+    kd_oracle_set_prec_cap(OA, P->prec_cap);
+    kd_oracle_set_prec_cap(Oy, P->prec_cap);
+    if (st == KD_OK)
+        st = st2;
+    if (st == KD_OK)
+        st = _kd_qproblem_init_oracles(Q, P, OA, Oy, n);
+    else
+        _kd_qproblem_init_oracles(Q, P, NULL, NULL, n);
+    kd_oracle_clear(OA);
+    kd_oracle_clear(Oy);
+    return st;
+}
+
+kd_status
+_kd_qproblem_init_oracles(kd_qproblem_t Q, const kd_problem_t P, kd_oracle_struct * OA,
+                          kd_oracle_struct * Oy, slong n)
+{
     kd_status st;
     int ea = 0, ey = 0, ew = 0;
     mag_t e;
-    slong m = P->A->r, N = P->A->c;
+    slong m = P->m, N = P->N;
 
     Q->kind = P->kind;
     Q->m = m;
@@ -198,16 +351,14 @@ kd_qproblem_init(kd_qproblem_t Q, const kd_problem_t P, slong n)
     if (n >= 0 && (st = kd_check_level(n)) != KD_OK)
         return st;
     mag_init(e);
-    st = get_mat(Q->A, Q->Ai, &ea, P->A, n, P->prec_cap);
+    if (OA == NULL || Oy == NULL)
+        st = kd_error_set(KD_ERR_ARG, "the problem has no data (an empty problem)");
+    else
+        st = read_oracle(Q->A, Q->Ai, &ea, OA, n);
     if (st == KD_OK)
-        st = get_mat(Q->y, Q->yi, &ey, P->y, n, P->prec_cap);
+        st = read_oracle(Q->y, Q->yi, &ey, Oy, n);
     if (st == KD_OK)
-    {
-        fmpq_mat_t wi;
-        fmpq_mat_init(wi, N, 1);
-        st = get_mat(Q->w, wi, &ew, P->w, n, P->prec_cap);
-        fmpq_mat_clear(wi);
-    }
+        st = get_weights(Q->w, &ew, P->w, n, P->prec_cap);
     if (st == KD_OK)
     {
         Q->param_exact = kd_real_get_fmpq(Q->param, P->param);

@@ -104,6 +104,16 @@ kd_problem_init_scaled(kd_problem_t P, const kd_mat_t X, const kd_mat_t y,
             P->standardize = standardize;
             kd_mat_set(P->X, X);
             kd_mat_set(P->ys, y);
+            /* the coordinate-descent rules read X and y through these */
+            P->OX = flint_malloc(sizeof(kd_oracle_struct));
+            P->Oys = flint_malloc(sizeof(kd_oracle_struct));
+            st = kd_oracle_init_mat(P->OX, P->X);
+            if (st == KD_OK)
+                st = kd_oracle_init_mat(P->Oys, P->ys);
+            else
+                kd_oracle_init_mat(P->Oys, P->ys);
+            kd_oracle_set_prec_cap(P->OX, prec_cap);
+            kd_oracle_set_prec_cap(P->Oys, prec_cap);
             if (conv == KD_SCALED_HALF_MEAN)
                 kd_real_set(P->Lambda, Lambda);
             else

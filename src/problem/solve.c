@@ -8,6 +8,7 @@
 #include "kdigits/lp.h"
 #include "kdigits/path.h"
 #include "kdigits/util.h"
+#include "internal.h"
 
 static const char * method_names[] = {
     "exact", "ista", "fista", "pd", "firenet", "cd-matlab", "cd-glmnet"};
@@ -89,14 +90,14 @@ add_level(kd_truth_set_t T, slong n)
 }
 
 /* The exact solution of a real rational instance: x (rational, or
-   algebraic as exact strings with an enclosure), its pattern, and (BP, P2)
-   its solution set as a face with exact uniqueness. */
+   algebraic in a quadratic field, with an enclosure), its pattern, and (BP,
+   P2) its solution set as a face with exact uniqueness. */
 typedef struct
 {
     slong N;
     fmpq_mat_t x;           /* rational solutions */
     int algebraic;          /* P1/P3 with an irrational mu */
-    char ** xexpr;          /* algebraic: the exact entries */
+    kd_qvec_t xq;           /* algebraic: the exact entries */
     arb_mat_t xball;        /* enclosure of x (exact for rational x) */
     slong * E;              /* pattern: support and signs of x */
     int * s;
@@ -113,7 +114,7 @@ exact_sol_init(exact_sol * S, slong N)
     S->N = N;
     fmpq_mat_init(S->x, N, 1);
     S->algebraic = 0;
-    S->xexpr = NULL;
+    kd_qvec_init(S->xq, 0);
     arb_mat_init(S->xball, N, 1);
     S->E = flint_malloc((N + 1) * sizeof(slong));
     S->s = flint_malloc((N + 1) * sizeof(int));
@@ -126,14 +127,8 @@ exact_sol_init(exact_sol * S, slong N)
 static void
 exact_sol_clear(exact_sol * S)
 {
-    slong j;
     fmpq_mat_clear(S->x);
-    if (S->xexpr != NULL)
-    {
-        for (j = 0; j < S->N; j++)
-            flint_free(S->xexpr[j]);
-        flint_free(S->xexpr);
-    }
+    kd_qvec_clear(S->xq);
     arb_mat_clear(S->xball);
     flint_free(S->E);
     flint_free(S->s);
@@ -224,12 +219,11 @@ solve_p13(exact_sol * S, const kd_qproblem_t Q)
         S->unique = sol->unique;
         kd_qvec_get_arb_mat(S->xball, sol->x, 64);
         S->algebraic = !fmpz_is_zero(sol->x->d) && !fmpq_mat_is_zero(sol->x->b);
-        S->xexpr = flint_malloc(S->N * sizeof(char *));
+        kd_qvec_set(S->xq, sol->x);
         S->nE = 0;
         for (j = 0; j < S->N; j++)
         {
             kd_qvec_get_entry(e, sol->x, j);
-            S->xexpr[j] = kd_qfield_get_str(e);
             if (!kd_qfield_is_zero(e))
             {
                 S->E[S->nE] = j;
@@ -261,7 +255,7 @@ kd_status
 kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, slong prec)
 {
     kd_status st = KD_OK;
-    slong n, N = P->A->c;
+    slong n, N = P->N;
     exact_sol S;
     kd_qproblem_t Q;
     char reason[256];
@@ -272,10 +266,13 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
                  "complex data: the minimiser is not certified (objective and gap bounds are)");
         return KD_OK;
     }
+    if (!P->has_data)
+        return kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
+                            "nothing to certify against");
     if (kd_problem_is_rational(P))
     {
         exact_sol_init(&S, N);
-        st = kd_qproblem_init(Q, P, -1);
+        st = _kd_qproblem_init_data(Q, P, -1);
         if (st == KD_OK)
             st = solve_exact(&S, Q);
         if (st == KD_OK)
@@ -284,17 +281,8 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
             if (S.unique == KD_TRUE)
             {
                 T->found = KD_TRUE;
-                if (S.algebraic)
-                {
-                    /* re-evaluate the algebraic entries at the requested precision */
-                    slong j;
-                    kd_real_t v;
-                    kd_real_init(v);
-                    for (j = 0; j < N && st == KD_OK; j++)
-                        if ((st = kd_real_parse(v, S.xexpr[j])) == KD_OK)
-                            st = kd_real_enclose(arb_mat_entry(&T->x, j, 0), v, prec, 0);
-                    kd_real_clear(v);
-                }
+                if (S.algebraic)    /* enclose the exact entries at the requested precision */
+                    kd_qvec_get_arb_mat(&T->x, S.xq, prec);
                 else
                     arb_mat_set_fmpq_mat(&T->x, S.x, prec);
                 snprintf(T->how, sizeof T->how, "exact solution of the rational data (unique)");
@@ -325,11 +313,11 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
     {
         arb_t mu;
         kd_truth v = KD_UNKNOWN;
-        slong p = FLINT_MAX(prec, 2 * n + 64);
+        slong p = FLINT_MAX(prec, kd_level_prec(n, 0));
         exact_sol_init(&S, N);
         arb_init(mu);
         add_level(T, n);
-        st = kd_qproblem_init(Q, P, n);
+        st = _kd_qproblem_init_data(Q, P, n);
         if (st == KD_OK)
             st = solve_exact(&S, Q);
         if (st == KD_OK)
@@ -456,8 +444,11 @@ kd_solve_result_init(kd_solve_result_t R)
     R->is_complex = 0;
     fmpq_mat_init(&R->xr, 0, 1);
     fmpq_mat_init(&R->xi, 0, 1);
-    R->xexpr = NULL;
+    R->algebraic = 0;
+    kd_qvec_init(&R->xq, 0);
     arb_mat_init(&R->xball, 0, 1);
+    kd_oracle_reads_init(&R->reads_A);
+    kd_oracle_reads_init(&R->reads_y);
     R->unique = KD_UNKNOWN;
     kd_iter_result_init(&R->it);
     R->seconds = 0;
@@ -477,16 +468,12 @@ kd_solve_result_init(kd_solve_result_t R)
 void
 kd_solve_result_clear(kd_solve_result_t R)
 {
-    slong j;
     fmpq_mat_clear(&R->xr);
     fmpq_mat_clear(&R->xi);
-    if (R->xexpr != NULL)
-    {
-        for (j = 0; j < R->N; j++)
-            flint_free(R->xexpr[j]);
-        flint_free(R->xexpr);
-    }
+    kd_qvec_clear(&R->xq);
     arb_mat_clear(&R->xball);
+    kd_oracle_reads_clear(&R->reads_A);
+    kd_oracle_reads_clear(&R->reads_y);
     kd_iter_result_clear(&R->it);
     kd_truth_set_clear(&R->truth);
     arb_clear(&R->dist);
@@ -511,13 +498,15 @@ method_fits(kd_method m, kd_problem_kind k)
 }
 
 /* Coordinate descent runs on the scaled form: the one the problem was built
-   from, or (unit weights) X = A, Lambda = lambda/(2m) without centring. */
+   from (X and y read through their own oracles), or (unit weights) X = A,
+   Lambda = lambda/(2m) without centring, on the instance Q. */
 static kd_status
-run_cd(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, const kd_solve_opts_t o)
+run_cd(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, slong level,
+       const kd_solve_opts_t o)
 {
     kd_status st = KD_OK;
     kd_iter_cd_opts_t cd;
-    fmpq_mat_t X, Xi, y, yi;
+    fmpq_mat_t X, y;
     fmpq_t Lam;
     mag_t e;
     slong j;
@@ -528,28 +517,24 @@ run_cd(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, const k
     if (P->scaled)
     {
         fmpq_mat_init(X, P->X->r, P->X->c);
-        fmpq_mat_init(Xi, P->X->r, P->X->c);
         fmpq_mat_init(y, P->ys->r, 1);
-        fmpq_mat_init(yi, P->ys->r, 1);
         cd->intercept = P->center;
         cd->standardize = P->standardize;
-        if (Q->level < 0)
+        if (level < 0)
         {
-            slong i;
-            for (i = 0; i < P->X->r * P->X->c; i++)
-                kd_real_get_fmpq(X->entries + i, &P->X->entries[i].re);
-            for (i = 0; i < P->ys->r; i++)
-                kd_real_get_fmpq(y->entries + i, &P->ys->entries[i].re);
-            if (!kd_real_get_fmpq(Lam, P->Lambda))
+            st = kd_oracle_get_exact(X, NULL, P->OX);
+            if (st == KD_OK)
+                st = kd_oracle_get_exact(y, NULL, P->Oys);
+            if (st == KD_OK && !kd_real_get_fmpq(Lam, P->Lambda))
                 st = kd_error_set(KD_ERR_ARG, "Lambda is irrational: give a level");
         }
         else
         {
-            st = kd_mat_approx(X, Xi, NULL, P->X, Q->level, P->prec_cap);
+            st = kd_oracle_get(X, NULL, P->OX, level);
             if (st == KD_OK)
-                st = kd_mat_approx(y, yi, NULL, P->ys, Q->level, P->prec_cap);
+                st = kd_oracle_get(y, NULL, P->Oys, level);
             if (st == KD_OK && !kd_real_get_fmpq(Lam, P->Lambda))
-                st = kd_real_approx(Lam, e, P->Lambda, Q->level, P->prec_cap);
+                st = kd_real_approx(Lam, e, P->Lambda, level, P->prec_cap);
         }
     }
     else
@@ -563,9 +548,7 @@ run_cd(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, const k
                     "coordinate descent takes unit weights (or a problem built as a scaled LASSO)");
         fmpq_clear(one);
         fmpq_mat_init(X, Q->m, Q->N);
-        fmpq_mat_init(Xi, Q->m, Q->N);
         fmpq_mat_init(y, Q->m, 1);
-        fmpq_mat_init(yi, Q->m, 1);
         fmpq_mat_set(X, Q->A);
         fmpq_mat_set(y, Q->y);
         {
@@ -583,12 +566,146 @@ run_cd(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, const k
     if (st == KD_OK)
         fmpq_mat_set(&R->xr, R->it.B);
     fmpq_mat_clear(X);
-    fmpq_mat_clear(Xi);
     fmpq_mat_clear(y);
-    fmpq_mat_clear(yi);
     fmpq_clear(Lam);
     mag_clear(e);
     return st;
+}
+
+/* The exact solver on the instance read. */
+static kd_status
+run_exact(kd_solve_result_t R, const kd_qproblem_t Q)
+{
+    kd_status st;
+    exact_sol S;
+    exact_sol_init(&S, Q->N);
+    st = solve_exact(&S, Q);
+    if (st == KD_OK)
+    {
+        R->unique = S.unique;
+        fmpq_mat_set(&R->xr, S.x);
+        arb_mat_set(&R->xball, S.xball);
+        R->algebraic = S.algebraic;
+        if (S.algebraic)
+            kd_qvec_swap(&R->xq, S.xq);
+        snprintf(R->stop_reason, sizeof R->stop_reason, "exact");
+    }
+    exact_sol_clear(&S);
+    return st;
+}
+
+static kd_status finish_iterative(kd_solve_result_t R, const kd_solve_opts_t o);
+
+/* An iterative method on the instance read. */
+static kd_status
+run_iterative(kd_solve_result_t R, const kd_problem_t P, const kd_qproblem_t Q, slong level,
+              const kd_solve_opts_t o)
+{
+    kd_status st;
+    kd_iter_data_t D;
+    kd_iter_data_init(D, Q->A, Q->is_complex ? Q->Ai : NULL, Q->y,
+                      Q->is_complex ? Q->yi : NULL, Q->w);
+    switch (o->method)
+    {
+        case KD_METHOD_ISTA:
+            st = kd_iter_ista(&R->it, D, Q->param, &o->iter, &o->arith);
+            break;
+        case KD_METHOD_FISTA:
+            st = kd_iter_fista(&R->it, D, Q->param, &o->iter, &o->arith);
+            break;
+        case KD_METHOD_PD:
+            st = (P->kind == KD_PROBLEM_P3 ? kd_iter_pd_p3 : kd_iter_pd_p1)
+                    (&R->it, D, Q->param, &o->iter, &o->arith);
+            break;
+        case KD_METHOD_FIRENET:
+            st = kd_iter_firenet(&R->it, D, Q->param, &o->firenet, &o->arith);
+            break;
+        default:
+            st = run_cd(R, P, Q, level, o);
+    }
+    return st == KD_OK ? finish_iterative(R, o) : st;
+}
+
+/* The iterate and its report, once an iterative method returned. */
+static kd_status
+finish_iterative(kd_solve_result_t R, const kd_solve_opts_t o)
+{
+    {
+        if (o->method != KD_METHOD_CD_MATLAB && o->method != KD_METHOD_CD_GLMNET)
+        {
+            fmpq_mat_set(&R->xr, R->it.x_re);
+            fmpq_mat_set(&R->xi, R->it.x_im);
+        }
+        R->iterations = R->it.iterations;
+        R->seconds = R->it.seconds;
+        snprintf(R->stop_reason, sizeof R->stop_reason, "%s", kd_iter_stop_name(R->it.stop));
+        arb_mat_set_fmpq_mat(&R->xball, &R->xr, 64);
+    }
+    return KD_OK;
+}
+
+/* Certification of R's output against the exact data of P. */
+static kd_status
+certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    kd_status st;
+    slong j, N = P->N;
+    const fmpq_mat_struct * xi = R->is_complex ? &R->xi : NULL;
+
+    R->certified = 1;
+    kd_truth_set_clear(&R->truth);
+    kd_truth_set_init(&R->truth, N);
+    st = kd_truth_set_compute(&R->truth, P, o->cert_level_max, o->cert_prec);
+    if (st != KD_OK)
+        return st;
+    if (R->algebraic)
+    {
+        /* algebraic output: distance from its enclosure at the certification
+           precision, by the triangle inequality through the midpoint */
+        fmpq_mat_t mid;
+        arb_t rad;
+        fmpq_mat_init(mid, N, 1);
+        arb_init(rad);
+        kd_qvec_get_arb_mat(&R->xball, &R->xq, o->cert_prec);
+        for (j = 0; j < N; j++)
+        {
+            arf_get_fmpq(fmpq_mat_entry(mid, j, 0), arb_midref(arb_mat_entry(&R->xball, j, 0)));
+            arb_add_error_mag(rad, arb_radref(arb_mat_entry(&R->xball, j, 0)));
+        }
+        st = kd_truth_set_dist(&R->dist, &R->truth, mid, NULL, o->cert_prec);
+        arb_add_error(&R->dist, rad);
+        fmpq_mat_clear(mid);
+        arb_clear(rad);
+        if (st == KD_OK)
+            st = kd_objective_enclose_arb(&R->objective, P, &R->xball, o->cert_prec);
+        return st;
+    }
+    st = kd_truth_set_dist(&R->dist, &R->truth, &R->xr, xi, o->cert_prec);
+    if (st == KD_OK)
+        st = kd_objective_enclose(&R->objective, P, &R->xr, xi, o->cert_prec);
+    if (st == KD_OK && (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3))
+        st = kd_gap_bound(&R->gap, P, &R->xr, xi, o->cert_prec);
+    if (st == KD_OK && (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP))
+        st = kd_candidate_feasible(&R->feasible, P, &R->xr, xi, o->cert_prec);
+    return st;
+}
+
+/* Without certification: the objective at the exact data all the same (an
+   undecided enclosure leaves it indeterminate, printed as unknown). */
+static void
+objective_only(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    if (R->algebraic)
+    {
+        arb_mat_t x;
+        arb_mat_init(x, P->N, 1);
+        kd_qvec_get_arb_mat(x, &R->xq, o->cert_prec);
+        kd_objective_enclose_arb(&R->objective, P, x, o->cert_prec);
+        arb_mat_clear(x);
+    }
+    else
+        kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
+                             o->cert_prec);
 }
 
 kd_status
@@ -596,15 +713,23 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
 {
     kd_status st;
     kd_qproblem_t Q;
-    slong level = o->level, N = P->A->c, j;
-    int rational = kd_problem_is_rational(P);
+    slong level = o->level, N = P->N;
+    int exact = _kd_problem_reads_exact(P);
+    int cd_scaled = P->scaled && (o->method == KD_METHOD_CD_MATLAB || o->method == KD_METHOD_CD_GLMNET);
+    kd_oracle_struct * OA = cd_scaled ? P->OX : P->OA, * Oy = cd_scaled ? P->Oys : P->Oy;
+    slong startA = OA ? OA->nreads : 0, starty = Oy ? Oy->nreads : 0;
 
+    if (OA == NULL || Oy == NULL)
+        return kd_error_set(KD_ERR_ARG, "the problem has no data (an empty problem)");
     if (!method_fits(o->method, P->kind))
         return kd_error_set(KD_ERR_ARG, "method %s does not solve %s (ista, fista, cd-*: p2; pd: p1, p3; firenet: p3; exact: all)",
                             kd_method_name(o->method), kd_problem_kind_name(P->kind));
+    if (o->certify && !P->has_data)
+        return kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
+                            "nothing to certify against");
     if (level == -2)
-        level = rational ? -1 : (o->method == KD_METHOD_EXACT ? 64 : o->arith.prec + 16);
-    if (level == -1 && !rational)
+        level = exact ? -1 : (o->method == KD_METHOD_EXACT ? 64 : o->arith.prec + 16);
+    if (level == -1 && !exact)
         return kd_error_set(KD_ERR_ARG, "the data are not all rational: give a level --n");
 
     R->method = o->method;
@@ -618,115 +743,29 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     arb_mat_clear(&R->xball);
     arb_mat_init(&R->xball, N, 1);
 
-    st = kd_qproblem_init(Q, P, level);
+    /* the scaled coordinate-descent rules read X and y themselves */
+    if (cd_scaled)
+        st = (level >= 0) ? kd_check_level(level) : KD_OK;
+    else
+        st = kd_qproblem_init(Q, P, level);
     if (st == KD_OK && o->method == KD_METHOD_EXACT)
+        st = run_exact(R, Q);
+    else if (st == KD_OK && cd_scaled)
     {
-        exact_sol S;
-        exact_sol_init(&S, N);
-        st = solve_exact(&S, Q);
-        if (st == KD_OK)
-        {
-            R->unique = S.unique;
-            fmpq_mat_set(&R->xr, S.x);
-            arb_mat_set(&R->xball, S.xball);
-            if (S.algebraic)
-            {
-                R->xexpr = S.xexpr;
-                S.xexpr = NULL;
-            }
-            snprintf(R->stop_reason, sizeof R->stop_reason, "exact");
-        }
-        exact_sol_clear(&S);
+        if ((st = run_cd(R, P, NULL, level, o)) == KD_OK)
+            st = finish_iterative(R, o);
     }
     else if (st == KD_OK)
-    {
-        kd_iter_data_t D;
-        kd_iter_data_init(D, Q->A, Q->is_complex ? Q->Ai : NULL, Q->y,
-                          Q->is_complex ? Q->yi : NULL, Q->w);
-        switch (o->method)
-        {
-            case KD_METHOD_ISTA:
-                st = kd_iter_ista(&R->it, D, Q->param, &o->iter, &o->arith);
-                break;
-            case KD_METHOD_FISTA:
-                st = kd_iter_fista(&R->it, D, Q->param, &o->iter, &o->arith);
-                break;
-            case KD_METHOD_PD:
-                st = (P->kind == KD_PROBLEM_P3 ? kd_iter_pd_p3 : kd_iter_pd_p1)
-                        (&R->it, D, Q->param, &o->iter, &o->arith);
-                break;
-            case KD_METHOD_FIRENET:
-                st = kd_iter_firenet(&R->it, D, Q->param, &o->firenet, &o->arith);
-                break;
-            default:
-                st = run_cd(R, P, Q, o);
-        }
-        if (st == KD_OK)
-        {
-            if (o->method != KD_METHOD_CD_MATLAB && o->method != KD_METHOD_CD_GLMNET)
-            {
-                fmpq_mat_set(&R->xr, R->it.x_re);
-                fmpq_mat_set(&R->xi, R->it.x_im);
-            }
-            R->iterations = R->it.iterations;
-            R->seconds = R->it.seconds;
-            snprintf(R->stop_reason, sizeof R->stop_reason, "%s", kd_iter_stop_name(R->it.stop));
-            arb_mat_set_fmpq_mat(&R->xball, &R->xr, 64);
-        }
-    }
-    kd_qproblem_clear(Q);
-    if (st != KD_OK || !o->certify)
-        return st;
-
-    /* certification against the exact data */
-    R->certified = 1;
-    kd_truth_set_clear(&R->truth);
-    kd_truth_set_init(&R->truth, N);
-    st = kd_truth_set_compute(&R->truth, P, o->cert_level_max, o->cert_prec);
+        st = run_iterative(R, P, Q, level, o);
+    if (!cd_scaled)
+        kd_qproblem_clear(Q);
+    kd_oracle_reads_since(&R->reads_A, OA, startA);
+    kd_oracle_reads_since(&R->reads_y, Oy, starty);
     if (st != KD_OK)
         return st;
-    if (R->xexpr != NULL)
-    {
-        /* algebraic output: distance from its enclosure, by the triangle
-           inequality through the enclosure's midpoint */
-        fmpq_mat_t mid;
-        arb_t rad;
-        fmpq_mat_init(mid, N, 1);
-        arb_init(rad);
-        arb_zero(rad);
-        {
-            /* re-enclose the exact entries at the certification precision */
-            kd_real_t v;
-            kd_real_init(v);
-            for (j = 0; j < N && st == KD_OK; j++)
-                if ((st = kd_real_parse(v, R->xexpr[j])) == KD_OK)
-                    st = kd_real_enclose(arb_mat_entry(&R->xball, j, 0), v, o->cert_prec, 0);
-            kd_real_clear(v);
-        }
-        for (j = 0; j < N; j++)
-        {
-            arf_get_fmpq(fmpq_mat_entry(mid, j, 0), arb_midref(arb_mat_entry(&R->xball, j, 0)));
-            arb_add_error_mag(rad, arb_radref(arb_mat_entry(&R->xball, j, 0)));
-        }
-        st = kd_truth_set_dist(&R->dist, &R->truth, mid, NULL, o->cert_prec);
-        arb_add_error(&R->dist, rad);
-        fmpq_mat_clear(mid);
-        arb_clear(rad);
-    }
-    else
-        st = kd_truth_set_dist(&R->dist, &R->truth, &R->xr, R->is_complex ? &R->xi : NULL,
-                               o->cert_prec);
-    if (st == KD_OK && R->xexpr != NULL)
-        st = kd_objective_enclose_arb(&R->objective, P, &R->xball, o->cert_prec);
-    if (st == KD_OK && R->xexpr == NULL)
-    {
-        st = kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
-                                  o->cert_prec);
-        if (st == KD_OK && (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3))
-            st = kd_gap_bound(&R->gap, P, &R->xr, R->is_complex ? &R->xi : NULL, o->cert_prec);
-        if (st == KD_OK && (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP))
-            st = kd_candidate_feasible(&R->feasible, P, &R->xr,
-                                       R->is_complex ? &R->xi : NULL, o->cert_prec);
-    }
-    return st;
+    if (o->certify)
+        return certify_output(R, P, o);
+    if (P->has_data)
+        objective_only(R, P, o);
+    return KD_OK;
 }

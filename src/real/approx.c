@@ -14,6 +14,12 @@ kd_check_level(slong n)
     return KD_OK;
 }
 
+slong
+kd_level_prec(slong n, slong extra)
+{
+    return extra + 2 * FLINT_MAX(n, 0) + 64;
+}
+
 kd_status
 kd_check_prec_cap(slong prec_cap)
 {
