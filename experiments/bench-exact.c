@@ -417,7 +417,7 @@ section_bp(const opts_t * o, FILE * csv)
 /* ------------------------------------------------------------ section: exact P2 */
 
 /* Exact U-LASSO at lambda = lambda_max / 10 on the same instances: the
-   homotopy path (kd_lasso_path + kd_p2_solve_exact) against Lemke's method
+   homotopy path (kd_path_compute + kd_p2_solve_exact) against Lemke's method
    on the KKT LCP (kd_p2_solve_lcp), timed in the same run; the two are
    independent exact solvers and must give the same fitted value A x.
    CSV rows tagged "p2": pivots = path knots, esolver_s = the LCP's time,
@@ -439,7 +439,7 @@ section_p2(const opts_t * o, FILE * csv)
         fmpq_mat_t A, y, x2, f1, f2;
         fmpq_t lam, ten;
         kd_p2_sol_t sol;
-        kd_lasso_path_t path;
+        kd_path_t path;
         double t0, t_path, t_lcp = -1;
         int agree = -1;
         kd_status s1, s2 = KD_OK;
@@ -452,7 +452,7 @@ section_p2(const opts_t * o, FILE * csv)
         fmpq_init(lam);
         fmpq_init(ten);
         kd_p2_sol_init(sol);
-        kd_lasso_path_init(path);
+        kd_path_init(path);
         make_instance(A, y, st, o, m, N);
         if (m > o->p2_max_m)
         {
@@ -467,7 +467,7 @@ section_p2(const opts_t * o, FILE * csv)
         s1 = kd_p2_solve_exact(sol, A, y, NULL, lam);
         t_path = now() - t0;
         if (s1 == KD_OK)            /* untimed: only for the knot count */
-            s1 = kd_lasso_path(path, A, y, NULL, lam);
+            s1 = kd_path_compute(path, A, y, NULL, lam);
         if (s1 == KD_OK && !o->no_lcp)
         {
             t0 = now();
@@ -507,7 +507,7 @@ section_p2(const opts_t * o, FILE * csv)
         fmpq_clear(lam);
         fmpq_clear(ten);
         kd_p2_sol_clear(sol);
-        kd_lasso_path_clear(path);
+        kd_path_clear(path);
     }
     flint_randclear(st);
     return bad;

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/omega.h"
-#include "kdigits/problem.h"
+#include "kdigits/solve.h"
 
 #define PREC 256
 

@@ -167,7 +167,7 @@ lambda_max_ref(fmpq_t lmax, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_m
    continuity (the linear law of piece k reaches x[k+1]). Returns the number
    of coordinates that leave the support at some knot. */
 static slong
-check_path(const kd_lasso_path_t P, const fmpq_mat_t A, const fmpq_mat_t y,
+check_path(const kd_path_t P, const fmpq_mat_t A, const fmpq_mat_t y,
            const fmpq_mat_t w, const fmpq_t lmin, ulong seed)
 {
     slong n = fmpq_mat_ncols(A), k, j, drops = 0;
@@ -201,7 +201,7 @@ check_path(const kd_lasso_path_t P, const fmpq_mat_t A, const fmpq_mat_t y,
             /* midpoint of the piece */
             fmpq_add(mid, P->lambda + k, P->lambda + k + 1);
             fmpq_div_2exp(mid, mid, 1);
-            kd_assert_ok(kd_lasso_path_eval(x, P, mid));
+            kd_assert_ok(kd_path_eval(x, P, mid));
             ck_assert_msg(kkt_p2(A, y, w, mid, x), "KKT inside piece %ld, seed %lu",
                           (long) k, seed);
             for (j = 0; j < n; j++)
@@ -280,7 +280,7 @@ START_TEST(test_path_random)
             slong m = shapes[si][0], n = shapes[si][1];
             fmpq_mat_t A, y, w, x;
             fmpq_t lmin, lam, t;
-            kd_lasso_path_t P;
+            kd_path_t P;
             kd_p2_sol_t s;
             int weighted = (it % 2 == 1);
 
@@ -291,13 +291,13 @@ START_TEST(test_path_random)
             fmpq_init(lmin);
             fmpq_init(lam);
             fmpq_init(t);
-            kd_lasso_path_init(P);
+            kd_path_init(P);
             kd_p2_sol_init(s);
             kd_test_rand_fmpq_mat(A, st, 6, 3);
             kd_test_rand_fmpq_mat(y, st, 6, 2);
             rand_weights(w, st);
 
-            kd_assert_ok(kd_lasso_path(P, A, y, weighted ? w : NULL, lmin));
+            kd_assert_ok(kd_path_compute(P, A, y, weighted ? w : NULL, lmin));
             drops += check_path(P, A, y, weighted ? w : NULL, lmin, seed);
             knots += P->length;
 
@@ -315,7 +315,7 @@ START_TEST(test_path_random)
                     continue;
                 kd_assert_ok(kd_p2_solve_exact(s, A, y, weighted ? w : NULL, lam));
                 check_p2_sol(s, A, y, weighted ? w : NULL, lam, seed);
-                kd_assert_ok(kd_lasso_path_eval(x, P, lam));
+                kd_assert_ok(kd_path_eval(x, P, lam));
                 ck_assert(fmpq_mat_equal(x, s->x));
                 if (k == 0 || k == P->length)
                     ck_assert(fmpq_mat_is_zero(s->x));
@@ -339,12 +339,12 @@ START_TEST(test_path_random)
             /* a path stopped early is a prefix of the full one */
             if (P->length > 2)
             {
-                kd_lasso_path_t Q;
-                kd_lasso_path_init(Q);
-                kd_assert_ok(kd_lasso_path(Q, A, y, weighted ? w : NULL, P->lambda + 1));
+                kd_path_t Q;
+                kd_path_init(Q);
+                kd_assert_ok(kd_path_compute(Q, A, y, weighted ? w : NULL, P->lambda + 1));
                 ck_assert_int_eq(Q->length, 2);
                 ck_assert(fmpq_mat_equal(Q->x + 1, P->x + 1));
-                kd_lasso_path_clear(Q);
+                kd_path_clear(Q);
             }
 
             fmpq_mat_clear(A);
@@ -354,7 +354,7 @@ START_TEST(test_path_random)
             fmpq_clear(lmin);
             fmpq_clear(lam);
             fmpq_clear(t);
-            kd_lasso_path_clear(P);
+            kd_path_clear(P);
             kd_p2_sol_clear(s);
         }
     /* the generator must exercise coordinates leaving the support */
@@ -372,7 +372,7 @@ START_TEST(test_path_orthogonal_tie)
     static const slong av[] = { 1, 0, 0, 0, 1, 0, 0, 0, 2 }, yv[] = { 3, -3, 2 };
     fmpq_mat_t A, y, x, ref;
     fmpq_t lmin, lam, t;
-    kd_lasso_path_t P;
+    kd_path_t P;
     kd_p2_sol_t s;
     slong i, k;
 
@@ -383,11 +383,11 @@ START_TEST(test_path_orthogonal_tie)
     fmpq_init(lmin);
     fmpq_init(lam);
     fmpq_init(t);
-    kd_lasso_path_init(P);
+    kd_path_init(P);
     kd_p2_sol_init(s);
     set_mat(A, av, 1);
     set_mat(y, yv, 1);
-    kd_assert_ok(kd_lasso_path(P, A, y, NULL, lmin));
+    kd_assert_ok(kd_path_compute(P, A, y, NULL, lmin));
     check_path(P, A, y, NULL, lmin, 0);
     ck_assert_int_eq(P->length, 3);
     fmpq_set_si(t, 8, 1);
@@ -398,7 +398,7 @@ START_TEST(test_path_orthogonal_tie)
     for (k = 0; k <= 40; k++)
     {
         fmpq_set_si(lam, k, 4);     /* 0, 1/4, ..., 10 */
-        kd_assert_ok(kd_lasso_path_eval(x, P, lam));
+        kd_assert_ok(kd_path_eval(x, P, lam));
         for (i = 0; i < 3; i++)
         {
             const fmpq * yi = fmpq_mat_entry(y, i, 0);
@@ -431,7 +431,7 @@ START_TEST(test_path_orthogonal_tie)
     fmpq_clear(lmin);
     fmpq_clear(lam);
     fmpq_clear(t);
-    kd_lasso_path_clear(P);
+    kd_path_clear(P);
     kd_p2_sol_clear(s);
 }
 END_TEST
@@ -445,7 +445,7 @@ START_TEST(test_path_block_ties)
     flint_rand_t st;
     fmpq_mat_t B, yB, wB, A, y, w;
     fmpq_t zero;
-    kd_lasso_path_t PB, P;
+    kd_path_t PB, P;
     slong tries, k, i, j, found = 0;
     ulong seed = kd_test_seed(202);
 
@@ -457,8 +457,8 @@ START_TEST(test_path_block_ties)
     fmpq_mat_init(y, 6, 1);
     fmpq_mat_init(w, 6, 1);
     fmpq_init(zero);
-    kd_lasso_path_init(PB);
-    kd_lasso_path_init(P);
+    kd_path_init(PB);
+    kd_path_init(P);
     for (tries = 0; tries < 2000 && !found; tries++)
     {
         kd_test_rand_fmpq_mat(B, st, 5, 2);
@@ -466,7 +466,7 @@ START_TEST(test_path_block_ties)
         rand_weights(wB, st);
         if (mat_rank(B) < 3)
             continue;
-        kd_assert_ok(kd_lasso_path(PB, B, yB, wB, zero));
+        kd_assert_ok(kd_path_compute(PB, B, yB, wB, zero));
         for (k = 1; k + 2 < PB->length && !found; k++)
             for (j = 0; j < 3; j++)
                 if (!fmpq_is_zero(fmpq_mat_entry(PB->x + k - 1, j, 0))
@@ -487,7 +487,7 @@ START_TEST(test_path_block_ties)
         fmpq_set(fmpq_mat_entry(w, i, 0), fmpq_mat_entry(wB, i, 0));
         fmpq_set(fmpq_mat_entry(w, i + 3, 0), fmpq_mat_entry(wB, i, 0));
     }
-    kd_assert_ok(kd_lasso_path(P, A, y, w, zero));
+    kd_assert_ok(kd_path_compute(P, A, y, w, zero));
     check_path(P, A, y, w, zero, seed);
     ck_assert_int_eq(P->length, PB->length);
     for (k = 0; k < P->length; k++)
@@ -508,8 +508,8 @@ START_TEST(test_path_block_ties)
     fmpq_mat_clear(y);
     fmpq_mat_clear(w);
     fmpq_clear(zero);
-    kd_lasso_path_clear(PB);
-    kd_lasso_path_clear(P);
+    kd_path_clear(PB);
+    kd_path_clear(P);
 }
 END_TEST
 
@@ -611,7 +611,7 @@ START_TEST(test_path_probe)
     slong di, ci, li, mir;
     fmpq_mat_t A, y, w, x;
     fmpq_t delta, c, lam, t, c2;
-    kd_lasso_path_t P;
+    kd_path_t P;
     kd_p2_sol_t s;
 
     fmpq_mat_init(A, 3, 2);
@@ -623,7 +623,7 @@ START_TEST(test_path_probe)
     fmpq_init(lam);
     fmpq_init(t);
     fmpq_init(c2);
-    kd_lasso_path_init(P);
+    kd_path_init(P);
     kd_p2_sol_init(s);
     for (di = 0; di < 5; di++)
         for (ci = 0; ci < 3; ci++)
@@ -655,7 +655,7 @@ START_TEST(test_path_probe)
                 fmpq_zero(fmpq_mat_entry(y, 2, 0));
 
                 fmpq_zero(t);
-                kd_assert_ok(kd_lasso_path(P, A, y, NULL, t));
+                kd_assert_ok(kd_path_compute(P, A, y, NULL, t));
                 check_path(P, A, y, NULL, t, 0);
                 fmpq_mul_2exp(t, c2, 2);
                 ck_assert(fmpq_equal(P->lambda + 0, t));    /* 4 c^2 */
@@ -710,7 +710,7 @@ START_TEST(test_path_probe)
     fmpq_clear(lam);
     fmpq_clear(t);
     fmpq_clear(c2);
-    kd_lasso_path_clear(P);
+    kd_path_clear(P);
     kd_p2_sol_clear(s);
 }
 END_TEST
@@ -726,7 +726,7 @@ check_bp(const fmpq_mat_t A, const fmpq_mat_t w, const fmpq_mat_t x0, ulong seed
     slong S[16];
     fmpq_mat_t y, AS, ASt, G, rhs, v, q, c;
     fmpq_t t, zero;
-    kd_lasso_path_t P;
+    kd_path_t P;
     kd_qsol_t sol;
     int strict = 1;
 
@@ -744,7 +744,7 @@ check_bp(const fmpq_mat_t A, const fmpq_mat_t w, const fmpq_mat_t x0, ulong seed
     fmpq_mat_init(c, n, 1);
     fmpq_init(t);
     fmpq_init(zero);
-    kd_lasso_path_init(P);
+    kd_path_init(P);
     kd_qsol_init(sol);
     for (i = 0; i < m; i++)
         for (l = 0; l < k; l++)
@@ -789,7 +789,7 @@ check_bp(const fmpq_mat_t A, const fmpq_mat_t w, const fmpq_mat_t x0, ulong seed
     if (strict)
     {
         (*certified)++;
-        kd_assert_ok(kd_lasso_path(P, A, y, w, zero));
+        kd_assert_ok(kd_path_compute(P, A, y, w, zero));
         check_path(P, A, y, w, zero, seed);
         ck_assert_msg(fmpq_mat_equal(P->x + P->length - 1, x0), "BP limit (seed %lu)", seed);
         kd_assert_ok(kd_p1_solve_exact(sol, A, y, w, zero));
@@ -807,7 +807,7 @@ check_bp(const fmpq_mat_t A, const fmpq_mat_t w, const fmpq_mat_t x0, ulong seed
     fmpq_mat_clear(c);
     fmpq_clear(t);
     fmpq_clear(zero);
-    kd_lasso_path_clear(P);
+    kd_path_clear(P);
     kd_qsol_clear(sol);
 }
 
@@ -957,7 +957,7 @@ tight(const arb_t x)
 static void
 check_qsol_arb(const kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
                const fmpq_mat_t w, const fmpq_t lambda, const fmpq_t eta,
-               const kd_lasso_path_t P, ulong seed)
+               const kd_path_t P, ulong seed)
 {
     slong n = fmpq_mat_ncols(A), j, k, j0 = -1;
     arb_mat_t X, g, Xk;
@@ -1112,7 +1112,7 @@ START_TEST(test_p3p1_random)
             slong m = shapes[si][0], n = shapes[si][1], i;
             fmpq_mat_t A, y, w, r;
             fmpq_t lam, eta, lo2, hi2, zero;
-            kd_lasso_path_t P;
+            kd_path_t P;
             kd_qsol_t sol;
             kd_truth ok;
             kd_status status;
@@ -1128,13 +1128,13 @@ START_TEST(test_p3p1_random)
             fmpq_init(lo2);
             fmpq_init(hi2);
             fmpq_init(zero);
-            kd_lasso_path_init(P);
+            kd_path_init(P);
             kd_qsol_init(sol);
             kd_test_rand_fmpq_mat(A, st, 6, 3);
             kd_test_rand_fmpq_mat(y, st, 6, 2);
             rand_weights(w, st);
             W = weighted ? w : NULL;
-            kd_assert_ok(kd_lasso_path(P, A, y, W, zero));
+            kd_assert_ok(kd_path_compute(P, A, y, W, zero));
 
             for (li = 0; li < 5; li++)
             {
@@ -1221,7 +1221,7 @@ START_TEST(test_p3p1_random)
             fmpq_clear(lo2);
             fmpq_clear(hi2);
             fmpq_clear(zero);
-            kd_lasso_path_clear(P);
+            kd_path_clear(P);
             kd_qsol_clear(sol);
         }
     ck_assert_msg(solved3 >= 40 && solved1 >= 40 && irr >= 20,
@@ -1518,7 +1518,7 @@ face_vertices(const fmpq_mat_t A, const slong * eq, const int * sg, slong ne,
    piece containing mu, where E, the signs and the zero pattern of the path
    solution are the same. Returns the number of vertices. */
 static slong
-p2_vertices_at(const kd_qfield_t mu, const kd_lasso_path_t P, const fmpq_mat_t A,
+p2_vertices_at(const kd_qfield_t mu, const kd_path_t P, const fmpq_mat_t A,
                const fmpq_mat_t y, const fmpq_mat_t w)
 {
     kd_p2_sol_t s;
@@ -1561,7 +1561,7 @@ START_TEST(test_path_degenerate)
         slong m = 1 + n_randint(st, 5), n = 1 + n_randint(st, 7), i, j;
         fmpq_mat_t A, y, w;
         fmpq_t lam, zero;
-        kd_lasso_path_t P;
+        kd_path_t P;
         kd_p2_sol_t s;
         kd_qsol_t q;
         kd_truth ok;
@@ -1572,7 +1572,7 @@ START_TEST(test_path_degenerate)
         fmpq_mat_init(w, n, 1);
         fmpq_init(lam);
         fmpq_init(zero);
-        kd_lasso_path_init(P);
+        kd_path_init(P);
         kd_p2_sol_init(s);
         kd_qsol_init(q);
         for (i = 0; i < m; i++)
@@ -1589,7 +1589,7 @@ START_TEST(test_path_degenerate)
         for (j = 0; j < n; j++)
             fmpq_set_si(fmpq_mat_entry(w, j, 0), n_randint(st, 3) ? 1 : 2, 1);
 
-        kd_assert_ok(kd_lasso_path(P, A, y, w, zero));
+        kd_assert_ok(kd_path_compute(P, A, y, w, zero));
         check_path(P, A, y, w, zero, seed);
         for (k = 0; k + 1 < P->length; k++)
         {
@@ -1660,7 +1660,7 @@ START_TEST(test_path_degenerate)
         fmpq_mat_clear(w);
         fmpq_clear(lam);
         fmpq_clear(zero);
-        kd_lasso_path_clear(P);
+        kd_path_clear(P);
         kd_p2_sol_clear(s);
         kd_qsol_clear(q);
     }
@@ -1807,7 +1807,7 @@ START_TEST(test_errors)
 {
     fmpq_mat_t A, y, w, yb, x;
     fmpq_t lam;
-    kd_lasso_path_t P;
+    kd_path_t P;
     kd_p2_sol_t s;
     kd_qsol_t q;
     kd_truth ok;
@@ -1818,13 +1818,13 @@ START_TEST(test_errors)
     fmpq_mat_init(yb, 3, 1);
     fmpq_mat_init(x, 3, 1);
     fmpq_init(lam);
-    kd_lasso_path_init(P);
+    kd_path_init(P);
     kd_p2_sol_init(s);
     kd_qsol_init(q);
     fmpq_one(fmpq_mat_entry(A, 0, 0));
     fmpq_one(fmpq_mat_entry(y, 0, 0));
     fmpq_one(lam);
-    ck_assert_int_eq(kd_lasso_path(P, A, yb, NULL, lam), KD_ERR_SIZE);
+    ck_assert_int_eq(kd_path_compute(P, A, yb, NULL, lam), KD_ERR_SIZE);
     ck_assert_int_eq(kd_p2_solve_exact(s, A, y, w, lam), KD_ERR_ARG);   /* w = 0 */
     fmpq_one(fmpq_mat_entry(w, 0, 0));
     fmpq_one(fmpq_mat_entry(w, 1, 0));
@@ -1835,13 +1835,13 @@ START_TEST(test_errors)
     ck_assert_int_eq(kd_p2_solve_exact(s, A, y, NULL, lam), KD_ERR_ARG);
     ck_assert_int_eq(kd_p3_solve_exact(q, A, y, NULL, lam), KD_ERR_ARG);
     fmpq_set_si(lam, -1, 1);
-    ck_assert_int_eq(kd_lasso_path(P, A, y, NULL, lam), KD_ERR_ARG);
+    ck_assert_int_eq(kd_path_compute(P, A, y, NULL, lam), KD_ERR_ARG);
     ck_assert_int_eq(kd_p1_solve_exact(q, A, y, NULL, lam), KD_ERR_ARG);
     /* a path to 1/2 cannot be evaluated below it */
     fmpq_set_si(lam, 1, 2);
-    kd_assert_ok(kd_lasso_path(P, A, y, NULL, lam));
+    kd_assert_ok(kd_path_compute(P, A, y, NULL, lam));
     fmpq_set_si(lam, 1, 4);
-    ck_assert_int_eq(kd_lasso_path_eval(x, P, lam), KD_ERR_ARG);
+    ck_assert_int_eq(kd_path_eval(x, P, lam), KD_ERR_ARG);
     /* P2 check refutes a wrong candidate */
     fmpq_one(lam);
     fmpq_one(fmpq_mat_entry(x, 0, 0));
@@ -1863,7 +1863,7 @@ START_TEST(test_errors)
     fmpq_mat_clear(yb);
     fmpq_mat_clear(x);
     fmpq_clear(lam);
-    kd_lasso_path_clear(P);
+    kd_path_clear(P);
     kd_p2_sol_clear(s);
     kd_qsol_clear(q);
 }

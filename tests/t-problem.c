@@ -5,7 +5,7 @@
    duality-gap bounds against exactly known optima. */
 #include <string.h>
 #include "testutil.h"
-#include "kdigits/problem.h"
+#include "kdigits/solve.h"
 #include "kdigits/path.h"
 #include "kdigits/lp.h"
 
@@ -402,14 +402,14 @@ START_TEST(test_gap_orthonormal)
         fmpq_set_si(t, (slong) n_randint(state, 9) - 4, 64);
         fmpq_add(fmpq_mat_entry(xh, iter % n, 0), fmpq_mat_entry(xh, iter % n, 0), t);
         kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P2, A, y, NULL, lam, 0));
-        kd_assert_ok(kd_objective_enclose(fs, P, xs, NULL, PREC));
-        kd_assert_ok(kd_objective_enclose(fh, P, xh, NULL, PREC));
+        kd_assert_ok(kd_certify_objective(fs, P, xs, NULL, PREC));
+        kd_assert_ok(kd_certify_objective(fh, P, xh, NULL, PREC));
         arb_sub(diff, fh, fs, PREC);
-        kd_assert_ok(kd_gap_bound(gap, P, xh, NULL, PREC));
+        kd_assert_ok(kd_certify_gap_bound(gap, P, xh, NULL, PREC));
         /* a valid bound: gap >= f(xhat) - f* */
         ck_assert_msg(!arb_lt(gap, diff), "seed %lu iter %ld: gap bound below the true gap",
                       kd_test_seed(31), iter);
-        kd_assert_ok(kd_gap_bound(gap, P, xs, NULL, PREC));
+        kd_assert_ok(kd_certify_gap_bound(gap, P, xs, NULL, PREC));
         arb_abs(gap, gap);
         ck_assert_msg(mag_cmp_2exp_si(arb_radref(gap), -200) < 0 && arf_cmpabs_2exp_si(arb_midref(gap), -200) < 0,
                       "seed %lu iter %ld: gap at the optimum not ~0", kd_test_seed(31), iter);
@@ -458,14 +458,14 @@ START_TEST(test_gap_complex)
     ck_assert(P->is_complex);
     /* z = A^* y = (3, 1/4): x* = (3 - 1/2, 0) (second entry thresholded) */
     fmpq_set_si(fmpq_mat_entry(xr, 0, 0), 5, 2);
-    kd_assert_ok(kd_objective_enclose(fs, P, xr, xi, PREC));
-    kd_assert_ok(kd_gap_bound(gap, P, xr, xi, PREC));
+    kd_assert_ok(kd_certify_objective(fs, P, xr, xi, PREC));
+    kd_assert_ok(kd_certify_gap_bound(gap, P, xr, xi, PREC));
     ck_assert(arf_cmpabs_2exp_si(arb_midref(gap), -200) < 0);
     fmpq_set_si(fmpq_mat_entry(xi, 1, 0), 1, 8);
-    kd_assert_ok(kd_objective_enclose(fh, P, xr, xi, PREC));
+    kd_assert_ok(kd_certify_objective(fh, P, xr, xi, PREC));
     arb_sub(diff, fh, fs, PREC);
     ck_assert(arb_is_positive(diff));
-    kd_assert_ok(kd_gap_bound(gap, P, xr, xi, PREC));
+    kd_assert_ok(kd_certify_gap_bound(gap, P, xr, xi, PREC));
     ck_assert(!arb_lt(gap, diff));
     kd_problem_clear(P);
     kd_mat_clear(A);
@@ -494,14 +494,14 @@ START_TEST(test_verdicts)
     arb_one(arb_mat_entry(x, 0, 0));
     arb_set_ui(arb_mat_entry(x, 1, 0), 20001);
     arb_div_ui(arb_mat_entry(x, 1, 0), arb_mat_entry(x, 1, 0), 10000, PREC);
-    kd_assert_ok(kd_dist_to_enclosure(d, xr, NULL, x, NULL, PREC));
-    ck_assert_int_eq(kd_verdict_digits(d, 3, PREC), KD_TRUE);    /* 1e-4 <= 1e-3 */
-    ck_assert_int_eq(kd_verdict_digits(d, 5, PREC), KD_FALSE);   /* 1e-4 > 1e-5 */
+    kd_assert_ok(kd_certify_dist_to_enclosure(d, xr, NULL, x, NULL, PREC));
+    ck_assert_int_eq(kd_certify_digits(d, 3, PREC), KD_TRUE);    /* 1e-4 <= 1e-3 */
+    ck_assert_int_eq(kd_certify_digits(d, 5, PREC), KD_FALSE);   /* 1e-4 > 1e-5 */
     /* exactly 10^-4 against a wide ball: undecided */
     arb_set_ui(d, 1);
     arb_div_ui(d, d, 10000, PREC);
     mag_set_ui_2exp_si(arb_radref(d), 1, -20);
-    ck_assert_int_eq(kd_verdict_digits(d, 4, PREC), KD_UNKNOWN);
+    ck_assert_int_eq(kd_certify_digits(d, 4, PREC), KD_UNKNOWN);
     ck_assert_str_eq(kd_truth_name(KD_UNKNOWN), "unknown");
     arb_clear(d);
     fmpq_mat_clear(xr);
@@ -969,7 +969,7 @@ START_TEST(test_bp_vs_p2_limit)
         fmpq_mat_t A, y, z, x0, x1, x2;
         fmpq_t zero, l1, l2, d1, d2, t;
         kd_bp_result_t B;
-        kd_lasso_path_t path;
+        kd_path_t path;
         slong j;
         fmpq_mat_init(A, m, N);
         fmpq_mat_init(y, m, 1);
@@ -984,7 +984,7 @@ START_TEST(test_bp_vs_p2_limit)
         fmpq_init(d2);
         fmpq_init(t);
         kd_bp_result_init(B);
-        kd_lasso_path_init(path);
+        kd_path_init(path);
         kd_test_rand_fmpq_mat(A, state, 10, 4);
         /* a 1-sparse planted solution keeps BP uniqueness likely */
         fmpq_set_si(fmpq_mat_entry(z, n_randint(state, N), 0), 1 + n_randint(state, 5), 1);
@@ -992,15 +992,15 @@ START_TEST(test_bp_vs_p2_limit)
         if (kd_bp_solve_exact(B, A, y, NULL) == KD_OK && B->unique == KD_TRUE)
         {
             found++;
-            kd_assert_ok(kd_lasso_path(path, A, y, NULL, zero));
-            kd_assert_ok(kd_lasso_path_eval(x0, path, zero));
+            kd_assert_ok(kd_path_compute(path, A, y, NULL, zero));
+            kd_assert_ok(kd_path_eval(x0, path, zero));
             ck_assert_msg(fmpq_mat_equal(x0, &B->x), "seed %lu iter %ld: path limit != BP solution",
                           kd_test_seed(59), iter);
             /* and P2 at lambda and lambda/16 approaches it */
             fmpq_set_si(l1, 1, 100);
             fmpq_set_si(l2, 1, 1600);
-            kd_assert_ok(kd_lasso_path_eval(x1, path, l1));
-            kd_assert_ok(kd_lasso_path_eval(x2, path, l2));
+            kd_assert_ok(kd_path_eval(x1, path, l1));
+            kd_assert_ok(kd_path_eval(x2, path, l2));
             for (j = 0; j < N; j++)
             {
                 fmpq_sub(t, fmpq_mat_entry(x1, j, 0), &B->x.entries[j]);
@@ -1024,7 +1024,7 @@ START_TEST(test_bp_vs_p2_limit)
         fmpq_clear(d2);
         fmpq_clear(t);
         kd_bp_result_clear(B);
-        kd_lasso_path_clear(path);
+        kd_path_clear(path);
     }
     ck_assert_msg(found >= 10, "only %ld instances with a unique BP solution", found);
     flint_randclear(state);

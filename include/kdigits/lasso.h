@@ -4,7 +4,8 @@
 #define KDIGITS_LASSO_H
 
 #include "kdigits/mat.h"
-#include "kdigits/problem.h"
+#include "kdigits/solve.h"
+#include "kdigits/iter.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -12,7 +12,7 @@
 
 #include "kdigits/mat.h"
 #include "kdigits/oracle.h"
-#include "kdigits/problem.h"
+#include "kdigits/solve.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -36,18 +36,18 @@ typedef struct
 {
     slong m;                    /* rows of A */
     slong n;                    /* columns of A (N) */
-    slong length;               /* number of knots (>= 1 after kd_lasso_path) */
+    slong length;               /* number of knots (>= 1 after kd_path_compute) */
     slong alloc;
     fmpq * lambda;
     fmpq_mat_struct * x;        /* length entries */
     fmpq_mat_struct * slope;    /* length - 1 entries */
 }
-kd_lasso_path_struct;
+kd_path_struct;
 
-typedef kd_lasso_path_struct kd_lasso_path_t[1];
+typedef kd_path_struct kd_path_t[1];
 
-void kd_lasso_path_init(kd_lasso_path_t path);
-void kd_lasso_path_clear(kd_lasso_path_t path);
+void kd_path_init(kd_path_t path);
+void kd_path_clear(kd_path_t path);
 
 /* lambda_max = max_j |2 a_j^T y| / w_j: the smallest lambda at which x = 0
    solves P2. KD_ERR_SIZE / KD_ERR_ARG for bad data (w_j <= 0). */
@@ -71,17 +71,17 @@ kd_status kd_lasso_lambda_max(fmpq_t lmax, const fmpq_mat_t A, const fmpq_mat_t 
    the optimality conditions exactly; a failure (a bug) is reported as
    KD_ERR_INTERNAL with a message starting "internal:".
    Errors: KD_ERR_SIZE (shapes), KD_ERR_ARG (w_j <= 0, lambda_min < 0). */
-kd_status kd_lasso_path(kd_lasso_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
+kd_status kd_path_compute(kd_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
                         const fmpq_mat_t w, const fmpq_t lambda_min);
 
 /* The index k of the piece [lambda[k+1], lambda[k]] containing lambda (the
    upper piece on an inner knot); -1 outside [lambda[length-1], lambda[0]] or
    for a one-knot path. */
-slong kd_lasso_path_piece(const kd_lasso_path_t path, const fmpq_t lambda);
+slong kd_path_piece(const kd_path_t path, const fmpq_t lambda);
 
 /* x = the path's solution at lambda >= lambda[length-1] (0 above
    lambda_max). KD_ERR_ARG below the computed range. */
-kd_status kd_lasso_path_eval(fmpq_mat_t x, const kd_lasso_path_t path, const fmpq_t lambda);
+kd_status kd_path_eval(fmpq_mat_t x, const kd_path_t path, const fmpq_t lambda);
 
 /* ------------------------------------------------------------- P2 */
 
@@ -106,7 +106,7 @@ typedef kd_p2_sol_struct kd_p2_sol_t[1];
 void kd_p2_sol_init(kd_p2_sol_t sol);
 void kd_p2_sol_clear(kd_p2_sol_t sol);
 
-/* Solves P2(lambda), lambda > 0, exactly (via kd_lasso_path down to lambda)
+/* Solves P2(lambda), lambda > 0, exactly (via kd_path_compute down to lambda)
    and verifies the optimality conditions in Q before returning.
    The solution set is the face
      Xi = {x : x_j = 0 off E, A_E x_E = fit, s_j x_j >= 0 on E}
@@ -116,7 +116,7 @@ void kd_p2_sol_clear(kd_p2_sol_t sol);
    when one does (a step along it stays in Xi). The second question is
    decided exactly (Stiemke's alternative and an exact non-negative least
    squares problem), so KD_UNKNOWN is not returned at present.
-   Errors: as kd_lasso_path, KD_ERR_ARG for lambda <= 0. */
+   Errors: as kd_path_compute, KD_ERR_ARG for lambda <= 0. */
 kd_status kd_p2_solve_exact(kd_p2_sol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
                             const fmpq_mat_t w, const fmpq_t lambda);
 

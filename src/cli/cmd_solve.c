@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-#include "kdigits/problem.h"
+#include "kdigits/solve.h"
 
 static void
 help(void)
@@ -127,7 +127,7 @@ certified_digits(const arb_t d, slong prec)
     slong K = -1;
     if (!arb_is_finite(d))
         return -1;
-    while (K < 300 && kd_verdict_digits(d, K + 1, prec) == KD_TRUE)
+    while (K < 300 && kd_certify_digits(d, K + 1, prec) == KD_TRUE)
         K++;
     return K;
 }

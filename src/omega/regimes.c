@@ -802,7 +802,7 @@ kd_regimes_adversary_run(kd_regimes_adv_t res, const kd_regimes_alg_t alg,
         res->revealed_j = G->j;
         res->revealed_n = G->n;
         /* wrong iff dist > 10^-K, i.e. not "dist <= 10^-K" */
-        res->wrong = kd_verdict_digits(&res->err, C->K, prec);
+        res->wrong = kd_certify_digits(&res->err, C->K, prec);
         res->wrong = res->wrong == KD_FALSE ? KD_TRUE : res->wrong == KD_TRUE ? KD_FALSE : KD_UNKNOWN;
         st = kd_omega_adversary_check(&res->consistent, O, G, prec);
     }
@@ -844,7 +844,7 @@ kd_regimes_randomised(slong succ[2], const kd_regimes_alg_t alg, const kd_omega_
             st = kd_omega_adversary_candidate(G, O, j);
             if (st == KD_OK)
                 st = kd_omega_dist(d, G, x, p);
-            if (st == KD_OK && kd_verdict_digits(d, C->K, p) != KD_FALSE)
+            if (st == KD_OK && kd_certify_digits(d, C->K, p) != KD_FALSE)
                 succ[j]++;
         }
         kd_oracle_clear(O);
@@ -880,7 +880,7 @@ kd_regimes_run_instance(slong * reads, arb_t d, kd_truth * ok, const kd_regimes_
         if (st == KD_OK)
             st = kd_omega_dist(d, G, x, prec + 2 * n);
         if (st == KD_OK)
-            *ok = kd_verdict_digits(d, digits, prec + 2 * n);
+            *ok = kd_certify_digits(d, digits, prec + 2 * n);
         kd_oracle_clear(OA);
         kd_oracle_clear(Oy);
     }
@@ -958,7 +958,7 @@ kd_regimes_budget_mc(slong * fail, slong * maxread, const kd_regimes_alg_t alg,
         for (j = 0; j < N1 && st == KD_OK; j++)
         {
             st = kd_omega_dist(d, G[j], x, prec + 2 * n);
-            if (st == KD_OK && kd_verdict_digits(d, C->K - 1, prec + 2 * n) != KD_TRUE)
+            if (st == KD_OK && kd_certify_digits(d, C->K - 1, prec + 2 * n) != KD_TRUE)
                 fail[j]++;
         }
     }

@@ -3,7 +3,7 @@
    theory.md §6): networks run on the perturbed instance A_n, measured
    against the certified minimiser set of the true instance A. */
 #include "kdigits/omega.h"
-#include "kdigits/problem.h"
+#include "kdigits/solve.h"
 #include "kdigits/lista.h"
 #include <math.h>
 
@@ -139,8 +139,8 @@ kd_omega_table_firenet(kd_omega_table_row_t r, slong K, slong n, const kd_omega_
     }
     if (st == KD_OK)
     {
-        r->firenet_k = kd_verdict_digits(&r->firenet, K, o->prec);
-        r->firenet_k1 = kd_verdict_digits(&r->firenet, K - 1, o->prec);
+        r->firenet_k = kd_certify_digits(&r->firenet, K, o->prec);
+        r->firenet_k1 = kd_certify_digits(&r->firenet, K - 1, o->prec);
         arb_set_ui(&r->ten_k, 10);
         arb_pow_ui(&r->ten_k, &r->ten_k, K, o->prec);
         arb_inv(&r->ten_k, &r->ten_k, o->prec);
@@ -235,8 +235,8 @@ kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n, const kd_omega_ta
         }
         if (st == KD_OK)
         {
-            r->lista_k = kd_verdict_digits(&r->lista, K, o->prec);
-            r->lista_k1 = kd_verdict_digits(&r->lista, K - 1, o->prec);
+            r->lista_k = kd_certify_digits(&r->lista, K, o->prec);
+            r->lista_k1 = kd_certify_digits(&r->lista, K - 1, o->prec);
             r->lista_train_mse = rep->train_mse / (s2 * s2);
             r->lista_val_mse = rep->val_mse / (s2 * s2);
             r->lista_seconds = rep->seconds;

@@ -330,7 +330,7 @@ _kd_path_face_unique(kd_truth * res, slong * rank, const fmpq_mat_t A, const slo
 /* ------------------------------------------------------------- path storage */
 
 void
-kd_lasso_path_init(kd_lasso_path_t path)
+kd_path_init(kd_path_t path)
 {
     path->m = 0;
     path->n = 0;
@@ -342,7 +342,7 @@ kd_lasso_path_init(kd_lasso_path_t path)
 }
 
 static void
-path_reset(kd_lasso_path_t path, slong m, slong n)
+path_reset(kd_path_t path, slong m, slong n)
 {
     slong k;
     for (k = 0; k < path->length; k++)
@@ -358,17 +358,17 @@ path_reset(kd_lasso_path_t path, slong m, slong n)
 }
 
 void
-kd_lasso_path_clear(kd_lasso_path_t path)
+kd_path_clear(kd_path_t path)
 {
     path_reset(path, 0, 0);
     flint_free(path->lambda);
     flint_free(path->x);
     flint_free(path->slope);
-    kd_lasso_path_init(path);
+    kd_path_init(path);
 }
 
 static void
-path_fit(kd_lasso_path_t path, slong len)
+path_fit(kd_path_t path, slong len)
 {
     if (len <= path->alloc)
         return;
@@ -382,7 +382,7 @@ path_fit(kd_lasso_path_t path, slong len)
 /* Appends the knot (2 t, D^{-1} beta) and, unless it is the first, the slope
    dx/dlambda = -D^{-1} delta / 2 of the piece that ends there. */
 static void
-path_push(kd_lasso_path_t path, const fmpq_t t, const fmpq_mat_t beta,
+path_push(kd_path_t path, const fmpq_t t, const fmpq_mat_t beta,
           const fmpq_mat_t delta, const fmpq_mat_t wv)
 {
     slong k = path->length, j;
@@ -469,7 +469,7 @@ kd_lasso_lambda_max(fmpq_t lmax, const fmpq_mat_t A, const fmpq_mat_t y, const f
    path certified (the conditions are linear in t along a piece).
    Knots and slopes are exact rationals. */
 kd_status
-kd_lasso_path(kd_lasso_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
+kd_path_compute(kd_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
               const fmpq_mat_t w, const fmpq_t lambda_min)
 {
     slong m, n, j, k, nfree, ncol;
@@ -718,7 +718,7 @@ cleanup:
 /* ------------------------------------------------------------- evaluation */
 
 slong
-kd_lasso_path_piece(const kd_lasso_path_t path, const fmpq_t lambda)
+kd_path_piece(const kd_path_t path, const fmpq_t lambda)
 {
     slong lo = 0, hi = path->length - 1;
     if (path->length < 2 || fmpq_cmp(lambda, path->lambda + 0) > 0
@@ -740,7 +740,7 @@ kd_lasso_path_piece(const kd_lasso_path_t path, const fmpq_t lambda)
 }
 
 kd_status
-kd_lasso_path_eval(fmpq_mat_t x, const kd_lasso_path_t path, const fmpq_t lambda)
+kd_path_eval(fmpq_mat_t x, const kd_path_t path, const fmpq_t lambda)
 {
     slong k;
     fmpq_t d;
@@ -754,7 +754,7 @@ kd_lasso_path_eval(fmpq_mat_t x, const kd_lasso_path_t path, const fmpq_t lambda
         fmpq_mat_set(x, path->x + 0);
         return KD_OK;
     }
-    k = kd_lasso_path_piece(path, lambda);
+    k = kd_path_piece(path, lambda);
     if (k < 0)
         return kd_error_set(KD_ERR_ARG, "lambda below the computed path");
     fmpq_init(d);

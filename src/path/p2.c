@@ -91,7 +91,7 @@ kd_p2_solve_exact(kd_p2_sol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
                   const fmpq_mat_t w, const fmpq_t lambda)
 {
     slong m, n, j, l;
-    kd_lasso_path_t path;
+    kd_path_t path;
     fmpq_mat_t c, wv;
     fmpq_t t, u;
     int * zero;
@@ -103,10 +103,10 @@ kd_p2_solve_exact(kd_p2_sol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "lambda must be > 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_lasso_path_init(path);
-    if ((st = kd_lasso_path(path, A, y, w, lambda)) != KD_OK)
+    kd_path_init(path);
+    if ((st = kd_path_compute(path, A, y, w, lambda)) != KD_OK)
     {
-        kd_lasso_path_clear(path);
+        kd_path_clear(path);
         return st;
     }
 
@@ -166,6 +166,6 @@ cleanup:
     fmpq_mat_clear(wv);
     fmpq_clear(t);
     fmpq_clear(u);
-    kd_lasso_path_clear(path);
+    kd_path_clear(path);
     return st;
 }

@@ -99,7 +99,7 @@ q_norm2(kd_qfield_t s, const kd_qvec_t u)
 
 /* x(mu) = xa + mu xb on piece k of the path. */
 static void
-piece_affine(fmpq_mat_t xa, fmpq_mat_t xb, const kd_lasso_path_t path, slong k)
+piece_affine(fmpq_mat_t xa, fmpq_mat_t xb, const kd_path_t path, slong k)
 {
     fmpq_mat_set(xb, path->slope + k);
     fmpq_mat_scalar_mul_fmpq(xa, xb, path->lambda + k);
@@ -109,7 +109,7 @@ piece_affine(fmpq_mat_t xa, fmpq_mat_t xb, const kd_lasso_path_t path, slong k)
 /* ra = A xa - y, rb = A xb on piece k. */
 static void
 piece_resid(fmpq_mat_t ra, fmpq_mat_t rb, const fmpq_mat_t A, const fmpq_mat_t y,
-            const kd_lasso_path_t path, slong k)
+            const kd_path_t path, slong k)
 {
     fmpq_mat_t xa, xb;
     fmpq_mat_init(xa, fmpq_mat_nrows(path->x + k), 1);
@@ -129,7 +129,7 @@ piece_resid(fmpq_mat_t ra, fmpq_mat_t rb, const fmpq_mat_t A, const fmpq_mat_t y
    quadratic is kept anyway (it costs nothing and needs no such argument). */
 static void
 piece_quadratic(fmpq_t c2, fmpq_t c1, fmpq_t c0, const fmpq_mat_t A, const fmpq_mat_t y,
-                const kd_lasso_path_t path, slong k, const fmpq_t lambda, const fmpq_t eta)
+                const kd_path_t path, slong k, const fmpq_t lambda, const fmpq_t eta)
 {
     fmpq_mat_t ra, rb;
     fmpq_t f;
@@ -236,7 +236,7 @@ root_in(kd_qfield_t mu, const fmpq_t c2, const fmpq_t c1, const fmpq_t c0,
    sol->x = x_a + mu x_b on that piece. */
 static kd_status
 solve_on_piece(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
-               const kd_lasso_path_t path, slong k, const fmpq_t lambda, const fmpq_t eta)
+               const kd_path_t path, slong k, const fmpq_t lambda, const fmpq_t eta)
 {
     fmpq_t c2, c1, c0;
     fmpq_mat_t xa, xb;
@@ -544,7 +544,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
                   const fmpq_mat_t w, const fmpq_t lambda)
 {
     slong m, n, k, K;
-    kd_lasso_path_t path;
+    kd_path_t path;
     fmpq_mat_t wv;
     fmpq_t ny2, lmax, lhs, rhs, c2, c1, c0, q, t;
     kd_truth face = KD_TRUE, ok;
@@ -557,7 +557,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "lambda must be > 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_lasso_path_init(path);
+    kd_path_init(path);
     fmpq_mat_init(wv, n, 1);
     fmpq_init(ny2);
     fmpq_init(lmax);
@@ -598,7 +598,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
     }
 
     fmpq_zero(t);
-    if ((st = kd_lasso_path(path, A, y, w, t)) != KD_OK)
+    if ((st = kd_path_compute(path, A, y, w, t)) != KD_OK)
         goto cleanup;
     K = path->length;
 
@@ -670,7 +670,7 @@ check:
         st = _kd_path_internal("P3 optimality check fails");
 
 cleanup:
-    kd_lasso_path_clear(path);
+    kd_path_clear(path);
     fmpq_mat_clear(wv);
     fmpq_clear(ny2);
     fmpq_clear(lmax);
@@ -693,7 +693,7 @@ cleanup:
    equality and sign(x_j) on the support) and gives E. */
 static kd_status
 p1_at_limit(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t wv,
-            const kd_lasso_path_t path)
+            const kd_path_t path)
 {
     slong m = fmpq_mat_nrows(A), n = fmpq_mat_ncols(A), K = path->length, j, l;
     fmpq_mat_t xm, c, c0;
@@ -709,7 +709,7 @@ p1_at_limit(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_ma
     fmpq_init(u);
     zero = flint_malloc(sizeof(int) * (n + 1));
     fmpq_div_2exp(mum, path->lambda + K - 2, 1);
-    kd_lasso_path_eval(xm, path, mum);
+    kd_path_eval(xm, path, mum);
     _kd_path_corr(c, A, y, xm);
     _kd_path_corr(c0, A, y, path->x + K - 1);
     if (!fmpq_mat_is_zero(c0))
@@ -753,7 +753,7 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
                   const fmpq_mat_t w, const fmpq_t eta)
 {
     slong m, n, k, K;
-    kd_lasso_path_t path;
+    kd_path_t path;
     fmpq_mat_t wv;
     fmpq_t ny2, e2, lmax, q;
     kd_truth face = KD_TRUE, ok;
@@ -765,7 +765,7 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "eta must be >= 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_lasso_path_init(path);
+    kd_path_init(path);
     fmpq_mat_init(wv, n, 1);
     fmpq_init(ny2);
     fmpq_init(e2);
@@ -787,7 +787,7 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
     }
 
     fmpq_zero(q);
-    if ((st = kd_lasso_path(path, A, y, w, q)) != KD_OK)
+    if ((st = kd_path_compute(path, A, y, w, q)) != KD_OK)
         goto cleanup;
     K = path->length;
     resid_norm2(q, A, y, path->x + K - 1);      /* least-squares residual^2 */
@@ -840,7 +840,7 @@ check:
         st = _kd_path_internal("P1 optimality check fails");
 
 cleanup:
-    kd_lasso_path_clear(path);
+    kd_path_clear(path);
     fmpq_mat_clear(wv);
     fmpq_clear(ny2);
     fmpq_clear(e2);

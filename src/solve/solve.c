@@ -4,9 +4,6 @@
    (proofs-notes/solvers.md §5). */
 #include <string.h>
 #include <strings.h>
-#include "kdigits/problem.h"
-#include "kdigits/lp.h"
-#include "kdigits/path.h"
 #include "kdigits/util.h"
 #include "internal.h"
 
@@ -51,386 +48,6 @@ void
 kd_solve_opts_clear(kd_solve_opts_t o)
 {
     kd_iter_firenet_params_clear(&o->firenet);
-}
-
-/* ------------------------------------------------------------ truth sets */
-
-void
-kd_truth_set_init(kd_truth_set_t T, slong N)
-{
-    T->found = KD_UNKNOWN;
-    T->unique = KD_UNKNOWN;
-    arb_mat_init(&T->x, N, 1);
-    arb_mat_init(&T->xi, N, 1);
-    T->has_face = 0;
-    T->face = NULL;
-    T->levels = NULL;
-    T->nlevels = 0;
-    T->how[0] = '\0';
-}
-
-void
-kd_truth_set_clear(kd_truth_set_t T)
-{
-    arb_mat_clear(&T->x);
-    arb_mat_clear(&T->xi);
-    if (T->face != NULL)
-    {
-        kd_face_clear((kd_face_struct *) T->face);
-        flint_free(T->face);
-    }
-    flint_free(T->levels);
-}
-
-static void
-add_level(kd_truth_set_t T, slong n)
-{
-    T->levels = flint_realloc(T->levels, (T->nlevels + 1) * sizeof(slong));
-    T->levels[T->nlevels++] = n;
-}
-
-/* The exact solution of a real rational instance: x (rational, or
-   algebraic in a quadratic field, with an enclosure), its pattern, and (BP,
-   P2) its solution set as a face with exact uniqueness. */
-typedef struct
-{
-    slong N;
-    fmpq_mat_t x;           /* rational solutions */
-    int algebraic;          /* P1/P3 with an irrational mu */
-    kd_qvec_t xq;           /* algebraic: the exact entries */
-    arb_mat_t xball;        /* enclosure of x (exact for rational x) */
-    slong * E;              /* pattern: support and signs of x */
-    int * s;
-    slong nE;
-    kd_truth unique;
-    int has_face;
-    kd_face_t face;
-}
-exact_sol;
-
-static void
-exact_sol_init(exact_sol * S, slong N)
-{
-    S->N = N;
-    fmpq_mat_init(S->x, N, 1);
-    S->algebraic = 0;
-    kd_qvec_init(S->xq, 0);
-    arb_mat_init(S->xball, N, 1);
-    S->E = flint_malloc((N + 1) * sizeof(slong));
-    S->s = flint_malloc((N + 1) * sizeof(int));
-    S->nE = 0;
-    S->unique = KD_UNKNOWN;
-    S->has_face = 0;
-    kd_face_init(S->face);
-}
-
-static void
-exact_sol_clear(exact_sol * S)
-{
-    fmpq_mat_clear(S->x);
-    kd_qvec_clear(S->xq);
-    arb_mat_clear(S->xball);
-    flint_free(S->E);
-    flint_free(S->s);
-    kd_face_clear(S->face);
-}
-
-/* Support and signs of a rational x. */
-static void
-pattern_from_fmpq(exact_sol * S)
-{
-    slong j;
-    S->nE = 0;
-    for (j = 0; j < S->N; j++)
-        if (!fmpq_is_zero(fmpq_mat_entry(S->x, j, 0)))
-        {
-            S->E[S->nE] = j;
-            S->s[S->nE++] = fmpq_sgn(fmpq_mat_entry(S->x, j, 0));
-        }
-    arb_mat_set_fmpq_mat(S->xball, S->x, 64);
-}
-
-static kd_status
-solve_bp(exact_sol * S, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t w)
-{
-    kd_status st;
-    kd_bp_result_t B;
-    kd_bp_result_init(B);
-    st = kd_bp_solve_exact(B, A, y, w);
-    if (st == KD_OK)
-    {
-        fmpq_mat_set(S->x, &B->x);
-        S->unique = B->unique;
-        S->has_face = 1;
-        st = kd_face_set_face(S->face, &B->face);
-        pattern_from_fmpq(S);
-    }
-    kd_bp_result_clear(B);
-    return st;
-}
-
-static kd_status
-solve_p2(exact_sol * S, const kd_qproblem_t Q)
-{
-    kd_status st;
-    kd_p2_sol_t sol;
-    kd_p2_sol_init(sol);
-    st = kd_p2_solve_exact(sol, Q->A, Q->y, Q->w, Q->param);
-    if (st == KD_OK)
-    {
-        /* the solution set: {x : x = 0 off E, A_E x_E = fit, s x_E >= 0} */
-        fmpq_mat_t C;
-        slong i, k;
-        fmpq_mat_init(C, Q->m, sol->num_eq);
-        for (i = 0; i < Q->m; i++)
-            for (k = 0; k < sol->num_eq; k++)
-                fmpq_set(fmpq_mat_entry(C, i, k), fmpq_mat_entry(Q->A, i, sol->eq[k]));
-        st = kd_face_set(S->face, Q->N, sol->eq, sol->sign, sol->num_eq, C, sol->fit);
-        fmpq_mat_clear(C);
-        fmpq_mat_set(S->x, sol->x);
-        S->unique = sol->unique;
-        S->has_face = (st == KD_OK);
-        pattern_from_fmpq(S);
-    }
-    kd_p2_sol_clear(sol);
-    return st;
-}
-
-static kd_status
-solve_p13(exact_sol * S, const kd_qproblem_t Q)
-{
-    kd_status st;
-    kd_qsol_t sol;
-    slong j;
-    kd_qsol_init(sol);
-    st = Q->kind == KD_PROBLEM_P3 ? kd_p3_solve_exact(sol, Q->A, Q->y, Q->w, Q->param)
-                                  : kd_p1_solve_exact(sol, Q->A, Q->y, Q->w, Q->param);
-    if (st == KD_ERR_UNSUPPORTED && Q->kind == KD_PROBLEM_P3)
-    {
-        /* zero residual: the P3 minimisers are the weighted BP minimisers
-           (proofs-notes/solvers.md §2) */
-        kd_qsol_clear(sol);
-        return solve_bp(S, Q->A, Q->y, Q->w);
-    }
-    if (st == KD_OK)
-    {
-        kd_qfield_t e;
-        kd_qfield_init(e);
-        S->unique = sol->unique;
-        kd_qvec_get_arb_mat(S->xball, sol->x, 64);
-        S->algebraic = !fmpz_is_zero(sol->x->d) && !fmpq_mat_is_zero(sol->x->b);
-        kd_qvec_set(S->xq, sol->x);
-        S->nE = 0;
-        for (j = 0; j < S->N; j++)
-        {
-            kd_qvec_get_entry(e, sol->x, j);
-            if (!kd_qfield_is_zero(e))
-            {
-                S->E[S->nE] = j;
-                S->s[S->nE++] = kd_qfield_sgn(e);
-            }
-            if (!S->algebraic)
-                fmpq_set(fmpq_mat_entry(S->x, j, 0), fmpq_mat_entry(sol->x->a, j, 0));
-        }
-        kd_qfield_clear(e);
-    }
-    kd_qsol_clear(sol);
-    return st;
-}
-
-static kd_status
-solve_exact(exact_sol * S, const kd_qproblem_t Q)
-{
-    if (Q->is_complex)
-        return kd_error_set(KD_ERR_UNSUPPORTED,
-            "the exact solvers take real data; for complex data use an iterative method with --certify");
-    if (Q->kind == KD_PROBLEM_BP)
-        return solve_bp(S, Q->A, Q->y, Q->w);
-    if (Q->kind == KD_PROBLEM_P2)
-        return solve_p2(S, Q);
-    return solve_p13(S, Q);
-}
-
-kd_status
-kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, slong prec)
-{
-    kd_status st = KD_OK;
-    slong n, N = P->N;
-    exact_sol S;
-    kd_qproblem_t Q;
-    char reason[256];
-
-    if (P->is_complex)
-    {
-        snprintf(T->how, sizeof T->how,
-                 "complex data: the minimiser is not certified (objective and gap bounds are)");
-        return KD_OK;
-    }
-    if (!P->has_data)
-        return kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
-                            "nothing to certify against");
-    if (kd_problem_is_rational(P))
-    {
-        exact_sol_init(&S, N);
-        st = _kd_qproblem_init_data(Q, P, -1);
-        if (st == KD_OK)
-            st = solve_exact(&S, Q);
-        if (st == KD_OK)
-        {
-            T->unique = S.unique;
-            if (S.unique == KD_TRUE)
-            {
-                T->found = KD_TRUE;
-                if (S.algebraic)    /* enclose the exact entries at the requested precision */
-                    kd_qvec_get_arb_mat(&T->x, S.xq, prec);
-                else
-                    arb_mat_set_fmpq_mat(&T->x, S.x, prec);
-                snprintf(T->how, sizeof T->how, "exact solution of the rational data (unique)");
-            }
-            else if (S.has_face)
-            {
-                T->found = KD_TRUE;
-                T->has_face = 1;
-                T->face = flint_malloc(sizeof(kd_face_struct));
-                kd_face_init((kd_face_struct *) T->face);
-                st = kd_face_set_face((kd_face_struct *) T->face, S.face);
-                snprintf(T->how, sizeof T->how,
-                         "exact solution set of the rational data (not a single point: a face)");
-            }
-            else
-                snprintf(T->how, sizeof T->how,
-                         "the solution set of the rational data is not a single point and is not described");
-        }
-        kd_qproblem_clear(Q);
-        exact_sol_clear(&S);
-        return st;
-    }
-
-    /* irrational data: patterns from rational instances, certified on the
-       exact data (proofs-notes/solvers.md §5) */
-    reason[0] = '\0';
-    for (n = 16; n <= level_max && T->found != KD_TRUE; n *= 2)
-    {
-        arb_t mu;
-        kd_truth v = KD_UNKNOWN;
-        slong p = FLINT_MAX(prec, kd_level_prec(n, 0));
-        exact_sol_init(&S, N);
-        arb_init(mu);
-        add_level(T, n);
-        st = _kd_qproblem_init_data(Q, P, n);
-        if (st == KD_OK)
-            st = solve_exact(&S, Q);
-        if (st == KD_OK)
-            st = kd_certify_pattern(&v, &T->x, mu, P, S.E, S.s, S.nE, p);
-        if (st == KD_OK && v != KD_TRUE)
-            snprintf(reason, sizeof reason, "%s", v == KD_FALSE
-                     ? "the pattern of the rational instance was refuted on the exact data"
-                     : kd_error_message());
-        if (st == KD_OK && v == KD_TRUE)
-        {
-            T->found = KD_TRUE;
-            T->unique = KD_TRUE;
-            snprintf(T->how, sizeof T->how,
-                     "pattern of the exact solution at level %ld certified on the exact data (%ld bits)",
-                     n, p);
-        }
-        kd_qproblem_clear(Q);
-        exact_sol_clear(&S);
-        arb_clear(mu);
-        if (st == KD_ERR_UNSUPPORTED || st == KD_ERR_DOMAIN)
-            break;
-        if (st != KD_OK && st != KD_ERR_ARG)
-            break;
-        st = KD_OK;
-    }
-    if (T->found != KD_TRUE && T->how[0] == '\0')
-        snprintf(T->how, sizeof T->how, "not certifiable with the levels read (up to %ld)%s%s",
-                 T->nlevels ? T->levels[T->nlevels - 1] : 0, reason[0] ? ": " : "", reason);
-    return st;
-}
-
-kd_status
-kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
-                  const fmpq_mat_t xi, slong prec)
-{
-    if (T->found != KD_TRUE)
-    {
-        arb_indeterminate(d);
-        return KD_OK;
-    }
-    if (!T->has_face)
-        return kd_dist_to_enclosure(d, xr, xi, &T->x, NULL, prec);
-    {
-        fmpq_mat_t p;
-        fmpq_t d2;
-        kd_status st;
-        fmpq_mat_init(p, fmpq_mat_nrows(xr), 1);
-        fmpq_init(d2);
-        st = kd_face_project(p, d2, (const kd_face_struct *) T->face, xr);
-        if (st == KD_OK)
-        {
-            arb_set_fmpq(d, d2, prec);
-            arb_sqrt(d, d, prec);
-        }
-        fmpq_mat_clear(p);
-        fmpq_clear(d2);
-        return st;
-    }
-}
-
-kd_truth
-kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr, const fmpq_mat_t xi)
-{
-    kd_truth t;
-    arb_mat_t x;
-    slong j;
-    if (T->found != KD_TRUE || T->has_face)
-        return KD_UNKNOWN;
-    /* an entry of a complex candidate is zero iff both parts are: judge
-       |x_j| through an exact enclosure (0 exactly, or a ball away from 0) */
-    arb_mat_init(x, fmpq_mat_nrows(xr), 1);
-    for (j = 0; j < fmpq_mat_nrows(xr); j++)
-    {
-        int z = fmpq_is_zero(fmpq_mat_entry(xr, j, 0))
-                && (xi == NULL || fmpq_is_zero(fmpq_mat_entry(xi, j, 0)));
-        if (!z)
-            arb_one(arb_mat_entry(x, j, 0));
-    }
-    t = kd_truth_set_support_verdict_arb(T, x);
-    arb_mat_clear(x);
-    return t;
-}
-
-kd_truth
-kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x)
-{
-    slong j;
-    kd_truth t = KD_TRUE;
-    if (T->found != KD_TRUE || T->has_face)
-        return KD_UNKNOWN;
-    for (j = 0; j < arb_mat_nrows(x); j++)
-    {
-        const arb_struct * b = arb_mat_entry(&T->x, j, 0);
-        const arb_struct * c = arb_mat_entry(x, j, 0);
-        int zhat = arb_is_zero(c), nzhat = !arb_contains_zero(c);
-        if (arb_is_zero(b))
-        {
-            if (nzhat)
-                return KD_FALSE;
-            if (!zhat)
-                t = KD_UNKNOWN;
-        }
-        else if (!arb_contains_zero(b))
-        {
-            if (zhat)
-                return KD_FALSE;
-            if (!nzhat)
-                t = KD_UNKNOWN;
-        }
-        else
-            t = KD_UNKNOWN;
-    }
-    return t;
 }
 
 /* ------------------------------------------------------------ results */
@@ -578,8 +195,8 @@ run_exact(kd_solve_result_t R, const kd_qproblem_t Q)
 {
     kd_status st;
     exact_sol S;
-    exact_sol_init(&S, Q->N);
-    st = solve_exact(&S, Q);
+    _kd_exact_sol_init(&S, Q->N);
+    st = _kd_exact_sol_solve(&S, Q);
     if (st == KD_OK)
     {
         R->unique = S.unique;
@@ -590,7 +207,7 @@ run_exact(kd_solve_result_t R, const kd_qproblem_t Q)
             kd_qvec_swap(&R->xq, S.xq);
         snprintf(R->stop_reason, sizeof R->stop_reason, "exact");
     }
-    exact_sol_clear(&S);
+    _kd_exact_sol_clear(&S);
     return st;
 }
 
@@ -677,16 +294,16 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
         fmpq_mat_clear(mid);
         arb_clear(rad);
         if (st == KD_OK)
-            st = kd_objective_enclose_arb(&R->objective, P, &R->xball, o->cert_prec);
+            st = kd_certify_objective_arb(&R->objective, P, &R->xball, o->cert_prec);
         return st;
     }
     st = kd_truth_set_dist(&R->dist, &R->truth, &R->xr, xi, o->cert_prec);
     if (st == KD_OK)
-        st = kd_objective_enclose(&R->objective, P, &R->xr, xi, o->cert_prec);
+        st = kd_certify_objective(&R->objective, P, &R->xr, xi, o->cert_prec);
     if (st == KD_OK && (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3))
-        st = kd_gap_bound(&R->gap, P, &R->xr, xi, o->cert_prec);
+        st = kd_certify_gap_bound(&R->gap, P, &R->xr, xi, o->cert_prec);
     if (st == KD_OK && (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP))
-        st = kd_candidate_feasible(&R->feasible, P, &R->xr, xi, o->cert_prec);
+        st = kd_certify_feasible(&R->feasible, P, &R->xr, xi, o->cert_prec);
     return st;
 }
 
@@ -700,11 +317,11 @@ objective_only(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
         arb_mat_t x;
         arb_mat_init(x, P->N, 1);
         kd_qvec_get_arb_mat(x, &R->xq, o->cert_prec);
-        kd_objective_enclose_arb(&R->objective, P, x, o->cert_prec);
+        kd_certify_objective_arb(&R->objective, P, x, o->cert_prec);
         arb_mat_clear(x);
     }
     else
-        kd_objective_enclose(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
+        kd_certify_objective(&R->objective, P, &R->xr, R->is_complex ? &R->xi : NULL,
                              o->cert_prec);
 }
 

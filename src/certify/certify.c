@@ -3,8 +3,8 @@
    pattern is proved to be that of the unique minimiser (or refuted), and
    candidates get certified distances, objectives and duality gaps
    (proofs-notes/solvers.md §3-§4). */
-#include "kdigits/problem.h"
-#include "internal.h"
+#include "kdigits/certify.h"
+#include "../problem/internal.h"
 
 /* Real and imaginary parts of an exact matrix as arb matrices. */
 static kd_status
@@ -391,7 +391,7 @@ cleanup:
 }
 
 kd_status
-kd_dist_to_enclosure(arb_t d, const fmpq_mat_t xr, const fmpq_mat_t xi,
+kd_certify_dist_to_enclosure(arb_t d, const fmpq_mat_t xr, const fmpq_mat_t xi,
                      const arb_mat_t x, const arb_mat_t xim, slong prec)
 {
     slong i, N = arb_mat_nrows(x);
@@ -423,7 +423,7 @@ kd_dist_to_enclosure(arb_t d, const fmpq_mat_t xr, const fmpq_mat_t xi,
 }
 
 kd_truth
-kd_arb_le(const arb_t a, const arb_t b)
+kd_certify_le(const arb_t a, const arb_t b)
 {
     if (arb_le(a, b))
         return KD_TRUE;
@@ -433,7 +433,7 @@ kd_arb_le(const arb_t a, const arb_t b)
 }
 
 kd_truth
-kd_verdict_digits(const arb_t dist, slong K, slong prec)
+kd_certify_digits(const arb_t dist, slong K, slong prec)
 {
     arb_t b;
     kd_truth t;
@@ -442,7 +442,7 @@ kd_verdict_digits(const arb_t dist, slong K, slong prec)
     arb_pow_ui(b, b, (ulong) (K < 0 ? -K : K), prec);
     if (K > 0)
         arb_inv(b, b, prec);
-    t = kd_arb_le(dist, b);
+    t = kd_certify_le(dist, b);
     arb_clear(b);
     return t;
 }
@@ -570,7 +570,7 @@ cand_objective(arb_t f, const cand * c, kd_problem_kind kind, const fmpq_mat_t x
 }
 
 kd_status
-kd_objective_enclose(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
+kd_certify_objective(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
                      const fmpq_mat_t xi, slong prec)
 {
     kd_status st;
@@ -584,7 +584,7 @@ kd_objective_enclose(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
 }
 
 kd_status
-kd_objective_enclose_arb(arb_t f, const kd_problem_t P, const arb_mat_t x, slong prec)
+kd_certify_objective_arb(arb_t f, const kd_problem_t P, const arb_mat_t x, slong prec)
 {
     kd_status st;
     cdata C;
@@ -625,7 +625,7 @@ kd_objective_enclose_arb(arb_t f, const kd_problem_t P, const arb_mat_t x, slong
 }
 
 kd_status
-kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
+kd_certify_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
                       const fmpq_mat_t xi, slong prec)
 {
     kd_status st;
@@ -668,7 +668,7 @@ kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
             arb_t e2;
             arb_init(e2);
             arb_mul(e2, c.C.param, c.C.param, prec);
-            *tr = kd_arb_le(c.nr, e2);
+            *tr = kd_certify_le(c.nr, e2);
             arb_clear(e2);
         }
         else
@@ -680,7 +680,7 @@ kd_candidate_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
 }
 
 kd_status
-kd_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
+kd_certify_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
              const fmpq_mat_t xi, slong prec)
 {
     kd_status st;

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Certificates against the exact data of a problem, in ball arithmetic:
+   the pattern of the unique minimiser, distances, objectives, feasibility
+   and duality-gap bounds, each proved or three-valued (proofs-notes/
+   solvers.md §3-§4). */
+#ifndef KDIGITS_CERTIFY_H
+#define KDIGITS_CERTIFY_H
+
+#include "kdigits/problem.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A pattern is a support E (nE indices, increasing) with signs s_i = ±1.
+   kd_certify_pattern evaluates the exact data of a real problem in ball
+   arithmetic at precision prec and decides whether the pattern is that of
+   the unique minimiser:
+     KD_TRUE    proved: Xi(A, y) is the single point enclosed by x (N x 1,
+                zero off E); for P1/P3 *mu encloses the matching P2 parameter
+     KD_FALSE   proved: no minimiser has this pattern with strict
+                complementarity (a sign or a dual inequality is violated)
+     KD_UNKNOWN the balls do not decide (raise prec or the level the pattern
+                came from), or the instance is degenerate (a zero coordinate
+                on E, equality in a dual constraint, rank-deficient A_E, a
+                zero residual for P3): never guessed.
+   P2: x_E = (A_E^T A_E)^{-1}(A_E^T y - (lambda/2) w_E s), strict signs,
+       |2 a_j^T (y - A x)| < lambda w_j off E.
+   P3: |E| < m: x = the P2(mu) pattern solution with mu = 2 lambda
+       ||Ax - y|| > 0 (y outside the range of A_E); |E| = m: zero residual,
+       x_E = A_E^{-1} y with a strict BP certificate v and lambda ||v|| < 1.
+   P1: x = the P2(mu) pattern solution with ||Ax - y|| = eta, mu > 0.
+   BP: |E| = m, x_E = A_E^{-1} y, strict dual certificate v = A_E^{-T} w_E s.
+   Complex problems give KD_UNKNOWN (with a message) for now. */
+kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
+                             const kd_problem_t P, const slong * E, const int * s,
+                             slong nE, slong prec);
+
+/* d = ||xhat - x||_2 for a candidate with exact (dyadic) entries xr + i xi
+   (xi may be NULL) and an enclosure x (+ i xim, NULL for real) of a point;
+   d is a certified ball. */
+kd_status kd_certify_dist_to_enclosure(arb_t d, const fmpq_mat_t xr, const fmpq_mat_t xi,
+                               const arb_mat_t x, const arb_mat_t xim, slong prec);
+
+/* Three-valued "a <= b" from balls. */
+kd_truth kd_certify_le(const arb_t a, const arb_t b);
+/* "dist <= 10^-K": the K-correct-digits verdict. */
+kd_truth kd_certify_digits(const arb_t dist, slong K, slong prec);
+
+/* The objective of a candidate at the exact data, as a ball (P1, BP: the
+   weighted l1 norm; feasibility is judged by kd_certify_feasible). */
+kd_status kd_certify_objective(arb_t f, const kd_problem_t P, const fmpq_mat_t xr,
+                               const fmpq_mat_t xi, slong prec);
+/* The same for a real candidate given by an enclosure x (N x 1). */
+kd_status kd_certify_objective_arb(arb_t f, const kd_problem_t P, const arb_mat_t x, slong prec);
+/* For P1 and BP: whether the candidate satisfies the constraint exactly
+   (||Ax - y|| <= eta, resp. Ax = y), three-valued. */
+kd_status kd_certify_feasible(kd_truth * t, const kd_problem_t P, const fmpq_mat_t xr,
+                                const fmpq_mat_t xi, slong prec);
+/* For P2 and P3 (real or complex): a certified upper bound of f(xhat) - f*
+   from the duality gap at the dual point built from xhat's residual
+   (proofs-notes/solvers.md §4); gap receives a ball whose upper end bounds
+   the objective gap. KD_ERR_UNSUPPORTED for BP and P1. */
+kd_status kd_certify_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
+                       const fmpq_mat_t xi, slong prec);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

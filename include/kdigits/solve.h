@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* kd_solve: one entry point for every method. It reads the instance
+   through the problem's oracles, runs the exact or iterative solver, reports
+   the reads and, on request, certifies the output against the exact data
+   (proofs-notes/solvers.md §5). */
+#ifndef KDIGITS_SOLVE_H
+#define KDIGITS_SOLVE_H
+
+#include "kdigits/problem.h"
+#include "kdigits/iter.h"
+#include "kdigits/qfield.h"
+#include "kdigits/certify.h"
+#include "kdigits/truth.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum
+{
+    KD_METHOD_EXACT = 0,    /* exact rational/algebraic solution of the instance read */
+    KD_METHOD_ISTA,         /* P2 */
+    KD_METHOD_FISTA,        /* P2 */
+    KD_METHOD_PD,           /* P1, P3: Chambolle-Pock */
+    KD_METHOD_FIRENET,      /* P3 */
+    KD_METHOD_CD_MATLAB,    /* P2 given as a scaled LASSO: MATLAB's rule */
+    KD_METHOD_CD_GLMNET     /* P2 given as a scaled LASSO: glmnet's rule */
+}
+kd_method;
+
+const char * kd_method_name(kd_method m);
+kd_status kd_method_parse(kd_method * m, const char * s);
+
+typedef struct
+{
+    kd_method method;
+    kd_arith_struct arith;      /* iterative methods */
+    slong level;                /* oracle level read; -1: the exact data
+                                   (rational problems), -2: automatic */
+    kd_iter_opts_struct iter;   /* ISTA, FISTA, PD */
+    kd_iter_firenet_params_struct firenet;
+    kd_iter_cd_opts_struct cd;
+    /* certification against the exact data */
+    int certify;
+    slong cert_prec;            /* working precision of the balls */
+    slong cert_level_max;       /* highest level tried for the ground truth */
+}
+kd_solve_opts_struct;
+
+typedef kd_solve_opts_struct kd_solve_opts_t[1];
+
+void kd_solve_opts_init(kd_solve_opts_t o);
+void kd_solve_opts_clear(kd_solve_opts_t o);
+
+typedef struct
+{
+    kd_method method;
+    slong level;                /* level of the data the method read (-1: exact) */
+    slong N;
+    int is_complex;
+    /* the output: exact rationals (iterative: the exact float values) ... */
+    fmpq_mat_struct xr;
+    fmpq_mat_struct xi;
+    /* ... or, for exact P1/P3, algebraic numbers in a quadratic field
+       (algebraic = 1; xr then holds nothing) with an enclosure */
+    int algebraic;
+    kd_qvec_struct xq;
+    arb_mat_struct xball;
+    /* what the method read (the oracles' query logs during kd_solve; for the
+       scaled coordinate-descent rules, the reads of X and y) */
+    kd_oracle_reads_struct reads_A;
+    kd_oracle_reads_struct reads_y;
+    kd_truth unique;            /* exact methods: uniqueness for the data read */
+    kd_iter_result_struct it;   /* iterative methods */
+    double seconds;
+    char stop_reason[64];
+    slong iterations;
+    /* certification (when opts->certify) */
+    int certified;
+    kd_truth_set_struct truth;
+    arb_struct dist;            /* dist(x, Xi(A, y)) */
+    arb_struct objective;       /* f(x) at the exact data */
+    arb_struct gap;             /* bound of f(x) - f* (P2, P3), else indeterminate */
+    kd_truth feasible;          /* P1, BP: the constraint at the exact data */
+}
+kd_solve_result_struct;
+
+typedef kd_solve_result_struct kd_solve_result_t[1];
+
+void kd_solve_result_init(kd_solve_result_t R);
+void kd_solve_result_clear(kd_solve_result_t R);
+
+/* Runs the method of o on P and, when o->certify, certifies the output
+   against the exact data. Errors: a method that does not apply to the
+   problem (KD_ERR_ARG naming both), and those of the solvers. */
+kd_status kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

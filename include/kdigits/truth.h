@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* The certified solution set Xi(A, y) of an exact problem (its "truth"):
+   computed once, then the distance of any candidate to it and the support
+   verdict (proofs-notes/solvers.md §5). */
+#ifndef KDIGITS_TRUTH_H
+#define KDIGITS_TRUTH_H
+
+#include "kdigits/problem.h"
+#include "kdigits/lp.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The certified ground truth of an exact problem (proofs-notes/solvers.md §5). */
+typedef struct
+{
+    kd_truth found;             /* KD_TRUE: x encloses every minimiser (Xi is
+                                   the single point x) or, for non-unique
+                                   rational problems, face describes Xi */
+    kd_truth unique;
+    arb_mat_struct x;           /* N x 1 (real part) */
+    arb_mat_struct xi;          /* N x 1 (imaginary part) */
+    int has_face;               /* Xi given exactly as a face (rational data) */
+    kd_face_struct * face;      /* the face, when has_face */
+    slong * levels;             /* levels read while looking for it */
+    slong nlevels;
+    char how[512];              /* how it was obtained (or why not), for reports */
+}
+kd_truth_set_struct;
+
+typedef kd_truth_set_struct kd_truth_set_t[1];
+
+void kd_truth_set_init(kd_truth_set_t T, slong N);
+void kd_truth_set_clear(kd_truth_set_t T);
+
+/* Finds and certifies Xi(A, y) of the exact problem P: exact solution when
+   the data are rational; otherwise exact solutions of the rational instances
+   at levels 16, 32, ... up to level_max whose patterns are then certified on
+   the exact data at prec bits (raised with the level). T->found = KD_UNKNOWN
+   means "not certifiable with the levels read" (T->levels lists them). */
+kd_status kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max,
+                               slong prec);
+
+/* dist(xhat, Xi) as a certified ball: from the enclosure when Xi is a point,
+   by exact projection onto the face otherwise. */
+kd_status kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
+                            const fmpq_mat_t xi, slong prec);
+
+/* "xhat has the support of the minimiser": KD_TRUE/KD_FALSE when Xi is a
+   certified single point whose zero pattern the balls decide, KD_UNKNOWN
+   otherwise (e.g. Xi a face, or an entry of the minimiser not proved
+   non-zero). */
+kd_truth kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr,
+                                      const fmpq_mat_t xi);
+/* The same for a real candidate given by an enclosure (an entry counts as
+   zero only when its ball is exactly 0, as non-zero when the ball excludes
+   0, else the verdict is KD_UNKNOWN at best). */
+kd_truth kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Internal to kd_solve and the truth sets: the exact solution of a rational
+   instance. */
+#ifndef KD_SOLVE_INTERNAL_H
+#define KD_SOLVE_INTERNAL_H
+
+#include "kdigits/solve.h"
+#include "../problem/internal.h"
+
+/* The exact solution of a real rational instance: x (rational, or
+   algebraic in a quadratic field, with an enclosure), its pattern, and (BP,
+   P2) its solution set as a face with exact uniqueness. */
+typedef struct
+{
+    slong N;
+    fmpq_mat_t x;           /* rational solutions */
+    int algebraic;          /* P1/P3 with an irrational mu */
+    kd_qvec_t xq;           /* algebraic: the exact entries */
+    arb_mat_t xball;        /* enclosure of x (exact for rational x) */
+    slong * E;              /* pattern: support and signs of x */
+    int * s;
+    slong nE;
+    kd_truth unique;
+    int has_face;
+    kd_face_t face;
+}
+exact_sol;
+
+void _kd_exact_sol_init(exact_sol * S, slong N);
+void _kd_exact_sol_clear(exact_sol * S);
+/* Solves Q exactly (real data; KD_ERR_UNSUPPORTED for complex ones). */
+kd_status _kd_exact_sol_solve(exact_sol * S, const kd_qproblem_t Q);
+
+#endif
