@@ -146,6 +146,15 @@ check "p2 unique" [ "$(json unique)" = true ]
 check "p2 truth found" [ "$(json truth.found)" = true ]
 check "p2 distance 0" [ "$(json distance_to_truth.mid)" = 0 ]
 check "p2 right support" [ "$(json right_support)" = true ]
+# the one door: the exact rational data are read once each, exactly
+check "p2 reads A once" [ "$(json reads.A.count)" = 1 ]
+check "p2 reads A exactly" [ "$(json reads.A.exact)" = 1 ]
+check "p2 reads y once" [ "$(json reads.y.count)" = 1 ]
+expect_ok "solve p2 level 30" "$KD" solve --problem p2 --lambda 1 --A builtin:dct2:3 --y "$data/cli-y3.mtx" --n 30 --format json
+check "dct reads A at level 30" [ "$(json reads.A.levels.0)" = 30 ]
+check "dct reads A once" [ "$(json reads.A.count)" = 1 ]
+check "dct reads A not exactly" [ "$(json reads.A.exact)" = 0 ]
+check "dct reads y exactly (rational)" [ "$(json reads.y.exact)" = 1 ]
 expect_ok "solve p1 exact" "$KD" solve --problem p1 --eta 1/2 --A "$data/cli-gadget-A.mtx" --y "$data/cli-one.mtx" --certify --format json
 check "p1 x" [ "$(json x.1)" = "1/6" ]
 check "p1 feasible" [ "$(json feasible)" = true ]
