@@ -75,6 +75,19 @@ void kd_real_sub(kd_real_t z, const kd_real_t x, const kd_real_t y);
 void kd_real_mul(kd_real_t z, const kd_real_t x, const kd_real_t y);
 kd_status kd_real_div(kd_real_t z, const kd_real_t x, const kd_real_t y);
 kd_status kd_real_pow_si(kd_real_t y, const kd_real_t x, slong e);
+
+/* The size bound of exact arithmetic: a rational result of + - * / or an
+   integer power is kept exact (folded) only while its numerator and
+   denominator together stay within this many bits. A power whose exact value
+   would exceed it is refused (kd_real_pow_si: KD_ERR_ARG naming the size and
+   the limit) rather than computed; a sum or product beyond it stays a
+   symbolic node, evaluated in ball arithmetic when asked. Process-wide;
+   default KD_MAX_BITS_DEFAULT (64 Mbit, 8 MB a number). */
+#define KD_MAX_BITS_DEFAULT (WORD(1) << 26)
+#define KD_MAX_BITS_MIN 64
+#define KD_MAX_BITS_MAX (WORD(1) << 36)
+kd_status kd_set_max_bits(slong bits);
+slong kd_get_max_bits(void);
 kd_status kd_real_sqrt(kd_real_t y, const kd_real_t x);
 void kd_real_mul_fmpq(kd_real_t z, const kd_real_t x, const fmpq_t c);
 

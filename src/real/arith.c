@@ -9,6 +9,31 @@ is_rat(const kd_real_t x)
     return x->node->type == KD_NODE_RAT;
 }
 
+static slong max_bits = KD_MAX_BITS_DEFAULT;
+
+kd_status
+kd_set_max_bits(slong bits)
+{
+    if (bits < KD_MAX_BITS_MIN || bits > KD_MAX_BITS_MAX)
+        return kd_error_set(KD_ERR_ARG, "the bit limit %ld is out of range [%d, %ld]", bits,
+                            KD_MAX_BITS_MIN, (long) KD_MAX_BITS_MAX);
+    max_bits = bits;
+    return KD_OK;
+}
+
+slong
+kd_get_max_bits(void)
+{
+    return max_bits;
+}
+
+/* Bits of numerator plus denominator. */
+static slong
+rat_bits(const fmpq_t q)
+{
+    return fmpz_bits(fmpq_numref(q)) + fmpz_bits(fmpq_denref(q));
+}
+
 void
 kd_real_neg(kd_real_t y, const kd_real_t x)
 {
@@ -35,7 +60,10 @@ typedef void (*rat_op)(fmpq_t, const fmpq_t, const fmpq_t);
 static void
 binary(kd_real_t z, const kd_real_t x, const kd_real_t y, kd_node_type t, rat_op op)
 {
-    if (is_rat(x) && is_rat(y))
+    /* the exact result has at most about bits(x) + bits(y) bits (a product
+       or a sum over a common denominator); past the limit it stays symbolic */
+    if (is_rat(x) && is_rat(y)
+        && rat_bits(x->node->q) + rat_bits(y->node->q) <= max_bits)
     {
         fmpq_t q;
         fmpq_init(q);
@@ -120,6 +148,20 @@ kd_real_pow_si(kd_real_t y, const kd_real_t x, slong e)
     {
         kd_real_set(y, x);
         return KD_OK;
+    }
+    if (is_rat(x) || (x->node->type == KD_NODE_SQRT && e % 2 == 0
+                      && x->node->a->type == KD_NODE_RAT))
+    {
+        /* refuse before computing: the exact power has about |e| times the
+           bits of the base (of the radicand, halved, for sqrt(q)^(2k)) */
+        const fmpq * b = is_rat(x) ? x->node->q : x->node->a->q;
+        ulong k = is_rat(x) ? FLINT_ABS(e) : FLINT_ABS(e) / 2;
+        slong bb = FLINT_MAX(rat_bits(b) - 1, 1);
+        if (!fmpq_is_one(b) && !(fmpz_is_pm1(fmpq_numref(b)) && fmpz_is_one(fmpq_denref(b)))
+            && (double) bb * (double) k > (double) max_bits)
+            return kd_error_set(KD_ERR_ARG, "exact value too large: a power with about %.3g bits, "
+                                "more than the limit of %ld bits (--max-bits)",
+                                (double) bb * (double) k, max_bits);
     }
     if (is_rat(x))
     {
