@@ -35,6 +35,8 @@ kd_lasso_setting;
 /* "default", "reltol-eps", "reltol-eps-maxiter" (and the parser). */
 const char * kd_lasso_setting_name(kd_lasso_setting s);
 kd_status kd_lasso_setting_parse(kd_lasso_setting * s, const char * str);
+/* A comma-separated list of at most three settings (empty items skipped). */
+kd_status kd_lasso_setting_parse_list(kd_lasso_setting * s, slong * n, const char * list);
 /* MATLAB's options (standardize, intercept) for the setting. */
 void kd_lasso_setting_opts(kd_iter_cd_opts_t opts, kd_lasso_setting s);
 
@@ -71,6 +73,9 @@ typedef enum
 kd_lasso_verdict;
 
 const char * kd_lasso_verdict_name(kd_lasso_verdict v);
+/* A support as a bit set (bit j: coordinate j + 1): "{}", "{1}", "{2}",
+   "{1,2}"; "not a point" for -1. */
+const char * kd_lasso_support_name(int support);
 /* Exact comparison of the support of B (2 x 1) with that of B*. */
 kd_lasso_verdict kd_lasso_verdict_of(const fmpq_mat_t B);
 
@@ -295,6 +300,8 @@ typedef struct
     const char * package;   /* the Debian package that provides it */
     char * script;          /* the script's path (its file name when no directory) */
     char * interp;          /* the interpreter that runs it; NULL: skipped */
+    char * status;          /* "ok", "skipped (install PACKAGE)" or
+                               "skipped (script missing)" */
     int no_script;          /* skipped because the script itself is missing */
     char * reason;          /* why it is skipped; NULL when it runs */
     char * version;         /* the version its first output reported, or NULL */

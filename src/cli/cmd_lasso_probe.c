@@ -49,8 +49,7 @@ help(void)
 typedef struct
 {
     const char * deltas, * settings, * conv, * precs;
-    int settings_given;
-    int peers;
+    int settings_given, peers;
 }
 lp_args;
 
@@ -70,22 +69,14 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
-static const char *
-support_str(int s)
-{
-    return s == 0 ? "{}" : s == 1 ? "{1}" : s == 2 ? "{2}" : s == 3 ? "{1,2}" : "not a point";
-}
-
 /* the maximum level the input-bits search tries */
 #define BITS_MAX_LEVEL 400
 
 static void
 level_str(char * buf, size_t len, slong level)
 {
-    if (level >= 0)
-        snprintf(buf, len, "%ld", (long) level);
-    else
-        snprintf(buf, len, "> %d (not found)", BITS_MAX_LEVEL);
+    snprintf(buf, len, "%s%ld%s", level >= 0 ? "" : "> ",
+             (long) (level >= 0 ? level : BITS_MAX_LEVEL), level >= 0 ? "" : " (not found)");
 }
 
 /* verdict, with where the mass is when both coordinates are non-zero */
@@ -93,29 +84,32 @@ static void
 verdict_str(char * buf, size_t len, kd_lasso_verdict v, const fmpq_mat_t B, const fmpq_t Lambda)
 {
     kd_lasso_side n = kd_lasso_nearer(B, Lambda);
-    if (v == KD_LASSO_SPLIT)
-        snprintf(buf, len, "split, %s", n == KD_LASSO_NEARER_BSTAR ? "nearer B*"
-                 : n == KD_LASSO_NEARER_WRONG ? "nearer the wrong vertex" : "equidistant/undecided");
-    else
-        snprintf(buf, len, "%s", kd_lasso_verdict_name(v));
+    snprintf(buf, len, "%s%s", v == KD_LASSO_SPLIT ? "split, " : kd_lasso_verdict_name(v),
+             v != KD_LASSO_SPLIT ? "" : n == KD_LASSO_NEARER_BSTAR ? "nearer B*"
+             : n == KD_LASSO_NEARER_WRONG ? "nearer the wrong vertex" : "equidistant/undecided");
+}
+
+/* an integer, or null when absent */
+static json_t *
+json_opt(int has, slong v)
+{
+    return has ? json_integer(v) : json_null();
+}
+
+/* a with the members of b appended (b is consumed) */
+static json_t *
+json_cat(json_t * a, json_t * b)
+{
+    json_object_update(a, b);
+    json_decref(b);
+    return a;
 }
 
 static json_t *
 json_B(const fmpq_mat_t B)
 {
-    json_t * j = json_array();
-    json_array_append_new(j, kd_json_fmpq(fmpq_mat_entry(B, 0, 0)));
-    json_array_append_new(j, kd_json_fmpq(fmpq_mat_entry(B, 1, 0)));
-    return j;
-}
-
-static json_t *
-json_delta(const char * dstr, const kd_lasso_delta_t D)
-{
-    json_t * jr = json_object();
-    json_object_set_new(jr, "delta", json_string(dstr));
-    json_object_set_new(jr, "delta_log2", D->has_log2 ? json_integer(D->log2) : json_null());
-    return jr;
+    return json_pack("[oo]", kd_json_fmpq(fmpq_mat_entry(B, 0, 0)),
+                     kd_json_fmpq(fmpq_mat_entry(B, 1, 0)));
 }
 
 /* One cell of the table (one delta, one setting). */
@@ -126,45 +120,32 @@ table_cell(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
 {
     kd_lasso_cell_t C;
     kd_status st;
-    char verd[64];
+    char verd[64], sw[32], sec[32], * e;
     const char * pub = D->has_log2 && conv == KD_SCALED_HALF_MEAN
                        ? kd_lasso_probe_published(D->log2, s) : NULL;
+    /* "nearer" has always said "undecided" for an equidistant B too */
+    kd_lasso_side n;
 
     kd_lasso_cell_init(C);
     if ((st = kd_lasso_probe_cell(C, delta, Lambda, s, D->Bstar, KD_LASSO_RUN_LIMIT)) != KD_OK)
-    {
-        kd_lasso_cell_clear(C);
-        return st;
-    }
+        goto out;
     verdict_str(verd, sizeof verd, C->verdict, C->B, Lambda);
+    n = kd_lasso_nearer(C->B, Lambda);
     if (fmt == KD_FMT_JSON)
-    {
-        json_t * jr = json_delta(dstr, D);
-        json_object_set_new(jr, "setting", json_string(kd_lasso_setting_name(s)));
-        json_object_set_new(jr, "error", C->predicted ? json_null() : kd_json_arb(&C->error, 8));
-        json_object_set_new(jr, "warned", json_boolean(C->warned));
-        json_object_set_new(jr, "sweeps", json_integer(C->sweeps));
-        json_object_set_new(jr, "predicted_sweeps",
-                            C->predicted_sweeps >= 0 ? json_integer(C->predicted_sweeps) : json_null());
-        json_object_set_new(jr, "seconds", json_real(C->seconds));
-        json_object_set_new(jr, "predicted", json_boolean(C->predicted));
-        json_object_set_new(jr, "verdict", json_string(kd_lasso_verdict_name(C->verdict)));
-        if (!C->predicted)
-        {
-            /* this key has always said "undecided" for an equidistant B too */
-            kd_lasso_side n = kd_lasso_nearer(C->B, Lambda);
-            json_object_set_new(jr, "B", json_B(C->B));
-            json_object_set_new(jr, "nearer", json_string(n == KD_LASSO_EQUIDISTANT ? "undecided"
-                                                          : kd_lasso_side_name(n)));
-        }
-        if (pub)
-            json_object_set_new(jr, "published", json_string(pub));
-        json_array_append_new(jrows, jr);
-    }
+        json_array_append_new(jrows, json_pack(
+            "{s:s, s:o, s:s, s:o, s:b, s:I, s:o, s:f, s:b, s:s, s:o*, s:s*, s:s*}",
+            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
+            "setting", kd_lasso_setting_name(s),
+            "error", C->predicted ? json_null() : kd_json_arb(&C->error, 8),
+            "warned", C->warned, "sweeps", (json_int_t) C->sweeps,
+            "predicted_sweeps", json_opt(C->predicted_sweeps >= 0, C->predicted_sweeps),
+            "seconds", C->seconds, "predicted", C->predicted,
+            "verdict", kd_lasso_verdict_name(C->verdict), "B", C->predicted ? NULL : json_B(C->B),
+            "nearer", C->predicted ? NULL : n == KD_LASSO_EQUIDISTANT ? "undecided"
+                                                   : kd_lasso_side_name(n), "published", pub));
     else
     {
-        char * e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
-        char sw[32], sec[32];
+        e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
         snprintf(sw, sizeof sw, "%ld%s", C->sweeps, C->predicted ? "(p)" : "");
         snprintf(sec, sizeof sec, "%.3g%s", C->seconds, C->predicted ? "(p)" : "");
         printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", kd_lasso_setting_name(s),
@@ -172,8 +153,9 @@ table_cell(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
                C->predicted ? "right support (p)" : verd, pub ? pub : "");
         flint_free(e);
     }
+out:
     kd_lasso_cell_clear(C);
-    return KD_OK;
+    return st;
 }
 
 /* One row of the precision sweep (one delta, precision, setting). */
@@ -183,43 +165,34 @@ prec_row(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
 {
     kd_lasso_prec_row_t R;
     kd_status st;
-    char verd[64];
+    char verd[64], * e;
 
     kd_lasso_prec_row_init(R);
     fprintf(stderr, "kdigits lasso-probe: delta = %s, p = %ld, %s ...\n", dstr, (long) p,
             kd_lasso_setting_name(s));
     if ((st = kd_lasso_probe_prec_row(R, delta, Lambda, p, s, D->Bstar)) != KD_OK)
-    {
-        kd_lasso_prec_row_clear(R);
-        return st;
-    }
+        goto out;
     verdict_str(verd, sizeof verd, R->verdict, R->B, Lambda);
     if (fmt == KD_FMT_JSON)
-    {
-        json_t * jr = json_delta(dstr, D);
-        json_object_set_new(jr, "setting", json_string(kd_lasso_setting_name(s)));
-        json_object_set_new(jr, "prec", json_integer(p));
-        json_object_set_new(jr, "sigmas_equal", json_boolean(R->sigma_equal));
-        json_object_set_new(jr, "problem_support", json_string(support_str(R->support)));
-        json_object_set_new(jr, "error", kd_json_arb(&R->error, 8));
-        json_object_set_new(jr, "B", json_B(R->B));
-        json_object_set_new(jr, "warned", json_boolean(R->warned));
-        json_object_set_new(jr, "sweeps", json_integer(R->sweeps));
-        json_object_set_new(jr, "seconds", json_real(R->seconds));
-        json_object_set_new(jr, "predicted", json_false());
-        json_object_set_new(jr, "verdict", json_string(kd_lasso_verdict_name(R->verdict)));
-        json_array_append_new(jrows, jr);
-    }
+        json_array_append_new(jrows, json_pack(
+            "{s:s, s:o, s:s, s:I, s:b, s:s, s:o, s:o, s:b, s:I, s:f, s:b, s:s}",
+            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
+            "setting", kd_lasso_setting_name(s), "prec", (json_int_t) p,
+            "sigmas_equal", R->sigma_equal, "problem_support", kd_lasso_support_name(R->support),
+            "error", kd_json_arb(&R->error, 8), "B", json_B(R->B), "warned", R->warned,
+            "sweeps", (json_int_t) R->sweeps, "seconds", R->seconds, "predicted", 0,
+            "verdict", kd_lasso_verdict_name(R->verdict)));
     else
     {
-        char * e = kd_cli_ball_str(&R->error, 10);
+        e = kd_cli_ball_str(&R->error, 10);
         printf("  %6ld %-8s %-7s %-19s %-30s %8ld %-6s %s\n", (long) p,
-               R->sigma_equal ? "equal" : "differ", support_str(R->support),
+               R->sigma_equal ? "equal" : "differ", kd_lasso_support_name(R->support),
                kd_lasso_setting_name(s), e, R->sweeps, R->warned ? "yes" : "no", verd);
         flint_free(e);
     }
+out:
     kd_lasso_prec_row_clear(R);
-    return KD_OK;
+    return st;
 }
 
 /* the breakdown epsilon of {A_delta} u {mirror} u {A_0} (lasso-probe.md §5) */
@@ -229,46 +202,37 @@ breakdown(const fmpq_t Lambda, kd_cli_format fmt, json_t * jroot)
     arb_t kappa, eps;
     arb_mat_t mid;
     kd_status st;
+    char * k, * e, * m;
 
     arb_init(kappa);
     arb_init(eps);
     arb_mat_init(mid, 2, 1);
-    if ((st = kd_lasso_probe_breakdown(kappa, eps, mid, Lambda, 128)) == KD_OK)
+    if ((st = kd_lasso_probe_breakdown(kappa, eps, mid, Lambda, 128)) == KD_OK
+        && fmt == KD_FMT_JSON)
+        json_object_set_new(jroot, "breakdown", json_pack(
+            "{s:o, s:o, s:o}", "kappa", kd_json_arb(kappa, 10), "epsilon_B",
+            kd_json_arb(eps, 10), "midpoint", kd_json_arb(arb_mat_entry(mid, 0, 0), 10)));
+    else if (st == KD_OK)
     {
-        if (fmt == KD_FMT_JSON)
-        {
-            json_t * jb = json_object();
-            json_object_set_new(jb, "kappa", kd_json_arb(kappa, 10));
-            json_object_set_new(jb, "epsilon_B", kd_json_arb(eps, 10));
-            json_object_set_new(jb, "midpoint", kd_json_arb(arb_mat_entry(mid, 0, 0), 10));
-            json_object_set_new(jroot, "breakdown", jb);
-        }
-        else
-        {
-            char * k = kd_cli_ball_str(kappa, 10), * e = kd_cli_ball_str(eps, 10), * m = kd_cli_ball_str(arb_mat_entry(mid, 0, 0), 10);
-            printf("\nBreakdown epsilon of the class {A_delta} u {columns swapped} u {A_0}\n"
-                   "(proofs-notes/lasso-probe.md §4): the two families converge to A_0 while their\n"
-                   "minimisers B* = (0, c) and W = (c, 0), c = 1 - sqrt(3) Lambda, stay\n"
-                   "kappa = %s apart; no algorithm errs by less than\n"
-                   "  epsilon_B = kappa/2 = %s\n"
-                   "on all of the class, and the constant output (c/2, c/2) = (%s, same)\n"
-                   "attains it (it lies on A_0's solution segment). Every solver above that\n"
-                   "lands on the wrong vertex errs by kappa.\n", k, e, m);
-            flint_free(k);
-            flint_free(e);
-            flint_free(m);
-        }
+        k = kd_cli_ball_str(kappa, 10);
+        e = kd_cli_ball_str(eps, 10);
+        m = kd_cli_ball_str(arb_mat_entry(mid, 0, 0), 10);
+        printf("\nBreakdown epsilon of the class {A_delta} u {columns swapped} u {A_0}\n"
+               "(proofs-notes/lasso-probe.md §4): the two families converge to A_0 while their\n"
+               "minimisers B* = (0, c) and W = (c, 0), c = 1 - sqrt(3) Lambda, stay\n"
+               "kappa = %s apart; no algorithm errs by less than\n"
+               "  epsilon_B = kappa/2 = %s\n"
+               "on all of the class, and the constant output (c/2, c/2) = (%s, same)\n"
+               "attains it (it lies on A_0's solution segment). Every solver above that\n"
+               "lands on the wrong vertex errs by kappa.\n", k, e, m);
+        flint_free(k);
+        flint_free(e);
+        flint_free(m);
     }
     arb_clear(kappa);
     arb_clear(eps);
     arb_mat_clear(mid);
     return st;
-}
-
-static json_t *
-json_level(slong level)
-{
-    return level >= 0 ? json_integer(level) : json_null();
 }
 
 /* What is known about one delta before the solvers run. */
@@ -277,122 +241,95 @@ print_delta(const char * dstr, const kd_lasso_delta_t D, int sweep, kd_cli_forma
             json_t * jtruth)
 {
     const kd_lasso_bits_struct * b = D->bits;
+    char * b2, * sl, ls[48], ln[48];
     if (fmt == KD_FMT_JSON)
     {
-        json_t * jt = json_delta(dstr, D), * jb = json_object();
-        json_object_set_new(jt, "truth_certified", json_string(kd_truth_name(D->cert)));
-        json_object_set_new(jt, "B_star_2", kd_json_arb(arb_mat_entry(D->Bstar, 1, 0), 12));
-        json_object_set_new(jt, "kkt_slack", kd_json_arb(D->slack, 6));
-        json_object_set_new(jb, "no_algorithm_certifies_up_to_level", json_level(b->level_lower));
-        json_object_set_new(jb, "flip_perturbation_log2", json_integer(b->flip_log2));
-        json_object_set_new(jb, "kdigits_certifies_from_level", json_level(b->level_sharp));
-        json_object_set_new(jb, "entry_ball_certificate_from_level", json_level(b->level_naive));
-        json_object_set_new(jb, "ieee_double_level", json_integer(52));
-        json_object_set_new(jt, "input_bits", jb);
-        json_object_set_new(jt, "double_input_support_exact_standardisation",
-                            json_string(support_str(D->support_exact)));
-        json_object_set_new(jt, "double_input_differs", json_boolean(D->differs));
-        json_object_set_new(jt, "double_input_support_double_standardisation",
-                            json_string(support_str(D->support_double)));
-        json_object_set_new(jt, "double_standardisation_sigmas_equal",
-                            json_boolean(D->sigma_equal));
-        json_array_append_new(jtruth, jt);
+        json_array_append_new(jtruth, json_pack(
+            "{s:s, s:o, s:s, s:o, s:o, s:{s:o, s:I, s:o, s:o, s:i}, s:s, s:b, s:s, s:b}",
+            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
+            "truth_certified", kd_truth_name(D->cert),
+            "B_star_2", kd_json_arb(arb_mat_entry(D->Bstar, 1, 0), 12),
+            "kkt_slack", kd_json_arb(D->slack, 6), "input_bits",
+            "no_algorithm_certifies_up_to_level", json_opt(b->level_lower >= 0, b->level_lower),
+            "flip_perturbation_log2", (json_int_t) b->flip_log2,
+            "kdigits_certifies_from_level", json_opt(b->level_sharp >= 0, b->level_sharp),
+            "entry_ball_certificate_from_level", json_opt(b->level_naive >= 0, b->level_naive),
+            "ieee_double_level", 52,
+            "double_input_support_exact_standardisation", kd_lasso_support_name(D->support_exact),
+            "double_input_differs", D->differs,
+            "double_input_support_double_standardisation", kd_lasso_support_name(D->support_double),
+            "double_standardisation_sigmas_equal", D->sigma_equal));
+        return;
     }
+    b2 = kd_cli_ball_str(arb_mat_entry(D->Bstar, 1, 0), 12);
+    sl = kd_cli_ball_str(D->slack, 4);
+    printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
+           dstr, b2, kd_truth_name(D->cert), sl);
+    level_str(ls, sizeof ls, b->level_sharp);
+    level_str(ln, sizeof ln, b->level_naive);
+    printf("  input bits: no algorithm certifies the support from levels <= %ld (an instance\n"
+           "  2^%ld away has another support); kdigits certifies it from level %s; entry\n"
+           "  balls need level %s; IEEE double input is about level 52\n",
+           b->level_lower, b->flip_log2, ls, ln);
+    printf("  the double input's exact minimiser: support %s standardised exactly, %s\n"
+           "  standardised in double as MATLAB does (sigmas %s)%s\n",
+           kd_lasso_support_name(D->support_exact), kd_lasso_support_name(D->support_double),
+           D->sigma_equal ? "rounded equal" : "differ",
+           D->support_double != 2 ? "  <- a DIFFERENT problem" : "");
+    if (sweep)
+        printf("  %6s %-8s %-7s %-19s %-30s %8s %-6s %s\n", "p", "sigmas", "problem",
+               "setting", "error", "sweeps", "warned", "verdict");
     else
-    {
-        char * b2 = kd_cli_ball_str(arb_mat_entry(D->Bstar, 1, 0), 12);
-        char * sl = kd_cli_ball_str(D->slack, 4);
-        char ls[32], ln[32];
-        printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
-               dstr, b2, kd_truth_name(D->cert), sl);
-        level_str(ls, sizeof ls, b->level_sharp);
-        level_str(ln, sizeof ln, b->level_naive);
-        printf("  input bits: no algorithm certifies the support from levels <= %ld (an instance\n"
-               "  2^%ld away has another support); kdigits certifies it from level %s; entry\n"
-               "  balls need level %s; IEEE double input is about level 52\n",
-               b->level_lower, b->flip_log2, ls, ln);
-        printf("  the double input's exact minimiser: support %s standardised exactly, %s\n"
-               "  standardised in double as MATLAB does (sigmas %s)%s\n",
-               support_str(D->support_exact), support_str(D->support_double),
-               D->sigma_equal ? "rounded equal" : "differ",
-               D->support_double != 2 ? "  <- a DIFFERENT problem" : "");
-        if (sweep)
-            printf("  %6s %-8s %-7s %-19s %-30s %8s %-6s %s\n", "p", "sigmas", "problem",
-                   "setting", "error", "sweeps", "warned", "verdict");
-        else
-            printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", "setting", "error", "sweeps",
-                   "seconds", "warned", "verdict", "published");
-        flint_free(b2);
-        flint_free(sl);
-    }
+        printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", "setting", "error", "sweeps",
+               "seconds", "warned", "verdict", "published");
+    flint_free(b2);
+    flint_free(sl);
 }
 
 /* ---- --peers (lasso-probe.md §4): the table of kd_lasso_peers_run ---- */
 
-static const char *
-peer_status(char * buf, size_t len, const kd_lasso_peer_struct * p)
-{
-    if (p->interp)
-        return "ok";
-    if (p->no_script)
-        return "skipped (script missing)";
-    snprintf(buf, len, "skipped (install %s)", p->package);
-    return buf;
-}
-
 static json_t *
 peers_json_row(const kd_lasso_peers_t P, const kd_lasso_peer_row_struct * r)
 {
-    json_t * j = json_object();
-    json_object_set_new(j, "delta", json_string(r->delta));
-    json_object_set_new(j, "delta_log2", r->has_log2 ? json_integer(r->log2) : json_null());
-    json_object_set_new(j, "peer", json_string(P->peer[r->peer].name));
-    json_object_set_new(j, "truth_certified", json_string(kd_truth_name(r->cert)));
-    if (r->version)
-        json_object_set_new(j, "version", json_string(r->version));
+    char * fail = NULL;
+    json_t * j;
     if (r->status != KD_LASSO_PEER_OK)
     {
-        char * s = flint_malloc(strlen(r->reason) + 16);
-        sprintf(s, "failed: %s", r->reason);
-        json_object_set_new(j, "status", kd_json_take_string(s));
-        return j;
+        fail = flint_malloc(strlen(r->reason) + 16);
+        sprintf(fail, "failed: %s", r->reason);
     }
-    json_object_set_new(j, "status", json_string("ok"));
-    json_object_set_new(j, "B", json_pack("[ff]", r->Bd[0], r->Bd[1]));
-    json_object_set_new(j, "error", kd_json_arb(r->error, 10));
-    json_object_set_new(j, "error_wrong_vertex", kd_json_arb(r->error_wrong, 10));
-    json_object_set_new(j, "error_std_inf", kd_json_arb(r->error_std_inf, 6));
-    json_object_set_new(j, "nearer", json_string(kd_lasso_side_name(r->nearer)));
-    json_object_set_new(j, "verdict", json_string(kd_lasso_verdict_name(r->verdict)));
-    json_object_set_new(j, "warned", json_boolean(r->warned));
-    json_object_set_new(j, "warning", json_string(r->warning));
-    if (r->iterations)
-        json_object_set_new(j, "iterations", json_loads(r->iterations, JSON_DECODE_ANY, NULL));
-    if (r->solver_status)
-        json_object_set_new(j, "solver_status",
-                            json_loads(r->solver_status, JSON_DECODE_ANY, NULL));
+    j = json_pack("{s:s, s:o, s:s, s:s, s:s*, s:s}", "delta", r->delta,
+                  "delta_log2", json_opt(r->has_log2, r->log2), "peer", P->peer[r->peer].name,
+                  "truth_certified", kd_truth_name(r->cert), "version", r->version,
+                  "status", fail ? fail : "ok");
+    flint_free(fail);
+    if (r->status == KD_LASSO_PEER_OK)
+        json_cat(j, json_pack(
+            "{s:[ff], s:o, s:o, s:o, s:s, s:s, s:b, s:s, s:o*, s:o*}",
+            "B", r->Bd[0], r->Bd[1], "error", kd_json_arb(r->error, 10),
+            "error_wrong_vertex", kd_json_arb(r->error_wrong, 10),
+            "error_std_inf", kd_json_arb(r->error_std_inf, 6),
+            "nearer", kd_lasso_side_name(r->nearer), "verdict", kd_lasso_verdict_name(r->verdict),
+            "warned", r->warned, "warning", r->warning,
+            "iterations", r->iterations ? json_loads(r->iterations, JSON_DECODE_ANY, NULL) : NULL,
+            "solver_status",
+            r->solver_status ? json_loads(r->solver_status, JSON_DECODE_ANY, NULL) : NULL));
     return j;
 }
 
 static json_t *
 peers_json(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention conv)
 {
-    json_t * root = json_object(), * peers = json_array(), * rows = json_array();
-    char buf[128];
+    json_t * peers = json_array(), * rows = json_array();
     slong i;
 
-    json_object_set_new(root, "convention", json_string(kd_scaled_convention_name(conv)));
-    json_object_set_new(root, "Lambda", kd_json_fmpq(Lambda));
-    json_object_set_new(root, "Lambda_double", json_real(P->Lambda_d));
-    json_object_set_new(root, "B_star_2", kd_json_arb(P->Bstar2, 12));
     for (i = 0; i < KD_LASSO_NPEERS; i++)
     {
         const kd_lasso_peer_struct * p = &P->peer[i];
-        json_t * jp = json_object();
-        json_object_set_new(jp, "peer", json_string(p->name));
+        json_t * jp = json_pack("{s:s}", "peer", p->name);
+        /* paths and reasons set one by one: a non-UTF-8 path drops its key only */
         json_object_set_new(jp, "script", json_string(p->script));
-        json_object_set_new(jp, "package", json_string(p->package));
-        json_object_set_new(jp, "status", json_string(peer_status(buf, sizeof buf, p)));
+        json_cat(jp, json_pack("{s:s, s:s}", "package", p->package, "status", p->status));
         if (p->interp)
             json_object_set_new(jp, "interpreter", json_string(p->interp));
         else
@@ -403,67 +340,45 @@ peers_json(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention c
     }
     for (i = 0; i < P->nrows; i++)
         json_array_append_new(rows, peers_json_row(P, &P->rows[i]));
-    json_object_set_new(root, "peers", peers);
-    json_object_set_new(root, "rows", rows);
-    return root;
+    return json_pack("{s:s, s:o, s:f, s:o, s:o, s:o}",
+                     "convention", kd_scaled_convention_name(conv), "Lambda", kd_json_fmpq(Lambda),
+                     "Lambda_double", P->Lambda_d, "B_star_2", kd_json_arb(P->Bstar2, 12),
+                     "peers", peers, "rows", rows);
 }
 
 static void
-peers_text_head(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention conv)
+peers_text(const kd_lasso_peers_t P, const fmpq_t Lambda, const fmpq_t param,
+           kd_scaled_convention conv)
 {
-    char * ls = kd_fmpq_get_str(Lambda), * mid, * rad, buf[128];
+    char * ls = kd_fmpq_get_str(Lambda), * ps = kd_fmpq_get_str(param), * mid, * rad;
+    const char * last = NULL;
     slong i;
 
     if (conv == KD_SCALED_MEAN)
-    {
-        fmpq_t l;
-        char * lst;
-        fmpq_init(l);
-        fmpq_mul_2exp(l, Lambda, 1);
-        lst = kd_fmpq_get_str(l);
         printf("Real peers on A_delta, y rounded to double (lasso-probe.md §4); convention mean\n"
                "(the slides' lambda = %s, i.e. MATLAB's Lambda = %s, passed as the double %.17g).\n",
-               lst, ls, P->Lambda_d);
-        flint_free(lst);
-        fmpq_clear(l);
-    }
+               ps, ls, P->Lambda_d);
     else
         printf("Real peers on A_delta, y rounded to double (lasso-probe.md §4); convention matlab\n"
                "(Lambda = %s, passed as the double %.17g).\n", ls, P->Lambda_d);
     kd_arb_get_decimal(&mid, &rad, P->Bstar2, 12);
     printf("error = ||B - B*||_2 certified (B = the peer's double output, read exactly;\n"
            "B* = (0, 1 - sqrt(3) Lambda) = (0, %s)); nearer: B* or the wrong vertex\n"
-           "W = (1 - sqrt(3) Lambda, 0), decided exactly; verdict: the exact support of B.\n",
-           mid);
-    printf("peers:\n");
+           "W = (1 - sqrt(3) Lambda, 0), decided exactly; verdict: the exact support of B.\n"
+           "peers:\n", mid);
     for (i = 0; i < KD_LASSO_NPEERS; i++)
-    {
-        const kd_lasso_peer_struct * p = &P->peer[i];
-        if (p->interp)
-            printf("  %-18s %s %s\n", p->name, p->interp, p->script);
+        if (P->peer[i].interp)
+            printf("  %-18s %s %s\n", P->peer[i].name, P->peer[i].interp, P->peer[i].script);
         else
-            printf("  %-18s %s: %s\n", p->name, peer_status(buf, sizeof buf, p),
-                   p->reason ? p->reason : "");
-    }
-    flint_free(ls);
-    flint_free(mid);
-    flint_free(rad);
-}
-
-static void
-peers_text(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention conv)
-{
-    const char * last = NULL;
-    slong i;
-
-    peers_text_head(P, Lambda, conv);
+            printf("  %-18s %s: %s\n", P->peer[i].name, P->peer[i].status,
+                   P->peer[i].reason ? P->peer[i].reason : "");
     for (i = 0; i < P->nrows; i++)
     {
         const kd_lasso_peer_row_struct * r = &P->rows[i];
         const char * name = P->peer[r->peer].name, * ver = r->version ? r->version : "-";
+        char lgs[48] = "", bs[96], * es;
         if (last == NULL || strcmp(last, r->delta) != 0)
         {
-            char lgs[48] = "";
             if (r->has_log2)
                 snprintf(lgs, sizeof lgs, " = 2^%ld", (long) r->log2);
             printf("\ndelta = %s%s (B* certified: %s):\n  %-18s %-8s %-36s %-36s %-13s %-6s %s\n",
@@ -471,43 +386,44 @@ peers_text(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention c
                    "B (peer's output, %.10g)", "error ||B - B*||_2", "nearer", "warned", "verdict");
             last = r->delta;
         }
-        if (r->status == KD_LASSO_PEER_OK)
+        if (r->status != KD_LASSO_PEER_OK)
         {
-            char bs[96], * es = kd_cli_ball_str(r->error, 10);
-            snprintf(bs, sizeof bs, "(%.10g, %.10g)", r->Bd[0], r->Bd[1]);
-            printf("  %-18s %-8s %-36s %-36s %-13s %-6s %s\n", name, ver, bs, es,
-                   kd_lasso_side_name(r->nearer), r->warned ? "yes" : "no",
-                   kd_lasso_verdict_name(r->verdict));
-            if (*r->warning)
-                printf("  %-18s   warning: %s\n", "", r->warning);
-            flint_free(es);
-        }
-        else
             printf("  %-18s %-8s failed: %s\n", name, ver, r->reason);
+            continue;
+        }
+        es = kd_cli_ball_str(r->error, 10);
+        snprintf(bs, sizeof bs, "(%.10g, %.10g)", r->Bd[0], r->Bd[1]);
+        printf("  %-18s %-8s %-36s %-36s %-13s %-6s %s\n", name, ver, bs, es,
+               kd_lasso_side_name(r->nearer), r->warned ? "yes" : "no",
+               kd_lasso_verdict_name(r->verdict));
+        if (*r->warning)
+            printf("  %-18s   warning: %s\n", "", r->warning);
+        flint_free(es);
     }
     if (P->nrows == 0)
         printf("\n(no peer ran)\n");
+    flint_free(ls);
+    flint_free(ps);
+    flint_free(mid);
+    flint_free(rad);
 }
 
 /* Every installed peer on the double-rounded instance of each delta. */
 static int
-run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, kd_scaled_convention conv,
-          kd_cli_format fmt)
+run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, const fmpq_t param,
+          kd_scaled_convention conv, kd_cli_format fmt)
 {
     kd_lasso_peers_t P;
-    kd_status st;
+    kd_status st = kd_lasso_peers_init(P, Lambda);
     slong i;
     int ret;
 
-    st = kd_lasso_peers_init(P, Lambda);
     for (i = 0; i < nd && st == KD_OK; i++)
     {
+        char * dstr = kd_real_get_str(deltas[i]);
         if (P->nrun > 0)
-        {
-            char * dstr = kd_real_get_str(deltas[i]);
             fprintf(stderr, "kdigits lasso-probe: peers at delta = %s ...\n", dstr);
-            flint_free(dstr);
-        }
+        flint_free(dstr);
         st = kd_lasso_peers_run(P, deltas[i], Lambda);
     }
     if (st != KD_OK)
@@ -516,36 +432,29 @@ run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, kd_scaled_conventio
         ret = kd_json_print(peers_json(P, Lambda, conv));
     else
     {
-        peers_text(P, Lambda, conv);
+        peers_text(P, Lambda, param, conv);
         ret = fflush(stdout) == 0 ? 0 : KD_EXIT_FAIL;
     }
     kd_lasso_peers_clear(P);
     return ret;
 }
 
-/* --settings and --deltas; KD_OK, or a status for kd_cli_fail, or
-   KD_ERR_ARG with *usage set after a usage message. */
-static kd_status
+/* --settings, --deltas (each > 0) and --precisions: 0, or the exit code
+   after a message */
+static int
 parse_lists(kd_lasso_setting * sets, slong * nsets, kd_real_t ** deltas, slong * nd,
-            int * usage, const lp_args * a)
+            slong ** precs, slong * nprecs, const lp_args * a)
 {
-    char * buf = strdup(a->settings), * tok, * save;
-    kd_status st = KD_OK;
-    int sg = 0;
+    const char * cmd = "lasso-probe";
+    char * buf = strdup(a->deltas), * tok, * save;
+    kd_status st;
+    slong j;
+    int sg = 0, ret = 0;
 
-    for (tok = strtok_r(buf, ",", &save); tok && st == KD_OK; tok = strtok_r(NULL, ",", &save))
-    {
-        if (*nsets == 3 || (st = kd_lasso_setting_parse(&sets[*nsets], tok)) != KD_OK)
-        {
-            if (st == KD_OK)
-                st = kd_error_set(KD_ERR_ARG, "at most three settings");
-            kd_error_prefix("--settings");
-        }
-        (*nsets)++;
-    }
-    free(buf);
-    buf = strdup(a->deltas);
-    for (tok = strtok_r(buf, ",", &save); tok && st == KD_OK; tok = strtok_r(NULL, ",", &save))
+    if ((st = kd_lasso_setting_parse_list(sets, nsets, a->settings)) != KD_OK)
+        kd_error_prefix("--settings");
+    for (tok = strtok_r(buf, ",", &save); tok && st == KD_OK && !ret;
+         tok = strtok_r(NULL, ",", &save))
     {
         *deltas = flint_realloc(*deltas, (*nd + 1) * sizeof(kd_real_t));
         kd_real_init((*deltas)[(*nd)++]);
@@ -554,26 +463,12 @@ parse_lists(kd_lasso_setting * sets, slong * nsets, kd_real_t ** deltas, slong *
         else if ((st = kd_real_sign(&sg, (*deltas)[*nd - 1], 0)) != KD_OK)
             kd_error_prefix("--deltas: %s", tok);
         else if (sg <= 0)
-        {
-            kd_cli_usage("lasso-probe", "--deltas: delta must be > 0 (got %s; at delta = 0 the "
-                         "two columns coincide and the minimiser is not unique)", tok);
-            *usage = 1;
-            st = KD_ERR_ARG;
-        }
+            ret = kd_cli_usage(cmd, "--deltas: delta must be > 0 (got %s; at delta = 0 the two "
+                               "columns coincide and the minimiser is not unique)", tok);
     }
     free(buf);
-    return st;
-}
-
-/* --precisions: KD_EXIT_USAGE after a message, else 0 */
-static int
-parse_precs(slong ** precs, slong * nprecs, slong * nsets, const kd_lasso_setting * sets,
-            const lp_args * a)
-{
-    const char * cmd = "lasso-probe";
-    slong j;
-    if (a->precs == NULL)
-        return 0;
+    if (st != KD_OK || ret || a->precs == NULL)
+        return st != KD_OK ? kd_cli_fail(cmd, st) : ret;
     if (a->peers)
         return kd_cli_usage(cmd, "--peers and --precisions are separate modes");
     if (kd_cli_parse_level_list(precs, nprecs, a->precs, cmd) == 0)
@@ -598,11 +493,9 @@ print_head(const char * conv_name, const fmpq_t Lambda, kd_scaled_convention con
            kd_cli_format fmt, json_t * jroot)
 {
     if (fmt == KD_FMT_JSON)
-    {
-        json_object_set_new(jroot, "convention", json_string(conv_name));
-        json_object_set_new(jroot, "Lambda", kd_json_fmpq(Lambda));
-        json_object_set_new(jroot, "mode", json_string(sweep ? "precision-sweep" : "table"));
-    }
+        json_cat(jroot, json_pack("{s:s, s:o, s:s}", "convention", conv_name,
+                                  "Lambda", kd_json_fmpq(Lambda),
+                                  "mode", sweep ? "precision-sweep" : "table"));
     else if (sweep)
         printf("Precision sweep (proofs-notes/lasso-probe.md §3): A_delta, y rounded to p bits,\n"
                "MATLAB's preprocessing and coordinate descent in p-bit arithmetic (p = 53: IEEE\n"
@@ -611,14 +504,12 @@ print_head(const char * conv_name, const fmpq_t Lambda, kd_scaled_convention con
                "error = ||B - B*||_2 certified.\n",
                conv == KD_SCALED_MEAN ? "mean (Lambda = 1/20)" : "matlab (Lambda = 1/10)");
     else
-    {
-        printf("MATLAB lasso on A_delta, y rounded to double (lasso-probe.md §3); convention %s,\n",
+        printf("MATLAB lasso on A_delta, y rounded to double (lasso-probe.md §3); convention %s,\n"
+               "error = ||B - B*||_2 certified; (p) = predicted (exact-arithmetic sweep count,\n"
+               "time from the measured sweep rate), not run. Input bits and the breakdown\n"
+               "epsilon: proofs-notes/lasso-probe.md.\n",
                conv == KD_SCALED_MEAN ? "mean (slides' lambda = 1/10, MATLAB Lambda = 1/20)"
                                       : "matlab (Lambda = 1/10)");
-        printf("error = ||B - B*||_2 certified; (p) = predicted (exact-arithmetic sweep count,\n"
-               "time from the measured sweep rate), not run. Input bits and the breakdown\n"
-               "epsilon: proofs-notes/lasso-probe.md.\n");
-    }
 }
 
 int
@@ -642,47 +533,33 @@ kd_cmd_lasso_probe(int argc, char ** argv)
     kd_real_t * deltas = NULL;
     fmpq_t Lambda, param;
     kd_scaled_convention conv;
-    json_t * jroot = NULL, * jrows = json_array(), * jtruth = json_array();
-    int r, ret = 0, usage = 0;
+    json_t * jroot = json_object(), * jrows = json_array(), * jtruth = json_array();
+    int r, ret = 0;
 
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
-        return KD_CLI_GETOPT_EXIT(r);
-    if (o.fmt != KD_FMT_TEXT && o.fmt != KD_FMT_JSON)
-        r = kd_cli_usage(cmd, "--format must be text or json");
-    else if (strcmp(a.conv, "matlab") != 0 && strcmp(a.conv, "mean") != 0)
-        r = kd_cli_usage(cmd, "--convention must be matlab or mean");
-    if (r != 0)
-    {
-        kd_cli_opts_clear(&o);
-        return r;
-    }
-    conv = strcmp(a.conv, "mean") == 0 ? KD_SCALED_MEAN : KD_SCALED_HALF_MEAN;
     fmpq_init(Lambda);
     fmpq_init(param);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
+        ret = KD_CLI_GETOPT_EXIT(r);
+    else if (o.fmt != KD_FMT_TEXT && o.fmt != KD_FMT_JSON)
+        r = ret = kd_cli_usage(cmd, "--format must be text or json");
+    else if (strcmp(a.conv, "matlab") != 0 && strcmp(a.conv, "mean") != 0)
+        r = ret = kd_cli_usage(cmd, "--convention must be matlab or mean");
+    if (r != 0 || (ret = parse_lists(sets, &nsets, &deltas, &nd, &precs, &nprecs, &a)) != 0)
+        goto out;
+    conv = strcmp(a.conv, "mean") == 0 ? KD_SCALED_MEAN : KD_SCALED_HALF_MEAN;
     fmpq_set_si(param, 1, 10);
     fmpq_set_si(Lambda, 1, conv == KD_SCALED_MEAN ? 20 : 10);
-
-    if ((st = parse_lists(sets, &nsets, &deltas, &nd, &usage, &a)) != KD_OK)
-    {
-        ret = usage ? KD_EXIT_USAGE : kd_cli_fail(cmd, st);
-        goto out;
-    }
-    if ((ret = parse_precs(&precs, &nprecs, &nsets, sets, &a)) != 0)
-        goto out;
     if (a.peers)
     {
-        ret = run_peers(deltas, nd, Lambda, conv, o.fmt);
+        ret = run_peers(deltas, nd, Lambda, param, conv, o.fmt);
         goto out;
     }
-    if (o.fmt == KD_FMT_JSON)
-        jroot = json_object();
     print_head(a.conv, Lambda, conv, nprecs > 0, o.fmt, jroot);
     for (i = 0; i < nd && st == KD_OK; i++)
     {
         kd_lasso_delta_t D;
         char * dstr = kd_real_get_str(deltas[i]);
-
         kd_lasso_delta_init(D);
         fprintf(stderr, "kdigits lasso-probe: delta = %s ...\n", dstr);
         st = kd_lasso_probe_delta(D, deltas[i], param, conv, Lambda, BITS_MAX_LEVEL);
@@ -704,9 +581,8 @@ kd_cmd_lasso_probe(int argc, char ** argv)
     {
         json_object_set_new(jroot, "truth", jtruth);
         json_object_set_new(jroot, "rows", jrows);
-        jtruth = jrows = NULL;
         ret = kd_json_print(jroot);
-        jroot = NULL;
+        jroot = jtruth = jrows = NULL;
     }
 out:
     json_decref(jroot);

@@ -199,6 +199,8 @@ kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda)
             p->interp = lp_strdup_or_null(interp);
             p->reason = lp_strdup_or_null(reason);
             p->no_script = no_script;
+            p->status = interp ? strdup("ok") : no_script ? strdup("skipped (script missing)")
+                        : lp_strdup_printf("skipped (install %s)", s->package, NULL);
         }
         free(path);
         free(interp);
@@ -252,6 +254,7 @@ kd_lasso_peers_clear(kd_lasso_peers_t P)
     {
         free(P->peer[i].script);
         free(P->peer[i].interp);
+        free(P->peer[i].status);
         free(P->peer[i].reason);
         free(P->peer[i].version);
     }

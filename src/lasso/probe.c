@@ -29,6 +29,31 @@ kd_lasso_setting_parse(kd_lasso_setting * s, const char * str)
                         "reltol-eps-maxiter)", str);
 }
 
+kd_status
+kd_lasso_setting_parse_list(kd_lasso_setting * s, slong * n, const char * list)
+{
+    const char * p;
+    char * tok;
+    size_t len;
+    kd_status st = KD_OK;
+
+    *n = 0;
+    for (p = list; *p != '\0' && st == KD_OK; p += len + (p[len] == ','))
+    {
+        if ((len = strcspn(p, ",")) == 0)
+            continue;
+        tok = flint_malloc(len + 1);
+        memcpy(tok, p, len);
+        tok[len] = '\0';
+        if (*n == 3)
+            st = kd_error_set(KD_ERR_ARG, "at most three settings");
+        else if ((st = kd_lasso_setting_parse(&s[*n], tok)) == KD_OK)
+            (*n)++;
+        flint_free(tok);
+    }
+    return st;
+}
+
 void
 kd_lasso_setting_opts(kd_iter_cd_opts_t opts, kd_lasso_setting s)
 {
@@ -46,6 +71,12 @@ kd_lasso_verdict_name(kd_lasso_verdict v)
 {
     return v == KD_LASSO_RIGHT_SUPPORT ? "right support"
          : v == KD_LASSO_SPLIT ? "split" : "wrong support";
+}
+
+const char *
+kd_lasso_support_name(int s)
+{
+    return s == 0 ? "{}" : s == 1 ? "{1}" : s == 2 ? "{2}" : s == 3 ? "{1,2}" : "not a point";
 }
 
 kd_lasso_verdict
