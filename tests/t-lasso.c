@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Check suite for the LASSO probe of lasso-probe.md: the exact truth, the
    faithful MATLAB cells, the sweep prediction and the double-rounded input. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdlib.h>
+#include <string.h>
 #include "testutil.h"
 
 static void
@@ -186,7 +189,7 @@ START_TEST(test_rounded)
     ck_assert(kd_test_fmpq_is_dyadic(fmpq_mat_entry(A, 0, 0)));
     ck_assert(fmpz_bits(fmpq_numref(fmpq_mat_entry(A, 0, 0))) <= 53);
     ck_assert(fmpq_equal(fmpq_mat_entry(A, 0, 1), fmpq_mat_entry(y, 0, 0)));
-    kd_assert_ok(kd_lasso_probe_rounded_support(&sup, &differs, d, L));
+    kd_assert_ok(kd_lasso_probe_rounded_support(&sup, &differs, NULL, d, L, 0));
     ck_assert(sup >= -1 && sup <= 3);
     ck_assert_int_eq(differs, sup != 2);
     fmpq_mat_clear(A);
@@ -546,7 +549,7 @@ START_TEST(test_prec_row)
     arb_sub(t, &R->error, kappa, 128);
     arb_abs(t, t);
     ck_assert_msg(arb_lt(t, (arb_set_d(slack, 1e-6), slack)), "p = %ld", (long) ps[_i]);
-    ck_assert_int_eq(kd_lasso_nearer(R->B, L), -1);
+    ck_assert_int_eq(kd_lasso_nearer(R->B, L), KD_LASSO_NEARER_WRONG);
     kd_lasso_prec_row_clear(R);
     arb_mat_clear(Bstar);
     arb_mat_clear(mid);
@@ -600,13 +603,22 @@ START_TEST(test_nearer)
         arb_set_fmpq(t, fmpq_mat_entry(B, 1, 0), 256);
         arb_addmul(d2, t, t, 256);
         arb_sub(t, d1, d2, 256);
-        want = arb_is_negative(t) ? 1 : arb_is_positive(t) ? -1 : 0;
+        want = arb_is_negative(t) ? KD_LASSO_NEARER_BSTAR
+               : arb_is_positive(t) ? KD_LASSO_NEARER_WRONG : KD_LASSO_NEARER_UNDECIDED;
         if (fmpq_equal(fmpq_mat_entry(B, 0, 0), fmpq_mat_entry(B, 1, 0)))
-            ck_assert_int_eq(kd_lasso_nearer(B, L), 0);
+            ck_assert_int_eq(kd_lasso_nearer(B, L), KD_LASSO_EQUIDISTANT);
         else
             ck_assert_msg(kd_lasso_nearer(B, L) == want, "seed %lu trial %ld", kd_test_seed(502),
                           (long) trial);
     }
+    /* Lambda = 1: c = 1 - sqrt(3) < 0, B* and W are not the vertices; an
+       equidistant B is then undecided, not equidistant */
+    fmpq_set_si(L, 1, 1);
+    ck_assert_int_eq(kd_lasso_nearer(B, L), KD_LASSO_NEARER_UNDECIDED);
+    fmpq_mat_zero(B);
+    ck_assert_int_eq(kd_lasso_nearer(B, L), KD_LASSO_NEARER_UNDECIDED);
+    ck_assert_str_eq(kd_lasso_side_name(KD_LASSO_EQUIDISTANT), "equidistant");
+    ck_assert_str_eq(kd_lasso_side_name(KD_LASSO_NEARER_UNDECIDED), "undecided");
     fmpq_mat_clear(B);
     fmpq_clear(L);
     arb_clear(c);
@@ -614,6 +626,84 @@ START_TEST(test_nearer)
     arb_clear(d2);
     arb_clear(t);
     flint_randclear(st);
+}
+END_TEST
+
+/* kd_lasso_probe_delta bundles the per-delta calls; delta_log2 and the
+   published values. */
+START_TEST(test_delta_facts)
+{
+    kd_lasso_delta_t D;
+    kd_lasso_bits_t bits;
+    kd_real_t d;
+    fmpq_t L;
+    slong lg = 0;
+    int sup, diff, sig;
+
+    kd_real_init(d);
+    fmpq_init(L);
+    fmpq_set_si(L, 1, 10);
+    kd_assert_ok(kd_real_parse(d, "3/7"));
+    ck_assert(!kd_lasso_probe_delta_log2(&lg, d));
+    kd_assert_ok(kd_real_parse(d, "8"));
+    ck_assert(kd_lasso_probe_delta_log2(&lg, d) && lg == 3);
+    kd_assert_ok(kd_real_parse(d, "2^-7"));
+    ck_assert(kd_lasso_probe_delta_log2(&lg, d) && lg == -7);
+    ck_assert_str_eq(kd_lasso_probe_published(-15, KD_LASSO_SETTING_RELTOL_EPS),
+                     "1.17, 0.33 s, warned");
+    ck_assert_ptr_eq(kd_lasso_probe_published(-3, KD_LASSO_SETTING_DEFAULT), NULL);
+    kd_lasso_delta_init(D);
+    kd_assert_ok(kd_lasso_probe_delta(D, d, L, KD_SCALED_HALF_MEAN, L, 400));
+    ck_assert(D->has_log2 && D->log2 == -7 && D->cert == KD_TRUE);
+    kd_assert_ok(kd_lasso_probe_rounded_support(&sup, &diff, NULL, d, L, 0));
+    ck_assert_int_eq(D->support_exact, sup);
+    ck_assert_int_eq(D->differs, diff);
+    kd_assert_ok(kd_lasso_probe_rounded_support(&sup, &diff, &sig, d, L, 53));
+    ck_assert_int_eq(D->support_double, sup);
+    ck_assert_int_eq(D->sigma_equal, sig);
+    kd_assert_ok(kd_lasso_probe_input_bits(bits, d, L, 400));
+    ck_assert_int_eq(D->bits->level_sharp, bits->level_sharp);
+    ck_assert_int_eq(D->bits->level_lower, bits->level_lower);
+    kd_lasso_delta_clear(D);
+    kd_real_clear(d);
+    fmpq_clear(L);
+}
+END_TEST
+
+/* With no peer scripts every peer is skipped (script missing): no rows,
+   the truth is certified all the same; delta = 0 is an error. */
+START_TEST(test_peers_none)
+{
+    kd_lasso_peers_t P;
+    kd_real_t d;
+    fmpq_t L;
+    char * old = getenv("KDIGITS_PEERS_DIR") ? strdup(getenv("KDIGITS_PEERS_DIR")) : NULL;
+    slong i;
+
+    kd_real_init(d);
+    fmpq_init(L);
+    fmpq_set_si(L, 1, 10);
+    setenv("KDIGITS_PEERS_DIR", "/nonexistent/kdigits-peers", 1);
+    kd_assert_ok(kd_lasso_peers_init(P, L));
+    ck_assert_int_eq(P->nrun, 0);
+    ck_assert(P->Lambda_d == 0.1);
+    for (i = 0; i < KD_LASSO_NPEERS; i++)
+        ck_assert(P->peer[i].no_script && P->peer[i].interp == NULL && P->peer[i].reason);
+    ck_assert_str_eq(P->peer[0].name, "glmnet");
+    ck_assert_str_eq(P->peer[3].package, "python3-cvxopt");
+    kd_assert_ok(kd_real_parse(d, "2^-15"));
+    kd_assert_ok(kd_lasso_peers_run(P, d, L));
+    ck_assert_int_eq(P->nrows, 0);
+    kd_real_zero(d);
+    ck_assert_int_eq(kd_lasso_peers_run(P, d, L), KD_ERR_ARG);
+    kd_lasso_peers_clear(P);
+    if (old)
+        setenv("KDIGITS_PEERS_DIR", old, 1);
+    else
+        unsetenv("KDIGITS_PEERS_DIR");
+    free(old);
+    kd_real_clear(d);
+    fmpq_clear(L);
 }
 END_TEST
 
@@ -634,6 +724,8 @@ kd_suite_lasso(void)
     tcase_add_loop_test(tc, test_input_support, 0, 7);
     tcase_add_loop_test(tc, test_prec_row, 0, 3);
     tcase_add_test(tc, test_nearer);
+    tcase_add_test(tc, test_delta_facts);
+    tcase_add_test(tc, test_peers_none);
     suite_add_tcase(s, tc);
     return s;
 }

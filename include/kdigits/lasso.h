@@ -36,6 +36,8 @@ kd_lasso_setting;
 /* "default", "reltol-eps", "reltol-eps-maxiter" (and the parser). */
 const char * kd_lasso_setting_name(kd_lasso_setting s);
 kd_status kd_lasso_setting_parse(kd_lasso_setting * s, const char * str);
+/* A comma-separated list of at most three settings (empty items skipped). */
+kd_status kd_lasso_setting_parse_list(kd_lasso_setting * s, slong * n, const char * list);
 /* MATLAB's options (standardize, intercept) for the setting. */
 void kd_lasso_setting_opts(kd_iter_cd_opts_t opts, kd_lasso_setting s);
 
@@ -72,6 +74,9 @@ typedef enum
 kd_lasso_verdict;
 
 const char * kd_lasso_verdict_name(kd_lasso_verdict v);
+/* A support as a bit set (bit j: coordinate j + 1): "{}", "{1}", "{2}",
+   "{1,2}"; "not a point" for -1. */
+const char * kd_lasso_support_name(int support);
 /* Exact comparison of the support of B (2 x 1) with that of B*. */
 kd_lasso_verdict kd_lasso_verdict_of(const fmpq_mat_t B);
 
@@ -109,12 +114,24 @@ void kd_lasso_cell_clear(kd_lasso_cell_t C);
 kd_status kd_lasso_probe_cell(kd_lasso_cell_t C, const kd_real_t delta, const fmpq_t Lambda,
                               kd_lasso_setting s, const arb_mat_t Bstar, slong run_limit);
 
-/* Solves the double-rounded instance EXACTLY (its rational values,
-   standardised exactly, via kd_truth_set_compute): *support has bit j set when coordinate j of its
-   minimiser is non-zero (-1: the solution set is not a certified point),
-   *differs is 1 when that differs from the support {2} of B*. */
-kd_status kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t delta,
-                                         const fmpq_t Lambda);
+/* Solves the problem that the double-rounded instance defines EXACTLY
+   (via kd_lasso_probe_input_support: standardised exactly when std_prec = 0,
+   in std_prec-bit arithmetic as MATLAB does when std_prec > 0, e.g. 53):
+   *support has bit j set when coordinate j of its minimiser is non-zero
+   (-1: the solution set is not a certified point), *differs is 1 when that
+   differs from the support {2} of B*; *sigma_equal (if not NULL) as by
+   kd_lasso_probe_input_support. */
+kd_status kd_lasso_probe_rounded_support(int * support, int * differs, int * sigma_equal,
+                                         const kd_real_t delta, const fmpq_t Lambda,
+                                         slong std_prec);
+
+/* 1 and *lg = log2(delta) when delta is exactly a power of two, else 0. */
+int kd_lasso_probe_delta_log2(slong * lg, const kd_real_t delta);
+
+/* The value MATLAB's lasso reported in the published table (lasso-probe.md
+   §3, MATLAB convention, Lambda = 1/10) for delta = 2^lg under setting s,
+   as the table prints it; NULL when the table has no such cell. */
+const char * kd_lasso_probe_published(slong lg, kd_lasso_setting s);
 
 /* The breakdown epsilon of the class {A_delta : delta != 0} u {mirrors} u
    {A_0} (lasso-probe.md §5), MATLAB convention with 0 < Lambda < 1/sqrt(3):
@@ -156,6 +173,37 @@ typedef kd_lasso_bits_struct kd_lasso_bits_t[1];
    searching levels 1..max_level. */
 kd_status kd_lasso_probe_input_bits(kd_lasso_bits_t B, const kd_real_t delta,
                                     const fmpq_t Lambda, slong max_level);
+
+/* What the probe knows about one delta before running any solver: the
+   certified truth (kd_lasso_probe_truth), the supports of the exact
+   minimisers of the problems the double input defines (standardised
+   exactly and in double) and the input-bits bracket. */
+typedef struct
+{
+    int has_log2;           /* delta = 2^log2 exactly */
+    slong log2;
+    kd_truth cert;
+    arb_mat_t Bstar;        /* 2 x 1 */
+    arb_t slack;
+    int support_exact;      /* kd_lasso_probe_rounded_support, std_prec = 0 */
+    int differs;
+    int support_double;     /* the same, std_prec = 53 */
+    int sigma_equal;        /* the double sigmas coincide */
+    kd_lasso_bits_t bits;
+}
+kd_lasso_delta_struct;
+
+typedef kd_lasso_delta_struct kd_lasso_delta_t[1];
+
+void kd_lasso_delta_init(kd_lasso_delta_t D);
+void kd_lasso_delta_clear(kd_lasso_delta_t D);
+
+/* Fills D for delta > 0; param, conv as for kd_lasso_probe_truth (prec_max
+   4096), Lambda = the MATLAB-convention parameter, input bits searched up to
+   max_level. */
+kd_status kd_lasso_probe_delta(kd_lasso_delta_t D, const kd_real_t delta, const fmpq_t param,
+                               kd_scaled_convention conv, const fmpq_t Lambda,
+                               slong max_level);
 
 /* MATLAB's preprocessing (centre, population-std standardisation) of the
    rational X (m x N), y (m x 1) carried out in p-bit arithmetic, round to
@@ -207,11 +255,119 @@ kd_status kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta,
                                   const fmpq_t Lambda, slong p, kd_lasso_setting s,
                                   const arb_mat_t Bstar);
 
-/* Which of B* and the wrong vertex W = (1 - sqrt(3) Lambda, 0) the
-   rational B is nearer (decided exactly: the difference of the squared
-   distances is 2c(B_1 - B_2), c = 1 - sqrt(3) Lambda): 1 for B*, -1 for
-   W, 0 when equidistant or when c > 0 cannot be certified. */
-int kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda);
+/* Which of B* and the wrong vertex W = (1 - sqrt(3) Lambda, 0) a point is
+   nearer. */
+typedef enum
+{
+    KD_LASSO_NEARER_WRONG = -1,     /* W */
+    KD_LASSO_EQUIDISTANT = 0,       /* exactly as near to both */
+    KD_LASSO_NEARER_BSTAR = 1,      /* B* */
+    KD_LASSO_NEARER_UNDECIDED = 2   /* c = 1 - sqrt(3) Lambda > 0 not certified */
+}
+kd_lasso_side;
+
+/* "wrong vertex", "equidistant", "B*", "undecided". */
+const char * kd_lasso_side_name(kd_lasso_side n);
+
+/* Which of B* and W the rational B is nearer, decided exactly: the
+   difference of the squared distances is 2c(B_1 - B_2), c = 1 - sqrt(3)
+   Lambda. */
+kd_lasso_side kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda);
+
+/* ---- the real peers (src/lasso/peers.c, lasso-probe.md §4) ----
+
+   R's glmnet, scikit-learn's Lasso and LassoLars and CVXOPT's interior-point
+   QP, run as external programs (the scripts of experiments/peers) on the
+   double-rounded instance, their double output read exactly and measured
+   against the certified truth. Where they are looked for (in this order):
+   KDIGITS_PEERS_DIR  the scripts' directory (else the installed
+                      $(pkgdatadir)/peers if it exists, else the source tree)
+   KDIGITS_PYTHON     the Python interpreter tried first; then /usr/bin/python3
+                      and python3 on PATH (the system interpreter is tried only
+                      when PATH has a python3 at all, so a stripped PATH turns
+                      the Python peers off), the first that imports the module
+   PATH               Rscript for glmnet
+   A peer whose program or module is missing is skipped, with the Debian
+   package that provides it. Each run is limited to KD_LASSO_PEER_TIMEOUT
+   seconds; a crash or time-out is a failed row. */
+
+#define KD_LASSO_PEER_TIMEOUT 60.0
+/* glmnet, sklearn-lasso, sklearn-lassolars, cvxopt-qp */
+#define KD_LASSO_NPEERS 4
+
+typedef struct
+{
+    const char * name;      /* the estimator */
+    const char * package;   /* the Debian package that provides it */
+    char * script;          /* the script's path (its file name when no directory) */
+    char * interp;          /* the interpreter that runs it; NULL: skipped */
+    char * status;          /* "ok", "skipped (install PACKAGE)" or
+                               "skipped (script missing)" */
+    int no_script;          /* skipped because the script itself is missing */
+    char * reason;          /* why it is skipped; NULL when it runs */
+    char * version;         /* the version its first output reported, or NULL */
+}
+kd_lasso_peer_struct;
+
+typedef enum
+{
+    KD_LASSO_PEER_OK = 0,   /* its B was read: the measures are valid */
+    KD_LASSO_PEER_FAILED    /* no usable output: reason */
+}
+kd_lasso_peer_status;
+
+/* One estimator at one delta. */
+typedef struct
+{
+    char * delta;           /* kd_real_get_str of delta */
+    int has_log2;           /* delta = 2^log2 exactly */
+    slong log2;
+    slong peer;             /* index into the peers' table */
+    kd_truth cert;          /* kd_lasso_probe_truth's verdict at this delta */
+    kd_lasso_peer_status status;
+    char * reason;          /* FAILED: why */
+    char * version;         /* the version it printed ("?" if none); NULL when it
+                               printed no object for this estimator */
+    double Bd[2];           /* OK: its output as the doubles it printed */
+    fmpq_mat_t B;           /* the same doubles, exactly */
+    arb_t error;            /* ||B - B*||_2 */
+    arb_t error_wrong;      /* ||B - W||_2 */
+    arb_t error_std_inf;    /* ||b - b*||_inf on the standardised scale */
+    kd_lasso_side nearer;
+    kd_lasso_verdict verdict;
+    int warned;
+    char * warning;
+    char * iterations;      /* those members of its output as compact JSON */
+    char * solver_status;   /* text, NULL when absent or null */
+}
+kd_lasso_peer_row_struct;
+
+typedef struct
+{
+    kd_lasso_peer_struct peer[KD_LASSO_NPEERS];
+    slong nrun;             /* peers that run */
+    double Lambda_d;        /* the double passed for Lambda */
+    arb_t Bstar2;           /* 1 - sqrt(3) Lambda */
+    slong nrows, alloc;
+    kd_lasso_peer_row_struct * rows;
+    char * tmpdir;          /* working files (private) */
+    char * input;
+}
+kd_lasso_peers_struct;
+
+typedef kd_lasso_peers_struct kd_lasso_peers_t[1];
+
+/* Finds the peers and an interpreter for each (Lambda: MATLAB's
+   convention) and, when one runs, a temporary directory for their input. */
+kd_status kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda);
+/* Removes the temporary directory. */
+void kd_lasso_peers_clear(kd_lasso_peers_t P);
+
+/* Runs every peer that runs on the double-rounded instance of delta != 0,
+   appending a row per estimator to P->rows (none when no peer runs; the
+   truth is certified all the same). A peer that fails is a FAILED row, not
+   an error; errors are those of the truth and of the input file. */
+kd_status kd_lasso_peers_run(kd_lasso_peers_t P, const kd_real_t delta, const fmpq_t Lambda);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,6 @@
 #include <string.h>
 #include "cli.h"
 #include "kdigits/lasso.h"
-#include "lasso_peers.h"
 
 static void
 help(void)
@@ -50,8 +49,7 @@ help(void)
 typedef struct
 {
     const char * deltas, * settings, * conv, * precs;
-    int settings_given;
-    int peers;
+    int settings_given, peers;
 }
 lp_args;
 
@@ -71,159 +69,83 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
-/* Published MATLAB values (lasso-probe.md §3), by log2(delta) and setting. */
-static const char *
-published(slong lg, int s)
-{
-    switch (lg)
-    {
-        case -1: return "1e-16";
-        case -7: return s == 0 ? "0.68" : s == 1 ? "2e-16, 0.02 s" : "2e-16";
-        case -15: return s == 0 ? "1.17" : s == 1 ? "1.17, 0.33 s, warned" : "1e-11, 1381.5 s";
-        case -20: case -24: case -26:
-            return s == 0 ? "1.17" : s == 1 ? "1.17, 0.33 s, warned" : "no output after 12 h";
-        case -28: case -30: return s == 2 ? "1.17, <0.01 s" : "1.17";
-        default: return NULL;
-    }
-}
-
-/* log2(delta) when delta is an exact power of two, else 0 (none). */
-static int
-delta_log2(slong * lg, const kd_real_t d)
-{
-    fmpq_t q;
-    int ok = 0;
-    fmpq_init(q);
-    if (kd_real_get_fmpq(q, d) && fmpq_sgn(q) > 0)
-    {
-        if (fmpz_is_one(fmpq_numref(q)) && fmpz_is_pm1(fmpq_denref(q)) == 0
-            && (slong) fmpz_val2(fmpq_denref(q)) == (slong) fmpz_bits(fmpq_denref(q)) - 1)
-        {
-            *lg = -fmpz_val2(fmpq_denref(q));
-            ok = 1;
-        }
-        else if (fmpz_is_one(fmpq_denref(q))
-                 && (slong) fmpz_val2(fmpq_numref(q)) == (slong) fmpz_bits(fmpq_numref(q)) - 1)
-        {
-            *lg = fmpz_val2(fmpq_numref(q));
-            ok = 1;
-        }
-    }
-    fmpq_clear(q);
-    return ok;
-}
-
-static const char *
-support_str(int s)
-{
-    return s == 0 ? "{}" : s == 1 ? "{1}" : s == 2 ? "{2}" : s == 3 ? "{1,2}" : "not a point";
-}
-
 /* the maximum level the input-bits search tries */
 #define BITS_MAX_LEVEL 400
 
 static void
 level_str(char * buf, size_t len, slong level)
 {
-    if (level >= 0)
-        snprintf(buf, len, "%ld", (long) level);
-    else
-        snprintf(buf, len, "> %d (not found)", BITS_MAX_LEVEL);
-}
-
-static const char *
-nearer_str(int n)
-{
-    return n > 0 ? "nearer B*" : n < 0 ? "nearer the wrong vertex" : "equidistant/undecided";
+    snprintf(buf, len, "%s%ld%s", level >= 0 ? "" : "> ",
+             (long) (level >= 0 ? level : BITS_MAX_LEVEL), level >= 0 ? "" : " (not found)");
 }
 
 /* verdict, with where the mass is when both coordinates are non-zero */
 static void
 verdict_str(char * buf, size_t len, kd_lasso_verdict v, const fmpq_mat_t B, const fmpq_t Lambda)
 {
-    if (v == KD_LASSO_SPLIT)
-        snprintf(buf, len, "split, %s", nearer_str(kd_lasso_nearer(B, Lambda)));
-    else
-        snprintf(buf, len, "%s", kd_lasso_verdict_name(v));
+    kd_lasso_side n = kd_lasso_nearer(B, Lambda);
+    snprintf(buf, len, "%s%s", v == KD_LASSO_SPLIT ? "split, " : kd_lasso_verdict_name(v),
+             v != KD_LASSO_SPLIT ? "" : n == KD_LASSO_NEARER_BSTAR ? "nearer B*"
+             : n == KD_LASSO_NEARER_WRONG ? "nearer the wrong vertex" : "equidistant/undecided");
 }
 
-/* support of the exact minimiser of the problem MATLAB's double
-   preprocessing defines from the double input */
-static kd_status
-double_std_support(int * sup, int * sig_eq, const kd_real_t delta, const fmpq_t Lambda)
+/* an integer, or null when absent */
+static json_t *
+json_opt(int has, slong v)
 {
-    fmpq_mat_t A, y;
-    kd_status st;
-    fmpq_mat_init(A, 3, 2);
-    fmpq_mat_init(y, 3, 1);
-    if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) == KD_OK)
-        st = kd_lasso_probe_input_support(sup, sig_eq, A, y, Lambda, 53);
-    fmpq_mat_clear(A);
-    fmpq_mat_clear(y);
-    return st;
+    return has ? json_integer(v) : json_null();
+}
+
+/* a with the members of b appended (b is consumed) */
+static json_t *
+json_cat(json_t * a, json_t * b)
+{
+    json_object_update(a, b);
+    json_decref(b);
+    return a;
 }
 
 static json_t *
 json_B(const fmpq_mat_t B)
 {
-    json_t * j = json_array();
-    json_array_append_new(j, kd_json_fmpq(fmpq_mat_entry(B, 0, 0)));
-    json_array_append_new(j, kd_json_fmpq(fmpq_mat_entry(B, 1, 0)));
-    return j;
+    return json_pack("[oo]", kd_json_fmpq(fmpq_mat_entry(B, 0, 0)),
+                     kd_json_fmpq(fmpq_mat_entry(B, 1, 0)));
 }
 
-static void
-json_row_head(json_t * jr, const char * dstr, int haslg, slong lg, kd_lasso_setting s)
-{
-    json_object_set_new(jr, "delta", json_string(dstr));
-    json_object_set_new(jr, "delta_log2", haslg ? json_integer(lg) : json_null());
-    json_object_set_new(jr, "setting", json_string(kd_lasso_setting_name(s)));
-}
-
+/* One cell of the table (one delta, one setting). */
 static kd_status
-table_cell(const kd_real_t delta, const char * dstr, int haslg, slong lg, const fmpq_t Lambda,
-           kd_scaled_convention conv, kd_lasso_setting s, const arb_mat_t Bstar,
+table_cell(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
+           const fmpq_t Lambda, kd_scaled_convention conv, kd_lasso_setting s,
            kd_cli_format fmt, json_t * jrows)
 {
     kd_lasso_cell_t C;
     kd_status st;
-    char verd[64];
-    const char * pub = haslg && conv == KD_SCALED_HALF_MEAN ? published(lg, s) : NULL;
+    char verd[64], sw[32], sec[32], * e;
+    const char * pub = D->has_log2 && conv == KD_SCALED_HALF_MEAN
+                       ? kd_lasso_probe_published(D->log2, s) : NULL;
+    /* "nearer" has always said "undecided" for an equidistant B too */
+    kd_lasso_side n;
 
     kd_lasso_cell_init(C);
-    if ((st = kd_lasso_probe_cell(C, delta, Lambda, s, Bstar, KD_LASSO_RUN_LIMIT)) != KD_OK)
-    {
-        kd_lasso_cell_clear(C);
-        return st;
-    }
+    if ((st = kd_lasso_probe_cell(C, delta, Lambda, s, D->Bstar, KD_LASSO_RUN_LIMIT)) != KD_OK)
+        goto out;
     verdict_str(verd, sizeof verd, C->verdict, C->B, Lambda);
+    n = kd_lasso_nearer(C->B, Lambda);
     if (fmt == KD_FMT_JSON)
-    {
-        json_t * jr = json_object();
-        json_row_head(jr, dstr, haslg, lg, s);
-        json_object_set_new(jr, "error", C->predicted ? json_null() : kd_json_arb(&C->error, 8));
-        json_object_set_new(jr, "warned", json_boolean(C->warned));
-        json_object_set_new(jr, "sweeps", json_integer(C->sweeps));
-        json_object_set_new(jr, "predicted_sweeps",
-                            C->predicted_sweeps >= 0 ? json_integer(C->predicted_sweeps) : json_null());
-        json_object_set_new(jr, "seconds", json_real(C->seconds));
-        json_object_set_new(jr, "predicted", json_boolean(C->predicted));
-        json_object_set_new(jr, "verdict", json_string(kd_lasso_verdict_name(C->verdict)));
-        if (!C->predicted)
-        {
-            int nr = kd_lasso_nearer(C->B, Lambda);
-            json_object_set_new(jr, "B", json_B(C->B));
-            json_object_set_new(jr, "nearer", json_string(nr > 0 ? "B*" : nr < 0 ? "wrong vertex"
-                                                                            : "undecided"));
-        }
-        if (pub)
-            json_object_set_new(jr, "published", json_string(pub));
-        json_array_append_new(jrows, jr);
-    }
+        json_array_append_new(jrows, json_pack(
+            "{s:s, s:o, s:s, s:o, s:b, s:I, s:o, s:f, s:b, s:s, s:o*, s:s*, s:s*}",
+            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
+            "setting", kd_lasso_setting_name(s),
+            "error", C->predicted ? json_null() : kd_json_arb(&C->error, 8),
+            "warned", C->warned, "sweeps", (json_int_t) C->sweeps,
+            "predicted_sweeps", json_opt(C->predicted_sweeps >= 0, C->predicted_sweeps),
+            "seconds", C->seconds, "predicted", C->predicted,
+            "verdict", kd_lasso_verdict_name(C->verdict), "B", C->predicted ? NULL : json_B(C->B),
+            "nearer", C->predicted ? NULL : n == KD_LASSO_EQUIDISTANT ? "undecided"
+                                                   : kd_lasso_side_name(n), "published", pub));
     else
     {
-        char * e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
-        char sw[32], sec[32];
+        e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
         snprintf(sw, sizeof sw, "%ld%s", C->sweeps, C->predicted ? "(p)" : "");
         snprintf(sec, sizeof sec, "%.3g%s", C->seconds, C->predicted ? "(p)" : "");
         printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", kd_lasso_setting_name(s),
@@ -231,53 +153,46 @@ table_cell(const kd_real_t delta, const char * dstr, int haslg, slong lg, const 
                C->predicted ? "right support (p)" : verd, pub ? pub : "");
         flint_free(e);
     }
+out:
     kd_lasso_cell_clear(C);
-    return KD_OK;
+    return st;
 }
 
+/* One row of the precision sweep (one delta, precision, setting). */
 static kd_status
-prec_row(const kd_real_t delta, const char * dstr, int haslg, slong lg, const fmpq_t Lambda,
-         slong p, kd_lasso_setting s, const arb_mat_t Bstar, kd_cli_format fmt, json_t * jrows)
+prec_row(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
+         const fmpq_t Lambda, slong p, kd_lasso_setting s, kd_cli_format fmt, json_t * jrows)
 {
     kd_lasso_prec_row_t R;
     kd_status st;
-    char verd[64];
+    char verd[64], * e;
 
     kd_lasso_prec_row_init(R);
     fprintf(stderr, "kdigits lasso-probe: delta = %s, p = %ld, %s ...\n", dstr, (long) p,
             kd_lasso_setting_name(s));
-    if ((st = kd_lasso_probe_prec_row(R, delta, Lambda, p, s, Bstar)) != KD_OK)
-    {
-        kd_lasso_prec_row_clear(R);
-        return st;
-    }
+    if ((st = kd_lasso_probe_prec_row(R, delta, Lambda, p, s, D->Bstar)) != KD_OK)
+        goto out;
     verdict_str(verd, sizeof verd, R->verdict, R->B, Lambda);
     if (fmt == KD_FMT_JSON)
-    {
-        json_t * jr = json_object();
-        json_row_head(jr, dstr, haslg, lg, s);
-        json_object_set_new(jr, "prec", json_integer(p));
-        json_object_set_new(jr, "sigmas_equal", json_boolean(R->sigma_equal));
-        json_object_set_new(jr, "problem_support", json_string(support_str(R->support)));
-        json_object_set_new(jr, "error", kd_json_arb(&R->error, 8));
-        json_object_set_new(jr, "B", json_B(R->B));
-        json_object_set_new(jr, "warned", json_boolean(R->warned));
-        json_object_set_new(jr, "sweeps", json_integer(R->sweeps));
-        json_object_set_new(jr, "seconds", json_real(R->seconds));
-        json_object_set_new(jr, "predicted", json_false());
-        json_object_set_new(jr, "verdict", json_string(kd_lasso_verdict_name(R->verdict)));
-        json_array_append_new(jrows, jr);
-    }
+        json_array_append_new(jrows, json_pack(
+            "{s:s, s:o, s:s, s:I, s:b, s:s, s:o, s:o, s:b, s:I, s:f, s:b, s:s}",
+            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
+            "setting", kd_lasso_setting_name(s), "prec", (json_int_t) p,
+            "sigmas_equal", R->sigma_equal, "problem_support", kd_lasso_support_name(R->support),
+            "error", kd_json_arb(&R->error, 8), "B", json_B(R->B), "warned", R->warned,
+            "sweeps", (json_int_t) R->sweeps, "seconds", R->seconds, "predicted", 0,
+            "verdict", kd_lasso_verdict_name(R->verdict)));
     else
     {
-        char * e = kd_cli_ball_str(&R->error, 10);
+        e = kd_cli_ball_str(&R->error, 10);
         printf("  %6ld %-8s %-7s %-19s %-30s %8ld %-6s %s\n", (long) p,
-               R->sigma_equal ? "equal" : "differ", support_str(R->support),
+               R->sigma_equal ? "equal" : "differ", kd_lasso_support_name(R->support),
                kd_lasso_setting_name(s), e, R->sweeps, R->warned ? "yes" : "no", verd);
         flint_free(e);
     }
+out:
     kd_lasso_prec_row_clear(R);
-    return KD_OK;
+    return st;
 }
 
 /* the breakdown epsilon of {A_delta} u {mirror} u {A_0} (lasso-probe.md §5) */
@@ -287,40 +202,314 @@ breakdown(const fmpq_t Lambda, kd_cli_format fmt, json_t * jroot)
     arb_t kappa, eps;
     arb_mat_t mid;
     kd_status st;
+    char * k, * e, * m;
 
     arb_init(kappa);
     arb_init(eps);
     arb_mat_init(mid, 2, 1);
-    if ((st = kd_lasso_probe_breakdown(kappa, eps, mid, Lambda, 128)) == KD_OK)
+    if ((st = kd_lasso_probe_breakdown(kappa, eps, mid, Lambda, 128)) == KD_OK
+        && fmt == KD_FMT_JSON)
+        json_object_set_new(jroot, "breakdown", json_pack(
+            "{s:o, s:o, s:o}", "kappa", kd_json_arb(kappa, 10), "epsilon_B",
+            kd_json_arb(eps, 10), "midpoint", kd_json_arb(arb_mat_entry(mid, 0, 0), 10)));
+    else if (st == KD_OK)
     {
-        if (fmt == KD_FMT_JSON)
-        {
-            json_t * jb = json_object();
-            json_object_set_new(jb, "kappa", kd_json_arb(kappa, 10));
-            json_object_set_new(jb, "epsilon_B", kd_json_arb(eps, 10));
-            json_object_set_new(jb, "midpoint", kd_json_arb(arb_mat_entry(mid, 0, 0), 10));
-            json_object_set_new(jroot, "breakdown", jb);
-        }
-        else
-        {
-            char * k = kd_cli_ball_str(kappa, 10), * e = kd_cli_ball_str(eps, 10), * m = kd_cli_ball_str(arb_mat_entry(mid, 0, 0), 10);
-            printf("\nBreakdown epsilon of the class {A_delta} u {columns swapped} u {A_0}\n"
-                   "(proofs-notes/lasso-probe.md §4): the two families converge to A_0 while their\n"
-                   "minimisers B* = (0, c) and W = (c, 0), c = 1 - sqrt(3) Lambda, stay\n"
-                   "kappa = %s apart; no algorithm errs by less than\n"
-                   "  epsilon_B = kappa/2 = %s\n"
-                   "on all of the class, and the constant output (c/2, c/2) = (%s, same)\n"
-                   "attains it (it lies on A_0's solution segment). Every solver above that\n"
-                   "lands on the wrong vertex errs by kappa.\n", k, e, m);
-            flint_free(k);
-            flint_free(e);
-            flint_free(m);
-        }
+        k = kd_cli_ball_str(kappa, 10);
+        e = kd_cli_ball_str(eps, 10);
+        m = kd_cli_ball_str(arb_mat_entry(mid, 0, 0), 10);
+        printf("\nBreakdown epsilon of the class {A_delta} u {columns swapped} u {A_0}\n"
+               "(proofs-notes/lasso-probe.md §4): the two families converge to A_0 while their\n"
+               "minimisers B* = (0, c) and W = (c, 0), c = 1 - sqrt(3) Lambda, stay\n"
+               "kappa = %s apart; no algorithm errs by less than\n"
+               "  epsilon_B = kappa/2 = %s\n"
+               "on all of the class, and the constant output (c/2, c/2) = (%s, same)\n"
+               "attains it (it lies on A_0's solution segment). Every solver above that\n"
+               "lands on the wrong vertex errs by kappa.\n", k, e, m);
+        flint_free(k);
+        flint_free(e);
+        flint_free(m);
     }
     arb_clear(kappa);
     arb_clear(eps);
     arb_mat_clear(mid);
     return st;
+}
+
+/* What is known about one delta before the solvers run. */
+static void
+print_delta(const char * dstr, const kd_lasso_delta_t D, int sweep, kd_cli_format fmt,
+            json_t * jtruth)
+{
+    const kd_lasso_bits_struct * b = D->bits;
+    char * b2, * sl, ls[48], ln[48];
+    if (fmt == KD_FMT_JSON)
+    {
+        json_array_append_new(jtruth, json_pack(
+            "{s:s, s:o, s:s, s:o, s:o, s:{s:o, s:I, s:o, s:o, s:i}, s:s, s:b, s:s, s:b}",
+            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
+            "truth_certified", kd_truth_name(D->cert),
+            "B_star_2", kd_json_arb(arb_mat_entry(D->Bstar, 1, 0), 12),
+            "kkt_slack", kd_json_arb(D->slack, 6), "input_bits",
+            "no_algorithm_certifies_up_to_level", json_opt(b->level_lower >= 0, b->level_lower),
+            "flip_perturbation_log2", (json_int_t) b->flip_log2,
+            "kdigits_certifies_from_level", json_opt(b->level_sharp >= 0, b->level_sharp),
+            "entry_ball_certificate_from_level", json_opt(b->level_naive >= 0, b->level_naive),
+            "ieee_double_level", 52,
+            "double_input_support_exact_standardisation", kd_lasso_support_name(D->support_exact),
+            "double_input_differs", D->differs,
+            "double_input_support_double_standardisation", kd_lasso_support_name(D->support_double),
+            "double_standardisation_sigmas_equal", D->sigma_equal));
+        return;
+    }
+    b2 = kd_cli_ball_str(arb_mat_entry(D->Bstar, 1, 0), 12);
+    sl = kd_cli_ball_str(D->slack, 4);
+    printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
+           dstr, b2, kd_truth_name(D->cert), sl);
+    level_str(ls, sizeof ls, b->level_sharp);
+    level_str(ln, sizeof ln, b->level_naive);
+    printf("  input bits: no algorithm certifies the support from levels <= %ld (an instance\n"
+           "  2^%ld away has another support); kdigits certifies it from level %s; entry\n"
+           "  balls need level %s; IEEE double input is about level 52\n",
+           b->level_lower, b->flip_log2, ls, ln);
+    printf("  the double input's exact minimiser: support %s standardised exactly, %s\n"
+           "  standardised in double as MATLAB does (sigmas %s)%s\n",
+           kd_lasso_support_name(D->support_exact), kd_lasso_support_name(D->support_double),
+           D->sigma_equal ? "rounded equal" : "differ",
+           D->support_double != 2 ? "  <- a DIFFERENT problem" : "");
+    if (sweep)
+        printf("  %6s %-8s %-7s %-19s %-30s %8s %-6s %s\n", "p", "sigmas", "problem",
+               "setting", "error", "sweeps", "warned", "verdict");
+    else
+        printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", "setting", "error", "sweeps",
+               "seconds", "warned", "verdict", "published");
+    flint_free(b2);
+    flint_free(sl);
+}
+
+/* ---- --peers (lasso-probe.md §4): the table of kd_lasso_peers_run ---- */
+
+static json_t *
+peers_json_row(const kd_lasso_peers_t P, const kd_lasso_peer_row_struct * r)
+{
+    char * fail = NULL;
+    json_t * j;
+    if (r->status != KD_LASSO_PEER_OK)
+    {
+        fail = flint_malloc(strlen(r->reason) + 16);
+        sprintf(fail, "failed: %s", r->reason);
+    }
+    j = json_pack("{s:s, s:o, s:s, s:s, s:s*, s:s}", "delta", r->delta,
+                  "delta_log2", json_opt(r->has_log2, r->log2), "peer", P->peer[r->peer].name,
+                  "truth_certified", kd_truth_name(r->cert), "version", r->version,
+                  "status", fail ? fail : "ok");
+    flint_free(fail);
+    if (r->status == KD_LASSO_PEER_OK)
+        json_cat(j, json_pack(
+            "{s:[ff], s:o, s:o, s:o, s:s, s:s, s:b, s:s, s:o*, s:o*}",
+            "B", r->Bd[0], r->Bd[1], "error", kd_json_arb(r->error, 10),
+            "error_wrong_vertex", kd_json_arb(r->error_wrong, 10),
+            "error_std_inf", kd_json_arb(r->error_std_inf, 6),
+            "nearer", kd_lasso_side_name(r->nearer), "verdict", kd_lasso_verdict_name(r->verdict),
+            "warned", r->warned, "warning", r->warning,
+            "iterations", r->iterations ? json_loads(r->iterations, JSON_DECODE_ANY, NULL) : NULL,
+            "solver_status",
+            r->solver_status ? json_loads(r->solver_status, JSON_DECODE_ANY, NULL) : NULL));
+    return j;
+}
+
+static json_t *
+peers_json(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention conv)
+{
+    json_t * peers = json_array(), * rows = json_array();
+    slong i;
+
+    for (i = 0; i < KD_LASSO_NPEERS; i++)
+    {
+        const kd_lasso_peer_struct * p = &P->peer[i];
+        json_t * jp = json_pack("{s:s}", "peer", p->name);
+        /* paths and reasons set one by one: a non-UTF-8 path drops its key only */
+        json_object_set_new(jp, "script", json_string(p->script));
+        json_cat(jp, json_pack("{s:s, s:s}", "package", p->package, "status", p->status));
+        if (p->interp)
+            json_object_set_new(jp, "interpreter", json_string(p->interp));
+        else
+            json_object_set_new(jp, "reason", json_string(p->reason ? p->reason : ""));
+        if (p->version)
+            json_object_set_new(jp, "version", json_string(p->version));
+        json_array_append_new(peers, jp);
+    }
+    for (i = 0; i < P->nrows; i++)
+        json_array_append_new(rows, peers_json_row(P, &P->rows[i]));
+    return json_pack("{s:s, s:o, s:f, s:o, s:o, s:o}",
+                     "convention", kd_scaled_convention_name(conv), "Lambda", kd_json_fmpq(Lambda),
+                     "Lambda_double", P->Lambda_d, "B_star_2", kd_json_arb(P->Bstar2, 12),
+                     "peers", peers, "rows", rows);
+}
+
+static void
+peers_text(const kd_lasso_peers_t P, const fmpq_t Lambda, const fmpq_t param,
+           kd_scaled_convention conv)
+{
+    char * ls = kd_fmpq_get_str(Lambda), * ps = kd_fmpq_get_str(param), * mid, * rad;
+    const char * last = NULL;
+    slong i;
+
+    if (conv == KD_SCALED_MEAN)
+        printf("Real peers on A_delta, y rounded to double (lasso-probe.md §4); convention mean\n"
+               "(the slides' lambda = %s, i.e. MATLAB's Lambda = %s, passed as the double %.17g).\n",
+               ps, ls, P->Lambda_d);
+    else
+        printf("Real peers on A_delta, y rounded to double (lasso-probe.md §4); convention matlab\n"
+               "(Lambda = %s, passed as the double %.17g).\n", ls, P->Lambda_d);
+    kd_arb_get_decimal(&mid, &rad, P->Bstar2, 12);
+    printf("error = ||B - B*||_2 certified (B = the peer's double output, read exactly;\n"
+           "B* = (0, 1 - sqrt(3) Lambda) = (0, %s)); nearer: B* or the wrong vertex\n"
+           "W = (1 - sqrt(3) Lambda, 0), decided exactly; verdict: the exact support of B.\n"
+           "peers:\n", mid);
+    for (i = 0; i < KD_LASSO_NPEERS; i++)
+        if (P->peer[i].interp)
+            printf("  %-18s %s %s\n", P->peer[i].name, P->peer[i].interp, P->peer[i].script);
+        else
+            printf("  %-18s %s: %s\n", P->peer[i].name, P->peer[i].status,
+                   P->peer[i].reason ? P->peer[i].reason : "");
+    for (i = 0; i < P->nrows; i++)
+    {
+        const kd_lasso_peer_row_struct * r = &P->rows[i];
+        const char * name = P->peer[r->peer].name, * ver = r->version ? r->version : "-";
+        char lgs[48] = "", bs[96], * es;
+        if (last == NULL || strcmp(last, r->delta) != 0)
+        {
+            if (r->has_log2)
+                snprintf(lgs, sizeof lgs, " = 2^%ld", (long) r->log2);
+            printf("\ndelta = %s%s (B* certified: %s):\n  %-18s %-8s %-36s %-36s %-13s %-6s %s\n",
+                   r->delta, lgs, kd_truth_name(r->cert), "peer", "version",
+                   "B (peer's output, %.10g)", "error ||B - B*||_2", "nearer", "warned", "verdict");
+            last = r->delta;
+        }
+        if (r->status != KD_LASSO_PEER_OK)
+        {
+            printf("  %-18s %-8s failed: %s\n", name, ver, r->reason);
+            continue;
+        }
+        es = kd_cli_ball_str(r->error, 10);
+        snprintf(bs, sizeof bs, "(%.10g, %.10g)", r->Bd[0], r->Bd[1]);
+        printf("  %-18s %-8s %-36s %-36s %-13s %-6s %s\n", name, ver, bs, es,
+               kd_lasso_side_name(r->nearer), r->warned ? "yes" : "no",
+               kd_lasso_verdict_name(r->verdict));
+        if (*r->warning)
+            printf("  %-18s   warning: %s\n", "", r->warning);
+        flint_free(es);
+    }
+    if (P->nrows == 0)
+        printf("\n(no peer ran)\n");
+    flint_free(ls);
+    flint_free(ps);
+    flint_free(mid);
+    flint_free(rad);
+}
+
+/* Every installed peer on the double-rounded instance of each delta. */
+static int
+run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, const fmpq_t param,
+          kd_scaled_convention conv, kd_cli_format fmt)
+{
+    kd_lasso_peers_t P;
+    kd_status st = kd_lasso_peers_init(P, Lambda);
+    slong i;
+    int ret;
+
+    for (i = 0; i < nd && st == KD_OK; i++)
+    {
+        char * dstr = kd_real_get_str(deltas[i]);
+        if (P->nrun > 0)
+            fprintf(stderr, "kdigits lasso-probe: peers at delta = %s ...\n", dstr);
+        flint_free(dstr);
+        st = kd_lasso_peers_run(P, deltas[i], Lambda);
+    }
+    if (st != KD_OK)
+        ret = kd_cli_fail("lasso-probe", st);
+    else if (fmt == KD_FMT_JSON)
+        ret = kd_json_print(peers_json(P, Lambda, conv));
+    else
+    {
+        peers_text(P, Lambda, param, conv);
+        ret = fflush(stdout) == 0 ? 0 : KD_EXIT_FAIL;
+    }
+    kd_lasso_peers_clear(P);
+    return ret;
+}
+
+/* --settings, --deltas (each > 0) and --precisions: 0, or the exit code
+   after a message */
+static int
+parse_lists(kd_lasso_setting * sets, slong * nsets, kd_real_t ** deltas, slong * nd,
+            slong ** precs, slong * nprecs, const lp_args * a)
+{
+    const char * cmd = "lasso-probe";
+    char * buf = strdup(a->deltas), * tok, * save;
+    kd_status st;
+    slong j;
+    int sg = 0, ret = 0;
+
+    if ((st = kd_lasso_setting_parse_list(sets, nsets, a->settings)) != KD_OK)
+        kd_error_prefix("--settings");
+    for (tok = strtok_r(buf, ",", &save); tok && st == KD_OK && !ret;
+         tok = strtok_r(NULL, ",", &save))
+    {
+        *deltas = flint_realloc(*deltas, (*nd + 1) * sizeof(kd_real_t));
+        kd_real_init((*deltas)[(*nd)++]);
+        if ((st = kd_real_parse((*deltas)[*nd - 1], tok)) != KD_OK)
+            kd_error_prefix("--deltas");
+        else if ((st = kd_real_sign(&sg, (*deltas)[*nd - 1], 0)) != KD_OK)
+            kd_error_prefix("--deltas: %s", tok);
+        else if (sg <= 0)
+            ret = kd_cli_usage(cmd, "--deltas: delta must be > 0 (got %s; at delta = 0 the two "
+                               "columns coincide and the minimiser is not unique)", tok);
+    }
+    free(buf);
+    if (st != KD_OK || ret || a->precs == NULL)
+        return st != KD_OK ? kd_cli_fail(cmd, st) : ret;
+    if (a->peers)
+        return kd_cli_usage(cmd, "--peers and --precisions are separate modes");
+    if (kd_cli_parse_level_list(precs, nprecs, a->precs, cmd) == 0)
+        return KD_EXIT_USAGE;
+    for (j = 0; j < *nprecs; j++)
+        if ((*precs)[j] < KD_ARITH_PREC_MIN || (*precs)[j] > 65536)
+            return kd_cli_usage(cmd, "--precisions: %ld is not in %d..65536", (long) (*precs)[j],
+                                KD_ARITH_PREC_MIN);
+    for (j = 0; j < *nsets; j++)
+        if (sets[j] == KD_LASSO_SETTING_RELTOL_EPS_MAXITER)
+        {
+            if (a->settings_given)
+                return kd_cli_usage(cmd, "--precisions runs the settings default and reltol-eps "
+                                    "only");
+            *nsets = j;
+        }
+    return 0;
+}
+
+static void
+print_head(const char * conv_name, const fmpq_t Lambda, kd_scaled_convention conv, int sweep,
+           kd_cli_format fmt, json_t * jroot)
+{
+    if (fmt == KD_FMT_JSON)
+        json_cat(jroot, json_pack("{s:s, s:o, s:s}", "convention", conv_name,
+                                  "Lambda", kd_json_fmpq(Lambda),
+                                  "mode", sweep ? "precision-sweep" : "table"));
+    else if (sweep)
+        printf("Precision sweep (proofs-notes/lasso-probe.md §3): A_delta, y rounded to p bits,\n"
+               "MATLAB's preprocessing and coordinate descent in p-bit arithmetic (p = 53: IEEE\n"
+               "double), convention %s. 'problem' = support of the EXACT\n"
+               "minimiser of the problem the p-bit standardisation defines;\n"
+               "error = ||B - B*||_2 certified.\n",
+               conv == KD_SCALED_MEAN ? "mean (Lambda = 1/20)" : "matlab (Lambda = 1/10)");
+    else
+        printf("MATLAB lasso on A_delta, y rounded to double (lasso-probe.md §3); convention %s,\n"
+               "error = ||B - B*||_2 certified; (p) = predicted (exact-arithmetic sweep count,\n"
+               "time from the measured sweep rate), not run. Input bits and the breakdown\n"
+               "epsilon: proofs-notes/lasso-probe.md.\n",
+               conv == KD_SCALED_MEAN ? "mean (slides' lambda = 1/10, MATLAB Lambda = 1/20)"
+                                      : "matlab (Lambda = 1/10)");
 }
 
 int
@@ -340,246 +529,65 @@ kd_cmd_lasso_probe(int argc, char ** argv)
     kd_cli_opts o;
     kd_status st = KD_OK;
     kd_lasso_setting sets[3];
-    slong nsets = 0, nd = 0, i, j, k, lg = 0, * precs = NULL, nprecs = 0;
+    slong nsets = 0, nd = 0, i, j, k, * precs = NULL, nprecs = 0;
     kd_real_t * deltas = NULL;
-    char * buf = NULL, * tok, * save;
     fmpq_t Lambda, param;
     kd_scaled_convention conv;
-    json_t * jroot = NULL, * jrows = NULL, * jtruth = NULL;
+    json_t * jroot = json_object(), * jrows = json_array(), * jtruth = json_array();
     int r, ret = 0;
 
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
-        return KD_CLI_GETOPT_EXIT(r);
-    if (o.fmt != KD_FMT_TEXT && o.fmt != KD_FMT_JSON)
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "--format must be text or json");
-    }
-    if (strcmp(a.conv, "matlab") == 0)
-        conv = KD_SCALED_HALF_MEAN;
-    else if (strcmp(a.conv, "mean") == 0)
-        conv = KD_SCALED_MEAN;
-    else
-    {
-        kd_cli_opts_clear(&o);
-        return kd_cli_usage(cmd, "--convention must be matlab or mean");
-    }
     fmpq_init(Lambda);
     fmpq_init(param);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
+        ret = KD_CLI_GETOPT_EXIT(r);
+    else if (o.fmt != KD_FMT_TEXT && o.fmt != KD_FMT_JSON)
+        r = ret = kd_cli_usage(cmd, "--format must be text or json");
+    else if (strcmp(a.conv, "matlab") != 0 && strcmp(a.conv, "mean") != 0)
+        r = ret = kd_cli_usage(cmd, "--convention must be matlab or mean");
+    if (r != 0 || (ret = parse_lists(sets, &nsets, &deltas, &nd, &precs, &nprecs, &a)) != 0)
+        goto out;
+    conv = strcmp(a.conv, "mean") == 0 ? KD_SCALED_MEAN : KD_SCALED_HALF_MEAN;
     fmpq_set_si(param, 1, 10);
     fmpq_set_si(Lambda, 1, conv == KD_SCALED_MEAN ? 20 : 10);
-
-    buf = strdup(a.settings);
-    for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-    {
-        if (nsets == 3 || (st = kd_lasso_setting_parse(&sets[nsets], tok)) != KD_OK)
-        {
-            if (st == KD_OK)
-                st = kd_error_set(KD_ERR_ARG, "at most three settings");
-            kd_error_prefix("--settings");
-            goto fail;
-        }
-        nsets++;
-    }
-    free(buf);
-    buf = strdup(a.deltas);
-    for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-    {
-        deltas = flint_realloc(deltas, (nd + 1) * sizeof(kd_real_t));
-        kd_real_init(deltas[nd]);
-        nd++;
-        if ((st = kd_real_parse(deltas[nd - 1], tok)) != KD_OK)
-        {
-            kd_error_prefix("--deltas");
-            goto fail;
-        }
-        {
-            int sg = 0;
-            if ((st = kd_real_sign(&sg, deltas[nd - 1], 0)) != KD_OK)
-            {
-                kd_error_prefix("--deltas: %s", tok);
-                goto fail;
-            }
-            if (sg <= 0)
-            {
-                ret = kd_cli_usage(cmd, "--deltas: delta must be > 0 (got %s; at delta = 0 the "
-                                   "two columns coincide and the minimiser is not unique)", tok);
-                goto out;
-            }
-        }
-    }
-
     if (a.peers)
     {
-        if (a.precs != NULL)
-        {
-            ret = kd_cli_usage(cmd, "--peers and --precisions are separate modes");
-            goto out;
-        }
-        ret = kd_cli_lasso_peers(deltas, nd, Lambda, conv, o.fmt);
+        ret = run_peers(deltas, nd, Lambda, param, conv, o.fmt);
         goto out;
     }
-    if (a.precs != NULL
-        && kd_cli_parse_level_list(&precs, &nprecs, a.precs, cmd) == 0)
+    print_head(a.conv, Lambda, conv, nprecs > 0, o.fmt, jroot);
+    for (i = 0; i < nd && st == KD_OK; i++)
     {
-        ret = KD_EXIT_USAGE;
-        goto out;
-    }
-    for (j = 0; j < nprecs; j++)
-        if (precs[j] < KD_ARITH_PREC_MIN || precs[j] > 65536)
-        {
-            ret = kd_cli_usage(cmd, "--precisions: %ld is not in %d..65536", (long) precs[j],
-                               KD_ARITH_PREC_MIN);
-            goto out;
-        }
-    for (j = 0; j < nsets && nprecs > 0; j++)
-        if (sets[j] == KD_LASSO_SETTING_RELTOL_EPS_MAXITER)
-        {
-            if (a.settings_given)
-            {
-                ret = kd_cli_usage(cmd, "--precisions runs the settings default and reltol-eps "
-                                   "only");
-                goto out;
-            }
-            nsets = j;
-        }
-
-    if (o.fmt == KD_FMT_JSON)
-    {
-        jroot = json_object();
-        jrows = json_array();
-        jtruth = json_array();
-        json_object_set_new(jroot, "convention", json_string(a.conv));
-        json_object_set_new(jroot, "Lambda", kd_json_fmpq(Lambda));
-        json_object_set_new(jroot, "mode", json_string(nprecs ? "precision-sweep" : "table"));
-    }
-    else if (nprecs)
-        printf("Precision sweep (proofs-notes/lasso-probe.md §3): A_delta, y rounded to p bits,\n"
-               "MATLAB's preprocessing and coordinate descent in p-bit arithmetic (p = 53: IEEE\n"
-               "double), convention %s. 'problem' = support of the EXACT\n"
-               "minimiser of the problem the p-bit standardisation defines;\n"
-               "error = ||B - B*||_2 certified.\n",
-               conv == KD_SCALED_MEAN ? "mean (Lambda = 1/20)" : "matlab (Lambda = 1/10)");
-    else
-    {
-        printf("MATLAB lasso on A_delta, y rounded to double (lasso-probe.md §3); convention %s,\n",
-               conv == KD_SCALED_MEAN ? "mean (slides' lambda = 1/10, MATLAB Lambda = 1/20)"
-                                      : "matlab (Lambda = 1/10)");
-        printf("error = ||B - B*||_2 certified; (p) = predicted (exact-arithmetic sweep count,\n"
-               "time from the measured sweep rate), not run. Input bits and the breakdown\n"
-               "epsilon: proofs-notes/lasso-probe.md.\n");
-    }
-    for (i = 0; i < nd; i++)
-    {
-        arb_mat_t Bstar;
-        arb_t slack;
-        kd_truth cert;
-        kd_lasso_bits_t bits;
-        int rsup = -1, rdiff = 0, dsup = -1, sig_eq = 0, haslg = delta_log2(&lg, deltas[i]);
+        kd_lasso_delta_t D;
         char * dstr = kd_real_get_str(deltas[i]);
-
-        arb_mat_init(Bstar, 2, 1);
-        arb_init(slack);
+        kd_lasso_delta_init(D);
         fprintf(stderr, "kdigits lasso-probe: delta = %s ...\n", dstr);
-        st = kd_lasso_probe_truth(&cert, Bstar, slack, deltas[i], param, conv, 4096);
+        st = kd_lasso_probe_delta(D, deltas[i], param, conv, Lambda, BITS_MAX_LEVEL);
         if (st == KD_OK)
-            st = kd_lasso_probe_rounded_support(&rsup, &rdiff, deltas[i], Lambda);
-        if (st == KD_OK)
-            st = double_std_support(&dsup, &sig_eq, deltas[i], Lambda);
-        if (st == KD_OK)
-            st = kd_lasso_probe_input_bits(bits, deltas[i], Lambda, BITS_MAX_LEVEL);
-        if (st != KD_OK)
-        {
-            flint_free(dstr);
-            arb_mat_clear(Bstar);
-            arb_clear(slack);
-            goto fail;
-        }
-        if (o.fmt == KD_FMT_JSON)
-        {
-            json_t * jt = json_object(), * jb = json_object();
-            json_object_set_new(jt, "delta", json_string(dstr));
-            json_object_set_new(jt, "delta_log2", haslg ? json_integer(lg) : json_null());
-            json_object_set_new(jt, "truth_certified", json_string(kd_truth_name(cert)));
-            json_object_set_new(jt, "B_star_2", kd_json_arb(arb_mat_entry(Bstar, 1, 0), 12));
-            json_object_set_new(jt, "kkt_slack", kd_json_arb(slack, 6));
-            json_object_set_new(jb, "no_algorithm_certifies_up_to_level",
-                                bits->level_lower >= 0 ? json_integer(bits->level_lower) : json_null());
-            json_object_set_new(jb, "flip_perturbation_log2", json_integer(bits->flip_log2));
-            json_object_set_new(jb, "kdigits_certifies_from_level",
-                                bits->level_sharp >= 0 ? json_integer(bits->level_sharp) : json_null());
-            json_object_set_new(jb, "entry_ball_certificate_from_level",
-                                bits->level_naive >= 0 ? json_integer(bits->level_naive) : json_null());
-            json_object_set_new(jb, "ieee_double_level", json_integer(52));
-            json_object_set_new(jt, "input_bits", jb);
-            json_object_set_new(jt, "double_input_support_exact_standardisation",
-                                json_string(support_str(rsup)));
-            json_object_set_new(jt, "double_input_differs", json_boolean(rdiff));
-            json_object_set_new(jt, "double_input_support_double_standardisation",
-                                json_string(support_str(dsup)));
-            json_object_set_new(jt, "double_standardisation_sigmas_equal", json_boolean(sig_eq));
-            json_array_append_new(jtruth, jt);
-        }
-        else
-        {
-            char * b2 = kd_cli_ball_str(arb_mat_entry(Bstar, 1, 0), 12), * sl = kd_cli_ball_str(slack, 4);
-            printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
-                   dstr, b2, kd_truth_name(cert), sl);
-            char ls[32], ln[32];
-            level_str(ls, sizeof ls, bits->level_sharp);
-            level_str(ln, sizeof ln, bits->level_naive);
-            printf("  input bits: no algorithm certifies the support from levels <= %ld (an instance\n"
-                   "  2^%ld away has another support); kdigits certifies it from level %s; entry\n"
-                   "  balls need level %s; IEEE double input is about level 52\n",
-                   bits->level_lower, bits->flip_log2, ls, ln);
-            printf("  the double input's exact minimiser: support %s standardised exactly, %s\n"
-                   "  standardised in double as MATLAB does (sigmas %s)%s\n",
-                   support_str(rsup), support_str(dsup), sig_eq ? "rounded equal" : "differ",
-                   dsup != 2 ? "  <- a DIFFERENT problem" : "");
-            if (nprecs)
-                printf("  %6s %-8s %-7s %-19s %-30s %8s %-6s %s\n", "p", "sigmas", "problem",
-                       "setting", "error", "sweeps", "warned", "verdict");
-            else
-                printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", "setting", "error", "sweeps",
-                       "seconds", "warned", "verdict", "published");
-            flint_free(b2);
-            flint_free(sl);
-        }
+            print_delta(dstr, D, nprecs > 0, o.fmt, jtruth);
         for (k = 0; k < nprecs && st == KD_OK; k++)
             for (j = 0; j < nsets && st == KD_OK; j++)
-                st = prec_row(deltas[i], dstr, haslg, lg, Lambda, precs[k], sets[j], Bstar,
-                              o.fmt, jrows);
+                st = prec_row(deltas[i], dstr, D, Lambda, precs[k], sets[j], o.fmt, jrows);
         for (j = 0; j < nsets && nprecs == 0 && st == KD_OK; j++)
-            st = table_cell(deltas[i], dstr, haslg, lg, Lambda, conv, sets[j], Bstar, o.fmt,
-                            jrows);
+            st = table_cell(deltas[i], dstr, D, Lambda, conv, sets[j], o.fmt, jrows);
         flint_free(dstr);
-        arb_mat_clear(Bstar);
-        arb_clear(slack);
-        if (st != KD_OK)
-            goto fail;
+        kd_lasso_delta_clear(D);
     }
-    if (nprecs == 0 && (st = breakdown(Lambda, o.fmt, jroot)) != KD_OK)
-        goto fail;
-    if (o.fmt == KD_FMT_JSON)
+    if (st == KD_OK && nprecs == 0)
+        st = breakdown(Lambda, o.fmt, jroot);
+    if (st != KD_OK)
+        ret = kd_cli_fail(cmd, st);
+    else if (o.fmt == KD_FMT_JSON)
     {
         json_object_set_new(jroot, "truth", jtruth);
         json_object_set_new(jroot, "rows", jrows);
-        jtruth = jrows = NULL;
         ret = kd_json_print(jroot);
-        jroot = NULL;
+        jroot = jtruth = jrows = NULL;
     }
-    goto out;
-fail:
-    ret = kd_cli_fail(cmd, st);
 out:
-    if (jroot)
-        json_decref(jroot);
-    if (jrows)
-        json_decref(jrows);
-    if (jtruth)
-        json_decref(jtruth);
-    free(buf);
+    json_decref(jroot);
+    json_decref(jrows);
+    json_decref(jtruth);
     for (i = 0; i < nd; i++)
         kd_real_clear(deltas[i]);
     flint_free(deltas);

@@ -29,6 +29,31 @@ kd_lasso_setting_parse(kd_lasso_setting * s, const char * str)
                         "reltol-eps-maxiter)", str);
 }
 
+kd_status
+kd_lasso_setting_parse_list(kd_lasso_setting * s, slong * n, const char * list)
+{
+    const char * p;
+    char * tok;
+    size_t len;
+    kd_status st = KD_OK;
+
+    *n = 0;
+    for (p = list; *p != '\0' && st == KD_OK; p += len + (p[len] == ','))
+    {
+        if ((len = strcspn(p, ",")) == 0)
+            continue;
+        tok = flint_malloc(len + 1);
+        memcpy(tok, p, len);
+        tok[len] = '\0';
+        if (*n == 3)
+            st = kd_error_set(KD_ERR_ARG, "at most three settings");
+        else if ((st = kd_lasso_setting_parse(&s[*n], tok)) == KD_OK)
+            (*n)++;
+        flint_free(tok);
+    }
+    return st;
+}
+
 void
 kd_lasso_setting_opts(kd_iter_cd_opts_t opts, kd_lasso_setting s)
 {
@@ -46,6 +71,12 @@ kd_lasso_verdict_name(kd_lasso_verdict v)
 {
     return v == KD_LASSO_RIGHT_SUPPORT ? "right support"
          : v == KD_LASSO_SPLIT ? "split" : "wrong support";
+}
+
+const char *
+kd_lasso_support_name(int s)
+{
+    return s == 0 ? "{}" : s == 1 ? "{1}" : s == 2 ? "{2}" : s == 3 ? "{1,2}" : "not a point";
 }
 
 kd_lasso_verdict
@@ -131,14 +162,23 @@ kd_lasso_probe_round_prec(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, int
 }
 
 kd_status
-_kd_lasso_eval_rho(arb_t rho, arb_t rho2, const kd_real_t delta, slong prec)
+_kd_lasso_eval_inv_rho2(arb_t t, const kd_real_t delta, slong prec)
 {
-    kd_status st = kd_real_eval_arb(rho2, delta, prec);
+    kd_status st = kd_real_eval_arb(t, delta, prec);
     if (st != KD_OK)
         return st;
-    arb_sqr(rho2, rho2, prec);
-    arb_mul_ui(rho2, rho2, 6, prec);
-    arb_add_ui(rho2, rho2, 1, prec);
+    arb_sqr(t, t, prec);
+    arb_mul_ui(t, t, 6, prec);
+    arb_add_ui(t, t, 1, prec);
+    return KD_OK;
+}
+
+kd_status
+_kd_lasso_eval_rho(arb_t rho, arb_t rho2, const kd_real_t delta, slong prec)
+{
+    kd_status st = _kd_lasso_eval_inv_rho2(rho2, delta, prec);
+    if (st != KD_OK)
+        return st;
     arb_inv(rho2, rho2, prec);
     arb_sqrt(rho, rho2, prec);
     return KD_OK;
@@ -470,22 +510,22 @@ kd_lasso_cell_clear(kd_lasso_cell_t C)
     arb_clear(&C->error);
 }
 
-/* ||B - B*||_2 directly in balls: B is exact, so the radius is that of B*
-   and of the rounding at 256 bits. */
-static void
-dist_to(arb_t err, const fmpq_mat_t B, const arb_mat_t Bstar)
+/* Directly in balls: B is exact, so the radius is that of V and of the
+   rounding at prec bits. */
+void
+_kd_lasso_dist(arb_t d, const fmpq_mat_t B, const arb_mat_t V, slong prec)
 {
     arb_t t;
     slong j;
     arb_init(t);
-    arb_zero(err);
+    arb_zero(d);
     for (j = 0; j < 2; j++)
     {
-        arb_set_fmpq(t, fmpq_mat_entry(B, j, 0), 256);
-        arb_sub(t, t, arb_mat_entry(Bstar, j, 0), 256);
-        arb_addmul(err, t, t, 256);
+        arb_set_fmpq(t, fmpq_mat_entry(B, j, 0), prec);
+        arb_sub(t, t, arb_mat_entry(V, j, 0), prec);
+        arb_addmul(d, t, t, prec);
     }
-    arb_sqrtpos(err, err, 256);
+    arb_sqrtpos(d, d, prec);
     arb_clear(t);
 }
 
@@ -547,7 +587,7 @@ kd_lasso_probe_cell(kd_lasso_cell_t C, const kd_real_t delta, const fmpq_t Lambd
     C->seconds = R->seconds;
     fmpq_mat_set(C->B, R->B);
     C->verdict = kd_lasso_verdict_of(C->B);
-    dist_to(&C->error, C->B, Bstar);
+    _kd_lasso_dist(&C->error, C->B, Bstar, 256);
 done:
     kd_iter_result_clear(R);
     fmpq_mat_clear(A);
@@ -639,8 +679,8 @@ done:
 }
 
 kd_status
-kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t delta,
-                               const fmpq_t Lambda)
+kd_lasso_probe_rounded_support(int * support, int * differs, int * sigma_equal,
+                               const kd_real_t delta, const fmpq_t Lambda, slong std_prec)
 {
     fmpq_mat_t A, y;
     kd_status st;
@@ -648,8 +688,10 @@ kd_lasso_probe_rounded_support(int * support, int * differs, const kd_real_t del
     fmpq_mat_init(A, 3, 2);
     fmpq_mat_init(y, 3, 1);
     *support = -1;
+    if (sigma_equal)
+        *sigma_equal = 0;
     if ((st = kd_lasso_probe_round_double(A, y, delta, 0)) == KD_OK)
-        st = kd_lasso_probe_input_support(support, NULL, A, y, Lambda, 0);
+        st = kd_lasso_probe_input_support(support, sigma_equal, A, y, Lambda, std_prec);
     /* a non-point (or uncertified) solution set is not the truth either */
     *differs = *support != 2;
     fmpq_mat_clear(A);
@@ -708,7 +750,7 @@ kd_lasso_probe_prec_row(kd_lasso_prec_row_t R, const kd_real_t delta, const fmpq
     R->seconds = It->seconds;
     fmpq_mat_set(R->B, It->B);
     R->verdict = kd_lasso_verdict_of(R->B);
-    dist_to(&R->error, R->B, Bstar);
+    _kd_lasso_dist(&R->error, R->B, Bstar, 256);
 done:
     kd_iter_result_clear(It);
     fmpq_mat_clear(A);
@@ -716,7 +758,14 @@ done:
     return st;
 }
 
-int
+const char *
+kd_lasso_side_name(kd_lasso_side n)
+{
+    return n == KD_LASSO_NEARER_BSTAR ? "B*" : n == KD_LASSO_NEARER_WRONG ? "wrong vertex"
+         : n == KD_LASSO_EQUIDISTANT ? "equidistant" : "undecided";
+}
+
+kd_lasso_side
 kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda)
 {
     /* ||B - B*||^2 - ||B - W||^2 = 2 c (B_1 - B_2), c = 1 - sqrt(3) Lambda:
@@ -728,9 +777,10 @@ kd_lasso_nearer(const fmpq_mat_t B, const fmpq_t Lambda)
     pos = arb_is_positive(c);
     arb_clear(c);
     if (!pos)
-        return 0;
+        return KD_LASSO_NEARER_UNDECIDED;
     cmp = fmpq_cmp(fmpq_mat_entry(B, 0, 0), fmpq_mat_entry(B, 1, 0));
-    return cmp < 0 ? 1 : cmp > 0 ? -1 : 0;
+    return cmp < 0 ? KD_LASSO_NEARER_BSTAR : cmp > 0 ? KD_LASSO_NEARER_WRONG
+         : KD_LASSO_EQUIDISTANT;
 }
 
 kd_status
