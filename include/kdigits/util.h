@@ -32,6 +32,18 @@ slong kd_clog2(ulong k);
 /* Whether the mag is <= 2^e. */
 int kd_mag_le_2exp(const mag_t m, slong e);
 
+/* The memory budget (bytes) that constructions of predictable size check
+   before they allocate (built-in matrices, dense problems): a request over
+   it is refused with KD_ERR_ARG naming the estimate and the limit
+   (kd_check_mem), instead of failing halfway. Process-wide; default
+   KD_MAX_MEM_DEFAULT (4 GiB). */
+#define KD_MAX_MEM_DEFAULT (WORD(1) << 32)
+#define KD_MAX_MEM_MIN (WORD(1) << 20)
+kd_status kd_set_max_mem(slong bytes);
+slong kd_get_max_mem(void);
+/* KD_OK when about `bytes` fit the budget; what names the request. */
+kd_status kd_check_mem(double bytes, const char * what);
+
 #ifdef __cplusplus
 }
 #endif

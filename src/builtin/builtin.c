@@ -4,6 +4,11 @@
 #include "kdigits/builtin.h"
 #include "kdigits/lasso.h"
 #include "kdigits/mtx.h"
+#include "kdigits/util.h"
+
+/* Measured cost of one exact entry (expression node, rational, cached
+   enclosure) of the dense built-ins, in bytes: about 620 for dct2:1024. */
+#define ENTRY_BYTES 700.0
 
 const char * kd_builtin_help =
     "  identity:M            the M x M identity\n"
@@ -38,6 +43,9 @@ kd_builtin_mat(kd_mat_t A, const char * spec)
     if (IS("identity") || IS("dct2") || IS("dft"))
     {
         if ((st = parse_size(&m, arg, spec)) != KD_OK)
+            return st;
+        if (!IS("identity")
+            && (st = kd_check_mem((IS("dft") ? 2.0 : 1.0) * ENTRY_BYTES * m * m, spec)) != KD_OK)
             return st;
         return IS("identity") ? kd_mat_identity(A, m)
              : IS("dct2") ? kd_mat_dct2(A, m) : kd_mat_dft(A, m);

@@ -1,7 +1,83 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kdigits: the command-line front end; dispatches to the subcommands. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
+
+/* The command running, for the one-line messages below. */
+static const char * running = NULL;
+
+/* Out of memory inside GMP, MPFR, FLINT or Arb: they cannot take a NULL back,
+   so the process ends here, with one line and exit status 1 instead of an
+   abort. Only async-signal-safe calls: the heap is exhausted. */
+static void
+out_of_memory(size_t n)
+{
+    char buf[160];
+    int len = snprintf(buf, sizeof buf, "kdigits%s%s: out of memory (an allocation of %zu bytes "
+                       "failed; a smaller size or level needs less)\n", running ? " " : "",
+                       running ? running : "", n);
+    if (len > 0 && write(STDERR_FILENO, buf, (size_t) len) < 0)
+        _exit(KD_EXIT_FAIL);
+    _exit(KD_EXIT_FAIL);
+}
+
+static void *
+oom_malloc(size_t n)
+{
+    void * p = malloc(n);
+    if (p == NULL && n != 0)
+        out_of_memory(n);
+    return p;
+}
+
+static void *
+oom_calloc(size_t k, size_t n)
+{
+    void * p = calloc(k, n);
+    if (p == NULL && k != 0 && n != 0)
+        out_of_memory(k * n);
+    return p;
+}
+
+static void *
+oom_realloc(void * q, size_t n)
+{
+    void * p = realloc(q, n);
+    if (p == NULL && n != 0)
+        out_of_memory(n);
+    return p;
+}
+
+static void *
+oom_gmp_realloc(void * q, size_t old, size_t n)
+{
+    (void) old;
+    return oom_realloc(q, n);
+}
+
+static void
+oom_gmp_free(void * q, size_t n)
+{
+    (void) n;
+    free(q);
+}
+
+/* Whatever the command printed must have reached its destination: a full
+   disk or a closed pipe is an error, not a success. */
+static int
+check_stdout(int r)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+    {
+        fprintf(stderr, "kdigits%s%s: error writing the output: %s\n", running ? " " : "",
+                running ? running : "", errno ? strerror(errno) : "write error");
+        return r != 0 ? r : KD_EXIT_FAIL;
+    }
+    return r;
+}
 
 static const kd_cli_command commands[] = {
     {"approx", "a dyadic approximation of an exact expression, with proved error", kd_cmd_approx},
@@ -51,18 +127,22 @@ main(int argc, char ** argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
     {
         usage(stdout);
-        return 0;
+        return check_stdout(0);
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)
     {
         printf("kdigits %s\n", kd_version());
-        return 0;
+        return check_stdout(0);
     }
+    __flint_set_memory_functions(oom_malloc, oom_calloc, oom_realloc, free);
+    mp_set_memory_functions(oom_malloc, oom_gmp_realloc, oom_gmp_free);
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
         {
+            running = commands[i].name;
+            errno = 0;
             r = commands[i].run(argc - 1, argv + 1);
-            fflush(stdout);
+            r = check_stdout(r);
             flint_cleanup();
             return r;
         }
