@@ -273,7 +273,8 @@ kd_lasso_probe_certify_level(kd_truth * res, const kd_real_t delta, const fmpq_t
     arb_ptr Ab, yb;
     arb_t r, vb, vg;
     dnum b2, g, b2c, gc;
-    slong k, prec = 2 * n + 128;
+    slong k, prec = kd_level_prec(n, 64);
+    kd_oracle_t OA, Oy;
     kd_status st;
 
     *res = KD_UNKNOWN;
@@ -292,9 +293,16 @@ kd_lasso_probe_certify_level(kd_truth * res, const kd_real_t delta, const fmpq_t
     dn_init(&g);
     dn_init(&b2c);
     dn_init(&gc);
-    if ((st = kd_lasso_probe_instance(A, y, delta, 0)) != KD_OK
-        || (st = kd_mat_approx(An, NULL, NULL, A, n, 0)) != KD_OK
-        || (st = kd_mat_approx(yn, NULL, NULL, y, n, 0)) != KD_OK)
+    /* the certificate reads the data as any algorithm would: through
+       oracles, at level n */
+    st = kd_lasso_probe_instance(A, y, delta, 0);
+    {
+        kd_status sa = kd_oracle_init_mat(OA, A), sy = kd_oracle_init_mat(Oy, y);
+        if (st == KD_OK)
+            st = sa != KD_OK ? sa : sy;
+    }
+    if (st != KD_OK || (st = kd_oracle_get(An, NULL, OA, n)) != KD_OK
+        || (st = kd_oracle_get(yn, NULL, Oy, n)) != KD_OK)
         goto done;
     /* the entry box of radius r = 2^-n around the level-n answers */
     arb_one(r);
@@ -325,6 +333,8 @@ kd_lasso_probe_certify_level(kd_truth * res, const kd_real_t delta, const fmpq_t
     mean_value(vg, gc.v, &g, r, prec);
     *res = conditions(vb, vg, Lambda, prec);
 done:
+    kd_oracle_clear(OA);
+    kd_oracle_clear(Oy);
     kd_mat_clear(A);
     kd_mat_clear(y);
     fmpq_mat_clear(An);
