@@ -385,6 +385,7 @@ typedef struct
     slong nL;                   /* ... halting at the levels L ... */
     slong * L;
     kd_sci_adv_struct * adv;    /* ... nL * nalgs runs, the algorithm varying fastest */
+    const char * explanation;   /* what the results show and why, in words */
 }
 kd_sci_demo_struct;
 
@@ -454,6 +455,7 @@ typedef struct
     slong budget_reads, budget_trials;  /* the K-1 algorithm with a read budget ... */
     slong budget_fail[2];               /* ... fails on j = 0, 1 in this many trials */
     slong budget_max_level;
+    const char * explanation;           /* what the results show and why, in words */
 }
 kd_sci_argmin_struct;
 

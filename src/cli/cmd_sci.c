@@ -181,17 +181,6 @@ help_positive(void)
         "example: kdigits sci positive --x 'sqrt(2) - 1.4142' --n 10,14,20\n");
 }
 
-static const char * expl_positive =
-    "A yes is always right: q_n > 2^-n forces x >= q_n - 2^-n > 0. A no is never "
-    "certain: an oracle for x = 0 may answer 0 at every level, and those answers "
-    "are equally valid for x = 2^-N at every level n <= N. So the tower converges "
-    "(to yes once 2^(1-n) < x; it stays no for x <= 0) with "
-    "one-sided certainty: Sigma_1. But no algorithm that halts decides x > 0 on all "
-    "inputs: whatever levels it reads, the adversary answers 0 and then reveals "
-    "x = 0 or x = 2^-(L+1), whichever its answer is wrong for. Hence not Delta_1 "
-    "(and not Pi_1: a certain no would be wrong on 2^-(L+1)). "
-    "Proof: proofs-notes/sci.md §3.";
-
 typedef struct
 {
     const char * x, * L;
@@ -409,7 +398,6 @@ typedef struct
     void (*help)(void);
     real_view V;
     const char * adv_intro;     /* text before the adversary's table */
-    const char * expl;
 }
 real_cmd;
 
@@ -470,7 +458,7 @@ run_real(const real_cmd * C, int argc, char ** argv)
             printf("%s", C->adv_intro);
         adversary_section(jadv, o.fmt, D, "x = 0", sign ? kd_sci_sign_name : kd_sci_yes_no);
         ret = finish_tower(&root, &jrows, sign ? "adversarial_inputs" : NULL, &jfam, &jadv, o.fmt,
-                           C->expl);
+                           D->explanation);
     }
 out:
     if (root)
@@ -508,10 +496,8 @@ cmd_positive(int argc, char ** argv)
          "a yes proves x > 0; a no proves nothing", 1},
         "\nAdversary: every read is answered with 0 (valid for x = 0); when the algorithm\n"
         "halts after reading levels <= L, x = 2^-(L+1) is revealed (valid too):\n",
-        NULL};
-    real_cmd c = C;
-    c.expl = expl_positive;
-    return run_real(&c, argc, argv);
+        };
+    return run_real(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ sign */
@@ -544,15 +530,6 @@ help_sign(void)
         "example: kdigits sci sign --x '1/3 - 0.3333' --N 8,16\n");
 }
 
-static const char * expl_sign =
-    "Gamma_n = sign(q_n) when |q_n| > 2^-n: then x lies on that side of 0 (certain). "
-    "Otherwise Gamma_n = 0, which is never certain: the answers 0 that x = 0 may "
-    "receive are valid for x = +-2^-N at every level n <= N. Every x gets a limit (for x != 0 the answer is certain "
-    "once 2^(1-n) < |x|; at x = 0 it is 0 at every n), so sign is in Delta_2. The "
-    "level at which +-2^-N is settled grows with N, so no n works for all x, and the "
-    "adversary defeats the tower stopped at any L (it answers 0 and reveals 2^-(L+1)): "
-    "sign is not in Delta_1. Proof: proofs-notes/sci.md §3.";
-
 static int
 own_sign(int c, const char * arg, void * data)
 {
@@ -578,10 +555,8 @@ cmd_sign(int argc, char ** argv)
          "certain)",
          "a non-zero value is the sign, proved; 0 proves nothing", 0},
         "\nAdversary: reads answered with 0 (valid for x = 0), then x = 2^-(L+1) revealed:\n",
-        NULL};
-    real_cmd c = C;
-    c.expl = expl_sign;
-    return run_real(&c, argc, argv);
+        };
+    return run_real(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ rank */
@@ -613,16 +588,6 @@ help_rank(void)
         "\n"
         "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_builtin_help);
 }
-
-static const char * expl_rank =
-    "Gamma_n counts, exactly over Q, the singular values of A_n that exceed 2^-n. Since "
-    "||A_n - A||_2 <= 2^-n, Weyl's inequality gives sigma_i(A) >= sigma_i(A_n) - 2^-n > 0 "
-    "for each of them: rank(A) >= Gamma_n at every n and for every valid oracle (Sigma_1: "
-    "never an overestimate). Once 2^(1-n) < sigma_r(A), the smallest non-zero singular "
-    "value, Gamma_n = rank(A). No algorithm decides the rank in finite time: the zero "
-    "matrix and 2^-(L+1) e1 e1^T admit the same answers at every level <= L, and a "
-    "rank-deficient matrix is a limit of full-rank ones (not Delta_1, not Pi_1). "
-    "Proof: proofs-notes/sci.md §4.";
 
 typedef struct
 {
@@ -756,7 +721,7 @@ cmd_rank(int argc, char ** argv)
         printf("\nAdversary: reads answered with the zero %ld x %ld matrix (rank 0), then\n"
                "2^-(L+1) e1 e1^T (rank 1) revealed:\n", A->r, A->c);
     adversary_section(jadv, o.fmt, D, "the zero matrix", NULL);
-    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, expl_rank);
+    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, D->explanation);
 out:
     if (root)
         json_decref(root);
@@ -801,21 +766,6 @@ help_argmin(void)
         "\n"
         "example: kdigits sci argmin --lambda 1/5 --K 4 --n 0,10,30\n");
 }
-
-static const char * expl_argmin =
-    "The inputs converge: A_delta and its mirror both tend to A_0, and an algorithm "
-    "that reads levels <= n cannot tell them apart once delta = 2^-(n+3). Their "
-    "minimisers do not: they stay kappa apart at every delta. By the triangle "
-    "inequality any output x has ||x - B*|| + ||x - W|| >= kappa, so it errs by at "
-    "least kappa/2 on one of them, and the midpoint attains kappa/2 on both (it lies "
-    "on A_0's solution segment): the argmin is not in Delta_1 on this class and its "
-    "breakdown epsilon is exactly kappa/2. The basis-pursuit gadget shows the same "
-    "at scale 10^-K, with eps(n) increasing to eps0 = 3/(2 10^K). Its thresholds are "
-    "a generalised hardness of approximation: accuracy below eps0 is impossible for "
-    "every algorithm, between eps0 and eps1 = 10 eps0 it is possible but needs "
-    "unboundedly many reads, and above eps1 one read suffices. That is the K / K-1 / "
-    "K-2 digits theorem: 10^-K < eps0 < 10^-(K-1) < eps1 < 10^-(K-2). "
-    "Proofs: proofs-notes/sci.md §5-§6.";
 
 typedef struct
 {
@@ -1032,7 +982,7 @@ argmin_text_tail(const kd_sci_argmin_t R)
            "  10^-(K-1) on instance j=0 in %ld, on j=1 in %ld runs (one of the two in >= 1/2)\n",
            R->budget_reads, R->budget_trials, R->budget_fail[0], R->budget_fail[1]);
     putchar('\n');
-    print_par(expl_argmin);
+    print_par(R->explanation);
     flint_free(e0);
     flint_free(e1);
 }
@@ -1090,7 +1040,7 @@ cmd_argmin(int argc, char ** argv)
         json_object_set_new(root, "lasso_probe", j1);
         json_object_set_new(root, "bp_gadget", j2);
         argmin_json_tail(root, R);
-        json_object_set_new(root, "explanation", json_string(expl_argmin));
+        json_object_set_new(root, "explanation", json_string(R->explanation));
         ret = kd_json_print(root);
     }
     else

@@ -15,6 +15,37 @@ static const kd_sci_demo_alg_struct positive_algs[] = {
 static const kd_sci_demo_alg_struct sign_algs[] = {{"sign tower stopped at L", kd_tower_alg, 1}};
 static const kd_sci_demo_alg_struct rank_algs[] = {{"rank tower stopped at L", kd_tower_alg, 1}};
 
+/* What the tables show, and why (proofs-notes/sci.md §3-§4). */
+static const char * expl_positive =
+    "A yes is always right: q_n > 2^-n forces x >= q_n - 2^-n > 0. A no is never "
+    "certain: an oracle for x = 0 may answer 0 at every level, and those answers "
+    "are equally valid for x = 2^-N at every level n <= N. So the tower converges "
+    "(to yes once 2^(1-n) < x; it stays no for x <= 0) with "
+    "one-sided certainty: Sigma_1. But no algorithm that halts decides x > 0 on all "
+    "inputs: whatever levels it reads, the adversary answers 0 and then reveals "
+    "x = 0 or x = 2^-(L+1), whichever its answer is wrong for. Hence not Delta_1 "
+    "(and not Pi_1: a certain no would be wrong on 2^-(L+1)). "
+    "Proof: proofs-notes/sci.md §3.";
+
+static const char * expl_sign =
+    "Gamma_n = sign(q_n) when |q_n| > 2^-n: then x lies on that side of 0 (certain). "
+    "Otherwise Gamma_n = 0, which is never certain: the answers 0 that x = 0 may "
+    "receive are valid for x = +-2^-N at every level n <= N. Every x gets a limit (for x != 0 the answer is certain "
+    "once 2^(1-n) < |x|; at x = 0 it is 0 at every n), so sign is in Delta_2. The "
+    "level at which +-2^-N is settled grows with N, so no n works for all x, and the "
+    "adversary defeats the tower stopped at any L (it answers 0 and reveals 2^-(L+1)): "
+    "sign is not in Delta_1. Proof: proofs-notes/sci.md §3.";
+
+static const char * expl_rank =
+    "Gamma_n counts, exactly over Q, the singular values of A_n that exceed 2^-n. Since "
+    "||A_n - A||_2 <= 2^-n, Weyl's inequality gives sigma_i(A) >= sigma_i(A_n) - 2^-n > 0 "
+    "for each of them: rank(A) >= Gamma_n at every n and for every valid oracle (Sigma_1: "
+    "never an overestimate). Once 2^(1-n) < sigma_r(A), the smallest non-zero singular "
+    "value, Gamma_n = rank(A). No algorithm decides the rank in finite time: the zero "
+    "matrix and 2^-(L+1) e1 e1^T admit the same answers at every level <= L, and a "
+    "rank-deficient matrix is a limit of full-rank ones (not Delta_1, not Pi_1). "
+    "Proof: proofs-notes/sci.md §4.";
+
 const char *
 kd_sci_sign_name(slong v)
 {
@@ -179,6 +210,7 @@ kd_sci_demo_real(kd_sci_demo_t D, kd_sci_demo_kind kind, const kd_real_t x, int 
         kd_sci_tower_positive(&D->T);
         D->algs = positive_algs;
         D->nalgs = 3;
+        D->explanation = expl_positive;
     }
     else
     {
@@ -186,6 +218,7 @@ kd_sci_demo_real(kd_sci_demo_t D, kd_sci_demo_kind kind, const kd_real_t x, int 
         D->T.value_name = kd_sci_sign_name;
         D->algs = sign_algs;
         D->nalgs = 1;
+        D->explanation = expl_sign;
     }
     lv[0] = n;
     st = real_oracle(O, x, seeded, seed, prec_cap);
@@ -252,6 +285,7 @@ kd_sci_demo_rank(kd_sci_demo_t D, const kd_mat_t A, int seeded, ulong seed, slon
     kd_sci_tower_rank(&D->T);
     D->algs = rank_algs;
     D->nalgs = 1;
+    D->explanation = expl_rank;
     lv[0] = n;
     st = seeded ? kd_sci_oracle_init_random(O, A, seed) : kd_oracle_init_mat(O, A);
     if (st == KD_OK)
