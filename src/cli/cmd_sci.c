@@ -1123,34 +1123,27 @@ cmd_classes(int argc, char ** argv)
         if (kd_sci_class_eps(e, i, K, PREC))
             v = kd_cli_ball_str(e, 10);
         if (o.fmt == KD_FMT_JSON)
-        {
-            json_t * j = json_object();
-            json_object_set_new(j, "problem", json_string(c->problem));
-            json_object_set_new(j, "class", json_string(c->sci_class));
-            json_object_set_new(j, "value", v ? kd_json_arb(e, 10) : json_null());
-            json_object_set_new(j, "value_name", c->value_name ? json_string(c->value_name)
-                                                               : json_null());
-            json_object_set_new(j, "command", json_string(c->command));
-            json_object_set_new(j, "functions", json_string(c->functions));
-            json_object_set_new(j, "proof", json_string(c->proof));
-            json_array_append_new(ja, j);
-        }
+            json_array_append_new(ja, json_pack("{sssssosossssss}", "problem", c->problem,
+                                  "class", c->sci_class, "value", v ? kd_json_arb(e, 10)
+                                  : json_null(), "value_name", c->value_name
+                                  ? json_string(c->value_name) : json_null(), "command",
+                                  c->command, "functions", c->functions, "proof", c->proof));
         else if (o.fmt == KD_FMT_CSV)
         {
-            kd_csv_field(stdout, c->problem);
-            putchar(',');
-            kd_csv_field(stdout, c->sci_class);
-            putchar(',');
-            kd_csv_field(stdout, c->value_name ? c->value_name : "");
-            putchar(',');
-            kd_csv_field(stdout, v ? v : "");
-            putchar(',');
-            kd_csv_field(stdout, c->command);
-            putchar(',');
-            kd_csv_field(stdout, c->functions);
-            putchar(',');
-            kd_csv_field(stdout, c->proof);
-            putchar('\n');
+            const char * f[7];
+            slong k;
+            f[0] = c->problem;
+            f[1] = c->sci_class;
+            f[2] = c->value_name ? c->value_name : "";
+            f[3] = v ? v : "";
+            f[4] = c->command;
+            f[5] = c->functions;
+            f[6] = c->proof;
+            for (k = 0; k < 7; k++)
+            {
+                kd_csv_field(stdout, f[k]);
+                putchar(k < 6 ? ',' : '\n');
+            }
         }
         else
         {
