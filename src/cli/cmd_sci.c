@@ -670,22 +670,16 @@ cmd_rank(int argc, char ** argv)
 
     if (o.fmt == KD_FMT_JSON)
     {
-        root = json_object();
         jrows = json_array();
         jadv = json_array();
-        json_object_set_new(root, "matrix", json_string(src));
-        json_object_set_new(root, "rows_cols", json_pack("[II]", (json_int_t) A->r,
-                                                          (json_int_t) A->c));
-        json_object_set_new(root, "complex", json_boolean(A->is_complex));
-        json_object_set_new(root, "oracle", ra.a.seeded ? json_pack("{sI}", "random_seed",
-                                                                    (json_int_t) ra.a.seed)
-                                                        : json_string("nearest"));
-        json_object_set_new(root, "exact_rank", D->exact_rank >= 0 ? json_integer(D->exact_rank)
-                                                                   : json_null());
-        json_object_set_new(root, "truth", json_string(truth));
-        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
-                                                     D->T.sci_class, "height", 1, "certainty",
-                                                     "rank(A) >= Gamma_n, proved"));
+        root = json_pack("{sss[II]sbsosossso}", "matrix", src, "rows_cols", (json_int_t) A->r,
+                         (json_int_t) A->c, "complex", A->is_complex, "oracle", ra.a.seeded
+                         ? json_pack("{sI}", "random_seed", (json_int_t) ra.a.seed)
+                         : json_string("nearest"), "exact_rank", D->exact_rank >= 0
+                         ? json_integer(D->exact_rank) : json_null(), "truth", truth,
+                         "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
+                                            D->T.sci_class, "height", 1, "certainty",
+                                            "rank(A) >= Gamma_n, proved"));
     }
     else if (o.fmt == KD_FMT_CSV)
         printf("n,Gamma,certified,reads\n");
@@ -820,12 +814,10 @@ argmin_lasso(const kd_sci_argmin_t R, kd_cli_format fmt, const char * lambda)
         pow2_text(dl, sizeof dl, R->levels[i] + 3, 1);
         if (fmt == KD_FMT_JSON)
         {
-            json_t * j = json_object();
-            json_object_set_new(j, "n", json_integer(R->levels[i]));
-            json_object_set_new(j, "delta", json_string(dl));
-            json_object_set_new(j, "dist_instances", kd_json_arb(&row->dist, 8));
-            json_object_set_new(j, "answers_consistent", jtv(row->consistent));
-            json_object_set_new(j, "truth_certified", jtv(row->truth_cert));
+            json_t * j = json_pack("{sIsssososo}", "n", (json_int_t) R->levels[i], "delta", dl,
+                                   "dist_instances", kd_json_arb(&row->dist, 8),
+                                   "answers_consistent", jtv(row->consistent),
+                                   "truth_certified", jtv(row->truth_cert));
             json_object_set_new(j, "B_star", json_pack("[oo]",
                 kd_json_arb(arb_mat_entry(&row->Bstar, 0, 0), 12),
                 kd_json_arb(arb_mat_entry(&row->Bstar, 1, 0), 12)));
