@@ -120,29 +120,24 @@ sample_index(slong i, slong K, slong len)
 static int
 hermitian_json(const kd_spectrum_hermitian_run_t R, const char * name)
 {
-    json_t * root = json_object(), * jn = json_array(), * jl = json_array(), * jr = json_array();
+    json_t * root, * jn = json_array(), * jl = json_array(), * jr = json_array();
     mag_t pw;
     slong i, j;
     mag_init(pw);
-    json_object_set_new(root, "matrix", json_string(name));
-    json_object_set_new(root, "order", json_integer(R->N));
-    json_object_set_new(root, "complex", R->is_complex ? json_true() : json_false());
-    json_object_set_new(root, "hermitian", json_true());
     for (i = 0; i < R->nlevels; i++)
         json_array_append_new(jn, json_integer(R->levels[i]));
-    json_object_set_new(root, "n", jn);
+    root = json_pack("{sssIsbsbso}", "matrix", name, "order", (json_int_t) R->N, "complex",
+                     R->is_complex, "hermitian", 1, "n", jn);
     for (i = 0; i < R->nlevels; i++)
     {
-        json_t * lv = json_object(), * je = json_array();
+        json_t * je = json_array();
         slong d = kd_cli_default_digits(R->levels[i]);
         for (j = 0; j < R->N; j++)
             json_array_append_new(je, kd_json_arb(R->eig[i] + j, d));
-        json_object_set_new(lv, "n", json_integer(R->levels[i]));
-        json_object_set_new(lv, "eigenvalues", je);
-        json_object_set_new(lv, "max_radius", kd_json_mag(R->max_radius + i));
         mag_set_ui_2exp_si(pw, 1, -R->levels[i]);
-        json_object_set_new(lv, "weyl_radius", kd_json_mag(pw));
-        json_array_append_new(jl, lv);
+        json_array_append_new(jl, json_pack("{sIsososo}", "n", (json_int_t) R->levels[i],
+                              "eigenvalues", je, "max_radius", kd_json_mag(R->max_radius + i),
+                              "weyl_radius", kd_json_mag(pw)));
     }
     json_object_set_new(root, "levels", jl);
     for (i = 0; i < R->nreads; i++)
@@ -267,37 +262,32 @@ op_params;
 static int
 operator_json(const kd_spectrum_tower_t S, const kd_tridiag_op_t H, const op_params * p)
 {
-    json_t * root = json_object(), * jn = json_array(), * jl = json_array();
+    json_t * root, * jn = json_array(), * jl = json_array();
     arf_t x, y;
     slong i, k, last = S->nlevels - 1;
     arf_init(x);
     arf_init(y);
-    json_object_set_new(root, "operator", json_string(p->laplacian ? "laplacian" : "almost-mathieu"));
-    json_object_set_new(root, "lambda", kd_json_take_string(kd_real_get_str(p->lam)));
-    json_object_set_new(root, "omega", kd_json_take_string(kd_real_get_str(p->om)));
-    json_object_set_new(root, "theta", kd_json_take_string(kd_real_get_str(p->th)));
-    json_object_set_new(root, "norm_bound", kd_json_mag(&H->norm));
-    json_object_set_new(root, "grid_lo", kd_json_fmpq(&S->lo));
-    json_object_set_new(root, "grid_hi", kd_json_fmpq(&S->hi));
-    json_object_set_new(root, "tol", kd_json_take_string(kd_real_get_str(p->tolx)));
     for (i = 0; i < S->nlevels; i++)
         json_array_append_new(jn, json_integer(S->L[i].n));
-    json_object_set_new(root, "n", jn);
+    root = json_pack("{sssosososososososo}", "operator", p->laplacian ? "laplacian"
+                     : "almost-mathieu", "lambda", kd_json_take_string(kd_real_get_str(p->lam)),
+                     "omega", kd_json_take_string(kd_real_get_str(p->om)), "theta",
+                     kd_json_take_string(kd_real_get_str(p->th)), "norm_bound",
+                     kd_json_mag(&H->norm), "grid_lo", kd_json_fmpq(&S->lo), "grid_hi",
+                     kd_json_fmpq(&S->hi), "tol", kd_json_take_string(kd_real_get_str(p->tolx)),
+                     "n", jn);
     for (i = 0; i < S->nlevels; i++)
     {
-        json_t * lv = json_object(), * jp = json_array();
+        json_t * lv, * jp = json_array();
         const kd_spectrum_level_struct * l = S->L + i;
         for (k = 0; k < l->len; k++)
             json_array_append_new(jp, json_pack("{soso}", "z",
                                   kd_json_take_string(kd_spectrum_level_point_get_str(l, k)),
                                   "bound", kd_json_mag(l->bound + k)));
-        json_object_set_new(lv, "n", json_integer(l->n));
-        json_object_set_new(lv, "grid_spacing",
-                            kd_json_take_string(kd_spectrum_level_spacing_get_str(l)));
-        json_object_set_new(lv, "grid_points", json_integer(l->grid_len));
-        json_object_set_new(lv, "seeds", json_integer(l->seeds));
-        json_object_set_new(lv, "points", jp);
-        json_object_set_new(lv, "max_bound", kd_json_mag(&l->max_bound));
+        lv = json_pack("{sIsosIsIsoso}", "n", (json_int_t) l->n, "grid_spacing",
+                       kd_json_take_string(kd_spectrum_level_spacing_get_str(l)), "grid_points",
+                       (json_int_t) l->grid_len, "seeds", (json_int_t) l->seeds, "points", jp,
+                       "max_bound", kd_json_mag(&l->max_bound));
         if (kd_spectrum_level_extent(x, y, l))
             json_object_set_new(lv, "extent", json_pack("{soso}", "inf_sp_at_most",
                 kd_json_take_string(kd_spectrum_arf_get_decimal(x, 6, 1)), "sup_sp_at_least",
