@@ -110,7 +110,8 @@ demo_adversary(kd_sci_demo_t D, const slong * L, slong nL)
     kd_status st = KD_OK;
     for (k = 0; k < nL; k++)
         if (L[k] < 0 || L[k] > KD_SCI_DEMO_L_MAX)
-            return kd_error_set(KD_ERR_ARG, "--L values must be <= %d", KD_SCI_DEMO_L_MAX);
+            return kd_error_set(KD_ERR_ARG, "the adversary's levels L must lie in [0, %d]",
+                                KD_SCI_DEMO_L_MAX);
     D->nL = nL;
     D->L = copy_levels(L, nL);
     D->adv = flint_malloc((nL * D->nalgs + 1) * sizeof(kd_sci_adv_struct));
