@@ -265,9 +265,9 @@ finish_tower(json_t ** root, json_t ** jrows, const char * extra_key, json_t ** 
 }
 
 /* The part that positive and sign share: the head (text lines or JSON
-   fields) and the rows n, q_n, Gamma_n, certified, reads of a height-1
-   tower run R on the real oracle O. yes_no: Gamma is yes/no (else a
-   sign -1/0/+1). *root is created for JSON. */
+   fields) and the rows n, q_n, Gamma_n, certified, reads of the demo's
+   tower run. yes_no: Gamma is yes/no (else a sign -1/0/+1). *root is
+   created for JSON. */
 typedef struct
 {
     const char * title;         /* the first text line */
@@ -427,7 +427,8 @@ run_real(const real_cmd * C, int argc, char ** argv)
         return KD_CLI_GETOPT_EXIT(r);
     if (!check_fmt(&o, C->cmd, 1))
         return KD_EXIT_USAGE;
-    if (!parse_L(&Ls, &nL, a.L, C->cmd) || (sign && !kd_cli_parse_level_list(&Ns, &nN, a.N, C->cmd)))
+    if (!parse_L(&Ls, &nL, a.L, C->cmd)
+        || (sign && !kd_cli_parse_level_list(&Ns, &nN, a.N, C->cmd)))
     {
         flint_free(Ls);
         kd_cli_opts_clear(&o);

@@ -30,7 +30,8 @@ static const char * expl_positive =
 static const char * expl_sign =
     "Gamma_n = sign(q_n) when |q_n| > 2^-n: then x lies on that side of 0 (certain). "
     "Otherwise Gamma_n = 0, which is never certain: the answers 0 that x = 0 may "
-    "receive are valid for x = +-2^-N at every level n <= N. Every x gets a limit (for x != 0 the answer is certain "
+    "receive are valid for x = +-2^-N at every level n <= N. Every x gets a limit "
+    "(for x != 0 the answer is certain "
     "once 2^(1-n) < |x|; at x = 0 it is 0 at every n), so sign is in Delta_2. The "
     "level at which +-2^-N is settled grows with N, so no n works for all x, and the "
     "adversary defeats the tower stopped at any L (it answers 0 and reveals 2^-(L+1)): "
