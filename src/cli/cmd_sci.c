@@ -188,6 +188,7 @@ typedef struct
     int seeded;
     const char * A;     /* rank */
     const char * N;     /* sign */
+    const char * builtin;   /* rank */
 }
 sci_args;
 
@@ -385,7 +386,62 @@ sign_family(json_t * jfam, kd_cli_format fmt, const kd_sci_demo_t D, const kd_cl
     }
 }
 
-/* What differs between positive and sign. */
+/* The head and rows of sci rank: the matrix, the truth (exact rank, full
+   rank or a certified lower bound) and n, Gamma_n, certified, reads. */
+static void
+rank_rows(json_t ** root, json_t * jrows, kd_cli_format fmt, const kd_sci_demo_t D,
+          const sci_args * a, const char * src)
+{
+    slong i;
+    char truth[160];
+    if (D->exact_rank >= 0)
+        snprintf(truth, sizeof truth, "rank %ld (rational entries: exact elimination over Q)",
+                 D->exact_rank);
+    else if (D->best == FLINT_MIN(D->r, D->c))
+        snprintf(truth, sizeof truth, "rank %ld (full rank: certified by the tower)", D->best);
+    else
+        snprintf(truth, sizeof truth, "rank >= %ld certified (irrational entries: no finite "
+                 "computation certifies more)", D->best);
+    if (fmt == KD_FMT_JSON)
+        *root = json_pack("{sss[II]sbsosossso}", "matrix", src, "rows_cols", (json_int_t) D->r,
+                          (json_int_t) D->c, "complex", D->is_complex, "oracle", a->seeded
+                          ? json_pack("{sI}", "random_seed", (json_int_t) a->seed)
+                          : json_string("nearest"), "exact_rank", D->exact_rank >= 0
+                          ? json_integer(D->exact_rank) : json_null(), "truth", truth,
+                          "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
+                                             D->T.sci_class, "height", 1, "certainty",
+                                             "rank(A) >= Gamma_n, proved"));
+    else if (fmt == KD_FMT_CSV)
+        printf("n,Gamma,certified,reads\n");
+    else
+    {
+        printf("rank(A) from an oracle: level n is a dyadic A_n with ||A_n - A||_2 <= 2^-n.\n");
+        printf("A = %s (%ld x %ld%s), %s oracle; %s\n\n", src, D->r, D->c,
+               D->is_complex ? ", complex" : "",
+               a->seeded ? "seeded random valid" : "nearest-rounding", truth);
+        printf("Sigma_1 tower: Gamma_n = #{singular values of A_n > 2^-n}, exact; "
+               "rank(A) >= Gamma_n\n");
+        printf("  %6s  %-8s %-16s %s\n", "n", "Gamma_n", "certain", "reads");
+    }
+    for (i = 0; i < D->R.count; i++)
+    {
+        const kd_tower_out_struct * out = D->R.out + i;
+        slong n = D->R.levels[0][i];
+        char c[64];
+        snprintf(c, sizeof c, "rank >= %ld", out->value);
+        if (fmt == KD_FMT_JSON)
+            json_array_append_new(jrows, json_pack("{sIsIsbsI}", "n", (json_int_t) n, "Gamma",
+                                  (json_int_t) out->value, "certified", out->certified, "reads",
+                                  (json_int_t) out->nreads));
+        else if (fmt == KD_FMT_CSV)
+            printf("%ld,%ld,%s,%ld\n", n, out->value, out->certified ? "true" : "false",
+                   out->nreads);
+        else
+            printf("  %6ld  %-8ld %-16s %ld\n", n, out->value, c, out->nreads);
+    }
+}
+
+/* What differs between positive, sign and rank. */
 typedef struct
 {
     const char * cmd;
@@ -397,9 +453,10 @@ typedef struct
     kd_cli_own_fn own;
     void (*help)(void);
     real_view V;
-    const char * adv_intro;     /* text before the adversary's table */
+    const char * adv_intro;     /* text before the adversary's table (rank: the
+                                   shape is filled in) */
 }
-real_cmd;
+demo_cmd;
 
 static const char *
 truth_text(const kd_sci_demo_t D)
@@ -409,18 +466,21 @@ truth_text(const kd_sci_demo_t D)
     return D->sign > 0 ? "x > 0" : D->sign < 0 ? "x < 0" : "x = 0";
 }
 
-/* sci positive and sci sign: parse, run kd_sci_demo_real, format. */
+/* sci positive, sign and rank: parse, run kd_sci_demo_real or
+   kd_sci_demo_rank, format. */
 static int
-run_real(const real_cmd * C, int argc, char ** argv)
+run_demo(const demo_cmd * C, int argc, char ** argv)
 {
     sci_args a = C->a;
     kd_cli_opts o;
     kd_real_t x;
+    kd_mat_t A;
     kd_sci_demo_t D;
     slong * Ls = NULL, nL = 0, * Ns = NULL, nN = 0;
     json_t * root = NULL, * jrows = NULL, * jadv = NULL, * jfam = NULL;
     kd_status st = KD_OK;
-    int r, ret = 0, sign = C->kind == KD_SCI_DEMO_SIGN;
+    int r, ret = 0, sign = C->kind == KD_SCI_DEMO_SIGN, rank = C->kind == KD_SCI_DEMO_RANK;
+    char src[256];
 
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, C->opts, C->cmd, C->own, &a, C->help)) != 0)
@@ -436,8 +496,18 @@ run_real(const real_cmd * C, int argc, char ** argv)
     }
     kd_cli_opts_default_levels(&o, C->defn, C->ndefn);
     kd_real_init(x);
+    kd_mat_init(A, 0, 0);
     kd_sci_demo_init(D);
-    if ((st = kd_real_parse(x, a.x)) != KD_OK)
+    snprintf(src, sizeof src, "%s%s", a.A != NULL ? "" : "builtin:", a.A != NULL ? a.A
+             : a.builtin != NULL ? a.builtin : "");
+    if (rank)
+    {
+        st = a.A != NULL ? kd_builtin_load(A, a.A) : kd_builtin_mat(A, a.builtin);
+        if (st == KD_OK)
+            st = kd_sci_demo_rank(D, A, a.seeded, (ulong) a.seed, o.prec_cap, o.levels,
+                                  o.nlevels, Ls, nL);
+    }
+    else if ((st = kd_real_parse(x, a.x)) != KD_OK)
         kd_error_prefix("--x");
     else
         st = kd_sci_demo_real(D, C->kind, x, a.seeded, (ulong) a.seed, o.prec_cap, o.levels,
@@ -450,14 +520,18 @@ run_real(const real_cmd * C, int argc, char ** argv)
     jrows = json_array();
     jadv = json_array();
     jfam = sign ? json_array() : NULL;
-    real_tower_rows(&root, jrows, &o, &C->V, D, &a, truth_text(D));
+    if (rank)
+        rank_rows(&root, jrows, o.fmt, D, &a, src);
+    else
+        real_tower_rows(&root, jrows, &o, &C->V, D, &a, truth_text(D));
     if (o.fmt != KD_FMT_CSV)
     {
         if (sign)
             sign_family(jfam, o.fmt, D, &o);
         if (o.fmt == KD_FMT_TEXT)
-            printf("%s", C->adv_intro);
-        adversary_section(jadv, o.fmt, D, "x = 0", sign ? kd_sci_sign_name : kd_sci_yes_no);
+            printf(C->adv_intro, D->r, D->c);
+        adversary_section(jadv, o.fmt, D, rank ? "the zero matrix" : "x = 0",
+                          rank ? NULL : sign ? kd_sci_sign_name : kd_sci_yes_no);
         ret = finish_tower(&root, &jrows, sign ? "adversarial_inputs" : NULL, &jfam, &jadv, o.fmt,
                            D->explanation);
     }
@@ -471,6 +545,7 @@ out:
     if (jfam)
         json_decref(jfam);
     kd_sci_demo_clear(D);
+    kd_mat_clear(A);
     kd_real_clear(x);
     flint_free(Ls);
     flint_free(Ns);
@@ -488,9 +563,9 @@ cmd_positive(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 4, 8, 12, 14, 15, 16, 20, 32, 64};
-    static const real_cmd C = {
+    static const demo_cmd C = {
         "sci positive", KD_SCI_DEMO_POSITIVE, opts, defn, sizeof defn / sizeof defn[0],
-        {"1/3 - 0.3333", "0,10,50", 0, 0, NULL, NULL}, own_positive, help_positive,
+        {"1/3 - 0.3333", "0,10,50", 0, 0, NULL, NULL, NULL}, own_positive, help_positive,
         {"Deciding x > 0 from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
          "Sigma_1 tower: Gamma_n = yes if q_n > 2^-n (certain: x >= q_n - 2^-n > 0),\n"
          "               no otherwise (never certain)",
@@ -498,7 +573,7 @@ cmd_positive(int argc, char ** argv)
         "\nAdversary: every read is answered with 0 (valid for x = 0); when the algorithm\n"
         "halts after reading levels <= L, x = 2^-(L+1) is revealed (valid too):\n",
         };
-    return run_real(&C, argc, argv);
+    return run_demo(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ sign */
@@ -548,16 +623,16 @@ cmd_sign(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 4, 8, 12, 14, 16, 20, 32, 40, 64};
-    static const real_cmd C = {
+    static const demo_cmd C = {
         "sci sign", KD_SCI_DEMO_SIGN, opts, defn, sizeof defn / sizeof defn[0],
-        {"sqrt(2) - 99/70", "0,10,50", 0, 0, NULL, "10,30"}, own_sign, help_sign,
+        {"sqrt(2) - 99/70", "0,10,50", 0, 0, NULL, "10,30", NULL}, own_sign, help_sign,
         {"sign(x) from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
          "Delta_2 tower: Gamma_n = sign(q_n) if |q_n| > 2^-n (certain), else 0 (never "
          "certain)",
          "a non-zero value is the sign, proved; 0 proves nothing", 0},
         "\nAdversary: reads answered with 0 (valid for x = 0), then x = 2^-(L+1) revealed:\n",
         };
-    return run_real(&C, argc, argv);
+    return run_demo(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ rank */
@@ -590,26 +665,19 @@ help_rank(void)
         "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_builtin_help);
 }
 
-typedef struct
-{
-    sci_args a;
-    const char * builtin;
-}
-rank_args;
-
 static int
 own_rank(int c, const char * arg, void * data)
 {
-    rank_args * ra = data;
+    sci_args * a = data;
     if (c == 'B')
     {
-        ra->builtin = arg;
-        ra->a.A = NULL;
+        a->builtin = arg;
+        a->A = NULL;
         return 1;
     }
     if (c == 'A')
-        ra->builtin = NULL;
-    return own_common(c, arg, &ra->a, "sci rank");
+        a->builtin = NULL;
+    return own_common(c, arg, a, "sci rank");
 }
 
 static int
@@ -623,112 +691,13 @@ cmd_rank(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 4, 8, 12, 13, 14, 15, 16, 20, 32};
-    const char * cmd = "sci rank";
-    rank_args ra = {{NULL, "0,10,50", 0, 0, NULL, NULL}, "lasso:2^-12"};
-    kd_cli_opts o;
-    kd_mat_t A;
-    kd_sci_demo_t D;
-    slong * Ls = NULL, nL = 0, i;
-    json_t * root = NULL, * jrows = NULL, * jadv = NULL;
-    kd_status st;
-    int r, ret = 0;
-    char src[256], truth[160];
-
-    kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_rank, &ra, help_rank)) != 0)
-        return KD_CLI_GETOPT_EXIT(r);
-    if (!check_fmt(&o, cmd, 1))
-        return KD_EXIT_USAGE;
-    if (!parse_L(&Ls, &nL, ra.a.L, cmd))
-    {
-        kd_cli_opts_clear(&o);
-        return KD_EXIT_USAGE;
-    }
-    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
-    kd_mat_init(A, 0, 0);
-    kd_sci_demo_init(D);
-    if (ra.a.A != NULL)
-        snprintf(src, sizeof src, "%s", ra.a.A);
-    else
-        snprintf(src, sizeof src, "builtin:%s", ra.builtin);
-    st = ra.a.A != NULL ? kd_builtin_load(A, ra.a.A) : kd_builtin_mat(A, ra.builtin);
-    if (st == KD_OK)
-        st = kd_sci_demo_rank(D, A, ra.a.seeded, (ulong) ra.a.seed, o.prec_cap, o.levels,
-                              o.nlevels, Ls, nL);
-    if (st != KD_OK)
-    {
-        ret = kd_cli_fail(cmd, st);
-        goto out;
-    }
-    if (D->exact_rank >= 0)
-        snprintf(truth, sizeof truth, "rank %ld (rational entries: exact elimination over Q)",
-                 D->exact_rank);
-    else if (D->best == FLINT_MIN(A->r, A->c))
-        snprintf(truth, sizeof truth, "rank %ld (full rank: certified by the tower)", D->best);
-    else
-        snprintf(truth, sizeof truth, "rank >= %ld certified (irrational entries: no finite "
-                 "computation certifies more)", D->best);
-
-    if (o.fmt == KD_FMT_JSON)
-    {
-        jrows = json_array();
-        jadv = json_array();
-        root = json_pack("{sss[II]sbsosossso}", "matrix", src, "rows_cols", (json_int_t) A->r,
-                         (json_int_t) A->c, "complex", A->is_complex, "oracle", ra.a.seeded
-                         ? json_pack("{sI}", "random_seed", (json_int_t) ra.a.seed)
-                         : json_string("nearest"), "exact_rank", D->exact_rank >= 0
-                         ? json_integer(D->exact_rank) : json_null(), "truth", truth,
-                         "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
-                                            D->T.sci_class, "height", 1, "certainty",
-                                            "rank(A) >= Gamma_n, proved"));
-    }
-    else if (o.fmt == KD_FMT_CSV)
-        printf("n,Gamma,certified,reads\n");
-    else
-    {
-        printf("rank(A) from an oracle: level n is a dyadic A_n with ||A_n - A||_2 <= 2^-n.\n");
-        printf("A = %s (%ld x %ld%s), %s oracle; %s\n\n", src, A->r, A->c,
-               A->is_complex ? ", complex" : "",
-               ra.a.seeded ? "seeded random valid" : "nearest-rounding", truth);
-        printf("Sigma_1 tower: Gamma_n = #{singular values of A_n > 2^-n}, exact; "
-               "rank(A) >= Gamma_n\n");
-        printf("  %6s  %-8s %-16s %s\n", "n", "Gamma_n", "certain", "reads");
-    }
-    for (i = 0; i < D->R.count; i++)
-    {
-        const kd_tower_out_struct * out = D->R.out + i;
-        slong n = D->R.levels[0][i];
-        char c[64];
-        snprintf(c, sizeof c, "rank >= %ld", out->value);
-        if (o.fmt == KD_FMT_JSON)
-            json_array_append_new(jrows, json_pack("{sIsIsbsI}", "n", (json_int_t) n, "Gamma",
-                                  (json_int_t) out->value, "certified", out->certified, "reads",
-                                  (json_int_t) out->nreads));
-        else if (o.fmt == KD_FMT_CSV)
-            printf("%ld,%ld,%s,%ld\n", n, out->value, out->certified ? "true" : "false",
-                   out->nreads);
-        else
-            printf("  %6ld  %-8ld %-16s %ld\n", n, out->value, c, out->nreads);
-    }
-    if (o.fmt == KD_FMT_CSV)
-        goto out;
-    if (o.fmt == KD_FMT_TEXT)
-        printf("\nAdversary: reads answered with the zero %ld x %ld matrix (rank 0), then\n"
-               "2^-(L+1) e1 e1^T (rank 1) revealed:\n", A->r, A->c);
-    adversary_section(jadv, o.fmt, D, "the zero matrix", NULL);
-    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, D->explanation);
-out:
-    if (root)
-        json_decref(root);
-    if (jrows)
-        json_decref(jrows);
-    if (jadv)
-        json_decref(jadv);
-    kd_sci_demo_clear(D);
-    kd_mat_clear(A);
-    flint_free(Ls);
-    kd_cli_opts_clear(&o);
-    return ret;
+    static const demo_cmd C = {
+        "sci rank", KD_SCI_DEMO_RANK, opts, defn, sizeof defn / sizeof defn[0],
+        {NULL, "0,10,50", 0, 0, NULL, NULL, "lasso:2^-12"}, own_rank, help_rank,
+        {NULL, NULL, NULL, 0},
+        "\nAdversary: reads answered with the zero %ld x %ld matrix (rank 0), then\n"
+        "2^-(L+1) e1 e1^T (rank 1) revealed:\n"};
+    return run_demo(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ argmin */
