@@ -1049,6 +1049,145 @@ START_TEST(test_classes)
 }
 END_TEST
 
+/* kd_sci_rank_exact against the rank from fmpq_mat_rref (another FLINT
+   route) on random rational matrices of low rank, and its refusals. */
+START_TEST(test_rank_exact)
+{
+    flint_rand_t st;
+    slong t, i, j, rk, ref;
+    flint_randinit(st);
+    for (t = 0; t < 200; t++)
+    {
+        slong r = 1 + n_randint(st, 6), c = 1 + n_randint(st, 6), k = n_randint(st, 4);
+        fmpq_mat_t U, V, P, E;
+        kd_mat_t A;
+        kd_real_t x;
+        fmpq_mat_init(U, r, k);
+        fmpq_mat_init(V, k, c);
+        fmpq_mat_init(P, r, c);
+        fmpq_mat_init(E, r, c);
+        fmpq_mat_randtest(U, st, 4);
+        fmpq_mat_randtest(V, st, 4);
+        fmpq_mat_mul(P, U, V);
+        ref = fmpq_mat_rref(E, P);
+        kd_mat_init(A, r, c);
+        kd_real_init(x);
+        for (i = 0; i < r; i++)
+            for (j = 0; j < c; j++)
+            {
+                kd_real_set_fmpq(x, fmpq_mat_entry(P, i, j));
+                kd_mat_set_entry_real(A, i, j, x);
+            }
+        rk = -7;
+        ck_assert_int_eq(kd_sci_rank_exact(&rk, A), 1);
+        ck_assert_int_eq(rk, ref);
+        ck_assert(rk <= k);
+        /* an irrational entry: no exact rank */
+        ck_assert_int_eq(kd_real_parse(x, "sqrt(2)"), KD_OK);
+        kd_mat_set_entry_real(A, 0, 0, x);
+        rk = -7;
+        ck_assert_int_eq(kd_sci_rank_exact(&rk, A), 0);
+        ck_assert_int_eq(rk, -7);
+        kd_real_clear(x);
+        kd_mat_clear(A);
+        fmpq_mat_clear(U);
+        fmpq_mat_clear(V);
+        fmpq_mat_clear(P);
+        fmpq_mat_clear(E);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* The demos in one call: sign on 2^-20 with its adversarial inputs, rank
+   of the 3 x 3 identity, and the shape limit. */
+START_TEST(test_demo)
+{
+    static const slong n[3] = {0, 10, 30}, N[1] = {8}, L[2] = {0, 5};
+    kd_sci_demo_t D;
+    kd_real_t x;
+    kd_mat_t A;
+    fmpq_t d, e;
+    slong i;
+    kd_sci_demo_init(D);
+    kd_real_init(x);
+    fmpq_init(d);
+    fmpq_init(e);
+    kd_real_set_2exp(x, -20);
+    ck_assert_int_eq(kd_sci_demo_real(D, KD_SCI_DEMO_SIGN, x, 0, 0, 0, n, 3, N, 1, L, 2), KD_OK);
+    ck_assert(D->sign_decided && D->sign == 1);
+    ck_assert_int_eq(D->R.count, 3);
+    ck_assert(D->R.out[2].value == 1 && D->R.out[2].certified);
+    ck_assert(D->R.out[0].value == 0 && !D->R.out[0].certified);
+    for (i = 0; i < 3; i++)
+    {
+        /* |q_n - 2^-20| <= 2^-n, exactly */
+        fmpq_set_si(e, 1, 1);
+        fmpq_div_2exp(e, e, 20);
+        fmpq_sub(d, D->q + i, e);
+        fmpq_abs(d, d);
+        fmpq_mul_2exp(d, d, n[i]);
+        ck_assert(fmpq_cmp_ui(d, 1) <= 0);
+    }
+    ck_assert_int_eq(D->nfam, 3);
+    for (i = 0; i < 3; i++)
+        ck_assert(D->fam[0].out[i].value == 0 && !D->fam[0].out[i].certified);
+    ck_assert(D->fam[1].out[2].value == 1 && D->fam[2].out[2].value == -1);
+    ck_assert(D->fam[1].out[0].value == 0);
+    ck_assert_int_eq(D->nL * D->nalgs, 2);
+    for (i = 0; i < 2; i++)
+    {
+        ck_assert(D->adv[i].consistent == KD_TRUE);
+        ck_assert_int_eq(D->adv[i].N, L[i] + 1);
+    }
+    kd_mat_init(A, 0, 0);
+    kd_mat_identity(A, 3);
+    ck_assert_int_eq(kd_sci_demo_rank(D, A, 1, 9, 0, n, 3, L, 2), KD_OK);
+    ck_assert_int_eq(D->exact_rank, 3);
+    ck_assert_int_eq(D->best, 3);
+    ck_assert_int_eq(D->adv[1].answer, 0);
+    kd_mat_identity(A, 65);
+    ck_assert_int_eq(kd_sci_demo_rank(D, A, 0, 0, 0, n, 3, L, 2), KD_ERR_ARG);
+    kd_error_clear();
+    kd_mat_clear(A);
+    kd_sci_demo_clear(D);
+    kd_real_clear(x);
+    fmpq_clear(d);
+    fmpq_clear(e);
+}
+END_TEST
+
+/* The argmin protocol: thresholds, one-read K-2 run, the budget. */
+START_TEST(test_argmin_run)
+{
+    static const slong n[2] = {0, 6};
+    kd_sci_argmin_t R;
+    fmpq_t Lambda, t;
+    slong i;
+    kd_sci_argmin_init(R);
+    fmpq_init(Lambda);
+    fmpq_init(t);
+    fmpq_set_si(Lambda, 1, 10);
+    ck_assert_int_eq(kd_sci_argmin_run(R, Lambda, 2, n, 2, PREC), KD_OK);
+    fmpq_set_si(t, 3, 200);
+    ck_assert(fmpq_equal(&R->eps0, t));
+    fmpq_set_si(t, 3, 20);
+    ck_assert(fmpq_equal(&R->eps1, t));
+    for (i = 0; i < KD_SCI_ARGMIN_NGHA; i++)
+        ck_assert(R->gha[i].ok == KD_TRUE);
+    ck_assert_int_eq(R->gha[4].reads, 1);
+    ck_assert(R->budget_fail[0] + R->budget_fail[1] >= R->budget_trials);
+    for (i = 0; i < 2; i++)
+        ck_assert(R->adv[i].wrong == KD_TRUE && R->adv[i].consistent == KD_TRUE);
+    fmpq_set_si(Lambda, 1, 1);
+    ck_assert_int_ne(kd_sci_argmin_run(R, Lambda, 2, n, 2, PREC), KD_OK);
+    kd_error_clear();
+    kd_sci_argmin_clear(R);
+    fmpq_clear(Lambda);
+    fmpq_clear(t);
+}
+END_TEST
+
 Suite *
 kd_suite_sci(void)
 {
@@ -1060,6 +1199,8 @@ kd_suite_sci(void)
     tcase_add_test(tc, test_runner);
     tcase_add_test(tc, test_adversary);
     tcase_add_test(tc, test_classes);
+    tcase_add_test(tc, test_rank_exact);
+    tcase_add_test(tc, test_demo);
     suite_add_tcase(s, tc);
     tc = tcase_create("towers");
     tcase_set_timeout(tc, 60);
@@ -1072,6 +1213,7 @@ kd_suite_sci(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_lasso_row, 0, 3);
     tcase_add_loop_test(tc, test_bp_row, 0, 2);
+    tcase_add_test(tc, test_argmin_run);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1211,6 +1211,137 @@ START_TEST(test_level_helpers)
 }
 END_TEST
 
+/* The built-in tridiag:N:A:B through kd_spectrum_hermitian_levels against
+   its closed form A + 2|B| cos(j pi/(N+1)), and the input checks. */
+START_TEST(test_hermitian_levels)
+{
+    static const slong n[2] = {10, 40};
+    kd_spectrum_hermitian_run_t R;
+    kd_mat_t M;
+    arb_t ref, t;
+    slong i, j, N = 5;
+    kd_spectrum_hermitian_run_init(R);
+    kd_mat_init(M, 0, 0);
+    arb_init(ref);
+    arb_init(t);
+    ck_assert_int_eq(kd_builtin_mat(M, "tridiag:5:1/3:(1+i)/2"), KD_OK);
+    ck_assert(M->is_complex && M->r == N && M->c == N);
+    ck_assert_int_eq(kd_spectrum_hermitian_levels(R, M, "T", n, 2, 0), KD_OK);
+    ck_assert_int_eq(R->N, N);
+    ck_assert_int_eq(R->nreads, 2);
+    ck_assert(R->reads[0] == 10 && R->reads[1] == 40);
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < N; j++)
+        {
+            /* ascending: j-th is 1/3 + sqrt(2) cos((N - j) pi / (N + 1)) */
+            arb_const_pi(t, 128);
+            arb_mul_si(t, t, N - j, 128);
+            arb_div_si(t, t, N + 1, 128);
+            arb_cos(t, t, 128);
+            arb_sqrt_ui(ref, 2, 128);
+            arb_mul(ref, ref, t, 128);
+            arb_set_si(t, 1);
+            arb_div_si(t, t, 3, 128);
+            arb_add(ref, ref, t, 128);
+            ck_assert_msg(arb_overlaps(ref, R->eig[i] + j), "lambda_%ld at n = %ld", j + 1, n[i]);
+            ck_assert(mag_cmp(arb_radref(R->eig[i] + j), R->max_radius + i) <= 0);
+        }
+    ck_assert_int_eq(kd_builtin_mat(M, "dct2:3"), KD_OK);
+    ck_assert_int_eq(kd_spectrum_hermitian_levels(R, M, "Q", n, 2, 0), KD_ERR_DOMAIN);
+    ck_assert_int_eq(kd_builtin_mat(M, "lasso:2^-3"), KD_OK);
+    ck_assert_int_eq(kd_spectrum_hermitian_levels(R, M, "L", n, 2, 0), KD_ERR_SIZE);
+    ck_assert_int_eq(kd_builtin_mat(M, "tridiag:0"), KD_ERR_ARG);
+    ck_assert_int_eq(kd_builtin_mat(M, "tridiag:3:1"), KD_ERR_ARG);
+    kd_error_clear();
+    kd_spectrum_hermitian_run_clear(R);
+    kd_mat_clear(M);
+    arb_clear(ref);
+    arb_clear(t);
+}
+END_TEST
+
+/* The tower on the Laplacian: every printed point string is the exact
+   point, within its bound of [-2, 2]; directed decimals. */
+START_TEST(test_tower_run)
+{
+    static const slong n[2] = {8, 16};
+    kd_tridiag_op_t H;
+    kd_spectrum_tower_t S;
+    kd_real_t zero, om, x;
+    mag_t tol;
+    arf_t z, a;
+    fmpq_t q, r;
+    slong i, k;
+    char * s;
+    kd_real_init(zero);
+    kd_real_init(om);
+    kd_real_init(x);
+    mag_init(tol);
+    arf_init(z);
+    arf_init(a);
+    fmpq_init(q);
+    fmpq_init(r);
+    kd_spectrum_tower_init(S);
+    mag_set_ui_2exp_si(tol, 1, -1);
+    ck_assert_int_eq(kd_tridiag_op_init_almost_mathieu(H, zero, om, zero), KD_OK);
+    ck_assert_int_eq(kd_spectrum_tower_run(S, H, n, 2, -1, tol, 128), KD_OK);
+    ck_assert_int_eq(S->nlevels, 2);
+    fmpq_set_si(q, 5, 2);           /* ||H|| <= 2 rounded up: ceil(4 * 2)/4 + 1/2 */
+    ck_assert(fmpq_cmp(&S->hi, q) >= 0);
+    fmpq_neg(r, &S->hi);
+    ck_assert(fmpq_equal(r, &S->lo));
+    for (i = 0; i < 2; i++)
+    {
+        ck_assert_int_eq(S->L[i].e, kd_spectrum_grid_default(n[i]));
+        ck_assert(S->L[i].len > 0);
+        for (k = 0; k < S->L[i].len; k++)
+        {
+            s = kd_spectrum_level_point_get_str(S->L + i, k);
+            ck_assert_int_eq(kd_real_parse(x, s), KD_OK);
+            ck_assert(kd_real_get_fmpq(q, x));
+            kd_spectrum_level_point(z, S->L + i, k);
+            arf_get_fmpq(r, z);
+            ck_assert_msg(fmpq_equal(q, r), "point string %s", s);
+            flint_free(s);
+            /* dist(z, [-2, 2]) <= bound */
+            arf_abs(a, z);
+            arf_sub_ui(a, a, 2, ARF_PREC_EXACT, ARF_RND_DOWN);
+            if (arf_sgn(a) > 0)
+            {
+                arf_t b;
+                arf_init(b);
+                arf_set_mag(b, S->L[i].bound + k);
+                ck_assert(arf_cmp(a, b) <= 0);
+                arf_clear(b);
+            }
+        }
+    }
+    ck_assert(arf_is_finite(S->missed + 0));
+    /* -3/8 to two places: down -0.38, up -0.37 */
+    arf_set_si_2exp_si(a, -3, -3);
+    s = kd_spectrum_arf_get_decimal(a, 2, 0);
+    ck_assert_str_eq(s, "-0.38");
+    flint_free(s);
+    s = kd_spectrum_arf_get_decimal(a, 2, 1);
+    ck_assert_str_eq(s, "-0.37");
+    flint_free(s);
+    arf_set_si_2exp_si(a, 3, 0);
+    s = kd_spectrum_arf_get_decimal(a, 1, 1);
+    ck_assert_str_eq(s, "3.0");
+    flint_free(s);
+    kd_spectrum_tower_clear(S);
+    kd_tridiag_op_clear(H);
+    kd_real_clear(zero);
+    kd_real_clear(om);
+    kd_real_clear(x);
+    mag_clear(tol);
+    arf_clear(z);
+    arf_clear(a);
+    fmpq_clear(q);
+    fmpq_clear(r);
+}
+END_TEST
+
 Suite *
 kd_suite_spectrum(void)
 {
@@ -1224,6 +1355,7 @@ kd_suite_spectrum(void)
     tcase_add_test(tc, test_multiple_eigenvalues);
     tcase_add_test(tc, test_adversarial_oracle);
     tcase_add_test(tc, test_hermitian_check);
+    tcase_add_test(tc, test_hermitian_levels);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("tridiagonal");
@@ -1235,6 +1367,7 @@ kd_suite_spectrum(void)
     tcase_add_test(tc, test_not_delta1);
     tcase_add_test(tc, test_tridiag_errors);
     tcase_add_test(tc, test_level_helpers);
+    tcase_add_test(tc, test_tower_run);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -13,7 +13,10 @@ extern "C" {
 
 /* Sets A to the built-in named by spec (without the "builtin:" prefix):
    "identity:M", "dct2:M", "dft:M", "lasso:DELTA" (A_delta of the LASSO
-   probe), "lasso-mirror:DELTA", "lasso-y" (its y). Errors: KD_ERR_ARG with
+   probe), "lasso-mirror:DELTA", "lasso-y" (its y), "tridiag:N[:A:B]" (the
+   N x N Hermitian tridiagonal Toeplitz matrix with A real on the diagonal
+   and B, default 1, above and conj(B) below; N <= KD_SPECTRUM_DIM_MAX; A
+   defaults to 0). Errors: KD_ERR_ARG with
    a message naming spec. */
 kd_status kd_builtin_mat(kd_mat_t A, const char * spec);
 

@@ -338,6 +338,140 @@ kd_status kd_sci_bp_class_init(kd_omega_class_t C, slong K);
    (below: no algorithm with a bounded number of reads; above: one read). */
 void kd_sci_gha_thresholds(fmpq_t eps0, fmpq_t eps1, slong K);
 
+/* ------------------------------------------------------------ the
+   demonstrations of `kdigits sci positive|sign|rank` (src/sci/demo.c): a
+   tower run on an input, the adversarial inputs and the adversary's runs
+   against algorithms that halt, all computed by one call; the caller only
+   formats the result. */
+
+/* "+1", "-1" or "0" (the value names of the sign tower). */
+const char * kd_sci_sign_name(slong v);
+
+/* An algorithm the adversary defeats: alg with data a slong L (tower = 0)
+   or a kd_tower_alg_struct of the demo's tower with n_1 = L (tower = 1). */
+typedef struct
+{
+    const char * name;
+    kd_sci_alg_fn alg;
+    int tower;
+}
+kd_sci_demo_alg_struct;
+
+typedef enum
+{
+    KD_SCI_DEMO_POSITIVE = 0,   /* x > 0 (kd_sci_tower_positive), three algorithms */
+    KD_SCI_DEMO_SIGN,           /* sign(x) (kd_sci_tower_sign), the tower stopped at L */
+    KD_SCI_DEMO_RANK            /* rank(A) (kd_sci_tower_rank), the tower stopped at L */
+}
+kd_sci_demo_kind;
+
+typedef struct
+{
+    kd_sci_demo_kind kind;
+    kd_tower_struct T;          /* the tower (the sign's value_name is kd_sci_sign_name) */
+    kd_tower_run_struct R;      /* its run on the input, one level list */
+    fmpq * q;                 /* real input: the answer q_n of each level of R, else NULL */
+    int sign_decided;           /* real input: the sign of x was decided by evaluation */
+    int sign;                   /* ... and is this (-1, 0, 1) */
+    slong r, c;                 /* the input's shape (1 x 1 for a real x) */
+    int is_complex;
+    slong exact_rank;           /* rank: exact over Q (kd_sci_rank_exact), else -1 */
+    slong best;                 /* rank: the largest Gamma_n of R */
+    slong nfam;                 /* sign: runs on 0, 2^-N_1, -2^-N_1, 2^-N_2, ... */
+    slong * famN;               /* the N_i (nfam = 1 + 2 len) */
+    kd_tower_run_struct * fam;
+    slong nalgs;                /* the adversary's algorithms ... */
+    const kd_sci_demo_alg_struct * algs;
+    slong nL;                   /* ... halting at the levels L ... */
+    slong * L;
+    kd_sci_adv_struct * adv;    /* ... nL * nalgs runs, the algorithm varying fastest */
+    const char * explanation;   /* what the results show and why, in words */
+}
+kd_sci_demo_struct;
+
+typedef kd_sci_demo_struct kd_sci_demo_t[1];
+
+void kd_sci_demo_init(kd_sci_demo_t D);
+void kd_sci_demo_clear(kd_sci_demo_t D);
+
+/* The largest level L the adversary's algorithms may halt at (an algorithm
+   may read every level up to L). */
+#define KD_SCI_DEMO_L_MAX 10000
+
+/* x > 0 (kind KD_SCI_DEMO_POSITIVE) or sign(x) (KD_SCI_DEMO_SIGN) on the
+   oracle of x (nearest rounding, or kd_sci_oracle_init_random_real with
+   seed when seeded; precision cap prec_cap): the tower at the levels
+   n[0..nn-1], read back q_n, the sign of x by evaluation (cap
+   min(prec_cap, 4096), 4096 when prec_cap <= 0), for the sign the runs on
+   the adversarial inputs 0 and +-2^-N, N in N[0..nN-1], and the adversary
+   against each algorithm at each L in L[0..nL-1] (<= KD_SCI_DEMO_L_MAX). */
+kd_status kd_sci_demo_real(kd_sci_demo_t D, kd_sci_demo_kind kind, const kd_real_t x,
+                           int seeded, ulong seed, slong prec_cap, const slong * n, slong nn,
+                           const slong * N, slong nN, const slong * L, slong nL);
+
+/* rank(A) for an exact A of 1..64 rows and columns (KD_ERR_ARG otherwise)
+   on its nearest-rounding oracle (or kd_sci_oracle_init_random with seed):
+   the tower at the levels n, its best value, the exact rank when A is real
+   with structurally rational entries, and the adversary on the shape of A. */
+kd_status kd_sci_demo_rank(kd_sci_demo_t D, const kd_mat_t A, int seeded, ulong seed,
+                           slong prec_cap, const slong * n, slong nn, const slong * L, slong nL);
+
+/* *rank = the rank of A computed exactly over Q (FLINT's fmpz_mat_rank of
+   A with each row scaled to integers; this FLINT has no fmpq_mat_rank)
+   when A is real and every entry is structurally rational: returns 1; else
+   returns 0 and leaves *rank alone. */
+int kd_sci_rank_exact(slong * rank, const kd_mat_t A);
+
+/* ------------------------------------------------------------ the
+   argmin demonstration of `kdigits sci argmin` (src/sci/argmin.c,
+   proofs-notes/sci.md §5-§6, omega-k.md §3-§4) */
+
+/* The generalised-hardness runs on the class: K-1 digits (read until
+   decided) or K-2 digits (one read) on the instance (scale, n, j). */
+#define KD_SCI_ARGMIN_NGHA 6
+
+typedef struct
+{
+    slong digits_lost;          /* 1: the K-1 algorithm, 2: the K-2 algorithm */
+    slong scale, n, j;          /* the instance (j = KD_OMEGA_TIE: the tie) */
+    slong reads;
+    arb_struct err;             /* certified error */
+    kd_truth ok;                /* err <= 10^-(K - digits_lost), proved */
+}
+kd_sci_gha_run_struct;
+
+typedef struct
+{
+    slong K;
+    fmpq Lambda;
+    slong nlevels;
+    slong * levels;
+    kd_sci_lasso_row_struct * lasso;    /* nlevels rows */
+    kd_sci_bp_row_struct * bp;          /* nlevels rows, scale 1 */
+    fmpq eps0, eps1;                    /* kd_sci_gha_thresholds */
+    const char * adv_name[2];           /* the Omega_K adversary against an exact BP */
+    kd_regimes_adv_struct adv[2];       /* solver and the read-until-decided rule */
+    kd_sci_gha_run_struct gha[KD_SCI_ARGMIN_NGHA];
+    slong budget_reads, budget_trials;  /* the K-1 algorithm with a read budget ... */
+    slong budget_fail[2];               /* ... fails on j = 0, 1 in this many trials */
+    slong budget_max_level;
+    const char * explanation;           /* what the results show and why, in words */
+}
+kd_sci_argmin_struct;
+
+typedef kd_sci_argmin_struct kd_sci_argmin_t[1];
+
+void kd_sci_argmin_init(kd_sci_argmin_t A);
+void kd_sci_argmin_clear(kd_sci_argmin_t A);
+
+/* Computes every part of the argmin demonstration for MATLAB's Lambda in
+   (0, 1/sqrt(3)) and the decimal scale K (2..8) at the levels
+   n[0..nn-1] (each 0..200) at prec bits: the LASSO-probe rows, the
+   basis-pursuit gadget rows, the Omega_K adversary, the generalised
+   hardness runs and the budgeted Monte Carlo (8 reads, 50 trials). */
+kd_status kd_sci_argmin_run(kd_sci_argmin_t A, const fmpq_t Lambda, slong K, const slong * n,
+                            slong nn, slong prec);
+
 /* ------------------------------------------------------------ the table
    of classes (src/sci/classes.c) */
 typedef struct

@@ -183,6 +183,75 @@ int kd_spectrum_level_extent(arf_t lo, arf_t hi, const kd_spectrum_level_t L);
    finer level finds a coarser level misses. */
 void kd_spectrum_level_excess(arf_t d, const kd_spectrum_level_t B, const kd_spectrum_level_t A);
 
+/* ------------------------------------------------- the demonstrations of
+   `kdigits sci spectrum` (src/spectrum/run.c): every level computed by one
+   call, for a front end that only formats */
+
+/* (a) The Δ₁ algorithm at several levels on the nearest-rounding oracle of
+   an exact Hermitian matrix. */
+typedef struct
+{
+    slong N;                /* the order */
+    int is_complex;
+    slong nlevels;
+    slong * levels;
+    arb_ptr * eig;          /* eig[i]: the N enclosures at levels[i], ascending */
+    mag_ptr max_radius;     /* the largest radius at each level */
+    slong nreads;           /* the levels the oracle was read at */
+    slong * reads;
+}
+kd_spectrum_hermitian_run_struct;
+
+typedef kd_spectrum_hermitian_run_struct kd_spectrum_hermitian_run_t[1];
+
+void kd_spectrum_hermitian_run_init(kd_spectrum_hermitian_run_t R);
+void kd_spectrum_hermitian_run_clear(kd_spectrum_hermitian_run_t R);
+
+/* Checks that M is square, of order <= KD_SPECTRUM_DIM_MAX and Hermitian
+   (kd_spectrum_is_hermitian: KD_ERR_DOMAIN when proved not, KD_ERR_UNDECIDED
+   when undecided; the messages name M by name), then runs
+   kd_spectrum_hermitian at every level n[0..nn-1] on M's oracle with
+   precision cap prec_cap (0: none). */
+kd_status kd_spectrum_hermitian_levels(kd_spectrum_hermitian_run_t R, const kd_mat_t M,
+                                       const char * name, const slong * n, slong nn,
+                                       slong prec_cap);
+
+/* (b) The Σ₁ tower at several section half-widths. */
+typedef struct
+{
+    fmpq lo, hi;            /* the grid range [-R, R], R = ceil(4 ||H||)/4 + 1/2 */
+    slong nlevels;
+    kd_spectrum_level_struct * L;
+    arf_struct * missed;    /* i < nlevels - 1: kd_spectrum_level_excess of the finest
+                               level over level i (NOT certified) */
+}
+kd_spectrum_tower_struct;
+
+typedef kd_spectrum_tower_struct kd_spectrum_tower_t[1];
+
+void kd_spectrum_tower_init(kd_spectrum_tower_t S);
+void kd_spectrum_tower_clear(kd_spectrum_tower_t S);
+
+/* The grid spacing exponent of level n when none is given:
+   max(6, ceil(log2 n) + 1), so the grid refines as n grows. */
+slong kd_spectrum_grid_default(slong n);
+
+/* kd_spectrum_tridiag_points at every half-width n[0..nn-1] on the grid
+   2^-e Z of [-R, R] (R as above, so that points outside the spectrum are
+   tried too), e = grid, or kd_spectrum_grid_default(n) when grid < 0; then
+   the excess of the finest level over each coarser one. */
+kd_status kd_spectrum_tower_run(kd_spectrum_tower_t S, const kd_tridiag_op_t H, const slong * n,
+                                slong nn, slong grid, const mag_t tol, slong prec);
+
+/* Exact decimal strings (flint_free them): the output point z_i of L, and
+   the grid spacing of L as "1" or "1/2^e" written out ("1/64"). */
+char * kd_spectrum_level_point_get_str(const kd_spectrum_level_t L, slong i);
+char * kd_spectrum_level_spacing_get_str(const kd_spectrum_level_t L);
+
+/* x with `places` decimals, rounded up (up = 1) or down (up = 0), so that
+   a one-sided bound stays valid when printed. */
+char * kd_spectrum_arf_get_decimal(const arf_t x, slong places, int up);
+
 #ifdef __cplusplus
 }
 #endif

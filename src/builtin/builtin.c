@@ -4,6 +4,7 @@
 #include "kdigits/builtin.h"
 #include "kdigits/lasso.h"
 #include "kdigits/mtx.h"
+#include "kdigits/spectrum.h"
 #include "kdigits/util.h"
 
 /* Measured cost of one exact entry (expression node, rational, cached
@@ -28,6 +29,74 @@ parse_size(slong * m, const char * s, const char * spec)
         return kd_error_set(KD_ERR_ARG, "built-in '%s': size must be an integer in [1, 4096]", spec);
     *m = v;
     return KD_OK;
+}
+
+/* tridiag:N[:A:B]: the N x N tridiagonal Toeplitz matrix, A (real) on the
+   diagonal, B above and conj(B) below: Hermitian, with eigenvalues
+   A + 2|B| cos(j pi/(N+1)) (the test matrix of kdigits sci spectrum). */
+static kd_status
+builtin_tridiag(kd_mat_t M, const char * spec)
+{
+    const char * arg = spec + strlen("tridiag");
+    char buf[512], * fields[3];
+    slong N, i, nf = 0;
+    char * end, * p;
+    kd_real_t a;
+    kd_complex_t b, cb, za;
+    kd_status st = KD_OK;
+
+    if (*arg != ':' || strlen(arg + 1) >= sizeof buf)
+        return kd_error_set(KD_ERR_ARG, "built-in '%s': expected tridiag:N or tridiag:N:A:B", spec);
+    strcpy(buf, arg + 1);
+    fields[0] = buf;
+    nf = 1;
+    for (p = buf; *p; p++)
+        if (*p == ':')
+        {
+            if (nf == 3)
+                return kd_error_set(KD_ERR_ARG, "built-in '%s': expected tridiag:N or tridiag:N:A:B", spec);
+            *p = '\0';
+            fields[nf++] = p + 1;
+        }
+    if (nf == 2)
+        return kd_error_set(KD_ERR_ARG, "built-in '%s': give both A and B (tridiag:N:A:B)", spec);
+    N = strtol(fields[0], &end, 10);
+    if (*fields[0] == '\0' || *end != '\0' || N < 1 || N > KD_SPECTRUM_DIM_MAX)
+        return kd_error_set(KD_ERR_ARG, "built-in '%s': N must be an integer in [1, %d]",
+                            spec, KD_SPECTRUM_DIM_MAX);
+    kd_real_init(a);
+    kd_complex_init(b);
+    kd_complex_init(cb);
+    kd_complex_init(za);
+    kd_complex_one(b);
+    if (nf == 3)
+    {
+        if ((st = kd_real_parse(a, fields[1])) != KD_OK)
+            kd_error_prefix("built-in '%s': A", spec);
+        else if ((st = kd_complex_parse(b, fields[2])) != KD_OK)
+            kd_error_prefix("built-in '%s': B", spec);
+    }
+    if (st == KD_OK)
+        st = kd_mat_resize(M, N, N);
+    if (st == KD_OK)
+    {
+        kd_complex_conj(cb, b);
+        kd_complex_set_real(za, a);
+        for (i = 0; i < N; i++)
+        {
+            kd_mat_set_entry(M, i, i, za);
+            if (i + 1 < N)
+            {
+                kd_mat_set_entry(M, i, i + 1, b);
+                kd_mat_set_entry(M, i + 1, i, cb);
+            }
+        }
+    }
+    kd_real_clear(a);
+    kd_complex_clear(b);
+    kd_complex_clear(cb);
+    kd_complex_clear(za);
+    return st;
 }
 
 kd_status
@@ -73,6 +142,8 @@ kd_builtin_mat(kd_mat_t A, const char * spec)
         kd_mat_clear(y);
         return st;
     }
+    if (IS("tridiag"))
+        return builtin_tridiag(A, spec);
 #undef IS
     return kd_error_set(KD_ERR_ARG, "unknown built-in matrix '%s' (see 'kdigits oracle --help')", spec);
 }

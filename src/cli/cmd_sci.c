@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kdigits sci: the SCI hierarchy made executable (theory.md §9). Each
-   subcommand runs a tower on a user's input and on the adversarial input
-   that defeats stronger claims, and explains what the table shows; the
-   proofs are in proofs-notes/sci.md. `sci spectrum` lives in
-   cmd_sci_spectrum.c. */
+   subcommand parses its options, calls one protocol of kdigits/sci.h (a
+   tower on the user's input and the adversarial inputs that defeat stronger
+   claims) and formats the result with an explanation; the proofs are in
+   proofs-notes/sci.md. `sci spectrum` lives in cmd_sci_spectrum.c. */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -110,106 +110,45 @@ pow2_text(char * buf, size_t size, slong N, int sign)
         snprintf(buf, size, "%s2^-%ld", sign < 0 ? "-" : "", N);
 }
 
-/* The oracle for x: nearest rounding, or a seeded random valid answer. */
-static kd_status
-real_oracle(kd_oracle_t O, const kd_real_t x, int seeded, slong seed, slong prec_cap)
-{
-    kd_status st = seeded ? kd_sci_oracle_init_random_real(O, x, (ulong) seed)
-                          : kd_sci_oracle_init_real(O, x);
-    kd_oracle_set_prec_cap(O, prec_cap);
-    return st;
-}
+/* ------------------------------------------------------------ the
+   adversary's runs of positive, sign and rank (computed by kd_sci_demo_*) */
 
-/* The level-n answers of a 1 x 1 oracle are re-read for display (the
-   oracle's answers depend only on n, so they are the ones the tower saw). */
-static kd_status
-answer_of(fmpq_t q, kd_oracle_t O, slong n)
-{
-    fmpq_mat_t re;
-    kd_status st;
-    fmpq_mat_init(re, 1, 1);
-    st = kd_oracle_get(re, NULL, O, n);
-    if (st == KD_OK)
-        fmpq_set(q, fmpq_mat_entry(re, 0, 0));
-    fmpq_mat_clear(re);
-    return st;
-}
-
-/* ------------------------------------------------------------ adversary
-   runs shared by positive, sign and rank */
-
-typedef struct
-{
-    const char * name;      /* e.g. "cautious (q_L > 2^-L)" */
-    kd_sci_alg_fn alg;
-    int tower;              /* data is a kd_tower_alg_struct (else a slong L) */
-}
-adv_alg;
-
-static kd_status
-adversary_section(json_t * jarr, kd_cli_format fmt, const adv_alg * algs, slong nalgs,
-                  const kd_tower_struct * T, const slong * Ls, slong nL, slong r, slong c,
-                  const char * inst0, const char * (*name)(slong))
+static void
+adversary_section(json_t * jarr, kd_cli_format fmt, const kd_sci_demo_t D, const char * inst0,
+                  const char * (*name)(slong))
 {
     slong i, k;
-    kd_status st = KD_OK;
     char lv[128], x1[64], ans[32];
+    int mat = D->r > 1 || D->c > 1;
 
     if (fmt == KD_FMT_TEXT)
         printf("  %-31s %4s %5s  %-14s %-7s %-18s %s\n", "algorithm", "L", "reads", "levels read",
                "answer", "wrong on", "answers valid for both");
-    for (k = 0; k < nL && st == KD_OK; k++)
-        for (i = 0; i < nalgs && st == KD_OK; i++)
+    for (k = 0; k < D->nL; k++)
+        for (i = 0; i < D->nalgs; i++)
         {
-            kd_sci_adv_t res;
-            kd_tower_alg_struct ta;
-            slong L = Ls[k];
-            void * data;
-            kd_sci_adv_init(res);
-            memset(&ta, 0, sizeof ta);
-            ta.T = T;
-            ta.n[0] = L;
-            data = algs[i].tower ? (void *) &ta : (void *) &L;
-            st = kd_sci_adversary_run(res, r, c, algs[i].alg, data);
-            if (st == KD_OK)
-            {
-                snprintf(x1, sizeof x1, "%s", (r > 1 || c > 1) ? "" : "x = ");
-                pow2_text(x1 + strlen(x1), sizeof x1 - strlen(x1), res->N, 1);
-                if (r > 1 || c > 1)
-                {
-                    size_t l = strlen(x1);
-                    snprintf(x1 + l, sizeof x1 - l, " e1e1^T");
-                }
-                if (name != NULL)
-                    snprintf(ans, sizeof ans, "%s", name(res->answer));
-                else
-                    snprintf(ans, sizeof ans, "%ld", res->answer);
-                levels_text(lv, sizeof lv, res->levels, res->nreads);
-                if (fmt == KD_FMT_JSON)
-                {
-                    json_t * j = json_object(), * ji = json_array();
-                    json_object_set_new(j, "algorithm", json_string(algs[i].name));
-                    json_object_set_new(j, "L", json_integer(L));
-                    json_object_set_new(j, "reads", json_integer(res->nreads));
-                    json_object_set_new(j, "levels_read", levels_json(res->levels, res->nreads));
-                    json_object_set_new(j, "answer", json_string(ans));
-                    json_array_append_new(ji, json_string(inst0));
-                    json_array_append_new(ji, json_string(x1));
-                    json_object_set_new(j, "instances", ji);
-                    json_object_set_new(j, "xi", json_pack("[ii]", (int) res->xi0, (int) res->xi1));
-                    json_object_set_new(j, "revealed_N", json_integer(res->N));
-                    json_object_set_new(j, "wrong_on", json_string(res->wrong_on == 0 ? inst0 : x1));
-                    json_object_set_new(j, "answers_consistent", jtv(res->consistent));
-                    json_array_append_new(jarr, j);
-                }
-                else if (fmt == KD_FMT_TEXT)
-                    printf("  %-31s %4ld %5ld  %-14s %-7s %-18s %s (exact)\n", algs[i].name, L,
-                           res->nreads, lv, ans, res->wrong_on == 0 ? inst0 : x1,
-                           tv(res->consistent));
-            }
-            kd_sci_adv_clear(res);
+            const kd_sci_adv_struct * res = D->adv + k * D->nalgs + i;
+            const char * alg = D->algs[i].name;
+            snprintf(x1, sizeof x1, "%s", mat ? "" : "x = ");
+            pow2_text(x1 + strlen(x1), sizeof x1 - strlen(x1), res->N, 1);
+            if (mat)
+                snprintf(x1 + strlen(x1), sizeof x1 - strlen(x1), " e1e1^T");
+            if (name != NULL)
+                snprintf(ans, sizeof ans, "%s", name(res->answer));
+            else
+                snprintf(ans, sizeof ans, "%ld", res->answer);
+            levels_text(lv, sizeof lv, res->levels, res->nreads);
+            if (fmt == KD_FMT_JSON)
+                json_array_append_new(jarr, json_pack("{sssIsIsosss[ss]s[ii]sIssso}", "algorithm",
+                    alg, "L", (json_int_t) D->L[k], "reads", (json_int_t) res->nreads,
+                    "levels_read", levels_json(res->levels, res->nreads), "answer", ans,
+                    "instances", inst0, x1, "xi", (int) res->xi0, (int) res->xi1, "revealed_N",
+                    (json_int_t) res->N, "wrong_on", res->wrong_on == 0 ? inst0 : x1,
+                    "answers_consistent", jtv(res->consistent)));
+            else if (fmt == KD_FMT_TEXT)
+                printf("  %-31s %4ld %5ld  %-14s %-7s %-18s %s (exact)\n", alg, D->L[k],
+                       res->nreads, lv, ans, res->wrong_on == 0 ? inst0 : x1, tv(res->consistent));
         }
-    return st;
 }
 
 /* ------------------------------------------------------------ positive */
@@ -242,17 +181,6 @@ help_positive(void)
         "example: kdigits sci positive --x 'sqrt(2) - 1.4142' --n 10,14,20\n");
 }
 
-static const char * expl_positive =
-    "A yes is always right: q_n > 2^-n forces x >= q_n - 2^-n > 0. A no is never "
-    "certain: an oracle for x = 0 may answer 0 at every level, and those answers "
-    "are equally valid for x = 2^-N at every level n <= N. So the tower converges "
-    "(to yes once 2^(1-n) < x; it stays no for x <= 0) with "
-    "one-sided certainty: Sigma_1. But no algorithm that halts decides x > 0 on all "
-    "inputs: whatever levels it reads, the adversary answers 0 and then reveals "
-    "x = 0 or x = 2^-(L+1), whichever its answer is wrong for. Hence not Delta_1 "
-    "(and not Pi_1: a certain no would be wrong on 2^-(L+1)). "
-    "Proof: proofs-notes/sci.md §3.";
-
 typedef struct
 {
     const char * x, * L;
@@ -260,6 +188,7 @@ typedef struct
     int seeded;
     const char * A;     /* rank */
     const char * N;     /* sign */
+    const char * builtin;   /* rank */
 }
 sci_args;
 
@@ -284,20 +213,6 @@ static int
 own_positive(int c, const char * arg, void * data)
 {
     return own_common(c, arg, data, "sci positive");
-}
-
-/* Evaluates x's sign for the header: proved, or undecided. */
-static const char *
-truth_text(const kd_real_t x, slong prec_cap)
-{
-    int sg = 0;
-    slong cap = prec_cap > 0 && prec_cap < 4096 ? prec_cap : 4096;
-    if (kd_real_sign(&sg, x, cap) != KD_OK)
-    {
-        kd_error_clear();
-        return "not decided (a zero that is not structural cannot be recognised)";
-    }
-    return sg > 0 ? "x > 0" : sg < 0 ? "x < 0" : "x = 0";
 }
 
 /* The adversary's levels: at most 10^4 (an algorithm may read every level
@@ -351,9 +266,9 @@ finish_tower(json_t ** root, json_t ** jrows, const char * extra_key, json_t ** 
 }
 
 /* The part that positive and sign share: the head (text lines or JSON
-   fields) and the rows n, q_n, Gamma_n, certified, reads of a height-1
-   tower run R on the real oracle O. yes_no: Gamma is yes/no (else a
-   sign -1/0/+1). *root is created for JSON. */
+   fields) and the rows n, q_n, Gamma_n, certified, reads of the demo's
+   tower run. yes_no: Gamma is yes/no (else a sign -1/0/+1). *root is
+   created for JSON. */
 typedef struct
 {
     const char * title;         /* the first text line */
@@ -363,20 +278,13 @@ typedef struct
 }
 real_view;
 
-static const char *
-sign_name(slong v)
-{
-    return v > 0 ? "+1" : v < 0 ? "-1" : "0";
-}
-
-static kd_status
+static void
 real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const real_view * V,
-                const kd_tower_struct * T, const kd_tower_run_struct * R, kd_oracle_t O,
-                const sci_args * a, const char * truth)
+                const kd_sci_demo_t D, const sci_args * a, const char * truth)
 {
-    fmpq_t q;
+    const kd_tower_struct * T = &D->T;
+    const kd_tower_run_struct * R = &D->R;
     slong i;
-    kd_status st = KD_OK;
 
     if (o->fmt == KD_FMT_JSON)
     {
@@ -400,31 +308,24 @@ real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const rea
         printf("%s\n", V->tower_text);
         printf("  %6s  %-24s %-8s %s\n", "n", "q_n (decimal, rounded)", "Gamma_n", "certain");
     }
-    fmpq_init(q);
-    for (i = 0; i < R->count && st == KD_OK; i++)
+    for (i = 0; i < R->count; i++)
     {
         const kd_tower_out_struct * out = R->out + i;
-        const char * vname = V->yes_no ? kd_sci_yes_no(out->value) : sign_name(out->value);
-        char * dec;
-        if ((st = answer_of(q, O, R->levels[0][i])) != KD_OK)
-            break;
-        dec = kd_fmpq_get_decimal(q, 10);
+        const char * vname = V->yes_no ? kd_sci_yes_no(out->value) : kd_sci_sign_name(out->value);
+        char * dec = kd_fmpq_get_decimal(D->q + i, 10);
         if (o->fmt == KD_FMT_JSON)
             json_array_append_new(jrows, json_pack("{sIsosssosbsI}", "n",
-                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(q),
+                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(D->q + i),
                                   "q_n_decimal", dec, "Gamma",
                                   V->yes_no ? json_string(vname) : json_integer(out->value),
                                   "certified", out->certified, "reads",
                                   (json_int_t) out->nreads));
         else if (o->fmt == KD_FMT_CSV)
         {
-            char * qs = kd_fmpq_get_str(q);
-            if (V->yes_no)
-                printf("%ld,%s,%s,%s,%ld\n", R->levels[0][i], qs, vname,
-                       out->certified ? "true" : "false", out->nreads);
-            else
-                printf("%ld,%s,%ld,%s,%ld\n", R->levels[0][i], qs, out->value,
-                       out->certified ? "true" : "false", out->nreads);
+            char * qs = kd_fmpq_get_str(D->q + i), vs[32];
+            snprintf(vs, sizeof vs, "%ld", out->value);
+            printf("%ld,%s,%s,%s,%ld\n", R->levels[0][i], qs, V->yes_no ? vname : vs,
+                   out->certified ? "true" : "false", out->nreads);
             flint_free(qs);
         }
         else
@@ -432,8 +333,224 @@ real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const rea
                    out->certified ? (out->value > 0 ? "x > 0 proved" : "x < 0 proved") : "-");
         flint_free(dec);
     }
-    fmpq_clear(q);
-    return st;
+}
+
+/* The sign's adversarial inputs 0, +-2^-N: a grid (text) or one object per
+   input (JSON). */
+static void
+sign_family(json_t * jfam, kd_cli_format fmt, const kd_sci_demo_t D, const kd_cli_opts * o)
+{
+    slong i, j;
+    char lab[64];
+    if (fmt == KD_FMT_TEXT)
+        printf("\nAdversarial inputs (* = certified):\n  %6s ", "n");
+    for (j = 0; j < D->nfam && fmt == KD_FMT_TEXT; j++)
+    {
+        if (j == 0)
+            snprintf(lab, sizeof lab, "x = 0");
+        else
+            pow2_text(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
+        printf(" %9s", lab);
+    }
+    if (fmt == KD_FMT_TEXT)
+        printf("\n");
+    for (i = 0; i < o->nlevels && fmt == KD_FMT_TEXT; i++)
+    {
+        printf("  %6ld ", o->levels[i]);
+        for (j = 0; j < D->nfam; j++)
+        {
+            const kd_tower_out_struct * out = D->fam[j].out + i;
+            snprintf(lab, sizeof lab, "%s%s", kd_sci_sign_name(out->value),
+                     out->certified ? "*" : "");
+            printf(" %9s", lab);
+        }
+        printf("\n");
+    }
+    for (j = 0; j < D->nfam && fmt == KD_FMT_JSON; j++)
+    {
+        json_t * jx = json_object(), * jv = json_array(), * jc = json_array();
+        if (j == 0)
+            snprintf(lab, sizeof lab, "0");
+        else
+            pow2_text(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
+        json_object_set_new(jx, "x", json_string(lab));
+        for (i = 0; i < o->nlevels; i++)
+        {
+            json_array_append_new(jv, json_integer(D->fam[j].out[i].value));
+            json_array_append_new(jc, json_boolean(D->fam[j].out[i].certified));
+        }
+        json_object_set_new(jx, "n", levels_json(o->levels, o->nlevels));
+        json_object_set_new(jx, "Gamma", jv);
+        json_object_set_new(jx, "certified", jc);
+        json_array_append_new(jfam, jx);
+    }
+}
+
+/* The head and rows of sci rank: the matrix, the truth (exact rank, full
+   rank or a certified lower bound) and n, Gamma_n, certified, reads. */
+static void
+rank_rows(json_t ** root, json_t * jrows, kd_cli_format fmt, const kd_sci_demo_t D,
+          const sci_args * a, const char * src)
+{
+    slong i;
+    char truth[160];
+    if (D->exact_rank >= 0)
+        snprintf(truth, sizeof truth, "rank %ld (rational entries: exact elimination over Q)",
+                 D->exact_rank);
+    else if (D->best == FLINT_MIN(D->r, D->c))
+        snprintf(truth, sizeof truth, "rank %ld (full rank: certified by the tower)", D->best);
+    else
+        snprintf(truth, sizeof truth, "rank >= %ld certified (irrational entries: no finite "
+                 "computation certifies more)", D->best);
+    if (fmt == KD_FMT_JSON)
+        *root = json_pack("{sss[II]sbsosossso}", "matrix", src, "rows_cols", (json_int_t) D->r,
+                          (json_int_t) D->c, "complex", D->is_complex, "oracle", a->seeded
+                          ? json_pack("{sI}", "random_seed", (json_int_t) a->seed)
+                          : json_string("nearest"), "exact_rank", D->exact_rank >= 0
+                          ? json_integer(D->exact_rank) : json_null(), "truth", truth,
+                          "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
+                                             D->T.sci_class, "height", 1, "certainty",
+                                             "rank(A) >= Gamma_n, proved"));
+    else if (fmt == KD_FMT_CSV)
+        printf("n,Gamma,certified,reads\n");
+    else
+    {
+        printf("rank(A) from an oracle: level n is a dyadic A_n with ||A_n - A||_2 <= 2^-n.\n");
+        printf("A = %s (%ld x %ld%s), %s oracle; %s\n\n", src, D->r, D->c,
+               D->is_complex ? ", complex" : "",
+               a->seeded ? "seeded random valid" : "nearest-rounding", truth);
+        printf("Sigma_1 tower: Gamma_n = #{singular values of A_n > 2^-n}, exact; "
+               "rank(A) >= Gamma_n\n");
+        printf("  %6s  %-8s %-16s %s\n", "n", "Gamma_n", "certain", "reads");
+    }
+    for (i = 0; i < D->R.count; i++)
+    {
+        const kd_tower_out_struct * out = D->R.out + i;
+        slong n = D->R.levels[0][i];
+        char c[64];
+        snprintf(c, sizeof c, "rank >= %ld", out->value);
+        if (fmt == KD_FMT_JSON)
+            json_array_append_new(jrows, json_pack("{sIsIsbsI}", "n", (json_int_t) n, "Gamma",
+                                  (json_int_t) out->value, "certified", out->certified, "reads",
+                                  (json_int_t) out->nreads));
+        else if (fmt == KD_FMT_CSV)
+            printf("%ld,%ld,%s,%ld\n", n, out->value, out->certified ? "true" : "false",
+                   out->nreads);
+        else
+            printf("  %6ld  %-8ld %-16s %ld\n", n, out->value, c, out->nreads);
+    }
+}
+
+/* What differs between positive, sign and rank. */
+typedef struct
+{
+    const char * cmd;
+    kd_sci_demo_kind kind;
+    const struct option * opts;
+    const slong * defn;
+    slong ndefn;
+    sci_args a;                 /* the defaults */
+    kd_cli_own_fn own;
+    void (*help)(void);
+    real_view V;
+    const char * adv_intro;     /* text before the adversary's table (rank: the
+                                   shape is filled in) */
+}
+demo_cmd;
+
+static const char *
+truth_text(const kd_sci_demo_t D)
+{
+    if (!D->sign_decided)
+        return "not decided (a zero that is not structural cannot be recognised)";
+    return D->sign > 0 ? "x > 0" : D->sign < 0 ? "x < 0" : "x = 0";
+}
+
+/* sci positive, sign and rank: parse, run kd_sci_demo_real or
+   kd_sci_demo_rank, format. */
+static int
+run_demo(const demo_cmd * C, int argc, char ** argv)
+{
+    sci_args a = C->a;
+    kd_cli_opts o;
+    kd_real_t x;
+    kd_mat_t A;
+    kd_sci_demo_t D;
+    slong * Ls = NULL, nL = 0, * Ns = NULL, nN = 0;
+    json_t * root = NULL, * jrows = NULL, * jadv = NULL, * jfam = NULL;
+    kd_status st = KD_OK;
+    int r, ret = 0, sign = C->kind == KD_SCI_DEMO_SIGN, rank = C->kind == KD_SCI_DEMO_RANK;
+    char src[256];
+
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, C->opts, C->cmd, C->own, &a, C->help)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (!check_fmt(&o, C->cmd, 1))
+        return KD_EXIT_USAGE;
+    if (!parse_L(&Ls, &nL, a.L, C->cmd)
+        || (sign && !kd_cli_parse_level_list(&Ns, &nN, a.N, C->cmd)))
+    {
+        flint_free(Ls);
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
+    }
+    kd_cli_opts_default_levels(&o, C->defn, C->ndefn);
+    kd_real_init(x);
+    kd_mat_init(A, 0, 0);
+    kd_sci_demo_init(D);
+    snprintf(src, sizeof src, "%s%s", a.A != NULL ? "" : "builtin:", a.A != NULL ? a.A
+             : a.builtin != NULL ? a.builtin : "");
+    if (rank)
+    {
+        st = a.A != NULL ? kd_builtin_load(A, a.A) : kd_builtin_mat(A, a.builtin);
+        if (st == KD_OK)
+            st = kd_sci_demo_rank(D, A, a.seeded, (ulong) a.seed, o.prec_cap, o.levels,
+                                  o.nlevels, Ls, nL);
+    }
+    else if ((st = kd_real_parse(x, a.x)) != KD_OK)
+        kd_error_prefix("--x");
+    else
+        st = kd_sci_demo_real(D, C->kind, x, a.seeded, (ulong) a.seed, o.prec_cap, o.levels,
+                              o.nlevels, Ns, nN, Ls, nL);
+    if (st != KD_OK)
+    {
+        ret = kd_cli_fail(C->cmd, st);
+        goto out;
+    }
+    jrows = json_array();
+    jadv = json_array();
+    jfam = sign ? json_array() : NULL;
+    if (rank)
+        rank_rows(&root, jrows, o.fmt, D, &a, src);
+    else
+        real_tower_rows(&root, jrows, &o, &C->V, D, &a, truth_text(D));
+    if (o.fmt != KD_FMT_CSV)
+    {
+        if (sign)
+            sign_family(jfam, o.fmt, D, &o);
+        if (o.fmt == KD_FMT_TEXT)
+            printf(C->adv_intro, D->r, D->c);
+        adversary_section(jadv, o.fmt, D, rank ? "the zero matrix" : "x = 0",
+                          rank ? NULL : sign ? kd_sci_sign_name : kd_sci_yes_no);
+        ret = finish_tower(&root, &jrows, sign ? "adversarial_inputs" : NULL, &jfam, &jadv, o.fmt,
+                           D->explanation);
+    }
+out:
+    if (root)
+        json_decref(root);
+    if (jrows)
+        json_decref(jrows);
+    if (jadv)
+        json_decref(jadv);
+    if (jfam)
+        json_decref(jfam);
+    kd_sci_demo_clear(D);
+    kd_mat_clear(A);
+    kd_real_clear(x);
+    flint_free(Ls);
+    flint_free(Ns);
+    kd_cli_opts_clear(&o);
+    return ret;
 }
 
 static int
@@ -446,90 +563,17 @@ cmd_positive(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 4, 8, 12, 14, 15, 16, 20, 32, 64};
-    static const adv_alg algs[] = {
-        {"cautious: yes iff q_L > 2^-L", kd_sci_positive_alg_cautious, 0},
-        {"rounding: yes iff q_L >= 0", kd_sci_positive_alg_rounding, 0},
-        {"patient: reads 0..L until sure", kd_sci_positive_alg_patient, 0}};
-    const char * cmd = "sci positive";
-    sci_args a = {"1/3 - 0.3333", "0,10,50", 0, 0, NULL, NULL};
-    kd_cli_opts o;
-    kd_real_t x;
-    kd_oracle_t O;
-    kd_tower_t T;
-    kd_tower_run_t R;
-    slong * Ls = NULL, nL = 0;
-    json_t * root = NULL, * jrows = NULL, * jadv = NULL;
-    kd_status st = KD_OK;
-    int r, ret = 0, oinit = 0;
-    const char * truth;
-
-    kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_positive, &a, help_positive)) != 0)
-        return KD_CLI_GETOPT_EXIT(r);
-    if (!check_fmt(&o, cmd, 1))
-        return KD_EXIT_USAGE;
-    if (!parse_L(&Ls, &nL, a.L, cmd))
-    {
-        kd_cli_opts_clear(&o);
-        return KD_EXIT_USAGE;
-    }
-    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
-    kd_real_init(x);
-    kd_tower_run_init(R);
-    kd_sci_tower_positive(T);
-    if ((st = kd_real_parse(x, a.x)) != KD_OK)
-    {
-        kd_error_prefix("--x");
-        goto fail;
-    }
-    if ((st = real_oracle(O, x, a.seeded, a.seed, o.prec_cap)) != KD_OK)
-        goto fail;
-    oinit = 1;
-    {
-        const slong * lv[1];
-        lv[0] = o.levels;
-        if ((st = kd_tower_run(R, T, O, lv, &o.nlevels)) != KD_OK)
-            goto fail;
-    }
-    truth = truth_text(x, o.prec_cap);
-
-    {
-        static const real_view V = {
-            "Deciding x > 0 from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
-            "Sigma_1 tower: Gamma_n = yes if q_n > 2^-n (certain: x >= q_n - 2^-n > 0),\n"
-            "               no otherwise (never certain)",
-            "a yes proves x > 0; a no proves nothing", 1};
-        jrows = json_array();
-        jadv = json_array();
-        if ((st = real_tower_rows(&root, jrows, &o, &V, T, R, O, &a, truth)) != KD_OK)
-            goto fail;
-    }
-    if (o.fmt == KD_FMT_TEXT)
-        printf("\nAdversary: every read is answered with 0 (valid for x = 0); when the algorithm\n"
-               "halts after reading levels <= L, x = 2^-(L+1) is revealed (valid too):\n");
-    if (o.fmt != KD_FMT_CSV)
-        st = adversary_section(jadv, o.fmt, algs, 3, NULL, Ls, nL, 1, 1, "x = 0",
-                               kd_sci_yes_no);
-    if (st != KD_OK)
-        goto fail;
-    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, expl_positive);
-    goto out;
-fail:
-    ret = kd_cli_fail(cmd, st);
-out:
-    if (root)
-        json_decref(root);
-    if (jrows)
-        json_decref(jrows);
-    if (jadv)
-        json_decref(jadv);
-    if (oinit)
-        kd_oracle_clear(O);
-    kd_tower_run_clear(R);
-    kd_real_clear(x);
-    flint_free(Ls);
-    kd_cli_opts_clear(&o);
-    return ret;
+    static const demo_cmd C = {
+        "sci positive", KD_SCI_DEMO_POSITIVE, opts, defn, sizeof defn / sizeof defn[0],
+        {"1/3 - 0.3333", "0,10,50", 0, 0, NULL, NULL, NULL}, own_positive, help_positive,
+        {"Deciding x > 0 from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
+         "Sigma_1 tower: Gamma_n = yes if q_n > 2^-n (certain: x >= q_n - 2^-n > 0),\n"
+         "               no otherwise (never certain)",
+         "a yes proves x > 0; a no proves nothing", 1},
+        "\nAdversary: every read is answered with 0 (valid for x = 0); when the algorithm\n"
+        "halts after reading levels <= L, x = 2^-(L+1) is revealed (valid too):\n",
+        };
+    return run_demo(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ sign */
@@ -562,15 +606,6 @@ help_sign(void)
         "example: kdigits sci sign --x '1/3 - 0.3333' --N 8,16\n");
 }
 
-static const char * expl_sign =
-    "Gamma_n = sign(q_n) when |q_n| > 2^-n: then x lies on that side of 0 (certain). "
-    "Otherwise Gamma_n = 0, which is never certain: the answers 0 that x = 0 may "
-    "receive are valid for x = +-2^-N at every level n <= N. Every x gets a limit (for x != 0 the answer is certain "
-    "once 2^(1-n) < |x|; at x = 0 it is 0 at every n), so sign is in Delta_2. The "
-    "level at which +-2^-N is settled grows with N, so no n works for all x, and the "
-    "adversary defeats the tower stopped at any L (it answers 0 and reveals 2^-(L+1)): "
-    "sign is not in Delta_1. Proof: proofs-notes/sci.md §3.";
-
 static int
 own_sign(int c, const char * arg, void * data)
 {
@@ -588,182 +623,16 @@ cmd_sign(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 4, 8, 12, 14, 16, 20, 32, 40, 64};
-    static const adv_alg algs[] = {{"sign tower stopped at L", kd_tower_alg, 1}};
-    const char * cmd = "sci sign";
-    sci_args a = {"sqrt(2) - 99/70", "0,10,50", 0, 0, NULL, "10,30"};
-    kd_cli_opts o;
-    kd_real_t x;
-    kd_real_struct * adv_x = NULL;
-    kd_oracle_t O;
-    kd_tower_t T;
-    kd_tower_run_t R;
-    kd_tower_run_struct * AR = NULL;
-    slong * Ls = NULL, nL = 0, * Ns = NULL, nN = 0, nadv = 0, i, j;
-    fmpq_t q;
-    json_t * root = NULL, * jrows = NULL, * jadv = NULL, * jfam = NULL;
-    kd_status st = KD_OK;
-    int r, ret = 0, oinit = 0;
-    const char * truth;
-    char lab[64];
-
-    kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_sign, &a, help_sign)) != 0)
-        return KD_CLI_GETOPT_EXIT(r);
-    if (!check_fmt(&o, cmd, 1))
-        return KD_EXIT_USAGE;
-    if (!parse_L(&Ls, &nL, a.L, cmd))
-    {
-        kd_cli_opts_clear(&o);
-        return KD_EXIT_USAGE;
-    }
-    if (!kd_cli_parse_level_list(&Ns, &nN, a.N, cmd))
-    {
-        flint_free(Ls);
-        kd_cli_opts_clear(&o);
-        return KD_EXIT_USAGE;
-    }
-    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
-    kd_real_init(x);
-    fmpq_init(q);
-    kd_tower_run_init(R);
-    kd_sci_tower_sign(T);
-    T->value_name = sign_name;
-    /* the adversarial inputs: 0, then +2^-N and -2^-N for each N */
-    nadv = 1 + 2 * nN;
-    adv_x = flint_malloc(nadv * sizeof(kd_real_struct));
-    AR = flint_malloc(nadv * sizeof(kd_tower_run_struct));
-    for (i = 0; i < nadv; i++)
-    {
-        kd_real_init(adv_x + i);
-        kd_tower_run_init(AR + i);
-    }
-    for (i = 0; i < nN; i++)
-    {
-        kd_real_set_2exp(adv_x + 1 + 2 * i, -Ns[i]);
-        kd_real_neg(adv_x + 2 + 2 * i, adv_x + 1 + 2 * i);
-    }
-    if ((st = kd_real_parse(x, a.x)) != KD_OK)
-    {
-        kd_error_prefix("--x");
-        goto fail;
-    }
-    if ((st = real_oracle(O, x, a.seeded, a.seed, o.prec_cap)) != KD_OK)
-        goto fail;
-    oinit = 1;
-    {
-        const slong * lv[1];
-        lv[0] = o.levels;
-        if ((st = kd_tower_run(R, T, O, lv, &o.nlevels)) != KD_OK)
-            goto fail;
-        for (i = 0; i < nadv && st == KD_OK; i++)
-        {
-            kd_oracle_t Oa;
-            st = real_oracle(Oa, adv_x + i, a.seeded, a.seed, o.prec_cap);
-            if (st == KD_OK)
-                st = kd_tower_run(AR + i, T, Oa, lv, &o.nlevels);
-            kd_oracle_clear(Oa);
-        }
-        if (st != KD_OK)
-            goto fail;
-    }
-    truth = truth_text(x, o.prec_cap);
-
-    {
-        static const real_view V = {
-            "sign(x) from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
-            "Delta_2 tower: Gamma_n = sign(q_n) if |q_n| > 2^-n (certain), else 0 (never "
-            "certain)",
-            "a non-zero value is the sign, proved; 0 proves nothing", 0};
-        jrows = json_array();
-        jadv = json_array();
-        jfam = json_array();
-        if ((st = real_tower_rows(&root, jrows, &o, &V, T, R, O, &a, truth)) != KD_OK)
-            goto fail;
-    }
-    if (o.fmt == KD_FMT_CSV)
-        goto out;
-
-    /* the adversarial family */
-    if (o.fmt == KD_FMT_TEXT)
-    {
-        printf("\nAdversarial inputs (* = certified):\n  %6s ", "n");
-        for (j = 0; j < nadv; j++)
-        {
-            if (j == 0)
-                snprintf(lab, sizeof lab, "x = 0");
-            else
-                pow2_text(lab, sizeof lab, Ns[(j - 1) / 2], (j % 2) ? 1 : -1);
-            printf(" %9s", lab);
-        }
-        printf("\n");
-        for (i = 0; i < o.nlevels; i++)
-        {
-            printf("  %6ld ", o.levels[i]);
-            for (j = 0; j < nadv; j++)
-            {
-                const kd_tower_out_struct * out = AR[j].out + i;
-                snprintf(lab, sizeof lab, "%s%s", sign_name(out->value), out->certified ? "*" : "");
-                printf(" %9s", lab);
-            }
-            printf("\n");
-        }
-    }
-    else
-    {
-        for (j = 0; j < nadv; j++)
-        {
-            json_t * jx = json_object(), * jv = json_array(), * jc = json_array();
-            if (j == 0)
-                snprintf(lab, sizeof lab, "0");
-            else
-                pow2_text(lab, sizeof lab, Ns[(j - 1) / 2], (j % 2) ? 1 : -1);
-            json_object_set_new(jx, "x", json_string(lab));
-            for (i = 0; i < o.nlevels; i++)
-            {
-                json_array_append_new(jv, json_integer(AR[j].out[i].value));
-                json_array_append_new(jc, json_boolean(AR[j].out[i].certified));
-            }
-            json_object_set_new(jx, "n", levels_json(o.levels, o.nlevels));
-            json_object_set_new(jx, "Gamma", jv);
-            json_object_set_new(jx, "certified", jc);
-            json_array_append_new(jfam, jx);
-        }
-    }
-    if (o.fmt == KD_FMT_TEXT)
-        printf("\nAdversary: reads answered with 0 (valid for x = 0), then x = 2^-(L+1) "
-               "revealed:\n");
-    st = adversary_section(jadv, o.fmt, algs, 1, T, Ls, nL, 1, 1, "x = 0", sign_name);
-    if (st != KD_OK)
-        goto fail;
-    ret = finish_tower(&root, &jrows, "adversarial_inputs", &jfam, &jadv, o.fmt, expl_sign);
-    goto out;
-fail:
-    ret = kd_cli_fail(cmd, st);
-out:
-    if (root)
-        json_decref(root);
-    if (jrows)
-        json_decref(jrows);
-    if (jadv)
-        json_decref(jadv);
-    if (jfam)
-        json_decref(jfam);
-    if (oinit)
-        kd_oracle_clear(O);
-    for (i = 0; i < nadv; i++)
-    {
-        kd_real_clear(adv_x + i);
-        kd_tower_run_clear(AR + i);
-    }
-    flint_free(adv_x);
-    flint_free(AR);
-    kd_tower_run_clear(R);
-    fmpq_clear(q);
-    kd_real_clear(x);
-    flint_free(Ls);
-    flint_free(Ns);
-    kd_cli_opts_clear(&o);
-    return ret;
+    static const demo_cmd C = {
+        "sci sign", KD_SCI_DEMO_SIGN, opts, defn, sizeof defn / sizeof defn[0],
+        {"sqrt(2) - 99/70", "0,10,50", 0, 0, NULL, "10,30", NULL}, own_sign, help_sign,
+        {"sign(x) from an oracle: level n is a dyadic q_n with |q_n - x| <= 2^-n.",
+         "Delta_2 tower: Gamma_n = sign(q_n) if |q_n| > 2^-n (certain), else 0 (never "
+         "certain)",
+         "a non-zero value is the sign, proved; 0 proves nothing", 0},
+        "\nAdversary: reads answered with 0 (valid for x = 0), then x = 2^-(L+1) revealed:\n",
+        };
+    return run_demo(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ rank */
@@ -796,65 +665,19 @@ help_rank(void)
         "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_builtin_help);
 }
 
-static const char * expl_rank =
-    "Gamma_n counts, exactly over Q, the singular values of A_n that exceed 2^-n. Since "
-    "||A_n - A||_2 <= 2^-n, Weyl's inequality gives sigma_i(A) >= sigma_i(A_n) - 2^-n > 0 "
-    "for each of them: rank(A) >= Gamma_n at every n and for every valid oracle (Sigma_1: "
-    "never an overestimate). Once 2^(1-n) < sigma_r(A), the smallest non-zero singular "
-    "value, Gamma_n = rank(A). No algorithm decides the rank in finite time: the zero "
-    "matrix and 2^-(L+1) e1 e1^T admit the same answers at every level <= L, and a "
-    "rank-deficient matrix is a limit of full-rank ones (not Delta_1, not Pi_1). "
-    "Proof: proofs-notes/sci.md §4.";
-
-typedef struct
-{
-    sci_args a;
-    const char * builtin;
-}
-rank_args;
-
 static int
 own_rank(int c, const char * arg, void * data)
 {
-    rank_args * ra = data;
+    sci_args * a = data;
     if (c == 'B')
     {
-        ra->builtin = arg;
-        ra->a.A = NULL;
+        a->builtin = arg;
+        a->A = NULL;
         return 1;
     }
     if (c == 'A')
-        ra->builtin = NULL;
-    return own_common(c, arg, &ra->a, "sci rank");
-}
-
-/* The exact rank when every entry is structurally rational, else -1. */
-static slong
-exact_rank(const kd_mat_t A)
-{
-    fmpq_mat_t M;
-    fmpq_t q;
-    slong i, j, rk = -1;
-    int ok = !A->is_complex;
-    fmpq_mat_init(M, A->r, A->c);
-    fmpq_init(q);
-    for (i = 0; i < A->r && ok; i++)
-        for (j = 0; j < A->c && ok; j++)
-        {
-            ok = kd_real_get_fmpq(q, kd_mat_entry_re(A, i, j));
-            if (ok)
-                fmpq_set(fmpq_mat_entry(M, i, j), q);
-        }
-    if (ok)
-    {
-        fmpq_mat_t E;
-        fmpq_mat_init(E, A->r, A->c);
-        rk = fmpq_mat_rref(E, M);
-        fmpq_mat_clear(E);
-    }
-    fmpq_clear(q);
-    fmpq_mat_clear(M);
-    return rk;
+        a->builtin = NULL;
+    return own_common(c, arg, a, "sci rank");
 }
 
 static int
@@ -868,148 +691,13 @@ cmd_rank(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 4, 8, 12, 13, 14, 15, 16, 20, 32};
-    static const adv_alg algs[] = {{"rank tower stopped at L", kd_tower_alg, 1}};
-    const char * cmd = "sci rank";
-    rank_args ra = {{NULL, "0,10,50", 0, 0, NULL, NULL}, "lasso:2^-12"};
-    kd_cli_opts o;
-    kd_mat_t A;
-    kd_oracle_t O;
-    kd_tower_t T;
-    kd_tower_run_t R;
-    slong * Ls = NULL, nL = 0, i, rk, best = 0;
-    json_t * root = NULL, * jrows = NULL, * jadv = NULL;
-    kd_status st = KD_OK;
-    int r, ret = 0, oinit = 0;
-    char src[256], truth[160], inst0[64];
-
-    kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_rank, &ra, help_rank)) != 0)
-        return KD_CLI_GETOPT_EXIT(r);
-    if (!check_fmt(&o, cmd, 1))
-        return KD_EXIT_USAGE;
-    if (!parse_L(&Ls, &nL, ra.a.L, cmd))
-    {
-        kd_cli_opts_clear(&o);
-        return KD_EXIT_USAGE;
-    }
-    kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
-    kd_mat_init(A, 0, 0);
-    kd_tower_run_init(R);
-    kd_sci_tower_rank(T);
-    if (ra.a.A != NULL)
-    {
-        snprintf(src, sizeof src, "%s", ra.a.A);
-        st = kd_builtin_load(A, ra.a.A);
-    }
-    else
-    {
-        snprintf(src, sizeof src, "builtin:%s", ra.builtin);
-        st = kd_builtin_mat(A, ra.builtin);
-    }
-    if (st != KD_OK)
-        goto fail;
-    if (A->r < 1 || A->c < 1 || A->r > 64 || A->c > 64)
-    {
-        st = kd_error_set(KD_ERR_ARG, "the matrix is %ld x %ld; sci rank takes sizes 1..64",
-                          A->r, A->c);
-        goto fail;
-    }
-    st = ra.a.seeded ? kd_sci_oracle_init_random(O, A, (ulong) ra.a.seed)
-                     : kd_oracle_init_mat(O, A);
-    oinit = 1;
-    if (st != KD_OK)
-        goto fail;
-    kd_oracle_set_prec_cap(O, o.prec_cap);
-    {
-        const slong * lv[1];
-        lv[0] = o.levels;
-        if ((st = kd_tower_run(R, T, O, lv, &o.nlevels)) != KD_OK)
-            goto fail;
-    }
-    for (i = 0; i < R->count; i++)
-        if (R->out[i].value > best)
-            best = R->out[i].value;
-    rk = exact_rank(A);
-    if (rk >= 0)
-        snprintf(truth, sizeof truth, "rank %ld (rational entries: exact elimination over Q)", rk);
-    else if (best == FLINT_MIN(A->r, A->c))
-        snprintf(truth, sizeof truth, "rank %ld (full rank: certified by the tower)", best);
-    else
-        snprintf(truth, sizeof truth, "rank >= %ld certified (irrational entries: no finite "
-                 "computation certifies more)", best);
-    snprintf(inst0, sizeof inst0, "the zero matrix");
-
-    if (o.fmt == KD_FMT_JSON)
-    {
-        root = json_object();
-        jrows = json_array();
-        jadv = json_array();
-        json_object_set_new(root, "matrix", json_string(src));
-        json_object_set_new(root, "rows_cols", json_pack("[II]", (json_int_t) A->r,
-                                                          (json_int_t) A->c));
-        json_object_set_new(root, "complex", json_boolean(A->is_complex));
-        json_object_set_new(root, "oracle", ra.a.seeded ? json_pack("{sI}", "random_seed",
-                                                                    (json_int_t) ra.a.seed)
-                                                        : json_string("nearest"));
-        json_object_set_new(root, "exact_rank", rk >= 0 ? json_integer(rk) : json_null());
-        json_object_set_new(root, "truth", json_string(truth));
-        json_object_set_new(root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
-                                                     T->sci_class, "height", 1, "certainty",
-                                                     "rank(A) >= Gamma_n, proved"));
-    }
-    else if (o.fmt == KD_FMT_CSV)
-        printf("n,Gamma,certified,reads\n");
-    else
-    {
-        printf("rank(A) from an oracle: level n is a dyadic A_n with ||A_n - A||_2 <= 2^-n.\n");
-        printf("A = %s (%ld x %ld%s), %s oracle; %s\n\n", src, A->r, A->c,
-               A->is_complex ? ", complex" : "",
-               ra.a.seeded ? "seeded random valid" : "nearest-rounding", truth);
-        printf("Sigma_1 tower: Gamma_n = #{singular values of A_n > 2^-n}, exact; "
-               "rank(A) >= Gamma_n\n");
-        printf("  %6s  %-8s %-16s %s\n", "n", "Gamma_n", "certain", "reads");
-    }
-    for (i = 0; i < R->count; i++)
-    {
-        const kd_tower_out_struct * out = R->out + i;
-        char c[64];
-        snprintf(c, sizeof c, "rank >= %ld", out->value);
-        if (o.fmt == KD_FMT_JSON)
-            json_array_append_new(jrows, json_pack("{sIsIsbsI}", "n", (json_int_t) R->levels[0][i],
-                                  "Gamma", (json_int_t) out->value, "certified", out->certified,
-                                  "reads", (json_int_t) out->nreads));
-        else if (o.fmt == KD_FMT_CSV)
-            printf("%ld,%ld,%s,%ld\n", R->levels[0][i], out->value,
-                   out->certified ? "true" : "false", out->nreads);
-        else
-            printf("  %6ld  %-8ld %-16s %ld\n", R->levels[0][i], out->value, c, out->nreads);
-    }
-    if (o.fmt == KD_FMT_CSV)
-        goto out;
-    if (o.fmt == KD_FMT_TEXT)
-        printf("\nAdversary: reads answered with the zero %ld x %ld matrix (rank 0), then\n"
-               "2^-(L+1) e1 e1^T (rank 1) revealed:\n", A->r, A->c);
-    st = adversary_section(jadv, o.fmt, algs, 1, T, Ls, nL, A->r, A->c, inst0, NULL);
-    if (st != KD_OK)
-        goto fail;
-    ret = finish_tower(&root, &jrows, NULL, NULL, &jadv, o.fmt, expl_rank);
-    goto out;
-fail:
-    ret = kd_cli_fail(cmd, st);
-out:
-    if (root)
-        json_decref(root);
-    if (jrows)
-        json_decref(jrows);
-    if (jadv)
-        json_decref(jadv);
-    if (oinit)
-        kd_oracle_clear(O);
-    kd_tower_run_clear(R);
-    kd_mat_clear(A);
-    flint_free(Ls);
-    kd_cli_opts_clear(&o);
-    return ret;
+    static const demo_cmd C = {
+        "sci rank", KD_SCI_DEMO_RANK, opts, defn, sizeof defn / sizeof defn[0],
+        {NULL, "0,10,50", 0, 0, NULL, NULL, "lasso:2^-12"}, own_rank, help_rank,
+        {NULL, NULL, NULL, 0},
+        "\nAdversary: reads answered with the zero %ld x %ld matrix (rank 0), then\n"
+        "2^-(L+1) e1 e1^T (rank 1) revealed:\n"};
+    return run_demo(&C, argc, argv);
 }
 
 /* ------------------------------------------------------------ argmin */
@@ -1043,21 +731,6 @@ help_argmin(void)
         "example: kdigits sci argmin --lambda 1/5 --K 4 --n 0,10,30\n");
 }
 
-static const char * expl_argmin =
-    "The inputs converge: A_delta and its mirror both tend to A_0, and an algorithm "
-    "that reads levels <= n cannot tell them apart once delta = 2^-(n+3). Their "
-    "minimisers do not: they stay kappa apart at every delta. By the triangle "
-    "inequality any output x has ||x - B*|| + ||x - W|| >= kappa, so it errs by at "
-    "least kappa/2 on one of them, and the midpoint attains kappa/2 on both (it lies "
-    "on A_0's solution segment): the argmin is not in Delta_1 on this class and its "
-    "breakdown epsilon is exactly kappa/2. The basis-pursuit gadget shows the same "
-    "at scale 10^-K, with eps(n) increasing to eps0 = 3/(2 10^K). Its thresholds are "
-    "a generalised hardness of approximation: accuracy below eps0 is impossible for "
-    "every algorithm, between eps0 and eps1 = 10 eps0 it is possible but needs "
-    "unboundedly many reads, and above eps1 one read suffices. That is the K / K-1 / "
-    "K-2 digits theorem: 10^-K < eps0 < 10^-(K-1) < eps1 < 10^-(K-2). "
-    "Proofs: proofs-notes/sci.md §5-§6.";
-
 typedef struct
 {
     const char * lambda;
@@ -1077,7 +750,204 @@ own_argmin(int c, const char * arg, void * data)
     }
 }
 
-#define NGHA 6
+/* 1. the LASSO-probe class: text table, or the JSON array */
+static json_t *
+argmin_lasso(const kd_sci_argmin_t R, kd_cli_format fmt, const char * lambda)
+{
+    json_t * j1 = fmt == KD_FMT_JSON ? json_array() : NULL;
+    char * s1, * s2, * s3, * s4;
+    slong i;
+
+    if (fmt != KD_FMT_JSON)
+    {
+        printf("1. The LASSO-probe class (lasso-probe.md, MATLAB convention, Lambda = %s):\n"
+               "   A_delta -> A_0 and its mirror -> A_0, but the minimisers B* = (0, c) and\n"
+               "   W = (c, 0), c = 1 - sqrt(3) Lambda, stay apart. The adversary answers level k\n"
+               "   with A_0 rounded at level k+1; delta = 2^-(n+3) keeps both instances valid.\n",
+               lambda);
+        if (R->nlevels > 0)
+        {
+            s1 = kd_cli_ball_str(arb_mat_entry(&R->lasso[0].Bstar, 1, 0), 10);
+            s2 = kd_cli_ball_str(&R->lasso[0].kappa, 10);
+            printf("   c = %s (B* certified at every delta below),\n"
+                   "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
+            flint_free(s1);
+            flint_free(s2);
+        }
+        printf("  %4s %-9s %-16s %-10s %-8s %-24s %s\n", "n", "delta", "||A_d - mirror||",
+               "valid k<=n", "B* cert.", "eps_B = kappa/2", "midpoint error (B*, W)");
+    }
+    for (i = 0; i < R->nlevels; i++)
+    {
+        const kd_sci_lasso_row_struct * row = R->lasso + i;
+        char dl[32];
+        pow2_text(dl, sizeof dl, R->levels[i] + 3, 1);
+        if (fmt == KD_FMT_JSON)
+        {
+            json_t * j = json_pack("{sIsssososo}", "n", (json_int_t) R->levels[i], "delta", dl,
+                                   "dist_instances", kd_json_arb(&row->dist, 8),
+                                   "answers_consistent", jtv(row->consistent),
+                                   "truth_certified", jtv(row->truth_cert));
+            json_object_set_new(j, "B_star", json_pack("[oo]",
+                kd_json_arb(arb_mat_entry(&row->Bstar, 0, 0), 12),
+                kd_json_arb(arb_mat_entry(&row->Bstar, 1, 0), 12)));
+            json_object_set_new(j, "W", json_pack("[oo]",
+                kd_json_arb(arb_mat_entry(&row->W, 0, 0), 12),
+                kd_json_arb(arb_mat_entry(&row->W, 1, 0), 12)));
+            json_object_set_new(j, "kappa", kd_json_arb(&row->kappa, 12));
+            json_object_set_new(j, "breakdown_epsilon", kd_json_arb(&row->eps_b, 12));
+            json_object_set_new(j, "midpoint_errors",
+                                json_pack("[oo]", kd_json_arb(row->mid_err + 0, 12),
+                                          kd_json_arb(row->mid_err + 1, 12)));
+            json_array_append_new(j1, j);
+            continue;
+        }
+        s1 = kd_cli_ball_str(&row->dist, 4);
+        s3 = kd_cli_ball_str(&row->eps_b, 8);
+        s4 = kd_cli_ball_str(row->mid_err + 0, 6);
+        if (strstr(s1, " +/-"))
+            *strstr(s1, " +/-") = '\0';     /* the closed form sqrt(12) delta: its digits suffice */
+        printf("  %4ld %-9s %-16s %-10s %-8s %-24s %s (both)\n", R->levels[i], dl, s1,
+               tv(row->consistent), tv(row->truth_cert), s3, s4);
+        flint_free(s1);
+        flint_free(s3);
+        flint_free(s4);
+        if (!arb_overlaps(row->mid_err + 0, row->mid_err + 1))
+            printf("  (the two midpoint errors differ)\n");
+    }
+    return j1;
+}
+
+/* 2. the basis-pursuit gadget */
+static json_t *
+argmin_bp(const kd_sci_argmin_t R, kd_cli_format fmt)
+{
+    json_t * j2 = fmt == KD_FMT_JSON ? json_array() : NULL;
+    char * s1, * s2, * s3;
+    slong i;
+
+    if (fmt != KD_FMT_JSON)
+    {
+        char * e0 = kd_fmpq_get_str(&R->eps0);
+        printf("\n2. The basis-pursuit gadget of Omega_K, K = %ld (omega.h; N1 = 2, N2 = 1, DCT):\n"
+               "   columns 0 and 1 raised by 2^-(n+1): indistinguishable at level n, minimisers\n"
+               "   tau e_0 and tau e_1. eps(n) = tau/sqrt(2) increases to eps0 = %s.\n", R->K, e0);
+        printf("  %4s %-15s %-26s %-26s %s\n", "n", "||A0-A1||<2^-n", "tau", "eps(n) = tau/sqrt(2)",
+               "midpoint error (both)");
+        flint_free(e0);
+    }
+    for (i = 0; i < R->nlevels; i++)
+    {
+        const kd_sci_bp_row_struct * row = R->bp + i;
+        if (fmt == KD_FMT_JSON)
+        {
+            json_array_append_new(j2, json_pack("{sIsosososososo}", "n",
+                                  (json_int_t) R->levels[i], "indistinguishable",
+                                  jtv(row->indist), "tau", kd_json_arb(&row->tau, 12),
+                                  "kappa", kd_json_arb(&row->kappa, 12), "epsilon",
+                                  kd_json_arb(&row->eps, 12), "midpoint_error_0",
+                                  kd_json_arb(row->mid_err + 0, 12), "midpoint_error_1",
+                                  kd_json_arb(row->mid_err + 1, 12)));
+            continue;
+        }
+        s1 = kd_cli_ball_str(&row->tau, 10);
+        s2 = kd_cli_ball_str(&row->eps, 10);
+        s3 = kd_cli_ball_str(row->mid_err + 0, 8);
+        printf("  %4ld %-15s %-26s %-26s %s\n", R->levels[i], tv(row->indist), s1, s2, s3);
+        flint_free(s1);
+        flint_free(s2);
+        flint_free(s3);
+    }
+    return j2;
+}
+
+static const char *
+gha_name(const kd_sci_gha_run_struct * g)
+{
+    return g->digits_lost == 1 ? "K-1: read until decided" : "K-2: one read";
+}
+
+/* 3. the Omega_K adversary and 4. generalised hardness, as JSON */
+static void
+argmin_json_tail(json_t * root, const kd_sci_argmin_t R)
+{
+    json_t * ja = json_array(), * jg = json_array(), * jt = json_object();
+    slong i;
+    for (i = 0; i < 2; i++)
+        json_array_append_new(ja, json_pack("{sssIsIsIsIsososo}", "algorithm", R->adv_name[i],
+                              "reads", (json_int_t) R->adv[i].reads, "max_level",
+                              (json_int_t) R->adv[i].max_level, "revealed_j",
+                              (json_int_t) R->adv[i].revealed_j, "revealed_n",
+                              (json_int_t) R->adv[i].revealed_n, "error",
+                              kd_json_arb(&R->adv[i].err, 10), "wrong",
+                              jtv(R->adv[i].wrong), "answers_consistent",
+                              jtv(R->adv[i].consistent)));
+    for (i = 0; i < KD_SCI_ARGMIN_NGHA; i++)
+    {
+        const kd_sci_gha_run_struct * g = R->gha + i;
+        json_array_append_new(jg, json_pack("{sssIsIsIsIsosIso}", "algorithm", gha_name(g),
+                              "scale", (json_int_t) g->scale, "n", (json_int_t) g->n,
+                              "j", (json_int_t) g->j, "reads", (json_int_t) g->reads,
+                              "error", kd_json_arb(&g->err, 10), "target_digits",
+                              (json_int_t) (R->K - g->digits_lost), "within_target", jtv(g->ok)));
+    }
+    json_object_set_new(jt, "eps0", kd_json_fmpq(&R->eps0));
+    json_object_set_new(jt, "eps1", kd_json_fmpq(&R->eps1));
+    json_object_set_new(jt, "runs", jg);
+    json_object_set_new(jt, "budget", json_pack("{sIsIsIsIsI}", "max_reads",
+                        (json_int_t) R->budget_reads, "trials", (json_int_t) R->budget_trials,
+                        "fail_j0", (json_int_t) R->budget_fail[0], "fail_j1",
+                        (json_int_t) R->budget_fail[1], "max_level",
+                        (json_int_t) R->budget_max_level));
+    json_object_set_new(root, "adversary", ja);
+    json_object_set_new(root, "generalised_hardness", jt);
+}
+
+/* 3. and 4. as text */
+static void
+argmin_text_tail(const kd_sci_argmin_t R)
+{
+    char * e0 = kd_fmpq_get_str(&R->eps0), * e1 = kd_fmpq_get_str(&R->eps1), * s1;
+    slong i;
+    printf("\n3. The Omega_K adversary (tie data; proofs-notes/omega-k.md §3):\n");
+    printf("  %-28s %5s %9s %-16s %-26s %-9s %s\n", "algorithm", "reads", "max level",
+           "revealed (j, n)", "certified error", "> 10^-K", "answers valid");
+    for (i = 0; i < 2; i++)
+    {
+        char rv[32];
+        s1 = kd_cli_ball_str(&R->adv[i].err, 8);
+        snprintf(rv, sizeof rv, "(%ld, %ld)", R->adv[i].revealed_j, R->adv[i].revealed_n);
+        printf("  %-28s %5ld %9ld %-16s %-26s %-9s %s\n", R->adv_name[i], R->adv[i].reads,
+               R->adv[i].max_level, rv, s1, tv(R->adv[i].wrong), tv(R->adv[i].consistent));
+        flint_free(s1);
+    }
+    printf("\n4. Generalised hardness on Omega_K: eps0 = %s, eps1 = %s (exact).\n"
+           "   10^-K < eps0: impossible (section 3). 10^-(K-1) in (eps0, eps1): reached by\n"
+           "   reading until decided, with reads growing like n. 10^-(K-2) > eps1: one read.\n",
+           e0, e1);
+    printf("  %-26s %-12s %5s %-26s %s\n", "algorithm", "(scale,n,j)", "reads",
+           "certified error", "<= target");
+    for (i = 0; i < KD_SCI_ARGMIN_NGHA; i++)
+    {
+        const kd_sci_gha_run_struct * g = R->gha + i;
+        char inst[32], tg[40];
+        if (g->j == KD_OMEGA_TIE)
+            snprintf(inst, sizeof inst, "(%ld, tie)", g->scale);
+        else
+            snprintf(inst, sizeof inst, "(%ld,%ld,%ld)", g->scale, g->n, g->j);
+        snprintf(tg, sizeof tg, "%s (10^-%ld)", tv(g->ok), R->K - g->digits_lost);
+        s1 = kd_cli_ball_str(&g->err, 6);
+        printf("  %-26s %-12s %5ld %-26s %s\n", gha_name(g), inst, g->reads, s1, tg);
+        flint_free(s1);
+    }
+    printf("  with at most %ld reads (undecided: a random column), %ld trials: fails to reach\n"
+           "  10^-(K-1) on instance j=0 in %ld, on j=1 in %ld runs (one of the two in >= 1/2)\n",
+           R->budget_reads, R->budget_trials, R->budget_fail[0], R->budget_fail[1]);
+    putchar('\n');
+    print_par(R->explanation);
+    flint_free(e0);
+    flint_free(e1);
+}
 
 static int
 cmd_argmin(int argc, char ** argv)
@@ -1088,33 +958,17 @@ cmd_argmin(int argc, char ** argv)
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {0, 5, 10, 20, 40};
-    /* (algorithm: 1 = K-1 unbounded, 2 = K-2 one read; scale; n; j) */
-    static const slong gha[NGHA][4] = {
-        {1, 2, 5, 0}, {1, 2, 20, 1}, {1, 2, 40, 0}, {1, 1, 20, 0},
-        {2, 2, 20, 1}, {2, 1, 20, 0}};
     const char * cmd = "sci argmin";
     argmin_args a = {"1/10", 3};
     kd_cli_opts o;
     kd_real_t lam;
-    fmpq_t Lambda, eps0, eps1;
-    kd_omega_class_t C;
-    kd_regimes_alg_t algs[2], k1, k2, k1b;
-    kd_regimes_adv_struct adv[2];
-    slong i, fail[2], maxread = 0, mcM = 8, mcT = 50, gha_reads[NGHA];
-    arb_t gha_err[NGHA];
-    kd_truth gha_ok[NGHA];
-    json_t * root = NULL, * j1 = NULL, * j2 = NULL;
-    kd_sci_lasso_row_struct * lrows = NULL;
-    kd_sci_bp_row_struct * brows = NULL;
-    slong nrows = 0;
-    kd_status st = KD_OK;
-    int r, ret = 0, cinit = 0;
-    char * s1, * s2, * s3, * s4;
+    fmpq_t Lambda;
+    kd_sci_argmin_t R;
+    json_t * root, * j1, * j2;
+    kd_status st;
+    int r, ret = 0;
+    slong i;
 
-    memset(algs, 0, sizeof algs);
-    memset(k1, 0, sizeof k1);
-    memset(k2, 0, sizeof k2);
-    memset(k1b, 0, sizeof k1b);
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_argmin, &a, help_argmin)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
@@ -1129,287 +983,35 @@ cmd_argmin(int argc, char ** argv)
         }
     kd_real_init(lam);
     fmpq_init(Lambda);
-    fmpq_init(eps0);
-    fmpq_init(eps1);
-    for (i = 0; i < 2; i++)
-        kd_regimes_adv_init(adv + i);
-    for (i = 0; i < NGHA; i++)
-        arb_init(gha_err[i]);
+    kd_sci_argmin_init(R);
     if ((st = kd_real_parse(lam, a.lambda)) != KD_OK)
-    {
         kd_error_prefix("--lambda");
-        goto fail;
-    }
-    if (!kd_real_get_fmpq(Lambda, lam))
-    {
+    else if (!kd_real_get_fmpq(Lambda, lam))
         st = kd_error_set(KD_ERR_ARG, "--lambda must be a rational number, e.g. 1/10");
-        goto fail;
-    }
-    kd_sci_gha_thresholds(eps0, eps1, a.K);
-    st = kd_sci_bp_class_init(C, a.K);
-    cinit = 1;
+    else
+        st = kd_sci_argmin_run(R, Lambda, a.K, o.levels, o.nlevels, PREC);
     if (st != KD_OK)
-        goto fail;
-
-    if (o.fmt == KD_FMT_JSON)
+        ret = kd_cli_fail(cmd, st);
+    else if (o.fmt == KD_FMT_JSON)
     {
         root = json_object();
         json_object_set_new(root, "Lambda", kd_json_fmpq(Lambda));
         json_object_set_new(root, "K", json_integer(a.K));
-    }
-
-    /* compute everything first: an error leaves nothing on stdout */
-    lrows = flint_malloc(o.nlevels * sizeof(kd_sci_lasso_row_struct));
-    brows = flint_malloc(o.nlevels * sizeof(kd_sci_bp_row_struct));
-    for (i = 0; i < o.nlevels; i++)
-    {
-        kd_sci_lasso_row_init(lrows + i);
-        kd_sci_bp_row_init(brows + i);
-    }
-    nrows = o.nlevels;
-    for (i = 0; i < o.nlevels && st == KD_OK; i++)
-        st = kd_sci_lasso_row(lrows + i, Lambda, o.levels[i], PREC);
-    for (i = 0; i < o.nlevels && st == KD_OK; i++)
-        st = kd_sci_bp_row(brows + i, a.K, 1, o.levels[i], PREC);
-    if (st != KD_OK)
-        goto fail;
-
-    /* 3. the adversary of Omega_K against two algorithms */
-    kd_regimes_alg_exact(algs[0]);
-    kd_regimes_alg_read_until(algs[1], 20);
-    for (i = 0; i < 2 && st == KD_OK; i++)
-        st = kd_regimes_adversary_run(adv + i, algs[i], C, PREC);
-    /* 4. generalised hardness on the class */
-    kd_regimes_alg_k1(k1, -1);
-    kd_regimes_alg_k2(k2);
-    kd_regimes_alg_k1(k1b, mcM);
-    for (i = 0; i < NGHA && st == KD_OK; i++)
-        st = kd_regimes_run_instance(gha_reads + i, gha_err[i], gha_ok + i,
-                                     gha[i][0] == 1 ? k1 : k2, C, gha[i][1], gha[i][2],
-                                     gha[i][3], a.K - gha[i][0], PREC);
-    if (st == KD_OK)
-        st = kd_regimes_budget_mc(fail, &maxread, k1b, C, mcM, mcT, 1, PREC);
-    if (st != KD_OK)
-        goto fail_algs;
-
-    /* 1. the LASSO-probe class */
-    if (o.fmt == KD_FMT_JSON)
-        j1 = json_array();
-    else
-    {
-        printf("1. The LASSO-probe class (lasso-probe.md, MATLAB convention, Lambda = %s):\n"
-               "   A_delta -> A_0 and its mirror -> A_0, but the minimisers B* = (0, c) and\n"
-               "   W = (c, 0), c = 1 - sqrt(3) Lambda, stay apart. The adversary answers level k\n"
-               "   with A_0 rounded at level k+1; delta = 2^-(n+3) keeps both instances valid.\n",
-               a.lambda);
-        if (nrows > 0)
-        {
-            s1 = kd_cli_ball_str(arb_mat_entry(&lrows[0].Bstar, 1, 0), 10);
-            s2 = kd_cli_ball_str(&lrows[0].kappa, 10);
-            printf("   c = %s (B* certified at every delta below),\n"
-                   "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
-            flint_free(s1);
-            flint_free(s2);
-        }
-        printf("  %4s %-9s %-16s %-10s %-8s %-24s %s\n", "n", "delta", "||A_d - mirror||",
-               "valid k<=n", "B* cert.", "eps_B = kappa/2", "midpoint error (B*, W)");
-    }
-    for (i = 0; i < o.nlevels; i++)
-    {
-        kd_sci_lasso_row_struct * row = lrows + i;
-        char dl[32];
-        pow2_text(dl, sizeof dl, o.levels[i] + 3, 1);
-        if (o.fmt == KD_FMT_JSON)
-        {
-            json_t * j = json_object(), * b = json_array(), * w = json_array();
-            json_object_set_new(j, "n", json_integer(o.levels[i]));
-            json_object_set_new(j, "delta", json_string(dl));
-            json_object_set_new(j, "dist_instances", kd_json_arb(&row->dist, 8));
-            json_object_set_new(j, "answers_consistent", jtv(row->consistent));
-            json_object_set_new(j, "truth_certified", jtv(row->truth_cert));
-            json_array_append_new(b, kd_json_arb(arb_mat_entry(&row->Bstar, 0, 0), 12));
-            json_array_append_new(b, kd_json_arb(arb_mat_entry(&row->Bstar, 1, 0), 12));
-            json_array_append_new(w, kd_json_arb(arb_mat_entry(&row->W, 0, 0), 12));
-            json_array_append_new(w, kd_json_arb(arb_mat_entry(&row->W, 1, 0), 12));
-            json_object_set_new(j, "B_star", b);
-            json_object_set_new(j, "W", w);
-            json_object_set_new(j, "kappa", kd_json_arb(&row->kappa, 12));
-            json_object_set_new(j, "breakdown_epsilon", kd_json_arb(&row->eps_b, 12));
-            json_object_set_new(j, "midpoint_errors",
-                                json_pack("[oo]", kd_json_arb(row->mid_err + 0, 12),
-                                          kd_json_arb(row->mid_err + 1, 12)));
-            json_array_append_new(j1, j);
-        }
-        else
-        {
-            s1 = kd_cli_ball_str(&row->dist, 4);
-            s3 = kd_cli_ball_str(&row->eps_b, 8);
-            s4 = kd_cli_ball_str(row->mid_err + 0, 6);
-            {
-                char * m1 = strstr(s1, " +/-");
-                if (m1)
-                    *m1 = '\0';     /* the closed form sqrt(12) delta: its digits suffice */
-            }
-            printf("  %4ld %-9s %-16s %-10s %-8s %-24s %s (both)\n", o.levels[i], dl, s1,
-                   tv(row->consistent), tv(row->truth_cert), s3, s4);
-            flint_free(s1);
-            flint_free(s3);
-            flint_free(s4);
-            if (!arb_overlaps(row->mid_err + 0, row->mid_err + 1))
-                printf("  (the two midpoint errors differ)\n");
-        }
-    }
-
-    /* 2. the BP gadget */
-    if (o.fmt == KD_FMT_JSON)
-        j2 = json_array();
-    else
-    {
-        char * e0 = kd_fmpq_get_str(eps0);
-        printf("\n2. The basis-pursuit gadget of Omega_K, K = %ld (omega.h; N1 = 2, N2 = 1, DCT):\n"
-               "   columns 0 and 1 raised by 2^-(n+1): indistinguishable at level n, minimisers\n"
-               "   tau e_0 and tau e_1. eps(n) = tau/sqrt(2) increases to eps0 = %s.\n", a.K, e0);
-        printf("  %4s %-15s %-26s %-26s %s\n", "n", "||A0-A1||<2^-n", "tau", "eps(n) = tau/sqrt(2)",
-               "midpoint error (both)");
-        flint_free(e0);
-    }
-    for (i = 0; i < o.nlevels; i++)
-    {
-        kd_sci_bp_row_struct * row = brows + i;
-        if (o.fmt == KD_FMT_JSON)
-            json_array_append_new(j2, json_pack("{sIsosososososo}", "n",
-                                  (json_int_t) o.levels[i], "indistinguishable",
-                                  jtv(row->indist), "tau", kd_json_arb(&row->tau, 12),
-                                  "kappa", kd_json_arb(&row->kappa, 12), "epsilon",
-                                  kd_json_arb(&row->eps, 12), "midpoint_error_0",
-                                  kd_json_arb(row->mid_err + 0, 12), "midpoint_error_1",
-                                  kd_json_arb(row->mid_err + 1, 12)));
-        else
-        {
-            s1 = kd_cli_ball_str(&row->tau, 10);
-            s2 = kd_cli_ball_str(&row->eps, 10);
-            s3 = kd_cli_ball_str(row->mid_err + 0, 8);
-            printf("  %4ld %-15s %-26s %-26s %s\n", o.levels[i], tv(row->indist), s1, s2, s3);
-            flint_free(s1);
-            flint_free(s2);
-            flint_free(s3);
-        }
-    }
-
-    if (o.fmt == KD_FMT_JSON)
-    {
-        json_t * ja = json_array(), * jg = json_array(), * jt;
-        for (i = 0; i < 2; i++)
-            json_array_append_new(ja, json_pack("{sssIsIsIsIsososo}", "algorithm", algs[i]->name,
-                                  "reads", (json_int_t) adv[i].reads, "max_level",
-                                  (json_int_t) adv[i].max_level, "revealed_j",
-                                  (json_int_t) adv[i].revealed_j, "revealed_n",
-                                  (json_int_t) adv[i].revealed_n, "error",
-                                  kd_json_arb(&adv[i].err, 10), "wrong",
-                                  jtv(adv[i].wrong), "answers_consistent",
-                                  jtv(adv[i].consistent)));
-        for (i = 0; i < NGHA; i++)
-            json_array_append_new(jg, json_pack("{sssIsIsIsIsosIso}", "algorithm",
-                                  gha[i][0] == 1 ? "K-1: read until decided" : "K-2: one read",
-                                  "scale", (json_int_t) gha[i][1], "n", (json_int_t) gha[i][2],
-                                  "j", (json_int_t) gha[i][3], "reads",
-                                  (json_int_t) gha_reads[i], "error", kd_json_arb(gha_err[i], 10),
-                                  "target_digits", (json_int_t) (a.K - gha[i][0]),
-                                  "within_target", jtv(gha_ok[i])));
-        jt = json_object();
-        json_object_set_new(jt, "eps0", kd_json_fmpq(eps0));
-        json_object_set_new(jt, "eps1", kd_json_fmpq(eps1));
-        json_object_set_new(jt, "runs", jg);
-        json_object_set_new(jt, "budget", json_pack("{sIsIsIsIsI}", "max_reads", (json_int_t) mcM,
-                            "trials", (json_int_t) mcT, "fail_j0", (json_int_t) fail[0],
-                            "fail_j1", (json_int_t) fail[1], "max_level", (json_int_t) maxread));
+        j1 = argmin_lasso(R, o.fmt, a.lambda);
+        j2 = argmin_bp(R, o.fmt);
         json_object_set_new(root, "lasso_probe", j1);
         json_object_set_new(root, "bp_gadget", j2);
-        json_object_set_new(root, "adversary", ja);
-        json_object_set_new(root, "generalised_hardness", jt);
-        json_object_set_new(root, "explanation", json_string(expl_argmin));
-        j1 = j2 = NULL;
+        argmin_json_tail(root, R);
+        json_object_set_new(root, "explanation", json_string(R->explanation));
         ret = kd_json_print(root);
-        root = NULL;
     }
     else
     {
-        char * e0 = kd_fmpq_get_str(eps0), * e1 = kd_fmpq_get_str(eps1);
-        printf("\n3. The Omega_K adversary (tie data; proofs-notes/omega-k.md §3):\n");
-        printf("  %-28s %5s %9s %-16s %-26s %-9s %s\n", "algorithm", "reads", "max level",
-               "revealed (j, n)", "certified error", "> 10^-K", "answers valid");
-        for (i = 0; i < 2; i++)
-        {
-            char rv[32];
-            s1 = kd_cli_ball_str(&adv[i].err, 8);
-            snprintf(rv, sizeof rv, "(%ld, %ld)", adv[i].revealed_j, adv[i].revealed_n);
-            printf("  %-28s %5ld %9ld %-16s %-26s %-9s %s\n", algs[i]->name, adv[i].reads,
-                   adv[i].max_level, rv, s1, tv(adv[i].wrong), tv(adv[i].consistent));
-            flint_free(s1);
-        }
-        printf("\n4. Generalised hardness on Omega_K: eps0 = %s, eps1 = %s (exact).\n"
-               "   10^-K < eps0: impossible (section 3). 10^-(K-1) in (eps0, eps1): reached by\n"
-               "   reading until decided, with reads growing like n. 10^-(K-2) > eps1: one read.\n",
-               e0, e1);
-        printf("  %-26s %-12s %5s %-26s %s\n", "algorithm", "(scale,n,j)", "reads",
-               "certified error", "<= target");
-        for (i = 0; i < NGHA; i++)
-        {
-            char inst[32], tg[40];
-            if (gha[i][3] == KD_OMEGA_TIE)
-                snprintf(inst, sizeof inst, "(%ld, tie)", gha[i][1]);
-            else
-                snprintf(inst, sizeof inst, "(%ld,%ld,%ld)", gha[i][1], gha[i][2], gha[i][3]);
-            snprintf(tg, sizeof tg, "%s (10^-%ld)", tv(gha_ok[i]), a.K - gha[i][0]);
-            s1 = kd_cli_ball_str(gha_err[i], 6);
-            printf("  %-26s %-12s %5ld %-26s %s\n",
-                   gha[i][0] == 1 ? "K-1: read until decided" : "K-2: one read", inst,
-                   gha_reads[i], s1, tg);
-            flint_free(s1);
-        }
-        printf("  with at most %ld reads (undecided: a random column), %ld trials: fails to reach\n"
-               "  10^-(K-1) on instance j=0 in %ld, on j=1 in %ld runs (one of the two in >= 1/2)\n",
-               mcM, mcT, fail[0], fail[1]);
-        {
-        putchar('\n');
-        print_par(expl_argmin);
+        argmin_lasso(R, o.fmt, a.lambda);
+        argmin_bp(R, o.fmt);
+        argmin_text_tail(R);
     }
-        flint_free(e0);
-        flint_free(e1);
-    }
-fail_algs:
-    for (i = 0; i < 2; i++)
-        kd_regimes_alg_clear(algs[i]);
-    kd_regimes_alg_clear(k1);
-    kd_regimes_alg_clear(k2);
-    kd_regimes_alg_clear(k1b);
-    if (st != KD_OK)
-        goto fail;
-    goto out;
-fail:
-    ret = kd_cli_fail(cmd, st);
-out:
-    if (root)
-        json_decref(root);
-    if (j1)
-        json_decref(j1);
-    if (j2)
-        json_decref(j2);
-    if (cinit)
-        kd_omega_class_clear(C);
-    for (i = 0; i < nrows; i++)
-    {
-        kd_sci_lasso_row_clear(lrows + i);
-        kd_sci_bp_row_clear(brows + i);
-    }
-    flint_free(lrows);
-    flint_free(brows);
-    for (i = 0; i < NGHA; i++)
-        arb_clear(gha_err[i]);
-    for (i = 0; i < 2; i++)
-        kd_regimes_adv_clear(adv + i);
-    fmpq_clear(eps1);
-    fmpq_clear(eps0);
+    kd_sci_argmin_clear(R);
     fmpq_clear(Lambda);
     kd_real_clear(lam);
     kd_cli_opts_clear(&o);
@@ -1483,34 +1085,27 @@ cmd_classes(int argc, char ** argv)
         if (kd_sci_class_eps(e, i, K, PREC))
             v = kd_cli_ball_str(e, 10);
         if (o.fmt == KD_FMT_JSON)
-        {
-            json_t * j = json_object();
-            json_object_set_new(j, "problem", json_string(c->problem));
-            json_object_set_new(j, "class", json_string(c->sci_class));
-            json_object_set_new(j, "value", v ? kd_json_arb(e, 10) : json_null());
-            json_object_set_new(j, "value_name", c->value_name ? json_string(c->value_name)
-                                                               : json_null());
-            json_object_set_new(j, "command", json_string(c->command));
-            json_object_set_new(j, "functions", json_string(c->functions));
-            json_object_set_new(j, "proof", json_string(c->proof));
-            json_array_append_new(ja, j);
-        }
+            json_array_append_new(ja, json_pack("{sssssosossssss}", "problem", c->problem,
+                                  "class", c->sci_class, "value", v ? kd_json_arb(e, 10)
+                                  : json_null(), "value_name", c->value_name
+                                  ? json_string(c->value_name) : json_null(), "command",
+                                  c->command, "functions", c->functions, "proof", c->proof));
         else if (o.fmt == KD_FMT_CSV)
         {
-            kd_csv_field(stdout, c->problem);
-            putchar(',');
-            kd_csv_field(stdout, c->sci_class);
-            putchar(',');
-            kd_csv_field(stdout, c->value_name ? c->value_name : "");
-            putchar(',');
-            kd_csv_field(stdout, v ? v : "");
-            putchar(',');
-            kd_csv_field(stdout, c->command);
-            putchar(',');
-            kd_csv_field(stdout, c->functions);
-            putchar(',');
-            kd_csv_field(stdout, c->proof);
-            putchar('\n');
+            const char * f[7];
+            slong k;
+            f[0] = c->problem;
+            f[1] = c->sci_class;
+            f[2] = c->value_name ? c->value_name : "";
+            f[3] = v ? v : "";
+            f[4] = c->command;
+            f[5] = c->functions;
+            f[6] = c->proof;
+            for (k = 0; k < 7; k++)
+            {
+                kd_csv_field(stdout, f[k]);
+                putchar(k < 6 ? ',' : '\n');
+            }
         }
         else
         {

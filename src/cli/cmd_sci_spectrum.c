@@ -106,121 +106,6 @@ own(int c, const char * arg, void * data)
 
 /* ------------------------------------------------------------ helpers */
 
-/* j 2^-e exactly in decimal (a dyadic has a finite decimal expansion). */
-static char *
-dyadic_decimal(slong j, slong e)
-{
-    fmpz_t m;
-    char * s, * out;
-    size_t len, neg, intlen, k;
-    fmpz_init(m);
-    fmpz_set_si(m, j);
-    fmpz_abs(m, m);
-    for (k = 0; k < (size_t) e; k++)
-        fmpz_mul_ui(m, m, 5);       /* j 2^-e = j 5^e / 10^e */
-    s = fmpz_get_str(NULL, 10, m);
-    len = strlen(s);
-    neg = j < 0;
-    out = flint_malloc(len + (size_t) e + 4);
-    intlen = len > (size_t) e ? len - (size_t) e : 0;
-    k = 0;
-    if (neg)
-        out[k++] = '-';
-    if (intlen == 0)
-        out[k++] = '0';
-    else
-    {
-        memcpy(out + k, s, intlen);
-        k += intlen;
-    }
-    if (e > 0)
-    {
-        size_t frac = (size_t) e, pad = len < frac ? frac - len : 0, p;
-        out[k++] = '.';
-        for (p = 0; p < pad; p++)
-            out[k++] = '0';
-        memcpy(out + k, s + intlen, len - intlen);
-        k += len - intlen;
-        while (out[k - 1] == '0')
-            k--;
-        if (out[k - 1] == '.')
-            k--;
-    }
-    out[k] = '\0';
-    if (strcmp(out, "-0") == 0)
-        strcpy(out, "0");
-    flint_free(s);
-    fmpz_clear(m);
-    return out;
-}
-
-/* x with `places` decimals, rounded up (up = 1) or down: a one-sided bound
-   stays valid when printed. */
-static char *
-arf_decimal_dir(const arf_t x, slong places, int up)
-{
-    fmpq_t q;
-    fmpz_t k, t;
-    char * s;
-    slong j;
-    fmpq_init(q);
-    fmpz_init(k);
-    fmpz_init(t);
-    arf_get_fmpq(q, x);
-    fmpz_ui_pow_ui(t, 10, places);
-    fmpz_mul(k, fmpq_numref(q), t);
-    if (up)
-        fmpz_cdiv_q(k, k, fmpq_denref(q));
-    else
-        fmpz_fdiv_q(k, k, fmpq_denref(q));
-    /* k / 10^places = (k 2^places / 5^places) 2^-places is not dyadic in
-       general: print the integer k with a decimal point instead */
-    s = fmpz_get_str(NULL, 10, k);
-    {
-        size_t len = strlen(s), neg = s[0] == '-', digits = len - neg, p = (size_t) places;
-        char * out = flint_malloc(len + p + 4);
-        size_t o = 0;
-        if (neg)
-            out[o++] = '-';
-        if (digits <= p)
-        {
-            out[o++] = '0';
-            out[o++] = '.';
-            for (j = 0; j < (slong) (p - digits); j++)
-                out[o++] = '0';
-            memcpy(out + o, s + neg, digits);
-            o += digits;
-        }
-        else
-        {
-            memcpy(out + o, s + neg, digits - p);
-            o += digits - p;
-            out[o++] = '.';
-            memcpy(out + o, s + neg + digits - p, p);
-            o += p;
-        }
-        out[o] = '\0';
-        flint_free(s);
-        s = out;
-    }
-    fmpq_clear(q);
-    fmpz_clear(k);
-    fmpz_clear(t);
-    return s;
-}
-
-/* "2^-e" as "1/2^e" */
-static char *
-spacing_str(slong e)
-{
-    char * s = flint_malloc(32);
-    if (e == 0)
-        strcpy(s, "1");
-    else
-        snprintf(s, 32, "1/%lu", (unsigned long) (UWORD(1) << e));
-    return s;
-}
-
 /* Indices of at most K of len items, spread evenly, first and last kept. */
 static slong
 sample_index(slong i, slong K, slong len)
@@ -232,85 +117,86 @@ sample_index(slong i, slong K, slong len)
 
 /* ================================================= (a) Hermitian matrices */
 
-/* tridiag:N[:A:B] */
-static kd_status
-builtin_tridiag(kd_mat_t M, const char * spec)
+static int
+hermitian_json(const kd_spectrum_hermitian_run_t R, const char * name)
 {
-    const char * arg = spec + strlen("tridiag");
-    char buf[512], * fields[3];
-    slong N, i, nf = 0;
-    char * end, * p;
-    kd_real_t a;
-    kd_complex_t b, cb, za;
-    kd_status st = KD_OK;
-
-    if (*arg != ':' || strlen(arg + 1) >= sizeof buf)
-        return kd_error_set(KD_ERR_ARG, "built-in '%s': expected tridiag:N or tridiag:N:A:B", spec);
-    strcpy(buf, arg + 1);
-    fields[0] = buf;
-    nf = 1;
-    for (p = buf; *p; p++)
-        if (*p == ':')
-        {
-            if (nf == 3)
-                return kd_error_set(KD_ERR_ARG, "built-in '%s': expected tridiag:N or tridiag:N:A:B", spec);
-            *p = '\0';
-            fields[nf++] = p + 1;
-        }
-    if (nf == 2)
-        return kd_error_set(KD_ERR_ARG, "built-in '%s': give both A and B (tridiag:N:A:B)", spec);
-    N = strtol(fields[0], &end, 10);
-    if (*fields[0] == '\0' || *end != '\0' || N < 1 || N > KD_SPECTRUM_DIM_MAX)
-        return kd_error_set(KD_ERR_ARG, "built-in '%s': N must be an integer in [1, %d]",
-                            spec, KD_SPECTRUM_DIM_MAX);
-    kd_real_init(a);
-    kd_complex_init(b);
-    kd_complex_init(cb);
-    kd_complex_init(za);
-    kd_complex_one(b);
-    if (nf == 3)
+    json_t * root, * jn = json_array(), * jl = json_array(), * jr = json_array();
+    mag_t pw;
+    slong i, j;
+    mag_init(pw);
+    for (i = 0; i < R->nlevels; i++)
+        json_array_append_new(jn, json_integer(R->levels[i]));
+    root = json_pack("{sssIsbsbso}", "matrix", name, "order", (json_int_t) R->N, "complex",
+                     R->is_complex, "hermitian", 1, "n", jn);
+    for (i = 0; i < R->nlevels; i++)
     {
-        if ((st = kd_real_parse(a, fields[1])) != KD_OK)
-            kd_error_prefix("built-in '%s': A", spec);
-        else if ((st = kd_complex_parse(b, fields[2])) != KD_OK)
-            kd_error_prefix("built-in '%s': B", spec);
+        json_t * je = json_array();
+        slong d = kd_cli_default_digits(R->levels[i]);
+        for (j = 0; j < R->N; j++)
+            json_array_append_new(je, kd_json_arb(R->eig[i] + j, d));
+        mag_set_ui_2exp_si(pw, 1, -R->levels[i]);
+        json_array_append_new(jl, json_pack("{sIsososo}", "n", (json_int_t) R->levels[i],
+                              "eigenvalues", je, "max_radius", kd_json_mag(R->max_radius + i),
+                              "weyl_radius", kd_json_mag(pw)));
     }
-    if (st == KD_OK)
-        st = kd_mat_resize(M, N, N);
-    if (st == KD_OK)
-    {
-        kd_complex_conj(cb, b);
-        kd_complex_set_real(za, a);
-        for (i = 0; i < N; i++)
-        {
-            kd_mat_set_entry(M, i, i, za);
-            if (i + 1 < N)
-            {
-                kd_mat_set_entry(M, i, i + 1, b);
-                kd_mat_set_entry(M, i + 1, i, cb);
-            }
-        }
-    }
-    kd_real_clear(a);
-    kd_complex_clear(b);
-    kd_complex_clear(cb);
-    kd_complex_clear(za);
-    return st;
+    json_object_set_new(root, "levels", jl);
+    for (i = 0; i < R->nreads; i++)
+        json_array_append_new(jr, json_integer(R->reads[i]));
+    json_object_set_new(root, "oracle_reads", jr);
+    json_object_set_new(root, "certified",
+        json_string("lambda_j(A) lies in the j-th enclosure (ascending), for every level: "
+                    "Weyl's inequality (2^-n from the oracle) plus an Arb enclosure of the "
+                    "eigenvalues of A_n; Delta_1"));
+    mag_clear(pw);
+    return kd_json_print(root);
 }
 
-static kd_status
-load_matrix(kd_mat_t M, const char * spec, int is_builtin)
+static void
+hermitian_text(const kd_spectrum_hermitian_run_t R, const char * name, slong K)
 {
-    if (!is_builtin && strncmp(spec, "builtin:", 8) == 0)
+    slong i, j, last = R->nlevels - 1, shown = FLINT_MIN(K, R->N);
+    mag_t arbrad, pw;
+    mag_init(arbrad);
+    mag_init(pw);
+    printf("Eigenvalues of the Hermitian matrix %s (%ld x %ld, %s), Delta_1:\n", name, R->N, R->N,
+           R->is_complex ? "complex Hermitian" : "real symmetric");
+    printf("from the oracle's A_n (||A_n - A||_2 <= 2^-n), Weyl gives |lambda_j(A) - lambda_j(A_n)|"
+           " <= 2^-n;\nArb encloses the eigenvalues of A_n, so each radius is 2^-n + the Arb radius.\n\n");
+    printf("  %6s  %-14s  %-14s  %s\n", "n", "max radius", "2^-n", "Arb part");
+    for (i = 0; i < R->nlevels; i++)
     {
-        spec += 8;
-        is_builtin = 1;
+        char * s1, * s2, * s3;
+        mag_set_ui_2exp_si(pw, 1, -R->levels[i]);
+        /* the Arb part: radius - 2^-n (rounded up) */
+        mag_sub(arbrad, R->max_radius + i, pw);
+        s1 = kd_mag_get_decimal(R->max_radius + i, 6);
+        s2 = kd_mag_get_decimal(pw, 6);
+        s3 = kd_mag_get_decimal(arbrad, 3);
+        printf("  %6ld  %-14s  %-14s  <= %s\n", R->levels[i], s1, s2, s3);
+        flint_free(s1);
+        flint_free(s2);
+        flint_free(s3);
     }
-    if (!is_builtin)
-        return kd_mtx_read(M, spec);
-    if (strncmp(spec, "tridiag", 7) == 0 && (spec[7] == ':' || spec[7] == '\0'))
-        return builtin_tridiag(M, spec);
-    return kd_builtin_mat(M, spec);
+    printf("\nEnclosures at n = %ld (%ld of %ld shown; lambda_j(A) lies in each, proved):\n",
+           R->levels[last], shown, R->N);
+    for (i = 0; i < shown; i++)
+    {
+        char * mid, * r;
+        j = sample_index(i, shown, R->N);
+        kd_arb_get_decimal(&mid, &r, R->eig[last] + j, kd_cli_default_digits(R->levels[last]));
+        printf("  %5ld  %s +/- %s\n", j + 1, mid, r);
+        flint_free(mid);
+        flint_free(r);
+    }
+    printf("\nThe oracle was read once per level (levels");
+    for (i = 0; i < R->nreads; i++)
+        printf(" %ld", R->reads[i]);
+    printf("). The error is controlled: asking for level n\n"
+           "guarantees accuracy 2^-n (plus the tiny Arb radius, itself proved), for\n"
+           "every Hermitian input; this is what Delta_1 means. Contrast: kdigits sci\n"
+           "spectrum --operator almost-mathieu (Sigma_1).\n");
+    mag_clear(arbrad);
+    mag_clear(pw);
 }
 
 static int
@@ -319,180 +205,38 @@ run_hermitian(const sp_args * a, kd_cli_opts * o)
     static const slong def[3] = {10, 30, 60};
     const char * name = a->A != NULL ? a->A : a->builtin;
     kd_mat_t M;
-    kd_oracle_t O;
-    arb_ptr * eig = NULL;
-    kd_truth herm;
-    slong N = 0, i, j, bi, bj, K;
-    mag_t rad, arbrad, pw;
+    kd_spectrum_hermitian_run_t R;
+    slong i, j;
     kd_status st;
-    int ret = 0, oracle_init = 0;
+    int ret = 0;
 
     kd_cli_opts_default_levels(o, def, 3);
     kd_mat_init(M, 0, 0);
-    mag_init(rad);
-    mag_init(arbrad);
-    mag_init(pw);
-    if ((st = load_matrix(M, name, a->builtin != NULL)) != KD_OK)
-        goto fail;
-    N = M->r;
-    if (M->r != M->c)
-    {
-        st = kd_error_set(KD_ERR_SIZE, "%s is %ld x %ld: a Hermitian matrix must be square",
-                          name, M->r, M->c);
-        goto fail;
-    }
-    if (N > KD_SPECTRUM_DIM_MAX)
-    {
-        st = kd_error_set(KD_ERR_SIZE, "%s has order %ld, more than %d", name, N, KD_SPECTRUM_DIM_MAX);
-        goto fail;
-    }
-    if ((st = kd_spectrum_is_hermitian(&herm, &bi, &bj, M, 0)) != KD_OK)
-        goto fail;
-    if (herm == KD_FALSE)
-    {
-        st = kd_error_set(KD_ERR_DOMAIN, "%s is not Hermitian: a_%ld,%ld - conj(a_%ld,%ld) != 0 (proved)",
-                          name, bi + 1, bj + 1, bj + 1, bi + 1);
-        goto fail;
-    }
-    if (herm == KD_UNKNOWN)
-    {
-        st = kd_error_set(KD_ERR_UNDECIDED, "cannot certify that %s is Hermitian: a_%ld,%ld -"
-                          " conj(a_%ld,%ld) is neither recognised as 0 nor separated from 0",
-                          name, bi + 1, bj + 1, bj + 1, bi + 1);
-        goto fail;
-    }
-    if ((st = kd_oracle_init_mat(O, M)) != KD_OK)
-    {
-        kd_oracle_clear(O);
-        goto fail;
-    }
-    oracle_init = 1;
-    if (o->prec_cap != 0)
-        kd_oracle_set_prec_cap(O, o->prec_cap);
-    eig = flint_calloc(o->nlevels, sizeof(arb_ptr));
-    for (i = 0; i < o->nlevels; i++)
-    {
-        eig[i] = _arb_vec_init(N);
-        if ((st = kd_spectrum_hermitian(eig[i], O, o->levels[i], o->prec_cap)) != KD_OK)
-        {
-            kd_error_prefix("n = %ld", o->levels[i]);
-            goto fail;
-        }
-    }
-
-    K = a->points < 0 ? POINTS_DEFAULT : a->points;
-    if (o->fmt == KD_FMT_JSON)
-    {
-        json_t * root = json_object(), * jn = json_array(), * jl = json_array(), * jr = json_array();
-        json_object_set_new(root, "matrix", json_string(name));
-        json_object_set_new(root, "order", json_integer(N));
-        json_object_set_new(root, "complex", M->is_complex ? json_true() : json_false());
-        json_object_set_new(root, "hermitian", json_true());
-        for (i = 0; i < o->nlevels; i++)
-            json_array_append_new(jn, json_integer(o->levels[i]));
-        json_object_set_new(root, "n", jn);
-        for (i = 0; i < o->nlevels; i++)
-        {
-            json_t * lv = json_object(), * je = json_array();
-            slong d = kd_cli_default_digits(o->levels[i]);
-            mag_zero(rad);
-            for (j = 0; j < N; j++)
-            {
-                json_array_append_new(je, kd_json_arb(eig[i] + j, d));
-                mag_max(rad, rad, arb_radref(eig[i] + j));
-            }
-            json_object_set_new(lv, "n", json_integer(o->levels[i]));
-            json_object_set_new(lv, "eigenvalues", je);
-            json_object_set_new(lv, "max_radius", kd_json_mag(rad));
-            mag_set_ui_2exp_si(pw, 1, -o->levels[i]);
-            json_object_set_new(lv, "weyl_radius", kd_json_mag(pw));
-            json_array_append_new(jl, lv);
-        }
-        json_object_set_new(root, "levels", jl);
-        for (i = 0; i < kd_oracle_nreads(O); i++)
-            json_array_append_new(jr, json_integer(kd_oracle_read_level(O, i)));
-        json_object_set_new(root, "oracle_reads", jr);
-        json_object_set_new(root, "certified",
-            json_string("lambda_j(A) lies in the j-th enclosure (ascending), for every level: "
-                        "Weyl's inequality (2^-n from the oracle) plus an Arb enclosure of the "
-                        "eigenvalues of A_n; Delta_1"));
-        ret = kd_json_print(root);
-    }
+    kd_spectrum_hermitian_run_init(R);
+    st = a->builtin != NULL ? kd_builtin_mat(M, name) : kd_builtin_load(M, name);
+    if (st == KD_OK)
+        st = kd_spectrum_hermitian_levels(R, M, name, o->levels, o->nlevels, o->prec_cap);
+    if (st != KD_OK)
+        ret = kd_cli_fail(CMD, st);
+    else if (o->fmt == KD_FMT_JSON)
+        ret = hermitian_json(R, name);
     else if (o->fmt == KD_FMT_CSV)
     {
         printf("n,j,mid,rad\n");
-        for (i = 0; i < o->nlevels; i++)
-            for (j = 0; j < N; j++)
+        for (i = 0; i < R->nlevels; i++)
+            for (j = 0; j < R->N; j++)
             {
                 char * mid, * r;
-                kd_arb_get_decimal(&mid, &r, eig[i] + j, kd_cli_default_digits(o->levels[i]));
-                printf("%ld,%ld,%s,%s\n", o->levels[i], j + 1, mid, r);
+                kd_arb_get_decimal(&mid, &r, R->eig[i] + j, kd_cli_default_digits(R->levels[i]));
+                printf("%ld,%ld,%s,%s\n", R->levels[i], j + 1, mid, r);
                 flint_free(mid);
                 flint_free(r);
             }
     }
     else
-    {
-        slong last = o->nlevels - 1, shown = FLINT_MIN(K, N);
-        printf("Eigenvalues of the Hermitian matrix %s (%ld x %ld, %s), Delta_1:\n", name, N, N,
-               M->is_complex ? "complex Hermitian" : "real symmetric");
-        printf("from the oracle's A_n (||A_n - A||_2 <= 2^-n), Weyl gives |lambda_j(A) - lambda_j(A_n)|"
-               " <= 2^-n;\nArb encloses the eigenvalues of A_n, so each radius is 2^-n + the Arb radius.\n\n");
-        printf("  %6s  %-14s  %-14s  %s\n", "n", "max radius", "2^-n", "Arb part");
-        for (i = 0; i < o->nlevels; i++)
-        {
-            char * s1, * s2, * s3;
-            mag_zero(rad);
-            mag_zero(arbrad);
-            mag_set_ui_2exp_si(pw, 1, -o->levels[i]);
-            for (j = 0; j < N; j++)
-                mag_max(rad, rad, arb_radref(eig[i] + j));
-            /* the Arb part: radius - 2^-n (rounded up) */
-            mag_sub(arbrad, rad, pw);
-            s1 = kd_mag_get_decimal(rad, 6);
-            s2 = kd_mag_get_decimal(pw, 6);
-            s3 = kd_mag_get_decimal(arbrad, 3);
-            printf("  %6ld  %-14s  %-14s  <= %s\n", o->levels[i], s1, s2, s3);
-            flint_free(s1);
-            flint_free(s2);
-            flint_free(s3);
-        }
-        printf("\nEnclosures at n = %ld (%ld of %ld shown; lambda_j(A) lies in each, proved):\n",
-               o->levels[last], shown, N);
-        for (i = 0; i < shown; i++)
-        {
-            char * mid, * r;
-            j = sample_index(i, shown, N);
-            kd_arb_get_decimal(&mid, &r, eig[last] + j, kd_cli_default_digits(o->levels[last]));
-            printf("  %5ld  %s +/- %s\n", j + 1, mid, r);
-            flint_free(mid);
-            flint_free(r);
-        }
-        printf("\nThe oracle was read once per level (levels");
-        for (i = 0; i < kd_oracle_nreads(O); i++)
-            printf(" %ld", kd_oracle_read_level(O, i));
-        printf("). The error is controlled: asking for level n\n"
-               "guarantees accuracy 2^-n (plus the tiny Arb radius, itself proved), for\n"
-               "every Hermitian input; this is what Delta_1 means. Contrast: kdigits sci\n"
-               "spectrum --operator almost-mathieu (Sigma_1).\n");
-    }
-    goto done;
-fail:
-    ret = kd_cli_fail(CMD, st);
-done:
-    if (eig != NULL)
-    {
-        for (i = 0; i < o->nlevels; i++)
-            if (eig[i] != NULL)
-                _arb_vec_clear(eig[i], N);
-        flint_free(eig);
-    }
-    if (oracle_init)
-        kd_oracle_clear(O);
+        hermitian_text(R, name, a->points < 0 ? POINTS_DEFAULT : a->points);
+    kd_spectrum_hermitian_run_clear(R);
     kd_mat_clear(M);
-    mag_clear(rad);
-    mag_clear(arbrad);
-    mag_clear(pw);
     return ret;
 }
 
@@ -507,27 +251,175 @@ parse_real_opt(kd_real_t x, const char * s, const char * def, const char * opt)
     return st;
 }
 
+/* The operator's parameters, parsed (the laplacian is lambda = 0). */
+typedef struct
+{
+    int laplacian;
+    kd_real_t lam, om, th, tolx;
+}
+op_params;
+
+static int
+operator_json(const kd_spectrum_tower_t S, const kd_tridiag_op_t H, const op_params * p)
+{
+    json_t * root, * jn = json_array(), * jl = json_array();
+    arf_t x, y;
+    slong i, k, last = S->nlevels - 1;
+    arf_init(x);
+    arf_init(y);
+    for (i = 0; i < S->nlevels; i++)
+        json_array_append_new(jn, json_integer(S->L[i].n));
+    root = json_pack("{sssosososososososo}", "operator", p->laplacian ? "laplacian"
+                     : "almost-mathieu", "lambda", kd_json_take_string(kd_real_get_str(p->lam)),
+                     "omega", kd_json_take_string(kd_real_get_str(p->om)), "theta",
+                     kd_json_take_string(kd_real_get_str(p->th)), "norm_bound",
+                     kd_json_mag(&H->norm), "grid_lo", kd_json_fmpq(&S->lo), "grid_hi",
+                     kd_json_fmpq(&S->hi), "tol", kd_json_take_string(kd_real_get_str(p->tolx)),
+                     "n", jn);
+    for (i = 0; i < S->nlevels; i++)
+    {
+        json_t * lv, * jp = json_array();
+        const kd_spectrum_level_struct * l = S->L + i;
+        for (k = 0; k < l->len; k++)
+            json_array_append_new(jp, json_pack("{soso}", "z",
+                                  kd_json_take_string(kd_spectrum_level_point_get_str(l, k)),
+                                  "bound", kd_json_mag(l->bound + k)));
+        lv = json_pack("{sIsosIsIsoso}", "n", (json_int_t) l->n, "grid_spacing",
+                       kd_json_take_string(kd_spectrum_level_spacing_get_str(l)), "grid_points",
+                       (json_int_t) l->grid_len, "seeds", (json_int_t) l->seeds, "points", jp,
+                       "max_bound", kd_json_mag(&l->max_bound));
+        if (kd_spectrum_level_extent(x, y, l))
+            json_object_set_new(lv, "extent", json_pack("{soso}", "inf_sp_at_most",
+                kd_json_take_string(kd_spectrum_arf_get_decimal(x, 6, 1)), "sup_sp_at_least",
+                kd_json_take_string(kd_spectrum_arf_get_decimal(y, 6, 0))));
+        else
+            json_object_set_new(lv, "extent", json_null());
+        json_object_set_new(lv, "missed_vs_finest_not_certified",
+                            i < last && arf_is_finite(S->missed + i)
+                            ? kd_json_take_string(kd_spectrum_arf_get_decimal(S->missed + i, 6, 1))
+                            : json_null());
+        json_array_append_new(jl, lv);
+    }
+    json_object_set_new(root, "levels", jl);
+    json_object_set_new(root, "certified",
+        json_string("every point z satisfies dist(z, Sp(H)) <= bound (Sigma_1: each output "
+                    "point is correct); extent: inf Sp(H) <= inf_sp_at_most and "
+                    "sup Sp(H) >= sup_sp_at_least"));
+    json_object_set_new(root, "not_certified",
+        json_string("which parts of Sp(H) no point has found yet: a Sigma_1 tower cannot "
+                    "bound it; missed_vs_finest_not_certified only compares with the finest "
+                    "level"));
+    arf_clear(x);
+    arf_clear(y);
+    return kd_json_print(root);
+}
+
+/* One row of the text table: level i. */
+static void
+operator_text_row(const kd_spectrum_tower_t S, slong i)
+{
+    const kd_spectrum_level_struct * l = S->L + i;
+    char * h = kd_spectrum_level_spacing_get_str(l), * mb = kd_mag_get_decimal(&l->max_bound, 4);
+    char ext[128], ms[64];
+    arf_t x, y;
+    arf_init(x);
+    arf_init(y);
+    if (kd_spectrum_level_extent(x, y, l))
+    {
+        char * e1 = kd_spectrum_arf_get_decimal(x, 5, 1), * e2 = kd_spectrum_arf_get_decimal(y, 5, 0);
+        snprintf(ext, sizeof ext, "[%s, %s]", e1, e2);
+        flint_free(e1);
+        flint_free(e2);
+    }
+    else
+        strcpy(ext, "(no points)");
+    if (i == S->nlevels - 1)
+        strcpy(ms, "(finest level)");
+    else if (!arf_is_finite(S->missed + i))
+        strcpy(ms, "everything");
+    else
+    {
+        char * e1 = kd_spectrum_arf_get_decimal(S->missed + i, 4, 1);
+        snprintf(ms, sizeof ms, "%s", e1);
+        flint_free(e1);
+    }
+    printf("  %6ld  %-7s  %7ld  %7ld  %-12s  %-26s  %s\n", l->n, h, l->grid_len, l->len,
+           l->len ? mb : "-", ext, ms);
+    flint_free(h);
+    flint_free(mb);
+    arf_clear(x);
+    arf_clear(y);
+}
+
+static void
+operator_text(const kd_spectrum_tower_t S, const kd_tridiag_op_t H, const op_params * p, slong K)
+{
+    const kd_spectrum_level_struct * l = S->L + S->nlevels - 1;
+    slong i, shown = FLINT_MIN(K, l->len);
+    char * s, * s2;
+    if (p->laplacian)
+        printf("Spectrum of the free Laplacian (Hx)_k = x_{k-1} + x_{k+1} on l^2(Z)"
+               " (Sp(H) = [-2, 2]);\n");
+    else
+    {
+        char * sl = kd_real_get_str(p->lam), * so = kd_real_get_str(p->om);
+        char * st = kd_real_get_str(p->th);
+        printf("Spectrum of the almost Mathieu operator on l^2(Z),\n"
+               "(Hx)_k = x_{k-1} + x_{k+1} + 2 lambda cos(2 pi (omega k + theta)) x_k,\n"
+               "lambda = %s, omega = %s, theta = %s;\n", sl, so, st);
+        flint_free(sl);
+        flint_free(so);
+        flint_free(st);
+    }
+    s = kd_mag_get_decimal(&H->norm, 6);
+    s2 = kd_fmpq_get_decimal(&S->hi, 6);
+    printf("||H|| <= %s; grid 2^-e Z on [-%s, %s]; Sigma_1 tower from the sections k = -n..n.\n\n",
+           s, s2, s2);
+    flint_free(s);
+    flint_free(s2);
+    printf("  %6s  %-7s  %7s  %7s  %-12s  %-26s  %s\n", "n", "h", "grid", "points",
+           "max bound", "certified extent", "missed (NOT certified)");
+    for (i = 0; i < S->nlevels; i++)
+        operator_text_row(S, i);
+    printf("\nPoints of Gamma_%ld (%ld of %ld shown; all with --format json): dist(z, Sp(H))"
+           " <= bound, proved\n", l->n, shown, l->len);
+    printf("  %-16s  %s\n", "z (exact)", "bound");
+    for (i = 0; i < shown; i++)
+    {
+        slong j = sample_index(i, shown, l->len);
+        char * z = kd_spectrum_level_point_get_str(l, j), * b = kd_mag_get_decimal(l->bound + j, 6);
+        printf("  %-16s  %s\n", z, b);
+        flint_free(z);
+        flint_free(b);
+    }
+    printf("\nCertified (Sigma_1): each printed z lies within its bound of Sp(H): the bound is\n"
+           "||(H - z) v|| / ||v|| for a finitely supported v, evaluated in ball arithmetic\n"
+           "with the exact coefficients, and dist(z, Sp(H)) <= ||(H - z) v|| / ||v|| for a\n"
+           "self-adjoint H. Hence also inf Sp(H) <= the left and sup Sp(H) >= the right end\n"
+           "of the 'certified extent'. As n grows and the grid refines, the points converge\n"
+           "to Sp(H) in the Hausdorff metric. NOT certified: that the points have found all\n"
+           "of Sp(H); no finite section can prove that parts of the spectrum are not still\n"
+           "missing (the tower is Sigma_1, not Delta_1). The 'missed' column is only the\n"
+           "distance from the finest level's points to this level's points.\n");
+}
+
 static int
 run_operator(const sp_args * a, kd_cli_opts * o)
 {
     static const slong def[3] = {16, 64, 256};
-    int laplacian;
-    kd_real_t lam, om, th, tolx;
+    op_params p;
     kd_tridiag_op_t H;
-    kd_spectrum_level_struct * L = NULL;
-    arf_struct * missed = NULL;
+    kd_spectrum_tower_t S;
     arb_t tb;
     mag_t tol;
-    fmpq_t lo, hi;
-    arf_t x, y;
-    slong i, k, K, last;
+    slong i, k;
     kd_status st = KD_OK;
     int ret = 0, op_init = 0;
 
-    laplacian = strcmp(a->op, "laplacian") == 0;
-    if (!laplacian && strcmp(a->op, "almost-mathieu") != 0)
+    p.laplacian = strcmp(a->op, "laplacian") == 0;
+    if (!p.laplacian && strcmp(a->op, "almost-mathieu") != 0)
         return kd_cli_usage(CMD, "unknown operator '%s' (almost-mathieu or laplacian)", a->op);
-    if (laplacian && (a->lambda != NULL || a->omega != NULL || a->theta != NULL))
+    if (p.laplacian && (a->lambda != NULL || a->omega != NULL || a->theta != NULL))
         return kd_cli_usage(CMD, "--lambda, --omega, --theta do not apply to the laplacian"
                             " (it is almost-mathieu with lambda = 0)");
     for (i = 0; i < o->nlevels; i++)
@@ -535,25 +427,22 @@ run_operator(const sp_args * a, kd_cli_opts * o)
             return kd_cli_usage(CMD, "--n: section half-width %ld is out of range [1, %d]",
                                 o->levels[i], KD_SPECTRUM_SECTION_MAX);
     kd_cli_opts_default_levels(o, def, 3);
-    kd_real_init(lam);
-    kd_real_init(om);
-    kd_real_init(th);
-    kd_real_init(tolx);
+    kd_real_init(p.lam);
+    kd_real_init(p.om);
+    kd_real_init(p.th);
+    kd_real_init(p.tolx);
+    kd_spectrum_tower_init(S);
     arb_init(tb);
     mag_init(tol);
-    fmpq_init(lo);
-    fmpq_init(hi);
-    arf_init(x);
-    arf_init(y);
-    if ((st = parse_real_opt(lam, laplacian ? "0" : a->lambda, "1", "--lambda")) != KD_OK
-        || (st = parse_real_opt(om, a->omega, "(sqrt(5)-1)/2", "--omega")) != KD_OK
-        || (st = parse_real_opt(th, a->theta, "0", "--theta")) != KD_OK
-        || (st = parse_real_opt(tolx, a->tol, "1/2", "--tol")) != KD_OK)
-        goto fail;
-    if ((st = kd_real_enclose(tb, tolx, 64, 0)) != KD_OK)
+    if ((st = parse_real_opt(p.lam, p.laplacian ? "0" : a->lambda, "1", "--lambda")) != KD_OK
+        || (st = parse_real_opt(p.om, a->omega, "(sqrt(5)-1)/2", "--omega")) != KD_OK
+        || (st = parse_real_opt(p.th, a->theta, "0", "--theta")) != KD_OK
+        || (st = parse_real_opt(p.tolx, a->tol, "1/2", "--tol")) != KD_OK)
+        goto done;
+    if ((st = kd_real_enclose(tb, p.tolx, 64, 0)) != KD_OK)
     {
         kd_error_prefix("--tol");
-        goto fail;
+        goto done;
     }
     if (!arb_is_positive(tb))
     {
@@ -561,215 +450,45 @@ run_operator(const sp_args * a, kd_cli_opts * o)
         goto done;
     }
     arb_get_mag(tol, tb);
-    st = kd_tridiag_op_init_almost_mathieu(H, lam, om, th);
+    st = kd_tridiag_op_init_almost_mathieu(H, p.lam, p.om, p.th);
     op_init = 1;
+    if (st == KD_OK)
+        st = kd_spectrum_tower_run(S, H, o->levels, o->nlevels, a->grid, tol, OP_PREC);
     if (st != KD_OK)
-        goto fail;
-    /* the grid covers [-R, R], R = ||H|| + 1/2 rounded up to a quarter, so
-       that points outside the spectrum are tried too */
-    arf_set_mag(x, &H->norm);
-    arf_get_fmpq(hi, x);
-    fmpq_mul_2exp(hi, hi, 2);
-    fmpz_cdiv_q(fmpq_numref(hi), fmpq_numref(hi), fmpq_denref(hi));
-    fmpz_add_ui(fmpq_numref(hi), fmpq_numref(hi), 2);   /* ceil(4 norm) + 2 */
-    fmpz_one(fmpq_denref(hi));
-    fmpq_div_2exp(hi, hi, 2);
-    fmpq_neg(lo, hi);
-
-    L = flint_calloc(o->nlevels, sizeof(kd_spectrum_level_struct));
-    missed = flint_calloc(o->nlevels, sizeof(arf_struct));
-    for (i = 0; i < o->nlevels; i++)
-    {
-        arf_init(missed + i);
-        kd_spectrum_level_init(L + i);
-    }
-    for (i = 0; i < o->nlevels; i++)
-    {
-        slong n = o->levels[i], e = a->grid >= 0 ? a->grid : FLINT_MAX(6, kd_clog2((ulong) n) + 1);
-        if ((st = kd_spectrum_tridiag_points(L + i, H, n, e, lo, hi, tol, OP_PREC)) != KD_OK)
-        {
-            kd_error_prefix("n = %ld", n);
-            goto fail;
-        }
-    }
-    last = o->nlevels - 1;
-    for (i = 0; i < last; i++)
-        kd_spectrum_level_excess(missed + i, L + last, L + i);
-    K = a->points < 0 ? POINTS_DEFAULT : a->points;
-
+        goto done;
+    k = a->points < 0 ? POINTS_DEFAULT : a->points;
     if (o->fmt == KD_FMT_JSON)
-    {
-        json_t * root = json_object(), * jn = json_array(), * jl = json_array();
-        json_object_set_new(root, "operator", json_string(laplacian ? "laplacian" : "almost-mathieu"));
-        json_object_set_new(root, "lambda", kd_json_take_string(kd_real_get_str(lam)));
-        json_object_set_new(root, "omega", kd_json_take_string(kd_real_get_str(om)));
-        json_object_set_new(root, "theta", kd_json_take_string(kd_real_get_str(th)));
-        json_object_set_new(root, "norm_bound", kd_json_mag(&H->norm));
-        json_object_set_new(root, "grid_lo", kd_json_fmpq(lo));
-        json_object_set_new(root, "grid_hi", kd_json_fmpq(hi));
-        json_object_set_new(root, "tol", kd_json_take_string(kd_real_get_str(tolx)));
-        for (i = 0; i < o->nlevels; i++)
-            json_array_append_new(jn, json_integer(o->levels[i]));
-        json_object_set_new(root, "n", jn);
-        for (i = 0; i < o->nlevels; i++)
-        {
-            json_t * lv = json_object(), * jp = json_array();
-            const kd_spectrum_level_struct * l = L + i;
-            for (k = 0; k < l->len; k++)
-            {
-                json_t * p = json_object();
-                json_object_set_new(p, "z", kd_json_take_string(dyadic_decimal(l->j[k], l->e)));
-                json_object_set_new(p, "bound", kd_json_mag(l->bound + k));
-                json_array_append_new(jp, p);
-            }
-            json_object_set_new(lv, "n", json_integer(l->n));
-            json_object_set_new(lv, "grid_spacing", kd_json_take_string(spacing_str(l->e)));
-            json_object_set_new(lv, "grid_points", json_integer(l->grid_len));
-            json_object_set_new(lv, "seeds", json_integer(l->seeds));
-            json_object_set_new(lv, "points", jp);
-            json_object_set_new(lv, "max_bound", kd_json_mag(&l->max_bound));
-            if (kd_spectrum_level_extent(x, y, l))
-            {
-                json_t * ex = json_object();
-                json_object_set_new(ex, "inf_sp_at_most", kd_json_take_string(arf_decimal_dir(x, 6, 1)));
-                json_object_set_new(ex, "sup_sp_at_least", kd_json_take_string(arf_decimal_dir(y, 6, 0)));
-                json_object_set_new(lv, "extent", ex);
-            }
-            else
-                json_object_set_new(lv, "extent", json_null());
-            if (i < last && arf_is_finite(missed + i))
-                json_object_set_new(lv, "missed_vs_finest_not_certified",
-                                    kd_json_take_string(arf_decimal_dir(missed + i, 6, 1)));
-            else
-                json_object_set_new(lv, "missed_vs_finest_not_certified", json_null());
-            json_array_append_new(jl, lv);
-        }
-        json_object_set_new(root, "levels", jl);
-        json_object_set_new(root, "certified",
-            json_string("every point z satisfies dist(z, Sp(H)) <= bound (Sigma_1: each output "
-                        "point is correct); extent: inf Sp(H) <= inf_sp_at_most and "
-                        "sup Sp(H) >= sup_sp_at_least"));
-        json_object_set_new(root, "not_certified",
-            json_string("which parts of Sp(H) no point has found yet: a Sigma_1 tower cannot "
-                        "bound it; missed_vs_finest_not_certified only compares with the finest "
-                        "level"));
-        ret = kd_json_print(root);
-    }
+        ret = operator_json(S, H, &p);
     else if (o->fmt == KD_FMT_CSV)
     {
         printf("n,z,bound\n");
-        for (i = 0; i < o->nlevels; i++)
-            for (k = 0; k < L[i].len; k++)
+        for (i = 0; i < S->nlevels; i++)
+            for (k = 0; k < S->L[i].len; k++)
             {
-                char * z = dyadic_decimal(L[i].j[k], L[i].e), * b = kd_mag_get_decimal(L[i].bound + k, 6);
-                printf("%ld,%s,%s\n", L[i].n, z, b);
+                char * z = kd_spectrum_level_point_get_str(S->L + i, k);
+                char * b = kd_mag_get_decimal(S->L[i].bound + k, 6);
+                printf("%ld,%s,%s\n", S->L[i].n, z, b);
                 flint_free(z);
                 flint_free(b);
             }
     }
     else
-    {
-        char * s, * s2;
-        const kd_spectrum_level_struct * l = L + last;
-        slong shown = FLINT_MIN(K, l->len);
-        if (laplacian)
-            printf("Spectrum of the free Laplacian (Hx)_k = x_{k-1} + x_{k+1} on l^2(Z)"
-                   " (Sp(H) = [-2, 2]);\n");
-        else
-        {
-            char * sl = kd_real_get_str(lam), * so = kd_real_get_str(om), * st2 = kd_real_get_str(th);
-            printf("Spectrum of the almost Mathieu operator on l^2(Z),\n"
-                   "(Hx)_k = x_{k-1} + x_{k+1} + 2 lambda cos(2 pi (omega k + theta)) x_k,\n"
-                   "lambda = %s, omega = %s, theta = %s;\n", sl, so, st2);
-            flint_free(sl);
-            flint_free(so);
-            flint_free(st2);
-        }
-        s = kd_mag_get_decimal(&H->norm, 6);
-        s2 = kd_fmpq_get_decimal(hi, 6);
-        printf("||H|| <= %s; grid 2^-e Z on [-%s, %s]; Sigma_1 tower from the sections k = -n..n.\n\n",
-               s, s2, s2);
-        flint_free(s);
-        flint_free(s2);
-        printf("  %6s  %-7s  %7s  %7s  %-12s  %-26s  %s\n", "n", "h", "grid", "points",
-               "max bound", "certified extent", "missed (NOT certified)");
-        for (i = 0; i < o->nlevels; i++)
-        {
-            char * h = spacing_str(L[i].e), * mb = kd_mag_get_decimal(&L[i].max_bound, 4);
-            char ext[128], ms[64];
-            if (kd_spectrum_level_extent(x, y, L + i))
-            {
-                char * e1 = arf_decimal_dir(x, 5, 1), * e2 = arf_decimal_dir(y, 5, 0);
-                snprintf(ext, sizeof ext, "[%s, %s]", e1, e2);
-                flint_free(e1);
-                flint_free(e2);
-            }
-            else
-                strcpy(ext, "(no points)");
-            if (i == last)
-                strcpy(ms, "(finest level)");
-            else if (!arf_is_finite(missed + i))
-                strcpy(ms, "everything");
-            else
-            {
-                char * e1 = arf_decimal_dir(missed + i, 4, 1);
-                snprintf(ms, sizeof ms, "%s", e1);
-                flint_free(e1);
-            }
-            printf("  %6ld  %-7s  %7ld  %7ld  %-12s  %-26s  %s\n", L[i].n, h, L[i].grid_len,
-                   L[i].len, L[i].len ? mb : "-", ext, ms);
-            flint_free(h);
-            flint_free(mb);
-        }
-        printf("\nPoints of Gamma_%ld (%ld of %ld shown; all with --format json): dist(z, Sp(H))"
-               " <= bound, proved\n", l->n, shown, l->len);
-        printf("  %-16s  %s\n", "z (exact)", "bound");
-        for (i = 0; i < shown; i++)
-        {
-            slong j = sample_index(i, shown, l->len);
-            char * z = dyadic_decimal(l->j[j], l->e), * b = kd_mag_get_decimal(l->bound + j, 6);
-            printf("  %-16s  %s\n", z, b);
-            flint_free(z);
-            flint_free(b);
-        }
-        printf("\nCertified (Sigma_1): each printed z lies within its bound of Sp(H): the bound is\n"
-               "||(H - z) v|| / ||v|| for a finitely supported v, evaluated in ball arithmetic\n"
-               "with the exact coefficients, and dist(z, Sp(H)) <= ||(H - z) v|| / ||v|| for a\n"
-               "self-adjoint H. Hence also inf Sp(H) <= the left and sup Sp(H) >= the right end\n"
-               "of the 'certified extent'. As n grows and the grid refines, the points converge\n"
-               "to Sp(H) in the Hausdorff metric. NOT certified: that the points have found all\n"
-               "of Sp(H); no finite section can prove that parts of the spectrum are not still\n"
-               "missing (the tower is Sigma_1, not Delta_1). The 'missed' column is only the\n"
-               "distance from the finest level's points to this level's points.\n");
-    }
-    goto done;
-fail:
-    ret = kd_cli_fail(CMD, st);
+        operator_text(S, H, &p, k);
 done:
-    if (L != NULL)
-    {
-        for (i = 0; i < o->nlevels; i++)
-        {
-            kd_spectrum_level_clear(L + i);
-            arf_clear(missed + i);
-        }
-        flint_free(L);
-        flint_free(missed);
-    }
+    if (st != KD_OK)
+        ret = kd_cli_fail(CMD, st);
     if (op_init)
         kd_tridiag_op_clear(H);
-    kd_real_clear(lam);
-    kd_real_clear(om);
-    kd_real_clear(th);
-    kd_real_clear(tolx);
+    kd_spectrum_tower_clear(S);
+    kd_real_clear(p.lam);
+    kd_real_clear(p.om);
+    kd_real_clear(p.th);
+    kd_real_clear(p.tolx);
     arb_clear(tb);
     mag_clear(tol);
-    fmpq_clear(lo);
-    fmpq_clear(hi);
-    arf_clear(x);
-    arf_clear(y);
     return ret;
 }
+
 
 int
 kd_cli_sci_spectrum(int argc, char ** argv)
