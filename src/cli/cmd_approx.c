@@ -59,6 +59,80 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
+/* The value re + i im, |value - x| <= err, in the chosen format. */
+static int
+print_json(const char * expr, slong n, slong digits, const fmpq_t re, const fmpq_t im,
+           int is_real, const mag_t err)
+{
+    json_t * j = json_object();
+    json_object_set_new(j, "expr", json_string(expr));
+    json_object_set_new(j, "n", json_integer(n));
+    if (is_real)
+    {
+        json_object_set_new(j, "value", kd_json_fmpq(re));
+        json_object_set_new(j, "decimal", kd_json_take_string(kd_fmpq_get_decimal(re, digits)));
+    }
+    else
+    {
+        json_object_set_new(j, "value", json_pack("{soso}", "re", kd_json_fmpq(re),
+                                                  "im", kd_json_fmpq(im)));
+        json_object_set_new(j, "decimal", json_pack("{soso}",
+                            "re", kd_json_take_string(kd_fmpq_get_decimal(re, digits)),
+                            "im", kd_json_take_string(kd_fmpq_get_decimal(im, digits))));
+    }
+    json_object_set_new(j, "complex", json_boolean(!is_real));
+    json_object_set_new(j, "error_bound", kd_json_mag(err));
+    json_object_set_new(j, "exact", json_boolean(mag_is_zero(err)));
+    json_object_set_new(j, "certified", json_true());
+    return kd_json_print(j);
+}
+
+/* prints fmt with the string s, then frees s */
+static void
+print_take(const char * fmt, char * s)
+{
+    printf(fmt, s);
+    flint_free(s);
+}
+
+static void
+print_csv(const char * expr, slong n, slong digits, const fmpq_t re, const fmpq_t im,
+          const mag_t err)
+{
+    printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
+    kd_csv_field(stdout, expr);
+    printf(",%ld,", n);
+    print_take("%s,", kd_fmpq_get_str(re));
+    print_take("%s,", kd_fmpq_get_str(im));
+    print_take("%s,", kd_fmpq_get_decimal(re, digits));
+    print_take("%s,", kd_fmpq_get_decimal(im, digits));
+    print_take("%s\n", kd_mag_get_decimal(err, 6));
+}
+
+static void
+print_text(const char * expr, slong n, slong digits, const fmpq_t re, const fmpq_t im,
+           int is_real, const mag_t err)
+{
+    char * s;
+    printf("expr      %s\n", expr);
+    printf("n         %ld\n", n);
+    print_take(is_real ? "value     %s\n" : "value     %s  (real part)\n", kd_fmpq_get_str(re));
+    if (!is_real)
+        print_take("          %s  (imaginary part)\n", kd_fmpq_get_str(im));
+    print_take("decimal   %s", kd_fmpq_get_decimal(re, digits));
+    if (!is_real)
+    {
+        s = kd_fmpq_get_decimal(im, digits);
+        printf(" %s %s i", s[0] == '-' ? "-" : "+", s[0] == '-' ? s + 1 : s);
+        flint_free(s);
+    }
+    printf("  (rounded, for reading)\n");
+    s = kd_mag_get_decimal(err, 6);
+    printf("error     |value - x| <= %s <= 2^-%ld  (%s)\n", s, n,
+           mag_is_zero(err) ? "exact" : "proved");
+    flint_free(s);
+}
+
 int
 kd_cmd_approx(int argc, char ** argv)
 {
@@ -67,125 +141,46 @@ kd_cmd_approx(int argc, char ** argv)
         {"digits", required_argument, NULL, 'd'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
-    const char * cmd = "approx";
     approx_args args = {NULL, 0};
     kd_cli_opts o;
-    slong n, digits, cap;
-    kd_cli_format fmt;
-    int r, ret = 0, is_real;
+    slong n, digits;
+    int r, ret = 0;
     kd_status st;
     kd_complex_t z;
     fmpq_t re, im;
     mag_t err;
 
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &args, help)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "approx", own, &args, help)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (args.expr == NULL)
+    if (args.expr == NULL || o.levels == NULL || o.nlevels != 1)
     {
-        kd_cli_usage(cmd, "--expr is required");
-        goto usage_fail;
-    }
-    if (o.levels == NULL || o.nlevels != 1)
-    {
-        kd_cli_usage(cmd, o.levels == NULL ? "--n is required" : "--n takes one level here");
-        goto usage_fail;
+        kd_cli_usage("approx", "%s", args.expr == NULL ? "--expr is required" : o.levels == NULL
+                     ? "--n is required" : "--n takes one level here");
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
     }
     n = o.levels[0];
-    fmt = o.fmt;
-    cap = o.prec_cap;
-    kd_cli_opts_clear(&o);
     digits = args.digits ? args.digits : kd_cli_default_digits(n);
-
     kd_complex_init(z);
     fmpq_init(re);
     fmpq_init(im);
     mag_init(err);
     st = kd_complex_parse(z, args.expr);
     if (st == KD_OK)
-        st = kd_complex_approx(re, im, err, z, n, cap);
+        st = kd_complex_approx(re, im, err, z, n, o.prec_cap);
     if (st != KD_OK)
-    {
-        ret = kd_cli_fail(cmd, st);
-        goto done;
-    }
-    is_real = kd_complex_is_real(z);
-
-    if (fmt == KD_FMT_JSON)
-    {
-        json_t * j = json_object();
-        json_object_set_new(j, "expr", json_string(args.expr));
-        json_object_set_new(j, "n", json_integer(n));
-        if (is_real)
-        {
-            json_object_set_new(j, "value", kd_json_fmpq(re));
-            json_object_set_new(j, "decimal", kd_json_take_string(kd_fmpq_get_decimal(re, digits)));
-        }
-        else
-        {
-            json_t * v = json_object(), * d = json_object();
-            json_object_set_new(v, "re", kd_json_fmpq(re));
-            json_object_set_new(v, "im", kd_json_fmpq(im));
-            json_object_set_new(d, "re", kd_json_take_string(kd_fmpq_get_decimal(re, digits)));
-            json_object_set_new(d, "im", kd_json_take_string(kd_fmpq_get_decimal(im, digits)));
-            json_object_set_new(j, "value", v);
-            json_object_set_new(j, "decimal", d);
-        }
-        json_object_set_new(j, "complex", json_boolean(!is_real));
-        json_object_set_new(j, "error_bound", kd_json_mag(err));
-        json_object_set_new(j, "exact", json_boolean(mag_is_zero(err)));
-        json_object_set_new(j, "certified", json_true());
-        ret = kd_json_print(j);
-    }
-    else if (fmt == KD_FMT_CSV)
-    {
-        char * s;
-        printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
-        kd_csv_field(stdout, args.expr);
-        printf(",%ld,", n);
-        s = kd_fmpq_get_str(re); printf("%s,", s); flint_free(s);
-        s = kd_fmpq_get_str(im); printf("%s,", s); flint_free(s);
-        s = kd_fmpq_get_decimal(re, digits); printf("%s,", s); flint_free(s);
-        s = kd_fmpq_get_decimal(im, digits); printf("%s,", s); flint_free(s);
-        s = kd_mag_get_decimal(err, 6); printf("%s\n", s); flint_free(s);
-    }
+        ret = kd_cli_fail("approx", st);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = print_json(args.expr, n, digits, re, im, kd_complex_is_real(z), err);
+    else if (o.fmt == KD_FMT_CSV)
+        print_csv(args.expr, n, digits, re, im, err);
     else
-    {
-        char * s;
-        printf("expr      %s\n", args.expr);
-        printf("n         %ld\n", n);
-        s = kd_fmpq_get_str(re);
-        printf("value     %s%s\n", s, is_real ? "" : "  (real part)");
-        flint_free(s);
-        if (!is_real)
-        {
-            s = kd_fmpq_get_str(im);
-            printf("          %s  (imaginary part)\n", s);
-            flint_free(s);
-        }
-        s = kd_fmpq_get_decimal(re, digits);
-        printf("decimal   %s", s);
-        flint_free(s);
-        if (!is_real)
-        {
-            s = kd_fmpq_get_decimal(im, digits);
-            printf(" %s %s i", s[0] == '-' ? "-" : "+", s[0] == '-' ? s + 1 : s);
-            flint_free(s);
-        }
-        printf("  (rounded, for reading)\n");
-        s = kd_mag_get_decimal(err, 6);
-        printf("error     |value - x| <= %s <= 2^-%ld  (%s)\n", s, n,
-               mag_is_zero(err) ? "exact" : "proved");
-        flint_free(s);
-    }
-done:
+        print_text(args.expr, n, digits, re, im, kd_complex_is_real(z), err);
     kd_complex_clear(z);
     fmpq_clear(re);
     fmpq_clear(im);
     mag_clear(err);
-    return ret;
-
-usage_fail:
     kd_cli_opts_clear(&o);
-    return KD_EXIT_USAGE;
+    return ret;
 }

@@ -55,17 +55,6 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
-/* JSON: the instance before the levels */
-static json_t *
-json_head(const char * delta_s, const kd_real_t delta)
-{
-    json_t * jroot = json_object();
-    json_object_set_new(jroot, "instance", json_string("lasso-probe"));
-    json_object_set_new(jroot, "delta", json_string(delta_s));
-    json_object_set_new(jroot, "delta_exact", kd_json_take_string(kd_real_get_str(delta)));
-    return jroot;
-}
-
 static void
 print_text_head(const char * delta_s, const kd_real_t delta, slong k)
 {
@@ -84,33 +73,28 @@ static void
 print_level(kd_cli_format fmt, json_t * jlevels, slong n, slong k, const fmpq_mat_t An,
             const mag_t errA, const fmpq_mat_t yn, const mag_t erry)
 {
-    slong r, s;
+    slong r, s, L = kd_oracle_entry_level(n, k);
+    char * ea, * ey;
     if (fmt == KD_FMT_JSON)
-    {
-        json_t * jl = json_object();
-        json_object_set_new(jl, "n", json_integer(n));
-        json_object_set_new(jl, "entry_level", json_integer(kd_oracle_entry_level(n, k)));
-        json_object_set_new(jl, "A_n", kd_json_fmpq_mat(An));
-        json_object_set_new(jl, "A_error_bound_frobenius", kd_json_mag(errA));
-        json_object_set_new(jl, "y_n", kd_json_fmpq_mat(yn));
-        json_object_set_new(jl, "y_error_bound", kd_json_mag(erry));
-        json_object_set_new(jl, "certified", json_true());
-        json_array_append_new(jlevels, jl);
-    }
+        json_array_append_new(jlevels, json_pack("{sIsIsososososo}", "n", (json_int_t) n,
+                              "entry_level", (json_int_t) L, "A_n", kd_json_fmpq_mat(An),
+                              "A_error_bound_frobenius", kd_json_mag(errA), "y_n", kd_json_fmpq_mat(yn),
+                              "y_error_bound", kd_json_mag(erry), "certified", json_true()));
     else if (fmt == KD_FMT_CSV)
         for (r = 0; r < 3; r++)
             for (s = 0; s < 3; s++)
             {
                 char * vs = kd_fmpq_get_str(s < 2 ? fmpq_mat_entry(An, r, s) : fmpq_mat_entry(yn, r, 0));
                 char * es = kd_mag_get_decimal(s < 2 ? errA : erry, 6);
-                printf("%ld,%ld,%s,%ld,%ld,%s,%s\n", n, kd_oracle_entry_level(n, k),
-                       s < 2 ? "A" : "y", r + 1, s < 2 ? s + 1 : 1, vs, es);
+                printf("%ld,%ld,%s,%ld,%ld,%s,%s\n", n, L, s < 2 ? "A" : "y", r + 1, s < 2 ? s + 1 : 1,
+                       vs, es);
                 flint_free(vs);
                 flint_free(es);
             }
     else
     {
-        char * ea = kd_mag_get_decimal(errA, 4), * ey = kd_mag_get_decimal(erry, 4);
+        ea = kd_mag_get_decimal(errA, 4);
+        ey = kd_mag_get_decimal(erry, 4);
         printf("\nlevel n = %ld   ||A_n - A||_2 <= %s,  ||y_n - y||_2 <= %s  (proved, <= 2^-%ld)\n",
                n, ea, ey, n);
         text_matrix("A_n", An);
@@ -121,19 +105,17 @@ print_level(kd_cli_format fmt, json_t * jlevels, slong n, slong k, const fmpq_ma
 }
 
 static int
-print_json_tail(json_t * jroot, json_t * jlevels, const kd_lasso_ieee_t I)
+print_json(json_t * jlevels, const char * delta_s, const kd_real_t delta, const kd_lasso_ieee_t I)
 {
-    json_t * jd = json_object();
     char buf[64];
-    json_object_set_new(jroot, "levels", jlevels);
-    json_object_set_new(jd, "A_error_bound_frobenius", kd_json_mag(&I->A_d_err));
-    json_object_set_new(jd, "valid_for_levels_up_to", json_integer(I->valid_level));
     snprintf(buf, sizeof buf, "%.17g", I->one_minus_rho_d);
-    json_object_set_new(jd, "one_minus_rho", json_string(buf));
-    json_object_set_new(jd, "one_minus_rho_certified", json_false());
-    json_object_set_new(jroot, "ieee_double", jd);
-    json_object_set_new(jroot, "one_minus_rho", kd_json_arb(&I->one_minus_rho, 20));
-    return kd_json_print(jroot);
+    return kd_json_print(json_pack("{sssssosos{sosIsssb}so}", "instance", "lasso-probe",
+                                   "delta", delta_s, "delta_exact", kd_json_take_string(kd_real_get_str(delta)),
+                                   "levels", jlevels, "ieee_double",
+                                   "A_error_bound_frobenius", kd_json_mag(&I->A_d_err),
+                                   "valid_for_levels_up_to", (json_int_t) I->valid_level,
+                                   "one_minus_rho", buf, "one_minus_rho_certified", 0,
+                                   "one_minus_rho", kd_json_arb(&I->one_minus_rho, 20)));
 }
 
 static void
@@ -153,6 +135,43 @@ print_text_tail(const kd_lasso_ieee_t I)
     flint_free(rad);
 }
 
+/* The levels of o for the instance of I, framed by the head and tail of
+   the format; *ret = kd_json_print's exit code for JSON. */
+static kd_status
+print_demo(int * ret, const kd_cli_opts * o, const char * delta_s, const kd_real_t delta,
+           const kd_lasso_ieee_t I)
+{
+    json_t * jlevels = json_array();
+    kd_status st = KD_OK;
+    fmpq_mat_t An, yn;
+    mag_t errA, erry;
+    slong i;
+
+    fmpq_mat_init(An, 3, 2);
+    fmpq_mat_init(yn, 3, 1);
+    mag_init(errA);
+    mag_init(erry);
+    if (o->fmt == KD_FMT_CSV)
+        printf("n,entry_level,matrix,i,j,value,error_bound_frobenius\n");
+    else if (o->fmt == KD_FMT_TEXT)
+        print_text_head(delta_s, delta, I->inexact);
+    for (i = 0; i < o->nlevels && st == KD_OK; i++)
+        if ((st = kd_mat_approx(An, NULL, errA, &I->A, o->levels[i], o->prec_cap)) == KD_OK
+            && (st = kd_mat_approx(yn, NULL, erry, &I->y, o->levels[i], o->prec_cap)) == KD_OK)
+            print_level(o->fmt, jlevels, o->levels[i], I->inexact, An, errA, yn, erry);
+    if (st == KD_OK && o->fmt == KD_FMT_JSON)
+        *ret = print_json(jlevels, delta_s, delta, I);
+    else
+        json_decref(jlevels);
+    if (st == KD_OK && o->fmt == KD_FMT_TEXT)
+        print_text_tail(I);
+    fmpq_mat_clear(An);
+    fmpq_mat_clear(yn);
+    mag_clear(errA);
+    mag_clear(erry);
+    return st;
+}
+
 int
 kd_cmd_demo(int argc, char ** argv)
 {
@@ -163,14 +182,10 @@ kd_cmd_demo(int argc, char ** argv)
     static const slong default_levels[] = {10, 20, 40, 60};
     const char * delta_s = "2^-15";
     kd_cli_opts o;
-    slong i;
     int r, ret = 0;
     kd_status st;
     kd_real_t delta;
     kd_lasso_ieee_t I;
-    fmpq_mat_t An, yn;
-    mag_t errA, erry;
-    json_t * jroot = NULL, * jlevels = json_array();
 
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, "demo", own, &delta_s, help)) != 0)
@@ -178,48 +193,14 @@ kd_cmd_demo(int argc, char ** argv)
     kd_cli_opts_default_levels(&o, default_levels, 4);
     kd_real_init(delta);
     kd_lasso_ieee_init(I);
-    fmpq_mat_init(An, 3, 2);
-    fmpq_mat_init(yn, 3, 1);
-    mag_init(errA);
-    mag_init(erry);
     if ((st = kd_real_parse(delta, delta_s)) != KD_OK)
         kd_error_prefix("--delta");
-    else
-        st = kd_lasso_probe_ieee(I, delta);
+    else if ((st = kd_lasso_probe_ieee(I, delta)) == KD_OK)
+        st = print_demo(&ret, &o, delta_s, delta, I);
     if (st != KD_OK)
-        goto fail;
-    if (o.fmt == KD_FMT_JSON)
-        jroot = json_head(delta_s, delta);
-    else if (o.fmt == KD_FMT_CSV)
-        printf("n,entry_level,matrix,i,j,value,error_bound_frobenius\n");
-    else
-        print_text_head(delta_s, delta, I->inexact);
-    for (i = 0; i < o.nlevels; i++)
-    {
-        if ((st = kd_mat_approx(An, NULL, errA, &I->A, o.levels[i], o.prec_cap)) != KD_OK
-            || (st = kd_mat_approx(yn, NULL, erry, &I->y, o.levels[i], o.prec_cap)) != KD_OK)
-            goto fail;
-        print_level(o.fmt, jlevels, o.levels[i], I->inexact, An, errA, yn, erry);
-    }
-    if (o.fmt == KD_FMT_JSON)
-    {
-        ret = print_json_tail(jroot, jlevels, I);
-        jroot = jlevels = NULL;
-    }
-    else if (o.fmt == KD_FMT_TEXT)
-        print_text_tail(I);
-    goto done;
-fail:
-    ret = kd_cli_fail("demo", st);
-done:
-    json_decref(jroot);
-    json_decref(jlevels);
+        ret = kd_cli_fail("demo", st);
     kd_real_clear(delta);
     kd_lasso_ieee_clear(I);
-    fmpq_mat_clear(An);
-    fmpq_mat_clear(yn);
-    mag_clear(errA);
-    mag_clear(erry);
     kd_cli_opts_clear(&o);
     return ret;
 }

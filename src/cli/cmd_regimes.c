@@ -53,12 +53,6 @@ own(int c, const char * arg, void * data)
     }
 }
 
-static const char *
-tv(kd_truth t)
-{
-    return t == KD_TRUE ? "true" : t == KD_FALSE ? "false" : "unknown";
-}
-
 static json_t *
 jtruth(kd_truth t)
 {
@@ -98,16 +92,13 @@ json_k1(const kd_regimes_report_t R)
     json_sampled(jk1, R->k1_ok, R->k1_instances, -1, &R->k1_worst);
     for (r = 0; r < 2; r++)
     {
-        json_t * p = json_object(), * jf = json_array();
+        json_t * jf = json_array();
         for (i = 0; i < R->mc_N1[r]; i++)
             json_array_append_new(jf, json_real((double) R->mc_fail[r][i] / R->trials));
-        json_object_set_new(p, "N1", json_integer(R->mc_N1[r]));
-        json_object_set_new(p, "budget", json_integer(R->mc_budget));
-        json_object_set_new(p, "trials", json_integer(R->trials));
-        json_object_set_new(p, "failure_per_instance", jf);
-        json_object_set_new(p, "max_failure", json_real((double) R->mc_max[r] / R->trials));
-        json_object_set_new(p, "bound", json_real(1.0 - 1.0 / R->mc_N1[r]));
-        json_array_append_new(jmc, p);
+        json_array_append_new(jmc, json_pack("{sIsIsIsosfsf}", "N1", (json_int_t) R->mc_N1[r],
+                              "budget", (json_int_t) R->mc_budget, "trials", (json_int_t) R->trials,
+                              "failure_per_instance", jf, "max_failure",
+                              (double) R->mc_max[r] / R->trials, "bound", 1.0 - 1.0 / R->mc_N1[r]));
     }
     json_object_set_new(jk1, "monte_carlo", jmc);
     return jk1;
@@ -116,29 +107,26 @@ json_k1(const kd_regimes_report_t R)
 static int
 print_json(const kd_regimes_report_t R)
 {
-    json_t * root = json_object(), * ja = json_array(), * jr = json_object();
+    json_t * root = json_object(), * ja = json_array();
     slong i;
     json_object_set_new(root, "K", json_integer(R->K));
     json_object_set_new(root, "problem", json_string(kd_problem_kind_name(R->kind)));
     for (i = 0; i < R->nalg; i++)
     {
         const kd_regimes_adv_struct * v = R->adv + i;
-        json_t * jo = json_object();
-        json_object_set_new(jo, "name", json_string(R->alg[i].name));
-        json_object_set_new(jo, "reads", json_integer(v->reads));
-        json_object_set_new(jo, "max_level", json_integer(v->max_level));
-        json_object_set_new(jo, "revealed_j", json_integer(v->revealed_j));
-        json_object_set_new(jo, "revealed_n", json_integer(v->revealed_n));
+        json_t * jo = json_pack("{sssIsIsIsI}", "name", R->alg[i].name, "reads", (json_int_t) v->reads,
+                                "max_level", (json_int_t) v->max_level,
+                                "revealed_j", (json_int_t) v->revealed_j,
+                                "revealed_n", (json_int_t) v->revealed_n);
         json_object_set_new(jo, "error", kd_json_arb(&v->err, 10));
         json_object_set_new(jo, "wrong", jtruth(v->wrong));
         json_object_set_new(jo, "answers_consistent", jtruth(v->consistent));
         json_array_append_new(ja, jo);
     }
     json_object_set_new(root, "adversary", ja);
-    json_object_set_new(jr, "trials", json_integer(R->trials));
-    json_object_set_new(jr, "success_candidate_0", json_real((double) R->succ[0] / R->trials));
-    json_object_set_new(jr, "success_candidate_1", json_real((double) R->succ[1] / R->trials));
-    json_object_set_new(root, "randomised", jr);
+    json_object_set_new(root, "randomised", json_pack("{sIsfsf}", "trials", (json_int_t) R->trials,
+                        "success_candidate_0", (double) R->succ[0] / R->trials,
+                        "success_candidate_1", (double) R->succ[1] / R->trials));
     json_object_set_new(root, "k_minus_1", json_k1(R));
     json_object_set_new(root, "k_minus_2", json_sampled(json_object(), R->k2_ok, R->k2_instances,
                                                         R->k2_reads, &R->k2_worst));
@@ -164,7 +152,8 @@ print_text_i(const kd_regimes_report_t R)
         const kd_regimes_adv_struct * v = R->adv + i;
         char * b = kd_cli_ball_str(&v->err, 6);
         printf("  %-32s %5ld %5ld  %-3ld %-4ld  %-28s %-6s %-10s\n", R->alg[i].name, v->reads,
-               v->max_level, v->revealed_j + 1, v->revealed_n, b, tv(v->wrong), tv(v->consistent));
+               v->max_level, v->revealed_j + 1, v->revealed_n, b, kd_truth_name(v->wrong),
+               kd_truth_name(v->consistent));
         flint_free(b);
     }
     printf("  randomised guesser, %ld trials: success on candidate 1 = %.3f, on candidate 2 = %.3f\n",

@@ -47,8 +47,7 @@ typedef struct
     slong * K;
     slong nK;
     const char * problem, * lambda, * eta, * plot;
-    int no_lista, replicate;
-    slong epochs;
+    kd_omega_table_opts_struct * to;
 }
 table_args;
 
@@ -56,6 +55,7 @@ static int
 own(int c, const char * arg, void * data)
 {
     table_args * a = data;
+    slong i;
     switch (c)
     {
         case 'K':
@@ -63,19 +63,16 @@ own(int c, const char * arg, void * data)
             a->K = NULL;
             if (!kd_cli_parse_level_list(&a->K, &a->nK, arg, "table"))
                 return -1;
-            {
-                slong i;
-                for (i = 0; i < a->nK; i++)
-                    if (a->K[i] < 1 || a->K[i] > 12)
-                        return kd_cli_usage("table", "--K values must be in [1, 12]"), -1;
-            }
+            for (i = 0; i < a->nK; i++)
+                if (a->K[i] < 1 || a->K[i] > 12)
+                    return kd_cli_usage("table", "--K values must be in [1, 12]"), -1;
             break;
         case 'P': a->problem = arg; break;
         case 'l': a->lambda = arg; break;
         case 'e': a->eta = arg; break;
-        case 'L': a->no_lista = 1; break;
-        case 'E': return kd_cli_parse_slong(&a->epochs, arg, "table", "--lista-epochs", 1, 100000) ? 1 : -1;
-        case 'R': a->replicate = 1; break;
+        case 'L': a->to->lista = 0; break;
+        case 'E': return kd_cli_parse_slong(&a->to->lista_epochs, arg, "table", "--lista-epochs", 1, 100000) ? 1 : -1;
+        case 'R': a->to->replicate_published = 1; break;
         case 'G': a->plot = arg; break;
         default: return 0;
     }
@@ -98,13 +95,13 @@ published(int paper, int lista, const kd_omega_table_row_struct * rw)
 static json_t *
 json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, int paper)
 {
-    json_t * jr = json_object();
-    json_object_set_new(jr, "K", json_integer(rw->K));
-    json_object_set_new(jr, "n", json_integer(rw->n));
-    json_object_set_new(jr, "problem", json_string(kd_problem_kind_name(to->kind)));
-    json_object_set_new(jr, "lista", to->lista ? kd_json_arb(&rw->lista, 10) : json_null());
-    json_object_set_new(jr, "firenet", kd_json_arb(&rw->firenet, 10));
-    json_object_set_new(jr, "ten_to_minus_K", kd_json_arb(&rw->ten_k, 6));
+    const char * nl = kd_omega_table_published_note(1, rw->K);
+    const char * nf = kd_omega_table_published_note(0, rw->K);
+    json_t * jp, * jr = json_pack("{sIsIsssososo}", "K", (json_int_t) rw->K, "n", (json_int_t) rw->n,
+                                  "problem", kd_problem_kind_name(to->kind),
+                                  "lista", to->lista ? kd_json_arb(&rw->lista, 10) : json_null(),
+                                  "firenet", kd_json_arb(&rw->firenet, 10),
+                                  "ten_to_minus_K", kd_json_arb(&rw->ten_k, 6));
     json_object_set_new(jr, "firenet_layers", json_integer(rw->firenet_layers));
     json_object_set_new(jr, "firenet_K_digits", json_string(tv(rw->firenet_k)));
     json_object_set_new(jr, "firenet_K_minus_1_digits", json_string(tv(rw->firenet_k1)));
@@ -118,11 +115,7 @@ json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, i
     }
     if (published(paper, 1, rw))
     {
-        json_t * jp = json_object();
-        const char * nl = kd_omega_table_published_note(1, rw->K);
-        const char * nf = kd_omega_table_published_note(0, rw->K);
-        json_object_set_new(jp, "lista", json_string(published(paper, 1, rw)));
-        json_object_set_new(jp, "firenet", json_string(published(paper, 0, rw)));
+        jp = json_pack("{ssss}", "lista", published(paper, 1, rw), "firenet", published(paper, 0, rw));
         if (nl)
             json_object_set_new(jp, "lista_note", json_string(nl));
         if (nf)
@@ -289,27 +282,6 @@ progress(void * data, slong K, slong n)
     fprintf(stderr, "kdigits table: K = %ld, n = %ld ...\n", K, n);
 }
 
-/* the options of the table from the arguments (errors as kd_status) */
-static kd_status
-table_opts(kd_omega_table_opts_t to, const table_args * a)
-{
-    kd_problem_kind kind = KD_PROBLEM_P3;
-    kd_status st;
-    to->replicate_published = a->replicate;
-    if (a->no_lista)
-        to->lista = 0;
-    if (a->epochs)
-        to->lista_epochs = a->epochs;
-    to->progress = progress;
-    if (a->problem != NULL && (st = kd_problem_kind_parse(&kind, a->problem)) != KD_OK)
-        return st;
-    if ((st = kd_omega_table_opts_set_kind(to, kind)) != KD_OK)
-        return st;
-    if ((a->lambda || a->eta) && (st = kd_real_parse(to->param, a->lambda ? a->lambda : a->eta)) != KD_OK)
-        kd_error_prefix(a->lambda ? "--lambda" : "--eta");
-    return st;
-}
-
 int
 kd_cmd_table(int argc, char ** argv)
 {
@@ -324,31 +296,34 @@ kd_cmd_table(int argc, char ** argv)
         {"plot", required_argument, NULL, 'G'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
-    static const slong defK[] = {1, 3, 6}, defn[] = {10, 20, 30};
-    table_args a;
-    kd_cli_opts o;
+    static const slong defn[] = {10, 20, 30};
+    kd_problem_kind kind = KD_PROBLEM_P3;
     kd_omega_table_opts_t to;
+    table_args a = {NULL, 0, NULL, NULL, NULL, NULL, to};
+    kd_cli_opts o;
     kd_omega_table_t T;
-    kd_status st;
+    kd_status st = KD_OK;
     int r, ret = 0;
 
-    memset(&a, 0, sizeof a);
+    kd_omega_table_opts_init(to);
+    kd_omega_table_init(T);
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, "table", own, &a, help)) != 0)
     {
-        flint_free(a.K);
-        return KD_CLI_GETOPT_EXIT(r);
+        ret = KD_CLI_GETOPT_EXIT(r);
+        goto done;
     }
     kd_cli_opts_default_levels(&o, defn, 3);
     if (a.K == NULL)
-    {
-        a.K = flint_malloc(sizeof defK);
-        memcpy(a.K, defK, sizeof defK);
-        a.nK = 3;
-    }
-    kd_omega_table_opts_init(to);
-    kd_omega_table_init(T);
-    st = table_opts(to, &a);
+        kd_cli_parse_level_list(&a.K, &a.nK, "1,3,6", "table");
+    to->progress = progress;
+    if (a.problem != NULL)
+        st = kd_problem_kind_parse(&kind, a.problem);
+    if (st == KD_OK)
+        st = kd_omega_table_opts_set_kind(to, kind);
+    if (st == KD_OK && (a.lambda || a.eta)
+        && (st = kd_real_parse(to->param, a.lambda ? a.lambda : a.eta)) != KD_OK)
+        kd_error_prefix(a.lambda ? "--lambda" : "--eta");
     if (st == KD_OK)
         st = kd_omega_table_run(T, a.K, a.nK, o.levels, o.nlevels, to);
     if (st != KD_OK)
@@ -365,9 +340,10 @@ kd_cmd_table(int argc, char ** argv)
         if (a.plot != NULL)
             plot(a.plot, T, to, a.K[a.nK - 1]);
     }
+    kd_cli_opts_clear(&o);
+done:
     kd_omega_table_clear(T);
     flint_free(a.K);
     kd_omega_table_opts_clear(to);
-    kd_cli_opts_clear(&o);
     return ret;
 }
