@@ -207,6 +207,7 @@ START_TEST(test_report)
 
     kd_regimes_report_init(R);
     ck_assert_int_eq(kd_regimes_report_run(R, KD_PROBLEM_BP, 2, 3, 10, 1, PREC), KD_ERR_ARG);
+    ck_assert_int_eq(kd_regimes_report_run(R, KD_PROBLEM_P3, 1, 3, 10, 1, PREC), KD_ERR_ARG);
     kd_regimes_report_clear(R);
     kd_regimes_report_init(R);
     kd_assert_ok(kd_regimes_report_run(R, KD_PROBLEM_P2, 2, 3, 20, 1, PREC));

@@ -195,7 +195,7 @@ void kd_regimes_report_init(kd_regimes_report_t R);
 void kd_regimes_report_clear(kd_regimes_report_t R);
 
 /* Runs the protocol for kind (P1, P2 or P3; KD_ERR_ARG for BP), scale
-   2 <= K <= 8, 2 <= N1 <= 16 competing columns in the Monte Carlo,
+   K >= 2 (the CLI allows up to 8), 2 <= N1 <= 16 competing columns in the Monte Carlo,
    trials >= 1 randomised runs from seed, at prec bits. Errors as the
    experiments above; R is then partly filled and still safe to clear. */
 kd_status kd_regimes_report_run(kd_regimes_report_t R, kd_problem_kind kind, slong K, slong N1,

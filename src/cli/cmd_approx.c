@@ -39,17 +39,21 @@ help(void)
         KD_LEVEL_MAX, KD_PREC_CAP_DEFAULT);
 }
 
+/* The arguments and the result: re + i im with |re + i im - x| <= err. */
 typedef struct
 {
     const char * expr;
-    slong digits;
+    slong digits, n;
+    int is_real;
+    fmpq_t re, im;
+    mag_t err;
 }
-approx_args;
+approx_t;
 
 static int
 own(int c, const char * arg, void * data)
 {
-    approx_args * a = data;
+    approx_t * a = data;
     if (c == 'e')
         a->expr = arg;
     else if (c == 'd')
@@ -59,32 +63,30 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
-/* The value re + i im, |value - x| <= err, in the chosen format. */
-static int
-print_json(const char * expr, slong n, slong digits, const fmpq_t re, const fmpq_t im,
-           int is_real, const mag_t err)
+static json_t *
+json_dec(const fmpq_t q, slong digits)
 {
-    json_t * j = json_object();
-    json_object_set_new(j, "expr", json_string(expr));
-    json_object_set_new(j, "n", json_integer(n));
-    if (is_real)
+    return kd_json_take_string(kd_fmpq_get_decimal(q, digits));
+}
+
+static int
+print_json(const approx_t * a)
+{
+    json_t * v, * d;
+    if (a->is_real)
     {
-        json_object_set_new(j, "value", kd_json_fmpq(re));
-        json_object_set_new(j, "decimal", kd_json_take_string(kd_fmpq_get_decimal(re, digits)));
+        v = kd_json_fmpq(a->re);
+        d = json_dec(a->re, a->digits);
     }
     else
     {
-        json_object_set_new(j, "value", json_pack("{soso}", "re", kd_json_fmpq(re),
-                                                  "im", kd_json_fmpq(im)));
-        json_object_set_new(j, "decimal", json_pack("{soso}",
-                            "re", kd_json_take_string(kd_fmpq_get_decimal(re, digits)),
-                            "im", kd_json_take_string(kd_fmpq_get_decimal(im, digits))));
+        v = json_pack("{soso}", "re", kd_json_fmpq(a->re), "im", kd_json_fmpq(a->im));
+        d = json_pack("{soso}", "re", json_dec(a->re, a->digits), "im", json_dec(a->im, a->digits));
     }
-    json_object_set_new(j, "complex", json_boolean(!is_real));
-    json_object_set_new(j, "error_bound", kd_json_mag(err));
-    json_object_set_new(j, "exact", json_boolean(mag_is_zero(err)));
-    json_object_set_new(j, "certified", json_true());
-    return kd_json_print(j);
+    return kd_json_print(json_pack("{sssIsososbsosbsb}", "expr", a->expr, "n", (json_int_t) a->n,
+                                   "value", v, "decimal", d, "complex", !a->is_real,
+                                   "error_bound", kd_json_mag(a->err), "exact", mag_is_zero(a->err),
+                                   "certified", 1));
 }
 
 /* prints fmt with the string s, then frees s */
@@ -96,40 +98,38 @@ print_take(const char * fmt, char * s)
 }
 
 static void
-print_csv(const char * expr, slong n, slong digits, const fmpq_t re, const fmpq_t im,
-          const mag_t err)
+print_csv(const approx_t * a)
 {
     printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
-    kd_csv_field(stdout, expr);
-    printf(",%ld,", n);
-    print_take("%s,", kd_fmpq_get_str(re));
-    print_take("%s,", kd_fmpq_get_str(im));
-    print_take("%s,", kd_fmpq_get_decimal(re, digits));
-    print_take("%s,", kd_fmpq_get_decimal(im, digits));
-    print_take("%s\n", kd_mag_get_decimal(err, 6));
+    kd_csv_field(stdout, a->expr);
+    printf(",%ld,", a->n);
+    print_take("%s,", kd_fmpq_get_str(a->re));
+    print_take("%s,", kd_fmpq_get_str(a->im));
+    print_take("%s,", kd_fmpq_get_decimal(a->re, a->digits));
+    print_take("%s,", kd_fmpq_get_decimal(a->im, a->digits));
+    print_take("%s\n", kd_mag_get_decimal(a->err, 6));
 }
 
 static void
-print_text(const char * expr, slong n, slong digits, const fmpq_t re, const fmpq_t im,
-           int is_real, const mag_t err)
+print_text(const approx_t * a)
 {
     char * s;
-    printf("expr      %s\n", expr);
-    printf("n         %ld\n", n);
-    print_take(is_real ? "value     %s\n" : "value     %s  (real part)\n", kd_fmpq_get_str(re));
-    if (!is_real)
-        print_take("          %s  (imaginary part)\n", kd_fmpq_get_str(im));
-    print_take("decimal   %s", kd_fmpq_get_decimal(re, digits));
-    if (!is_real)
+    printf("expr      %s\n", a->expr);
+    printf("n         %ld\n", a->n);
+    print_take(a->is_real ? "value     %s\n" : "value     %s  (real part)\n", kd_fmpq_get_str(a->re));
+    if (!a->is_real)
+        print_take("          %s  (imaginary part)\n", kd_fmpq_get_str(a->im));
+    print_take("decimal   %s", kd_fmpq_get_decimal(a->re, a->digits));
+    if (!a->is_real)
     {
-        s = kd_fmpq_get_decimal(im, digits);
+        s = kd_fmpq_get_decimal(a->im, a->digits);
         printf(" %s %s i", s[0] == '-' ? "-" : "+", s[0] == '-' ? s + 1 : s);
         flint_free(s);
     }
     printf("  (rounded, for reading)\n");
-    s = kd_mag_get_decimal(err, 6);
-    printf("error     |value - x| <= %s <= 2^-%ld  (%s)\n", s, n,
-           mag_is_zero(err) ? "exact" : "proved");
+    s = kd_mag_get_decimal(a->err, 6);
+    printf("error     |value - x| <= %s <= 2^-%ld  (%s)\n", s, a->n,
+           mag_is_zero(a->err) ? "exact" : "proved");
     flint_free(s);
 }
 
@@ -141,46 +141,45 @@ kd_cmd_approx(int argc, char ** argv)
         {"digits", required_argument, NULL, 'd'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
-    approx_args args = {NULL, 0};
+    approx_t a;
     kd_cli_opts o;
-    slong n, digits;
     int r, ret = 0;
     kd_status st;
     kd_complex_t z;
-    fmpq_t re, im;
-    mag_t err;
 
+    memset(&a, 0, sizeof a);
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, "approx", own, &args, help)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "approx", own, &a, help)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (args.expr == NULL || o.levels == NULL || o.nlevels != 1)
+    if (a.expr == NULL || o.levels == NULL || o.nlevels != 1)
     {
-        kd_cli_usage("approx", "%s", args.expr == NULL ? "--expr is required" : o.levels == NULL
+        kd_cli_usage("approx", "%s", a.expr == NULL ? "--expr is required" : o.levels == NULL
                      ? "--n is required" : "--n takes one level here");
         kd_cli_opts_clear(&o);
         return KD_EXIT_USAGE;
     }
-    n = o.levels[0];
-    digits = args.digits ? args.digits : kd_cli_default_digits(n);
+    a.n = o.levels[0];
+    if (a.digits == 0)
+        a.digits = kd_cli_default_digits(a.n);
     kd_complex_init(z);
-    fmpq_init(re);
-    fmpq_init(im);
-    mag_init(err);
-    st = kd_complex_parse(z, args.expr);
-    if (st == KD_OK)
-        st = kd_complex_approx(re, im, err, z, n, o.prec_cap);
+    fmpq_init(a.re);
+    fmpq_init(a.im);
+    mag_init(a.err);
+    if ((st = kd_complex_parse(z, a.expr)) == KD_OK)
+        st = kd_complex_approx(a.re, a.im, a.err, z, a.n, o.prec_cap);
+    a.is_real = kd_complex_is_real(z);
     if (st != KD_OK)
         ret = kd_cli_fail("approx", st);
     else if (o.fmt == KD_FMT_JSON)
-        ret = print_json(args.expr, n, digits, re, im, kd_complex_is_real(z), err);
+        ret = print_json(&a);
     else if (o.fmt == KD_FMT_CSV)
-        print_csv(args.expr, n, digits, re, im, err);
+        print_csv(&a);
     else
-        print_text(args.expr, n, digits, re, im, kd_complex_is_real(z), err);
+        print_text(&a);
     kd_complex_clear(z);
-    fmpq_clear(re);
-    fmpq_clear(im);
-    mag_clear(err);
+    fmpq_clear(a.re);
+    fmpq_clear(a.im);
+    mag_clear(a.err);
     kd_cli_opts_clear(&o);
     return ret;
 }

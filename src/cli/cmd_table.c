@@ -128,14 +128,12 @@ json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, i
 static int
 print_json(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
 {
-    json_t * jroot = json_object(), * jrows = json_array();
+    json_t * jrows = json_array();
     slong k;
-    json_object_set_new(jroot, "problem", json_string(kd_problem_kind_name(to->kind)));
-    json_object_set_new(jroot, "replicate_published", json_boolean(to->replicate_published));
     for (k = 0; k < T->nrows; k++)
         json_array_append_new(jrows, json_row(T->rows + k, to, paper));
-    json_object_set_new(jroot, "rows", jrows);
-    return kd_json_print(jroot);
+    return kd_json_print(json_pack("{sssbso}", "problem", kd_problem_kind_name(to->kind),
+                                   "replicate_published", to->replicate_published, "rows", jrows));
 }
 
 static void

@@ -136,8 +136,8 @@ kd_regimes_report_run(kd_regimes_report_t R, kd_problem_kind kind, slong K, slon
 
     if (kind == KD_PROBLEM_BP)
         return kd_error_set(KD_ERR_ARG, "regimes is for p1, p2 or p3");
-    if (N1 < 2 || N1 > 16 || trials < 1)
-        return kd_error_set(KD_ERR_ARG, "regimes: N1 must be in [2, 16] and trials >= 1");
+    if (K < 2 || N1 < 2 || N1 > 16 || trials < 1)
+        return kd_error_set(KD_ERR_ARG, "regimes: need K >= 2, N1 in [2, 16] and trials >= 1");
     R->kind = kind;
     R->K = K;
     R->N1 = N1;
