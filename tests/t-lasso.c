@@ -4,6 +4,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include "testutil.h"
 
 static void
@@ -707,6 +708,46 @@ START_TEST(test_peers_none)
 }
 END_TEST
 
+/* IEEE double input (kdigits demo): the rounded entries, the proved
+   distance and its level, and 1 - rho against the closed form
+   1 - 1/sqrt(1 + 6 delta^2) of lasso-probe.md §2. */
+START_TEST(test_ieee)
+{
+    kd_lasso_ieee_t I;
+    kd_real_t d;
+    arb_t ref;
+
+    kd_real_init(d);
+    arb_init(ref);
+    kd_lasso_ieee_init(I);
+    set_delta(d, 15);
+    kd_assert_ok(kd_lasso_probe_ieee(I, d));
+    arb_set_ui(ref, 2);
+    arb_rsqrt(ref, ref, 256);                       /* 1/sqrt(2), far from a tie */
+    ck_assert(I->A_d[1] == arf_get_d(arb_midref(ref), ARF_RND_NEAR) && I->A_d[3] == -I->A_d[1]);
+    ck_assert(I->A_d[4] == ldexp(1.0, -14) && I->A_d[5] == 0.0);
+    ck_assert_int_eq(I->inexact, 4);
+    ck_assert(!mag_is_zero(&I->A_d_err));
+    ck_assert(mag_cmp_2exp_si(&I->A_d_err, -I->valid_level) <= 0);
+    ck_assert(mag_cmp_2exp_si(&I->A_d_err, -(I->valid_level + 1)) > 0);
+    ck_assert(I->valid_level >= 50 && I->valid_level <= 56);
+    /* 1 - 1/sqrt(1 + 6 2^-30) */
+    arb_one(ref);
+    arb_mul_2exp_si(ref, ref, -30);
+    arb_mul_ui(ref, ref, 6, 256);
+    arb_add_ui(ref, ref, 1, 256);
+    arb_rsqrt(ref, ref, 256);
+    arb_sub_ui(ref, ref, 1, 256);
+    arb_neg(ref, ref);
+    ck_assert(arb_overlaps(ref, &I->one_minus_rho));
+    ck_assert(arb_rel_accuracy_bits(&I->one_minus_rho) > 100);
+    ck_assert(fabs(I->one_minus_rho_d - arf_get_d(arb_midref(ref), ARF_RND_NEAR)) < 1e-12);
+    kd_lasso_ieee_clear(I);
+    arb_clear(ref);
+    kd_real_clear(d);
+}
+END_TEST
+
 Suite *
 kd_suite_lasso(void)
 {
@@ -726,6 +767,7 @@ kd_suite_lasso(void)
     tcase_add_test(tc, test_nearer);
     tcase_add_test(tc, test_delta_facts);
     tcase_add_test(tc, test_peers_none);
+    tcase_add_test(tc, test_ieee);
     suite_add_tcase(s, tc);
     return s;
 }

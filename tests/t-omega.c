@@ -837,6 +837,59 @@ START_TEST(test_table_firenet_row)
 }
 END_TEST
 
+/* The table's protocol pieces: kind defaults, the closing verdict on rows
+   set by hand, the published values (theory.md §6). */
+START_TEST(test_table_verdict)
+{
+    kd_omega_table_opts_t o;
+    kd_omega_table_t T;
+    fmpq_t q;
+    slong k;
+
+    kd_omega_table_opts_init(o);
+    fmpq_init(q);
+    ck_assert_int_eq(kd_omega_table_opts_set_kind(o, KD_PROBLEM_BP), KD_ERR_ARG);
+    kd_assert_ok(kd_omega_table_opts_set_kind(o, KD_PROBLEM_P3));
+    ck_assert_int_eq(o->lista, 1);
+    kd_assert_ok(kd_omega_table_opts_set_kind(o, KD_PROBLEM_P1));
+    ck_assert_int_eq(o->lista, 0);
+    ck_assert(kd_real_get_fmpq(q, o->param));
+    ck_assert(fmpz_equal_si(fmpq_numref(q), 1) && fmpz_equal_si(fmpq_denref(q), 10));
+
+    kd_omega_table_init(T);
+    T->nrows = 2;
+    T->rows = flint_malloc(2 * sizeof(kd_omega_table_row_struct));
+    for (k = 0; k < 2; k++)
+    {
+        kd_omega_table_row_init(T->rows + k);
+        T->rows[k].firenet_k = KD_FALSE;
+        T->rows[k].firenet_k1 = KD_TRUE;
+    }
+    ck_assert_int_eq(kd_omega_table_verdict(T, o), KD_TRUE);
+    o->lista = 1;                       /* LISTA verdicts still unknown */
+    ck_assert_int_eq(kd_omega_table_verdict(T, o), KD_UNKNOWN);
+    T->rows[1].lista_k = KD_TRUE;       /* K digits reached: the claim fails */
+    ck_assert_int_eq(kd_omega_table_verdict(T, o), KD_FALSE);
+    o->lista = 0;
+    T->rows[0].firenet_k1 = KD_UNKNOWN;
+    ck_assert_int_eq(kd_omega_table_verdict(T, o), KD_UNKNOWN);
+    T->rows[1].firenet_k1 = KD_FALSE;
+    ck_assert_int_eq(kd_omega_table_verdict(T, o), KD_FALSE);
+    kd_omega_table_clear(T);
+    ck_assert_int_eq(T->nrows, 0);
+
+    ck_assert_str_eq(kd_omega_table_published(1, 1, 10), "0.2999690");
+    ck_assert_str_eq(kd_omega_table_published(0, 1, 30), "0.2598052");
+    ck_assert_str_eq(kd_omega_table_published(0, 6, 20), "0.0000015");
+    ck_assert_ptr_null(kd_omega_table_published(1, 2, 10));
+    ck_assert_ptr_null(kd_omega_table_published(1, 3, 40));
+    ck_assert_ptr_nonnull(kd_omega_table_published_note(0, 3));
+    ck_assert_ptr_null(kd_omega_table_published_note(1, 3));
+    fmpq_clear(q);
+    kd_omega_table_opts_clear(o);
+}
+END_TEST
+
 Suite *
 kd_suite_omega(void)
 {
@@ -845,6 +898,7 @@ kd_suite_omega(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_facts);
     tcase_add_test(tc, test_table_firenet_row);
+    tcase_add_test(tc, test_table_verdict);
     tcase_add_test(tc, test_closed_forms);
     tcase_add_test(tc, test_validation);
     tcase_add_test(tc, test_tie);

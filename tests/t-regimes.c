@@ -197,6 +197,44 @@ START_TEST(test_breakdown)
 }
 END_TEST
 
+/* The whole protocol on a small class, against the statements it reports:
+   every algorithm defeated at K digits, K-1 and K-2 digits on every sampled
+   instance, reads growing with n, the Monte Carlo bound 1 - 1/N1. */
+START_TEST(test_report)
+{
+    kd_regimes_report_t R;
+    slong i, r, fmax;
+
+    kd_regimes_report_init(R);
+    ck_assert_int_eq(kd_regimes_report_run(R, KD_PROBLEM_BP, 2, 3, 10, 1, PREC), KD_ERR_ARG);
+    ck_assert_int_eq(kd_regimes_report_run(R, KD_PROBLEM_P3, 1, 3, 10, 1, PREC), KD_ERR_ARG);
+    kd_regimes_report_clear(R);
+    kd_regimes_report_init(R);
+    kd_assert_ok(kd_regimes_report_run(R, KD_PROBLEM_P2, 2, 3, 20, 1, PREC));
+    ck_assert_int_eq(R->nalg, 7);                   /* no LISTA for P2 */
+    ck_assert_int_eq(R->defeated, KD_TRUE);
+    for (i = 0; i < R->nalg; i++)
+        ck_assert(R->adv[i].wrong == KD_TRUE && R->adv[i].consistent == KD_TRUE);
+    ck_assert_int_eq(R->k1_instances, 15);
+    ck_assert_int_eq(R->k1_ok, 15);
+    ck_assert_int_eq(R->k2_ok, R->k2_instances);
+    ck_assert_int_eq(R->k2_reads, 1);
+    for (i = 1; i < KD_REGIMES_REPORT_NLEVELS; i++)
+        ck_assert(R->levels[i] > R->levels[i - 1] && R->reads[i] > R->reads[i - 1]);
+    ck_assert(R->succ[0] + R->succ[1] <= R->trials + R->trials);
+    for (r = 0; r < 2; r++)
+    {
+        ck_assert_int_eq(R->mc_N1[r], r == 0 ? 2 : 3);
+        for (i = 0, fmax = 0; i < R->mc_N1[r]; i++)
+            fmax = FLINT_MAX(fmax, R->mc_fail[r][i]);
+        ck_assert_int_eq(R->mc_max[r], fmax);
+        /* some instance fails with frequency >= 1 - 1/N1 */
+        ck_assert(fmax * R->mc_N1[r] >= (R->mc_N1[r] - 1) * R->trials);
+    }
+    kd_regimes_report_clear(R);
+}
+END_TEST
+
 Suite *
 kd_suite_regimes(void)
 {
@@ -207,6 +245,7 @@ kd_suite_regimes(void)
     tcase_add_loop_test(tc, test_k1_k2, 0, 4);
     tcase_add_test(tc, test_randomised);
     tcase_add_test(tc, test_breakdown);
+    tcase_add_test(tc, test_report);
     suite_add_tcase(s, tc);
     return s;
 }

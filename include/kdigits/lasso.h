@@ -19,6 +19,31 @@ extern "C" {
    the degenerate instance with two equal columns). */
 kd_status kd_lasso_probe_instance(kd_mat_t A, kd_mat_t y, const kd_real_t delta, int mirror);
 
+/* ---- IEEE double input of the probe (kdigits demo; src/lasso/ieee.c) ----
+
+   What rounding A_delta to double does, next to the exact oracle. */
+typedef struct
+{
+    kd_mat_struct A, y;         /* A_delta and y, exact (mirror = 0) */
+    slong inexact;              /* entries of A that are not exact dyadics */
+    double A_d[6];              /* A in double, row-major: nearest to a 512-bit ball's midpoint */
+    mag_struct A_d_err;         /* proved ||A_d - A||_F <= A_d_err */
+    slong valid_level;          /* largest n <= 2000 with A_d_err <= 2^-n (0 if none):
+                                   A_d is a valid oracle answer up to that level */
+    arb_struct one_minus_rho;   /* 1 - rho, rho the cosine of the angle of the
+                                   columns, certified from the exact entries */
+    double one_minus_rho_d;     /* the same computed in double from A_d (unverified) */
+}
+kd_lasso_ieee_struct;
+
+typedef kd_lasso_ieee_struct kd_lasso_ieee_t[1];
+
+void kd_lasso_ieee_init(kd_lasso_ieee_t I);
+void kd_lasso_ieee_clear(kd_lasso_ieee_t I);
+/* Fills I for the exact delta. Errors as kd_lasso_probe_instance and
+   kd_real_eval_arb. */
+kd_status kd_lasso_probe_ieee(kd_lasso_ieee_t I, const kd_real_t delta);
+
 /* ---- the failure probe of lasso-probe.md §3 (src/lasso/probe.c) ----
 
    Lambda is always in MATLAB's convention (1/(2m)) ||.||^2 + Lambda ||.||_1;

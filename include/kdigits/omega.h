@@ -293,6 +293,9 @@ typedef struct
     double lista_lr;            /* 1e-2 */
     double lista_lr_decay;      /* 0.9 per epoch */
     ulong seed;
+    /* called before each row of kd_omega_table_run (may be NULL) */
+    void (*progress)(void * data, slong K, slong n);
+    void * progress_data;
 }
 kd_omega_table_opts_struct;
 
@@ -300,6 +303,11 @@ typedef kd_omega_table_opts_struct kd_omega_table_opts_t[1];
 
 void kd_omega_table_opts_init(kd_omega_table_opts_t o);
 void kd_omega_table_opts_clear(kd_omega_table_opts_t o);
+
+/* Sets the problem kind with its defaults: eta = 1/10 for P1 (eta < 1/3
+   keeps the candidates apart, proofs-notes/omega-k.md §1), and no LISTA
+   unless P3 (its training samples are P3 minimisers). KD_ERR_ARG for BP. */
+kd_status kd_omega_table_opts_set_kind(kd_omega_table_opts_t o, kd_problem_kind kind);
 
 typedef struct
 {
@@ -339,6 +347,37 @@ kd_status kd_omega_table_firenet(kd_omega_table_row_t r, slong K, slong n,
    (LISTA commutes with that scaling: x = Psi~(y) 2^-e exactly). */
 kd_status kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n,
                                const kd_omega_table_opts_t o);
+
+/* The whole table: a row for every K in Ks and n in ns (K-major order),
+   FIRENET and, when o->lista, LISTA. */
+typedef struct
+{
+    kd_omega_table_row_struct * rows;
+    slong nrows;
+}
+kd_omega_table_struct;
+
+typedef kd_omega_table_struct kd_omega_table_t[1];
+
+void kd_omega_table_init(kd_omega_table_t T);
+void kd_omega_table_clear(kd_omega_table_t T);
+
+/* Computes the rows (kd_omega_table_firenet, kd_omega_table_lista), calling
+   o->progress before each; stops at the first error. */
+kd_status kd_omega_table_run(kd_omega_table_t T, const slong * Ks, slong nK, const slong * ns,
+                             slong nn, const kd_omega_table_opts_t o);
+
+/* The claim of theory.md §3 on the table: KD_TRUE when every distance
+   (FIRENET, and LISTA when o->lista) is proved to lie in (10^-K, 10^-(K-1)],
+   KD_FALSE when one is proved outside, KD_UNKNOWN otherwise. */
+kd_truth kd_omega_table_verdict(const kd_omega_table_t T, const kd_omega_table_opts_t o);
+
+/* The published value of Colbrook-Antun-Hansen (PNAS 2022, Table 1) for
+   LISTA (lista = 1) or FIRENET at (K, n), as printed there, or NULL
+   outside K in {1, 3, 6}, n in {10, 20, 30}; and a note on why it differs
+   from the certified one (theory.md §6), or NULL. */
+const char * kd_omega_table_published(int lista, slong K, slong n);
+const char * kd_omega_table_published_note(int lista, slong K);
 
 #ifdef __cplusplus
 }

@@ -149,6 +149,58 @@ kd_status kd_regimes_budget_mc(slong * fail, slong * maxread, const kd_regimes_a
 kd_status kd_regimes_breakdown(arb_t eps, arb_t mid0, arb_t mid1, const kd_omega_class_t C,
                                slong n, slong prec);
 
+/* ------------------------------------------------------------ the protocol
+
+   The three statements run on Omega_K with N2 = 2, DCT and parameter 1
+   (eta = 1/10 for P1: eta < 1/3 keeps the two candidates more than
+   2 10^-K apart), as `kdigits regimes` reports them (src/regimes/report.c):
+   (i) the adversary against every built-in algorithm (LISTA for P3 only),
+   the randomised guesser, the breakdown epsilon at level 20; (ii) the
+   K-1-digit algorithm on sampled instances of both scales, its reads
+   against n, and the budget Monte Carlo for N1 = 2 and N1 columns;
+   (iii) the K-2-digit algorithm on the same instances. */
+#define KD_REGIMES_REPORT_NALG 8
+#define KD_REGIMES_REPORT_NLEVELS 6
+
+typedef struct
+{
+    kd_problem_kind kind;
+    slong K, N1, trials;
+    /* (i) */
+    slong nalg;
+    kd_regimes_alg_struct alg[KD_REGIMES_REPORT_NALG];
+    kd_regimes_adv_struct adv[KD_REGIMES_REPORT_NALG];
+    kd_truth defeated;          /* every run proved wrong with consistent answers */
+    slong succ[2];              /* kd_regimes_randomised of the guesser */
+    slong breakdown_n;          /* 20 */
+    arb_struct eps, mid0, mid1; /* kd_regimes_breakdown */
+    /* (ii) */
+    slong k1_ok, k1_instances;  /* within 10^-(K-1) / sampled */
+    arb_struct k1_worst;        /* the error of largest midpoint */
+    slong levels[KD_REGIMES_REPORT_NLEVELS], reads[KD_REGIMES_REPORT_NLEVELS];
+                                /* scale 2, column 0 raised at level n */
+    slong mc_budget;            /* M = 8 */
+    slong mc_N1[2];             /* 2 and N1 */
+    slong * mc_fail[2];         /* failures per instance (kd_regimes_budget_mc) */
+    slong mc_max[2];            /* the largest of each */
+    /* (iii) */
+    slong k2_ok, k2_instances, k2_reads;
+    arb_struct k2_worst;
+}
+kd_regimes_report_struct;
+
+typedef kd_regimes_report_struct kd_regimes_report_t[1];
+
+void kd_regimes_report_init(kd_regimes_report_t R);
+void kd_regimes_report_clear(kd_regimes_report_t R);
+
+/* Runs the protocol for kind (P1, P2 or P3; KD_ERR_ARG for BP), scale
+   K >= 2 (the CLI allows up to 8), 2 <= N1 <= 16 competing columns in the Monte Carlo,
+   trials >= 1 randomised runs from seed, at prec bits. Errors as the
+   experiments above; R is then partly filled and still safe to clear. */
+kd_status kd_regimes_report_run(kd_regimes_report_t R, kd_problem_kind kind, slong K, slong N1,
+                                slong trials, ulong seed, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -39,17 +39,21 @@ help(void)
         KD_LEVEL_MAX, KD_PREC_CAP_DEFAULT);
 }
 
+/* The arguments and the result: re + i im with |re + i im - x| <= err. */
 typedef struct
 {
     const char * expr;
-    slong digits;
+    slong digits, n;
+    int is_real;
+    fmpq_t re, im;
+    mag_t err;
 }
-approx_args;
+approx_t;
 
 static int
 own(int c, const char * arg, void * data)
 {
-    approx_args * a = data;
+    approx_t * a = data;
     if (c == 'e')
         a->expr = arg;
     else if (c == 'd')
@@ -57,6 +61,76 @@ own(int c, const char * arg, void * data)
     else
         return 0;
     return 1;
+}
+
+static json_t *
+json_dec(const fmpq_t q, slong digits)
+{
+    return kd_json_take_string(kd_fmpq_get_decimal(q, digits));
+}
+
+static int
+print_json(const approx_t * a)
+{
+    json_t * v, * d;
+    if (a->is_real)
+    {
+        v = kd_json_fmpq(a->re);
+        d = json_dec(a->re, a->digits);
+    }
+    else
+    {
+        v = json_pack("{soso}", "re", kd_json_fmpq(a->re), "im", kd_json_fmpq(a->im));
+        d = json_pack("{soso}", "re", json_dec(a->re, a->digits), "im", json_dec(a->im, a->digits));
+    }
+    return kd_json_print(json_pack("{sssIsososbsosbsb}", "expr", a->expr, "n", (json_int_t) a->n,
+                                   "value", v, "decimal", d, "complex", !a->is_real,
+                                   "error_bound", kd_json_mag(a->err), "exact", mag_is_zero(a->err),
+                                   "certified", 1));
+}
+
+/* prints fmt with the string s, then frees s */
+static void
+print_take(const char * fmt, char * s)
+{
+    printf(fmt, s);
+    flint_free(s);
+}
+
+static void
+print_csv(const approx_t * a)
+{
+    printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
+    kd_csv_field(stdout, a->expr);
+    printf(",%ld,", a->n);
+    print_take("%s,", kd_fmpq_get_str(a->re));
+    print_take("%s,", kd_fmpq_get_str(a->im));
+    print_take("%s,", kd_fmpq_get_decimal(a->re, a->digits));
+    print_take("%s,", kd_fmpq_get_decimal(a->im, a->digits));
+    print_take("%s\n", kd_mag_get_decimal(a->err, 6));
+}
+
+static void
+print_text(const approx_t * a)
+{
+    char * s;
+    printf("expr      %s\n", a->expr);
+    printf("n         %ld\n", a->n);
+    print_take(a->is_real ? "value     %s\n" : "value     %s  (real part)\n", kd_fmpq_get_str(a->re));
+    if (!a->is_real)
+        print_take("          %s  (imaginary part)\n", kd_fmpq_get_str(a->im));
+    print_take("decimal   %s", kd_fmpq_get_decimal(a->re, a->digits));
+    if (!a->is_real)
+    {
+        s = kd_fmpq_get_decimal(a->im, a->digits);
+        printf(" %s %s i", s[0] == '-' ? "-" : "+", s[0] == '-' ? s + 1 : s);
+        flint_free(s);
+    }
+    printf("  (rounded, for reading)\n");
+    s = kd_mag_get_decimal(a->err, 6);
+    printf("error     |value - x| <= %s <= 2^-%ld  (%s)\n", s, a->n,
+           mag_is_zero(a->err) ? "exact" : "proved");
+    flint_free(s);
 }
 
 int
@@ -67,125 +141,45 @@ kd_cmd_approx(int argc, char ** argv)
         {"digits", required_argument, NULL, 'd'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
-    const char * cmd = "approx";
-    approx_args args = {NULL, 0};
+    approx_t a;
     kd_cli_opts o;
-    slong n, digits, cap;
-    kd_cli_format fmt;
-    int r, ret = 0, is_real;
+    int r, ret = 0;
     kd_status st;
     kd_complex_t z;
-    fmpq_t re, im;
-    mag_t err;
 
+    memset(&a, 0, sizeof a);
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &args, help)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "approx", own, &a, help)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (args.expr == NULL)
+    if (a.expr == NULL || o.levels == NULL || o.nlevels != 1)
     {
-        kd_cli_usage(cmd, "--expr is required");
-        goto usage_fail;
+        kd_cli_usage("approx", "%s", a.expr == NULL ? "--expr is required" : o.levels == NULL
+                     ? "--n is required" : "--n takes one level here");
+        kd_cli_opts_clear(&o);
+        return KD_EXIT_USAGE;
     }
-    if (o.levels == NULL || o.nlevels != 1)
-    {
-        kd_cli_usage(cmd, o.levels == NULL ? "--n is required" : "--n takes one level here");
-        goto usage_fail;
-    }
-    n = o.levels[0];
-    fmt = o.fmt;
-    cap = o.prec_cap;
-    kd_cli_opts_clear(&o);
-    digits = args.digits ? args.digits : kd_cli_default_digits(n);
-
+    a.n = o.levels[0];
+    if (a.digits == 0)
+        a.digits = kd_cli_default_digits(a.n);
     kd_complex_init(z);
-    fmpq_init(re);
-    fmpq_init(im);
-    mag_init(err);
-    st = kd_complex_parse(z, args.expr);
-    if (st == KD_OK)
-        st = kd_complex_approx(re, im, err, z, n, cap);
+    fmpq_init(a.re);
+    fmpq_init(a.im);
+    mag_init(a.err);
+    if ((st = kd_complex_parse(z, a.expr)) == KD_OK)
+        st = kd_complex_approx(a.re, a.im, a.err, z, a.n, o.prec_cap);
+    a.is_real = kd_complex_is_real(z);
     if (st != KD_OK)
-    {
-        ret = kd_cli_fail(cmd, st);
-        goto done;
-    }
-    is_real = kd_complex_is_real(z);
-
-    if (fmt == KD_FMT_JSON)
-    {
-        json_t * j = json_object();
-        json_object_set_new(j, "expr", json_string(args.expr));
-        json_object_set_new(j, "n", json_integer(n));
-        if (is_real)
-        {
-            json_object_set_new(j, "value", kd_json_fmpq(re));
-            json_object_set_new(j, "decimal", kd_json_take_string(kd_fmpq_get_decimal(re, digits)));
-        }
-        else
-        {
-            json_t * v = json_object(), * d = json_object();
-            json_object_set_new(v, "re", kd_json_fmpq(re));
-            json_object_set_new(v, "im", kd_json_fmpq(im));
-            json_object_set_new(d, "re", kd_json_take_string(kd_fmpq_get_decimal(re, digits)));
-            json_object_set_new(d, "im", kd_json_take_string(kd_fmpq_get_decimal(im, digits)));
-            json_object_set_new(j, "value", v);
-            json_object_set_new(j, "decimal", d);
-        }
-        json_object_set_new(j, "complex", json_boolean(!is_real));
-        json_object_set_new(j, "error_bound", kd_json_mag(err));
-        json_object_set_new(j, "exact", json_boolean(mag_is_zero(err)));
-        json_object_set_new(j, "certified", json_true());
-        ret = kd_json_print(j);
-    }
-    else if (fmt == KD_FMT_CSV)
-    {
-        char * s;
-        printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
-        kd_csv_field(stdout, args.expr);
-        printf(",%ld,", n);
-        s = kd_fmpq_get_str(re); printf("%s,", s); flint_free(s);
-        s = kd_fmpq_get_str(im); printf("%s,", s); flint_free(s);
-        s = kd_fmpq_get_decimal(re, digits); printf("%s,", s); flint_free(s);
-        s = kd_fmpq_get_decimal(im, digits); printf("%s,", s); flint_free(s);
-        s = kd_mag_get_decimal(err, 6); printf("%s\n", s); flint_free(s);
-    }
+        ret = kd_cli_fail("approx", st);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = print_json(&a);
+    else if (o.fmt == KD_FMT_CSV)
+        print_csv(&a);
     else
-    {
-        char * s;
-        printf("expr      %s\n", args.expr);
-        printf("n         %ld\n", n);
-        s = kd_fmpq_get_str(re);
-        printf("value     %s%s\n", s, is_real ? "" : "  (real part)");
-        flint_free(s);
-        if (!is_real)
-        {
-            s = kd_fmpq_get_str(im);
-            printf("          %s  (imaginary part)\n", s);
-            flint_free(s);
-        }
-        s = kd_fmpq_get_decimal(re, digits);
-        printf("decimal   %s", s);
-        flint_free(s);
-        if (!is_real)
-        {
-            s = kd_fmpq_get_decimal(im, digits);
-            printf(" %s %s i", s[0] == '-' ? "-" : "+", s[0] == '-' ? s + 1 : s);
-            flint_free(s);
-        }
-        printf("  (rounded, for reading)\n");
-        s = kd_mag_get_decimal(err, 6);
-        printf("error     |value - x| <= %s <= 2^-%ld  (%s)\n", s, n,
-               mag_is_zero(err) ? "exact" : "proved");
-        flint_free(s);
-    }
-done:
+        print_text(&a);
     kd_complex_clear(z);
-    fmpq_clear(re);
-    fmpq_clear(im);
-    mag_clear(err);
-    return ret;
-
-usage_fail:
+    fmpq_clear(a.re);
+    fmpq_clear(a.im);
+    mag_clear(a.err);
     kd_cli_opts_clear(&o);
-    return KD_EXIT_USAGE;
+    return ret;
 }

@@ -80,6 +80,94 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
+/* One level A_n (re, im) with its proved bound err, in the chosen format;
+   JSON: appended to jlevels. */
+static kd_status
+print_level(json_t * jlevels, kd_cli_format fmt, const char * source, const kd_mat_t A, slong n,
+            slong k, const fmpq_mat_t re, const fmpq_mat_t im, const mag_t err)
+{
+    char * e, comment[512];
+    slong i, j;
+    kd_status st = KD_OK;
+    if (fmt == KD_FMT_JSON)
+    {
+        json_t * jl = json_pack("{sIsIsoso}", "n", (json_int_t) n,
+                                "entry_level", (json_int_t) kd_oracle_entry_level(n, k),
+                                "error_bound_frobenius", kd_json_mag(err), "certified", json_true());
+        json_object_set_new(jl, "re", kd_json_fmpq_mat(re));
+        if (A->is_complex)
+            json_object_set_new(jl, "im", kd_json_fmpq_mat(im));
+        json_array_append_new(jlevels, jl);
+        return KD_OK;
+    }
+    if (fmt == KD_FMT_CSV)
+    {
+        for (i = 0; i < A->r; i++)
+            for (j = 0; j < A->c; j++)
+            {
+                char * a = kd_fmpq_get_str(fmpq_mat_entry(re, i, j));
+                char * b = kd_fmpq_get_str(fmpq_mat_entry(im, i, j));
+                printf("%ld,%ld,%ld,%s,%s\n", n, i + 1, j + 1, a, A->is_complex ? b : "0");
+                flint_free(a);
+                flint_free(b);
+            }
+        return KD_OK;
+    }
+    e = kd_mag_get_decimal(err, 6);
+    if (fmt == KD_FMT_MTX)
+    {
+        snprintf(comment, sizeof comment,
+                 "A_n of %s at n = %ld: ||A_n - A||_2 <= ||A_n - A||_F <= %s <= 2^-%ld (proved by kdigits)",
+                 source, n, e, n);
+        st = kd_mtx_write_fmpq_mat(stdout, re, A->is_complex ? im : NULL, comment);
+    }
+    else
+    {
+        printf("\nn = %ld: entries at level %ld; ||A_n - A||_2 <= ||A_n - A||_F <= %s <= 2^-%ld (proved)\n",
+               n, kd_oracle_entry_level(n, k), e, n);
+        print_text(re, im, A->is_complex);
+    }
+    flint_free(e);
+    return st;
+}
+
+/* The header and every level of o for the matrix A read from source;
+   *ret = kd_json_print's exit code for JSON. */
+static kd_status
+print_levels(int * ret, const kd_mat_t A, const char * source, const kd_cli_opts * o)
+{
+    slong k = kd_mat_count_inexact(A), i;
+    json_t * jlevels = json_array();
+    kd_status st = KD_OK;
+    fmpq_mat_t re, im;
+    mag_t err;
+
+    fmpq_mat_init(re, A->r, A->c);
+    fmpq_mat_init(im, A->r, A->c);
+    mag_init(err);
+    if (o->fmt == KD_FMT_CSV)
+        printf("n,i,j,re,im\n");
+    else if (o->fmt == KD_FMT_TEXT)
+        printf("# %s: %ld x %ld %s matrix, %ld entries not exact dyadics\n", source,
+               A->r, A->c, A->is_complex ? "complex" : "real", k);
+    for (i = 0; i < o->nlevels && st == KD_OK; i++)
+    {
+        st = kd_mat_approx(re, A->is_complex ? im : NULL, err, A, o->levels[i], o->prec_cap);
+        if (st == KD_OK)
+            st = print_level(jlevels, o->fmt, source, A, o->levels[i], k, re, im, err);
+    }
+    if (st == KD_OK && o->fmt == KD_FMT_JSON)
+        *ret = kd_json_print(json_pack("{sssIsIsbsIso}", "source", source, "rows", (json_int_t) A->r,
+                                "cols", (json_int_t) A->c, "complex", A->is_complex,
+                                "inexact_entries", (json_int_t) k, "levels", jlevels));
+    else
+        json_decref(jlevels);
+    fmpq_mat_clear(re);
+    fmpq_mat_clear(im);
+    mag_clear(err);
+    return st;
+}
+
 int
 kd_cmd_oracle(int argc, char ** argv)
 {
@@ -88,150 +176,34 @@ kd_cmd_oracle(int argc, char ** argv)
         {"builtin", required_argument, NULL, 'b'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
-    const char * cmd = "oracle";
-    oracle_args args = {NULL, NULL};
-    const char * file, * builtin, * source;
+    oracle_args a = {NULL, NULL};
+    const char * usage = NULL;
     kd_cli_opts o;
-    slong k, L, cap, nlevels, li, * levels;
-    kd_cli_format fmt;
     int r, ret = 0;
     kd_status st;
     kd_mat_t A;
-    fmpq_mat_t re, im;
-    mag_t err;
-    json_t * jroot = NULL, * jlevels = NULL;
 
     kd_cli_opts_init(&o, 1);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &args, help)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "oracle", own, &a, help)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    file = args.file;
-    builtin = args.builtin;
-    if ((file == NULL) == (builtin == NULL))
+    if ((a.file == NULL) == (a.builtin == NULL))
+        usage = "give exactly one of --matrix FILE and --builtin NAME";
+    else if (o.levels == NULL)
+        usage = "--n is required";
+    else if (o.fmt == KD_FMT_MTX && o.nlevels != 1)
+        usage = "--format mtx writes one matrix: give a single level";
+    if (usage != NULL)
     {
-        ret = kd_cli_usage(cmd, "give exactly one of --matrix FILE and --builtin NAME");
-        goto usage_fail;
-    }
-    if (o.levels == NULL)
-    {
-        ret = kd_cli_usage(cmd, "--n is required");
-        goto usage_fail;
-    }
-    if (o.fmt == KD_FMT_MTX && o.nlevels != 1)
-    {
-        ret = kd_cli_usage(cmd, "--format mtx writes one matrix: give a single level");
-        goto usage_fail;
-    }
-    levels = o.levels;
-    nlevels = o.nlevels;
-    fmt = o.fmt;
-    cap = o.prec_cap;
-
-    kd_mat_init(A, 0, 0);
-    st = file ? kd_mtx_read(A, file) : kd_builtin_mat(A, builtin);
-    if (st != KD_OK)
-    {
-        ret = kd_cli_fail(cmd, st);
-        kd_mat_clear(A);
         kd_cli_opts_clear(&o);
-        return ret;
+        return kd_cli_usage("oracle", "%s", usage);
     }
-    source = file ? file : builtin;
-    fmpq_mat_init(re, A->r, A->c);
-    fmpq_mat_init(im, A->r, A->c);
-    mag_init(err);
-    k = kd_mat_count_inexact(A);
-
-    if (fmt == KD_FMT_JSON)
-    {
-        jroot = json_object();
-        jlevels = json_array();
-        json_object_set_new(jroot, "source", json_string(source));
-        json_object_set_new(jroot, "rows", json_integer(A->r));
-        json_object_set_new(jroot, "cols", json_integer(A->c));
-        json_object_set_new(jroot, "complex", json_boolean(A->is_complex));
-        json_object_set_new(jroot, "inexact_entries", json_integer(k));
-    }
-    else if (fmt == KD_FMT_CSV)
-        printf("n,i,j,re,im\n");
-    else if (fmt == KD_FMT_TEXT)
-        printf("# %s: %ld x %ld %s matrix, %ld entries not exact dyadics\n", source,
-               A->r, A->c, A->is_complex ? "complex" : "real", k);
-
-    for (li = 0; li < nlevels; li++)
-    {
-        slong n = levels[li];
-        L = kd_oracle_entry_level(n, k);
-        st = kd_mat_approx(re, A->is_complex ? im : NULL, err, A, n, cap);
-        if (st != KD_OK)
-        {
-            ret = kd_cli_fail(cmd, st);
-            break;
-        }
-        if (fmt == KD_FMT_JSON)
-        {
-            json_t * jl = json_object();
-            json_object_set_new(jl, "n", json_integer(n));
-            json_object_set_new(jl, "entry_level", json_integer(L));
-            json_object_set_new(jl, "error_bound_frobenius", kd_json_mag(err));
-            json_object_set_new(jl, "certified", json_true());
-            json_object_set_new(jl, "re", kd_json_fmpq_mat(re));
-            if (A->is_complex)
-                json_object_set_new(jl, "im", kd_json_fmpq_mat(im));
-            json_array_append_new(jlevels, jl);
-        }
-        else if (fmt == KD_FMT_CSV)
-        {
-            slong i, j;
-            for (i = 0; i < A->r; i++)
-                for (j = 0; j < A->c; j++)
-                {
-                    char * a = kd_fmpq_get_str(fmpq_mat_entry(re, i, j));
-                    char * b = kd_fmpq_get_str(fmpq_mat_entry(im, i, j));
-                    printf("%ld,%ld,%ld,%s,%s\n", n, i + 1, j + 1, a, A->is_complex ? b : "0");
-                    flint_free(a);
-                    flint_free(b);
-                }
-        }
-        else if (fmt == KD_FMT_MTX)
-        {
-            char comment[512];
-            char * e = kd_mag_get_decimal(err, 6);
-            snprintf(comment, sizeof comment,
-                     "A_n of %s at n = %ld: ||A_n - A||_2 <= ||A_n - A||_F <= %s <= 2^-%ld (proved by kdigits)",
-                     source, n, e, n);
-            flint_free(e);
-            st = kd_mtx_write_fmpq_mat(stdout, re, A->is_complex ? im : NULL, comment);
-            if (st != KD_OK)
-            {
-                ret = kd_cli_fail(cmd, st);
-                break;
-            }
-        }
-        else
-        {
-            char * e = kd_mag_get_decimal(err, 6);
-            printf("\nn = %ld: entries at level %ld; ||A_n - A||_2 <= ||A_n - A||_F <= %s <= 2^-%ld (proved)\n",
-                   n, L, e, n);
-            flint_free(e);
-            print_text(re, im, A->is_complex);
-        }
-    }
-    if (jroot != NULL)
-    {
-        json_object_set_new(jroot, "levels", jlevels);
-        if (ret == 0)
-            ret = kd_json_print(jroot);
-        else
-            json_decref(jroot);
-    }
-    fmpq_mat_clear(re);
-    fmpq_mat_clear(im);
-    mag_clear(err);
+    kd_mat_init(A, 0, 0);
+    st = a.file ? kd_mtx_read(A, a.file) : kd_builtin_mat(A, a.builtin);
+    if (st == KD_OK)
+        st = print_levels(&ret, A, a.file ? a.file : a.builtin, &o);
+    if (st != KD_OK)
+        ret = kd_cli_fail("oracle", st);
     kd_mat_clear(A);
     kd_cli_opts_clear(&o);
     return ret;
-
-usage_fail:
-    kd_cli_opts_clear(&o);
-    return KD_EXIT_USAGE;
 }

@@ -47,8 +47,7 @@ typedef struct
     slong * K;
     slong nK;
     const char * problem, * lambda, * eta, * plot;
-    int no_lista, replicate;
-    slong epochs;
+    kd_omega_table_opts_struct * to;
 }
 table_args;
 
@@ -56,6 +55,7 @@ static int
 own(int c, const char * arg, void * data)
 {
     table_args * a = data;
+    slong i;
     switch (c)
     {
         case 'K':
@@ -63,53 +63,20 @@ own(int c, const char * arg, void * data)
             a->K = NULL;
             if (!kd_cli_parse_level_list(&a->K, &a->nK, arg, "table"))
                 return -1;
-            {
-                slong i;
-                for (i = 0; i < a->nK; i++)
-                    if (a->K[i] < 1 || a->K[i] > 12)
-                        return kd_cli_usage("table", "--K values must be in [1, 12]"), -1;
-            }
+            for (i = 0; i < a->nK; i++)
+                if (a->K[i] < 1 || a->K[i] > 12)
+                    return kd_cli_usage("table", "--K values must be in [1, 12]"), -1;
             break;
         case 'P': a->problem = arg; break;
         case 'l': a->lambda = arg; break;
         case 'e': a->eta = arg; break;
-        case 'L': a->no_lista = 1; break;
-        case 'E': return kd_cli_parse_slong(&a->epochs, arg, "table", "--lista-epochs", 1, 100000) ? 1 : -1;
-        case 'R': a->replicate = 1; break;
+        case 'L': a->to->lista = 0; break;
+        case 'E': return kd_cli_parse_slong(&a->to->lista_epochs, arg, "table", "--lista-epochs", 1, 100000) ? 1 : -1;
+        case 'R': a->to->replicate_published = 1; break;
         case 'G': a->plot = arg; break;
         default: return 0;
     }
     return 1;
-}
-
-/* Published values (Colbrook-Antun-Hansen 2022, Table 1), theory.md §6. */
-static const char *
-published(int lista, slong K, slong n)
-{
-    int i = n == 10 ? 0 : n == 20 ? 1 : n == 30 ? 2 : -1;
-    static const char * L1[3] = {"0.2999690", "0.3000000", "0.3000000"};
-    static const char * F1[3] = {"0.2597827", "0.2598050", "0.2598052"};
-    if (i < 0)
-        return NULL;
-    if (K == 1)
-        return lista ? L1[i] : F1[i];
-    if (K == 3)
-        return lista ? "0.0030000" : "0.0025980";
-    if (K == 6)
-        return lista ? "0.000030" : "0.0000015";
-    return NULL;
-}
-
-static const char *
-published_note(int lista, slong K)
-{
-    if (!lista && (K == 1 || K == 3))
-        return "published FIRENET value is the distance to a misplaced minimiser "
-               "(a loop variable shadowing the column index in the authors' test script); "
-               "--replicate-published reproduces it";
-    if (lista && K == 6)
-        return "published LISTA value is ten times ||x_n - x*|| = 3.0e-6 (likely undertrained)";
-    return NULL;
 }
 
 static const char *
@@ -118,25 +85,199 @@ tv(kd_truth t)
     return t == KD_TRUE ? "yes" : t == KD_FALSE ? "no" : "unknown";
 }
 
-static void
-ball_str(char * buf, size_t len, const arb_t b)
+/* the published values apply to the paper's setting only (P3, lambda = 1) */
+static const char *
+published(int paper, int lista, const kd_omega_table_row_struct * rw)
 {
-    char * mid, * rad;
-    if (!arb_is_finite(b))
+    return paper ? kd_omega_table_published(lista, rw->K, rw->n) : NULL;
+}
+
+static json_t *
+json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, int paper)
+{
+    const char * nl = kd_omega_table_published_note(1, rw->K);
+    const char * nf = kd_omega_table_published_note(0, rw->K);
+    json_t * jp, * jr = json_pack("{sIsIsssososo}", "K", (json_int_t) rw->K, "n", (json_int_t) rw->n,
+                                  "problem", kd_problem_kind_name(to->kind),
+                                  "lista", to->lista ? kd_json_arb(&rw->lista, 10) : json_null(),
+                                  "firenet", kd_json_arb(&rw->firenet, 10),
+                                  "ten_to_minus_K", kd_json_arb(&rw->ten_k, 6));
+    json_object_set_new(jr, "firenet_layers", json_integer(rw->firenet_layers));
+    json_object_set_new(jr, "firenet_K_digits", json_string(tv(rw->firenet_k)));
+    json_object_set_new(jr, "firenet_K_minus_1_digits", json_string(tv(rw->firenet_k1)));
+    if (to->lista)
     {
-        snprintf(buf, len, "-");
-        return;
+        json_object_set_new(jr, "lista_K_digits", json_string(tv(rw->lista_k)));
+        json_object_set_new(jr, "lista_K_minus_1_digits", json_string(tv(rw->lista_k1)));
+        json_object_set_new(jr, "lista_train_mse", json_real(rw->lista_train_mse));
+        json_object_set_new(jr, "lista_val_mse", json_real(rw->lista_val_mse));
+        json_object_set_new(jr, "lista_epochs", json_integer(rw->lista_epochs));
     }
-    kd_arb_get_decimal(&mid, &rad, b, 8);
-    snprintf(buf, len, "%s +/- %s", mid, rad);
-    flint_free(mid);
-    flint_free(rad);
+    if (published(paper, 1, rw))
+    {
+        jp = json_pack("{ssss}", "lista", published(paper, 1, rw), "firenet", published(paper, 0, rw));
+        if (nl)
+            json_object_set_new(jp, "lista_note", json_string(nl));
+        if (nf)
+            json_object_set_new(jp, "firenet_note", json_string(nf));
+        json_object_set_new(jr, "published", jp);
+    }
+    return jr;
 }
 
 static int
-have_gnuplot(void)
+print_json(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
 {
-    return system("command -v gnuplot >/dev/null 2>&1") == 0;
+    json_t * jrows = json_array();
+    slong k;
+    for (k = 0; k < T->nrows; k++)
+        json_array_append_new(jrows, json_row(T->rows + k, to, paper));
+    return kd_json_print(json_pack("{sssbso}", "problem", kd_problem_kind_name(to->kind),
+                                   "replicate_published", to->replicate_published, "rows", jrows));
+}
+
+static void
+print_csv(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
+{
+    slong k;
+    printf("K,n,problem,lista_mid,lista_rad,firenet_mid,firenet_rad,ten_to_minus_K,"
+           "lista_K_digits,lista_K_minus_1_digits,firenet_K_digits,firenet_K_minus_1_digits,"
+           "lista_train_mse,lista_val_mse,published_lista,published_firenet\n");
+    for (k = 0; k < T->nrows; k++)
+    {
+        const kd_omega_table_row_struct * rw = T->rows + k;
+        const char * pl = published(paper, 1, rw), * pf = published(paper, 0, rw);
+        char * lm = NULL, * lr = NULL, * fm, * fr;
+        kd_arb_get_decimal(&fm, &fr, &rw->firenet, 10);
+        if (to->lista)
+            kd_arb_get_decimal(&lm, &lr, &rw->lista, 10);
+        printf("%ld,%ld,%s,%s,%s,%s,%s,1e-%ld,%s,%s,%s,%s,%.3e,%.3e,%s,%s\n", rw->K, rw->n,
+               kd_problem_kind_name(to->kind), lm ? lm : "", lr ? lr : "", fm, fr, rw->K,
+               to->lista ? tv(rw->lista_k) : "", to->lista ? tv(rw->lista_k1) : "",
+               tv(rw->firenet_k), tv(rw->firenet_k1), rw->lista_train_mse, rw->lista_val_mse,
+               pl ? pl : "", pf ? pf : "");
+        flint_free(fm);
+        flint_free(fr);
+        flint_free(lm);
+        flint_free(lr);
+    }
+}
+
+/* the rows of the text table; returns which published notes apply
+   (bit 0: FIRENET, bit 1: LISTA) */
+static int
+print_text_rows(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
+{
+    int noted = 0;
+    slong k;
+    for (k = 0; k < T->nrows; k++)
+    {
+        const kd_omega_table_row_struct * rw = T->rows + k;
+        const char * pl = published(paper, 1, rw), * pf = published(paper, 0, rw);
+        char * bl = to->lista ? kd_cli_ball_str(&rw->lista, 8) : NULL;
+        char * bf = kd_cli_ball_str(&rw->firenet, 8), kd[32], k1[32], tenk[16];
+        snprintf(tenk, sizeof tenk, "1e-%ld", rw->K);
+        snprintf(kd, sizeof kd, "%s/%s", to->lista ? tv(rw->lista_k) : "-", tv(rw->firenet_k));
+        snprintf(k1, sizeof k1, "%s/%s", to->lista ? tv(rw->lista_k1) : "-", tv(rw->firenet_k1));
+        printf("%3ld %4ld  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", rw->K, rw->n,
+               bl ? bl : "", bf, tenk, kd, k1, pl ? pl : "", pf ? pf : "");
+        flint_free(bl);
+        flint_free(bf);
+        if (pf && kd_omega_table_published_note(0, rw->K) && !to->replicate_published)
+            noted |= 1;
+        if (to->lista && pl && kd_omega_table_published_note(1, rw->K))
+            noted |= 2;
+    }
+    return noted;
+}
+
+static void
+print_text(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
+{
+    const char * kn = kd_problem_kind_name(to->kind);
+    int noted;
+    slong k;
+    printf("Omega_K accuracy table (theory.md §6): problem %s, N1 = %ld, N2 = %ld, DCT;\n",
+           kn, to->N1, to->N2);
+    printf("A = column 1 raised, A_n = column 2 raised by 2^-(n+1), y_n = y = D e1.\n");
+    printf("Distances to the true Xi(A, y), certified (mid +/- rad)%s.\n\n",
+           to->replicate_published ? "; --replicate-published: FIRENET with the authors' steps, measured as"
+                                     " in their script (K <= 3: to a misplaced minimiser, NOT Xi)" : "");
+    printf("%3s %4s  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", "K", "n",
+           to->lista ? "dist(LISTA, Xi)" : "", "dist(FIRENET, Xi)", "10^-K",
+           "K digits?", "K-1 digits?", "published", "");
+    printf("%3s %4s  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", "", "", "", "", "",
+           "(LISTA/FIRE)", "(LISTA/FIRE)", "LISTA", "FIRENET");
+    noted = print_text_rows(T, to, paper);
+    if (to->lista)
+    {
+        printf("\nLISTA training (Adam, MSE, %ld layers, %ld samples, %ld epochs): train / validation MSE\n",
+               to->lista_layers, to->lista_R, to->lista_epochs);
+        for (k = 0; k < T->nrows; k++)
+            printf("  K = %ld, n = %2ld: %.3e / %.3e  (%.1f s)\n", T->rows[k].K, T->rows[k].n,
+                   T->rows[k].lista_train_mse, T->rows[k].lista_val_mse, T->rows[k].lista_seconds);
+    }
+    printf("\nFIRENET: %ld layers (3np + 1), valid steps tau sigma ||A||^2 < 1%s.\n",
+           T->rows[0].firenet_layers,
+           to->replicate_published ? " replaced by the authors' tau = sigma = sqrt(1/L_A)" : "");
+    if (noted & 1)
+        printf("note: published FIRENET values for K = 1, 3 (0.2598 10^(1-K)) measure the distance to a\n"
+               "      misplaced minimiser (a loop variable shadowing the column index in the authors'\n"
+               "      test script); FIRENET started at 0 lands near the midpoint of the two candidate\n"
+               "      minimisers, 0.15 10^(1-K) from each. Run with --replicate-published to see it.\n");
+    if (noted & 2)
+        printf("note: the published LISTA value for K = 6 (0.000030) is ten times ||x_n - x*|| = 3.0e-6\n"
+               "      (likely undertrained); LISTA learns x_n, 0.3 10^(1-K) from x*.\n");
+    if (to->kind != KD_PROBLEM_P3)
+        printf("note: for %s the network is the paper's FIRENET (a P3 network) run on the %s instance;\n"
+               "      LISTA is skipped (its training samples are P3 minimisers).\n", kn, kn);
+    if (kd_omega_table_verdict(T, to) == KD_TRUE)
+        printf("Every certified entry lies between 10^-K and 10^-(K-1): K-1 digits, not K (theory.md §3).\n");
+    else
+        printf("Not every entry is proved to lie between 10^-K and 10^-(K-1): see the verdict columns.\n");
+}
+
+/* distance versus K on a log scale through gnuplot, when installed */
+static void
+plot(const char * png, const kd_omega_table_t T, const kd_omega_table_opts_t to, slong Kmax)
+{
+    char dat[] = "/tmp/kdigits-table-XXXXXX", cmdline[2048];
+    int fd;
+    FILE * f;
+    slong k;
+    if (system("command -v gnuplot >/dev/null 2>&1") != 0)
+    {
+        fprintf(stderr, "kdigits table: gnuplot is not installed (apt-get install gnuplot-nox); no plot written\n");
+        return;
+    }
+    fd = mkstemp(dat);
+    if (fd < 0 || (f = fdopen(fd, "w")) == NULL)
+    {
+        fprintf(stderr, "kdigits table: cannot write a temporary file for the plot\n");
+        return;
+    }
+    for (k = 0; k < T->nrows; k++)
+        fprintf(f, "%ld %.17g %.17g\n", T->rows[k].K,
+                to->lista ? arf_get_d(arb_midref(&T->rows[k].lista), ARF_RND_NEAR) : 0.0,
+                arf_get_d(arb_midref(&T->rows[k].firenet), ARF_RND_NEAR));
+    fclose(f);
+    snprintf(cmdline, sizeof cmdline,
+             "gnuplot -e \"set terminal png size 800,560; set output '%s'; set logscale y;"
+             " set xlabel 'K'; set ylabel 'certified distance to Xi(A,y)'; set key top right; set format y '10^{%%L}';"
+             " set title 'Omega_K: every network lands between 10^{-K} and 10^{-(K-1)}';"
+             " set xrange [0:%ld]; plot 10**(-x) title '10^{-K}' lw 2, 10**(1-x) title '10^{-(K-1)}' lw 2,"
+             " '%s' using 1:3 title 'FIRENET' with points pt 7 ps 1.5%s\"",
+             png, Kmax + 1, dat, to->lista ? ", '' using 1:2 title 'LISTA' with points pt 5 ps 1.5" : "");
+    if (system(cmdline) != 0)
+        fprintf(stderr, "kdigits table: gnuplot failed; no plot written\n");
+    remove(dat);
+}
+
+static void
+progress(void * data, slong K, slong n)
+{
+    (void) data;
+    fprintf(stderr, "kdigits table: K = %ld, n = %ld ...\n", K, n);
 }
 
 int
@@ -153,251 +294,54 @@ kd_cmd_table(int argc, char ** argv)
         {"plot", required_argument, NULL, 'G'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
-    static const slong defK[] = {1, 3, 6}, defn[] = {10, 20, 30};
-    const char * cmd = "table";
-    table_args a;
-    kd_cli_opts o;
+    static const slong defn[] = {10, 20, 30};
+    kd_problem_kind kind = KD_PROBLEM_P3;
     kd_omega_table_opts_t to;
-    kd_omega_table_row_struct * rows = NULL;
-    slong nrows = 0, i, j, k;
+    table_args a = {NULL, 0, NULL, NULL, NULL, NULL, to};
+    kd_cli_opts o;
+    kd_omega_table_t T;
     kd_status st = KD_OK;
-    int r, ret = 0, paper;
-    json_t * jroot = NULL, * jrows = NULL;
+    int r, ret = 0;
 
-    memset(&a, 0, sizeof a);
+    kd_omega_table_opts_init(to);
+    kd_omega_table_init(T);
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "table", own, &a, help)) != 0)
     {
-        flint_free(a.K);
-        return KD_CLI_GETOPT_EXIT(r);
+        ret = KD_CLI_GETOPT_EXIT(r);
+        goto done;
     }
     kd_cli_opts_default_levels(&o, defn, 3);
     if (a.K == NULL)
-    {
-        a.K = flint_malloc(sizeof defK);
-        memcpy(a.K, defK, sizeof defK);
-        a.nK = 3;
-    }
-    kd_omega_table_opts_init(to);
-    to->replicate_published = a.replicate;
-    if (a.no_lista)
-        to->lista = 0;
-    if (a.epochs)
-        to->lista_epochs = a.epochs;
-    if (a.problem != NULL && (st = kd_problem_kind_parse(&to->kind, a.problem)) != KD_OK)
-        goto fail;
-    if (to->kind == KD_PROBLEM_BP)
-    {
-        st = kd_error_set(KD_ERR_ARG, "the table is for p1, p2 or p3");
-        goto fail;
-    }
-    if (to->kind == KD_PROBLEM_P1)
-        kd_real_set_si_si(to->param, 1, 10);   /* eta < 1/3: proofs-notes/omega-k.md §1 */
-    if ((a.lambda || a.eta) && (st = kd_real_parse(to->param, a.lambda ? a.lambda : a.eta)) != KD_OK)
-    {
+        kd_cli_parse_level_list(&a.K, &a.nK, "1,3,6", "table");
+    to->progress = progress;
+    if (a.problem != NULL)
+        st = kd_problem_kind_parse(&kind, a.problem);
+    if (st == KD_OK)
+        st = kd_omega_table_opts_set_kind(to, kind);
+    if (st == KD_OK && (a.lambda || a.eta)
+        && (st = kd_real_parse(to->param, a.lambda ? a.lambda : a.eta)) != KD_OK)
         kd_error_prefix(a.lambda ? "--lambda" : "--eta");
-        goto fail;
-    }
-    if (to->kind != KD_PROBLEM_P3)
-        to->lista = 0;          /* the training samples are P3 (zero-residual) minimisers */
-    paper = to->kind == KD_PROBLEM_P3 && a.lambda == NULL;
-
-    nrows = a.nK * o.nlevels;
-    rows = flint_malloc(nrows * sizeof(kd_omega_table_row_struct));
-    for (i = 0; i < nrows; i++)
-        kd_omega_table_row_init(rows + i);
-    for (i = 0, k = 0; i < a.nK; i++)
-        for (j = 0; j < o.nlevels; j++, k++)
-        {
-            fprintf(stderr, "kdigits table: K = %ld, n = %ld ...\n", a.K[i], o.levels[j]);
-            st = kd_omega_table_firenet(rows + k, a.K[i], o.levels[j], to);
-            if (st == KD_OK && to->lista)
-                st = kd_omega_table_lista(rows + k, a.K[i], o.levels[j], to);
-            if (st != KD_OK)
-                goto fail;
-        }
-
-    if (o.fmt == KD_FMT_JSON)
-    {
-        jroot = json_object();
-        jrows = json_array();
-        json_object_set_new(jroot, "problem", json_string(kd_problem_kind_name(to->kind)));
-        json_object_set_new(jroot, "replicate_published", json_boolean(a.replicate));
-        for (k = 0; k < nrows; k++)
-        {
-            json_t * jr = json_object();
-            kd_omega_table_row_struct * rw = rows + k;
-            json_object_set_new(jr, "K", json_integer(rw->K));
-            json_object_set_new(jr, "n", json_integer(rw->n));
-            json_object_set_new(jr, "problem", json_string(kd_problem_kind_name(to->kind)));
-            json_object_set_new(jr, "lista", to->lista ? kd_json_arb(&rw->lista, 10) : json_null());
-            json_object_set_new(jr, "firenet", kd_json_arb(&rw->firenet, 10));
-            json_object_set_new(jr, "ten_to_minus_K", kd_json_arb(&rw->ten_k, 6));
-            json_object_set_new(jr, "firenet_layers", json_integer(rw->firenet_layers));
-            json_object_set_new(jr, "firenet_K_digits", json_string(tv(rw->firenet_k)));
-            json_object_set_new(jr, "firenet_K_minus_1_digits", json_string(tv(rw->firenet_k1)));
-            if (to->lista)
-            {
-                json_object_set_new(jr, "lista_K_digits", json_string(tv(rw->lista_k)));
-                json_object_set_new(jr, "lista_K_minus_1_digits", json_string(tv(rw->lista_k1)));
-                json_object_set_new(jr, "lista_train_mse", json_real(rw->lista_train_mse));
-                json_object_set_new(jr, "lista_val_mse", json_real(rw->lista_val_mse));
-                json_object_set_new(jr, "lista_epochs", json_integer(rw->lista_epochs));
-            }
-            if (paper && published(1, rw->K, rw->n))
-            {
-                json_t * jp = json_object();
-                const char * nl = published_note(1, rw->K), * nf = published_note(0, rw->K);
-                json_object_set_new(jp, "lista", json_string(published(1, rw->K, rw->n)));
-                json_object_set_new(jp, "firenet", json_string(published(0, rw->K, rw->n)));
-                if (nl)
-                    json_object_set_new(jp, "lista_note", json_string(nl));
-                if (nf)
-                    json_object_set_new(jp, "firenet_note", json_string(nf));
-                json_object_set_new(jr, "published", jp);
-            }
-            json_array_append_new(jrows, jr);
-        }
-        json_object_set_new(jroot, "rows", jrows);
-        ret = kd_json_print(jroot);
-    }
-    else if (o.fmt == KD_FMT_CSV)
-    {
-        printf("K,n,problem,lista_mid,lista_rad,firenet_mid,firenet_rad,ten_to_minus_K,"
-               "lista_K_digits,lista_K_minus_1_digits,firenet_K_digits,firenet_K_minus_1_digits,"
-               "lista_train_mse,lista_val_mse,published_lista,published_firenet\n");
-        for (k = 0; k < nrows; k++)
-        {
-            kd_omega_table_row_struct * rw = rows + k;
-            char * lm = NULL, * lr = NULL, * fm, * fr;
-            kd_arb_get_decimal(&fm, &fr, &rw->firenet, 10);
-            if (to->lista)
-                kd_arb_get_decimal(&lm, &lr, &rw->lista, 10);
-            printf("%ld,%ld,%s,%s,%s,%s,%s,1e-%ld,%s,%s,%s,%s,%.3e,%.3e,%s,%s\n", rw->K, rw->n,
-                   kd_problem_kind_name(to->kind), lm ? lm : "", lr ? lr : "", fm, fr, rw->K,
-                   to->lista ? tv(rw->lista_k) : "", to->lista ? tv(rw->lista_k1) : "",
-                   tv(rw->firenet_k), tv(rw->firenet_k1), rw->lista_train_mse, rw->lista_val_mse,
-                   paper && published(1, rw->K, rw->n) ? published(1, rw->K, rw->n) : "",
-                   paper && published(0, rw->K, rw->n) ? published(0, rw->K, rw->n) : "");
-            flint_free(fm);
-            flint_free(fr);
-            flint_free(lm);
-            flint_free(lr);
-        }
-    }
+    if (st == KD_OK)
+        st = kd_omega_table_run(T, a.K, a.nK, o.levels, o.nlevels, to);
+    if (st != KD_OK)
+        ret = kd_cli_fail("table", st);
     else
     {
-        int noted_f = 0, noted_l = 0;
-        printf("Omega_K accuracy table (theory.md §6): problem %s, N1 = %ld, N2 = %ld, DCT;\n",
-               kd_problem_kind_name(to->kind), to->N1, to->N2);
-        printf("A = column 1 raised, A_n = column 2 raised by 2^-(n+1), y_n = y = D e1.\n");
-        printf("Distances to the true Xi(A, y), certified (mid +/- rad)%s.\n\n",
-               a.replicate ? "; --replicate-published: FIRENET with the authors' steps, measured as"
-                             " in their script (K <= 3: to a misplaced minimiser, NOT Xi)" : "");
-        printf("%3s %4s  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", "K", "n",
-               to->lista ? "dist(LISTA, Xi)" : "", "dist(FIRENET, Xi)", "10^-K",
-               "K digits?", "K-1 digits?", "published", "");
-        printf("%3s %4s  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", "", "", "", "", "",
-               "(LISTA/FIRE)", "(LISTA/FIRE)", "LISTA", "FIRENET");
-        for (k = 0; k < nrows; k++)
-        {
-            kd_omega_table_row_struct * rw = rows + k;
-            char bl[64] = "", bf[64], kd[32], k1[32], tenk[16];
-            const char * pl = paper ? published(1, rw->K, rw->n) : NULL;
-            const char * pf = paper ? published(0, rw->K, rw->n) : NULL;
-            int mark_f = pf && published_note(0, rw->K) && !a.replicate;
-            int mark_l = to->lista && pl && published_note(1, rw->K);
-            if (to->lista)
-                ball_str(bl, sizeof bl, &rw->lista);
-            ball_str(bf, sizeof bf, &rw->firenet);
-            snprintf(tenk, sizeof tenk, "1e-%ld", rw->K);
-            snprintf(kd, sizeof kd, "%s/%s", to->lista ? tv(rw->lista_k) : "-", tv(rw->firenet_k));
-            snprintf(k1, sizeof k1, "%s/%s", to->lista ? tv(rw->lista_k1) : "-", tv(rw->firenet_k1));
-            printf("%3ld %4ld  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", rw->K, rw->n, bl, bf,
-                   tenk, kd, k1, pl ? pl : "", pf ? pf : "");
-            (void) mark_f;
-            (void) mark_l;
-            noted_f |= mark_f;
-            noted_l |= mark_l;
-        }
-        if (to->lista)
-        {
-            printf("\nLISTA training (Adam, MSE, %ld layers, %ld samples, %ld epochs): train / validation MSE\n",
-                   to->lista_layers, to->lista_R, to->lista_epochs);
-            for (k = 0; k < nrows; k++)
-                printf("  K = %ld, n = %2ld: %.3e / %.3e  (%.1f s)\n", rows[k].K, rows[k].n,
-                       rows[k].lista_train_mse, rows[k].lista_val_mse, rows[k].lista_seconds);
-        }
-        printf("\nFIRENET: %ld layers (3np + 1), valid steps tau sigma ||A||^2 < 1%s.\n",
-               rows[0].firenet_layers, a.replicate ? " replaced by the authors' tau = sigma = sqrt(1/L_A)" : "");
-        if (noted_f)
-            printf("note: published FIRENET values for K = 1, 3 (0.2598 10^(1-K)) measure the distance to a\n"
-                   "      misplaced minimiser (a loop variable shadowing the column index in the authors'\n"
-                   "      test script); FIRENET started at 0 lands near the midpoint of the two candidate\n"
-                   "      minimisers, 0.15 10^(1-K) from each. Run with --replicate-published to see it.\n");
-        if (noted_l)
-            printf("note: the published LISTA value for K = 6 (0.000030) is ten times ||x_n - x*|| = 3.0e-6\n"
-                   "      (likely undertrained); LISTA learns x_n, 0.3 10^(1-K) from x*.\n");
-        if (to->kind != KD_PROBLEM_P3)
-            printf("note: for %s the network is the paper's FIRENET (a P3 network) run on the %s instance;\n"
-                   "      LISTA is skipped (its training samples are P3 minimisers).\n",
-                   kd_problem_kind_name(to->kind), kd_problem_kind_name(to->kind));
-        {
-            int all = 1;
-            for (k = 0; k < nrows; k++)
-                all &= rows[k].firenet_k == KD_FALSE && rows[k].firenet_k1 == KD_TRUE
-                       && (!to->lista || (rows[k].lista_k == KD_FALSE && rows[k].lista_k1 == KD_TRUE));
-            if (all)
-                printf("Every certified entry lies between 10^-K and 10^-(K-1): K-1 digits, not K (theory.md §3).\n");
-            else
-                printf("Not every entry is proved to lie between 10^-K and 10^-(K-1): see the verdict columns.\n");
-        }
-    }
-
-    if (a.plot != NULL)
-    {
-        if (!have_gnuplot())
-            fprintf(stderr, "kdigits table: gnuplot is not installed (apt-get install gnuplot-nox); no plot written\n");
+        int paper = to->kind == KD_PROBLEM_P3 && a.lambda == NULL;
+        if (o.fmt == KD_FMT_JSON)
+            ret = print_json(T, to, paper);
+        else if (o.fmt == KD_FMT_CSV)
+            print_csv(T, to, paper);
         else
-        {
-            char dat[] = "/tmp/kdigits-table-XXXXXX";
-            int fd = mkstemp(dat);
-            FILE * f = fd >= 0 ? fdopen(fd, "w") : NULL;
-            if (f == NULL)
-                fprintf(stderr, "kdigits table: cannot write a temporary file for the plot\n");
-            else
-            {
-                char cmdline[2048];
-                for (k = 0; k < nrows; k++)
-                    fprintf(f, "%ld %.17g %.17g\n", rows[k].K,
-                            to->lista ? arf_get_d(arb_midref(&rows[k].lista), ARF_RND_NEAR) : 0.0,
-                            arf_get_d(arb_midref(&rows[k].firenet), ARF_RND_NEAR));
-                fclose(f);
-                snprintf(cmdline, sizeof cmdline,
-                         "gnuplot -e \"set terminal png size 800,560; set output '%s'; set logscale y;"
-                         " set xlabel 'K'; set ylabel 'certified distance to Xi(A,y)'; set key top right; set format y '10^{%%L}';"
-                         " set title 'Omega_K: every network lands between 10^{-K} and 10^{-(K-1)}';"
-                         " set xrange [0:%ld]; plot 10**(-x) title '10^{-K}' lw 2, 10**(1-x) title '10^{-(K-1)}' lw 2,"
-                         " '%s' using 1:3 title 'FIRENET' with points pt 7 ps 1.5%s\"",
-                         a.plot, a.K[a.nK - 1] + 1, dat,
-                         to->lista ? ", '' using 1:2 title 'LISTA' with points pt 5 ps 1.5" : "");
-                if (system(cmdline) != 0)
-                    fprintf(stderr, "kdigits table: gnuplot failed; no plot written\n");
-                remove(dat);
-            }
-        }
+            print_text(T, to, paper);
+        if (a.plot != NULL)
+            plot(a.plot, T, to, a.K[a.nK - 1]);
     }
-    goto done;
-
-fail:
-    ret = kd_cli_fail(cmd, st);
+    kd_cli_opts_clear(&o);
 done:
-    if (rows != NULL)
-        for (i = 0; i < nrows; i++)
-            kd_omega_table_row_clear(rows + i);
-    flint_free(rows);
+    kd_omega_table_clear(T);
     flint_free(a.K);
     kd_omega_table_opts_clear(to);
-    kd_cli_opts_clear(&o);
     return ret;
 }
