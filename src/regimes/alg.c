@@ -312,32 +312,12 @@ kd_regimes_alg_fista(kd_regimes_alg_t a)
     alg_set(a, "FISTA (P2, 2000 it.)", fista_fn, NULL, NULL, 0);
 }
 
-/* kd_mat (exact expressions) from a rational matrix */
-static kd_status
-mat_from_fmpq(kd_mat_t M, const fmpq_mat_t Q)
-{
-    slong i, j;
-    kd_real_t v;
-    kd_status st = kd_mat_resize(M, fmpq_mat_nrows(Q), fmpq_mat_ncols(Q));
-    if (st != KD_OK)
-        return st;
-    kd_real_init(v);
-    for (i = 0; i < fmpq_mat_nrows(Q); i++)
-        for (j = 0; j < fmpq_mat_ncols(Q); j++)
-        {
-            kd_real_set_fmpq(v, fmpq_mat_entry(Q, i, j));
-            kd_mat_set_entry_real(M, i, j, v);
-        }
-    kd_real_clear(v);
-    return KD_OK;
-}
-
+/* The exact solver as an algorithm: kd_solve itself reads the adversary's
+   oracles (the one door: every read is in their logs) at level DATA_LEVEL. */
 static kd_status
 exact_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t C,
          void * state, ulong seed)
 {
-    fmpq_mat_t A, y;
-    kd_mat_t MA, My;
     kd_problem_t P;
     kd_solve_opts_t o;
     kd_solve_result_t R;
@@ -346,29 +326,13 @@ exact_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t
 
     (void) state;
     (void) seed;
-    fmpq_mat_init(A, 0, 0);
-    fmpq_mat_init(y, 0, 0);
-    kd_mat_init(MA, 0, 0);
-    kd_mat_init(My, 0, 0);
-    kd_problem_init_empty(P);
     kd_solve_opts_init(o);
     kd_solve_result_init(R);
     o->method = KD_METHOD_EXACT;
-    o->level = -1;
+    o->level = DATA_LEVEL;
     o->certify = 0;
-    st = kd_oracle_get(A, NULL, OA, DATA_LEVEL);
-    if (st == KD_OK)
-        st = kd_oracle_get(y, NULL, Oy, DATA_LEVEL);
-    if (st == KD_OK)
-        st = mat_from_fmpq(MA, A);
-    if (st == KD_OK)
-        st = mat_from_fmpq(My, y);
-    if (st == KD_OK)
-    {
-        kd_problem_clear(P);
-        st = kd_problem_init(P, C->kind, MA, My, NULL,
-                             C->kind == KD_PROBLEM_BP ? NULL : C->param, C->prec_cap);
-    }
+    st = kd_problem_init_oracles(P, C->kind, OA, Oy, NULL,
+                                 C->kind == KD_PROBLEM_BP ? NULL : C->param, C->prec_cap);
     if (st == KD_OK)
         st = kd_solve(R, P, o);
     if (st == KD_OK)
@@ -385,10 +349,6 @@ exact_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t
     kd_solve_result_clear(R);
     kd_solve_opts_clear(o);
     kd_problem_clear(P);
-    kd_mat_clear(MA);
-    kd_mat_clear(My);
-    fmpq_mat_clear(A);
-    fmpq_mat_clear(y);
     return st;
 }
 
