@@ -145,6 +145,7 @@ print_demo(int * ret, const kd_cli_opts * o, const char * delta_s, const kd_real
     kd_status st = KD_OK;
     fmpq_mat_t An, yn;
     mag_t errA, erry;
+    kd_oracle_t OA, Oy;
     slong i;
 
     fmpq_mat_init(An, 3, 2);
@@ -155,10 +156,16 @@ print_demo(int * ret, const kd_cli_opts * o, const char * delta_s, const kd_real
         printf("n,entry_level,matrix,i,j,value,error_bound_frobenius\n");
     else if (o->fmt == KD_FMT_TEXT)
         print_text_head(delta_s, delta, I->inexact);
+    kd_oracle_init_mat(OA, &I->A);
+    kd_oracle_init_mat(Oy, &I->y);
+    kd_oracle_set_prec_cap(OA, o->prec_cap);
+    kd_oracle_set_prec_cap(Oy, o->prec_cap);
     for (i = 0; i < o->nlevels && st == KD_OK; i++)
-        if ((st = kd_mat_approx(An, NULL, errA, &I->A, o->levels[i], o->prec_cap)) == KD_OK
-            && (st = kd_mat_approx(yn, NULL, erry, &I->y, o->levels[i], o->prec_cap)) == KD_OK)
+        if ((st = kd_oracle_get_err(An, NULL, errA, OA, o->levels[i])) == KD_OK
+            && (st = kd_oracle_get_err(yn, NULL, erry, Oy, o->levels[i])) == KD_OK)
             print_level(o->fmt, jlevels, o->levels[i], I->inexact, An, errA, yn, erry);
+    kd_oracle_clear(OA);
+    kd_oracle_clear(Oy);
     if (st == KD_OK && o->fmt == KD_FMT_JSON)
         *ret = print_json(jlevels, delta_s, delta, I);
     else

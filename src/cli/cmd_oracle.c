@@ -141,6 +141,7 @@ print_levels(int * ret, const kd_mat_t A, const char * source, const kd_cli_opts
     kd_status st = KD_OK;
     fmpq_mat_t re, im;
     mag_t err;
+    kd_oracle_t O;
 
     fmpq_mat_init(re, A->r, A->c);
     fmpq_mat_init(im, A->r, A->c);
@@ -150,9 +151,11 @@ print_levels(int * ret, const kd_mat_t A, const char * source, const kd_cli_opts
     else if (o->fmt == KD_FMT_TEXT)
         printf("# %s: %ld x %ld %s matrix, %ld entries not exact dyadics\n", source,
                A->r, A->c, A->is_complex ? "complex" : "real", k);
+    st = kd_oracle_init_mat(O, A);
+    kd_oracle_set_prec_cap(O, o->prec_cap);
     for (i = 0; i < o->nlevels && st == KD_OK; i++)
     {
-        st = kd_mat_approx(re, A->is_complex ? im : NULL, err, A, o->levels[i], o->prec_cap);
+        st = kd_oracle_get_err(re, im, err, O, o->levels[i]);
         if (st == KD_OK)
             st = print_level(jlevels, o->fmt, source, A, o->levels[i], k, re, im, err);
     }
@@ -162,6 +165,7 @@ print_levels(int * ret, const kd_mat_t A, const char * source, const kd_cli_opts
                                 "inexact_entries", (json_int_t) k, "levels", jlevels));
     else
         json_decref(jlevels);
+    kd_oracle_clear(O);
     fmpq_mat_clear(re);
     fmpq_mat_clear(im);
     mag_clear(err);

@@ -282,10 +282,15 @@ kd_status
 kd_omega_approx_d(double * An, const kd_omega_t G, slong level, slong prec_cap)
 {
     fmpq_mat_t Q;
+    kd_oracle_t O;
     slong i, k;
     kd_status st;
     fmpq_mat_init(Q, G->m, G->N);
-    st = kd_mat_approx(Q, NULL, NULL, G->A, level, prec_cap);
+    st = kd_oracle_init_mat(O, G->A);
+    kd_oracle_set_prec_cap(O, prec_cap);
+    if (st == KD_OK)
+        st = kd_oracle_get(Q, NULL, O, level);
+    kd_oracle_clear(O);
     for (i = 0; i < G->m && st == KD_OK; i++)
         for (k = 0; k < G->N; k++)
             An[i * G->N + k] = fmpq_get_d(fmpq_mat_entry(Q, i, k));

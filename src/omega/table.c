@@ -239,7 +239,13 @@ kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n, const kd_omega_ta
         fmpq_mat_init(yq, m, 1);
         fmpq_mat_init(yi, m, 1);
         fmpq_mat_init(xq, N, 1);
-        st = kd_mat_approx(yq, NULL, NULL, Gn->y, n + o->data_extra + 30, 0);
+        {
+            kd_oracle_t Oy;
+            st = kd_oracle_init_mat(Oy, Gn->y);
+            if (st == KD_OK)
+                st = kd_oracle_get(yq, NULL, Oy, n + o->data_extra + 30);
+            kd_oracle_clear(Oy);
+        }
         if (st == KD_OK)
             st = kd_lista_apply_fmpq(xq, net, yq);
         if (st == KD_OK)

@@ -406,6 +406,7 @@ kd_sci_lasso_row(kd_sci_lasso_row_t row, const fmpq_t Lambda, slong n, slong pre
     row->consistent = KD_TRUE;
     for (k = 0; k <= n && st == KD_OK; k++)
     {
+        /* the adversary builds its answers (an oracle's side, not a read) */
         st = kd_mat_approx(Ak, NULL, NULL, A0, k + 1, 0);
         if (st != KD_OK)
             break;
