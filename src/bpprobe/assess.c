@@ -17,6 +17,14 @@ kd_bp_verdict_name(kd_bp_verdict v)
     }
 }
 
+const char *
+kd_bp_assess_verdict_name(const kd_bp_assess_t R, const kd_bp_probe_t P)
+{
+    if (R->verdict == KD_BP_VERDICT_RIGHT && P->bp.unique != KD_TRUE)
+        return "right";
+    return kd_bp_verdict_name(R->verdict);
+}
+
 void
 kd_bp_assess_init(kd_bp_assess_t R)
 {

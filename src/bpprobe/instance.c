@@ -82,6 +82,13 @@ kd_bp_probe_set(kd_bp_probe_t P, const fmpq_mat_t A, const fmpq_mat_t y)
 {
     kd_status st;
     probe_empty(P);
+    if (fmpq_mat_ncols(y) != 1 || fmpq_mat_nrows(y) != fmpq_mat_nrows(A))
+        return kd_error_set(KD_ERR_SIZE, "y is %ld x %ld, A is %ld x %ld: y must be %ld x 1",
+                            fmpq_mat_nrows(y), fmpq_mat_ncols(y), fmpq_mat_nrows(A),
+                            fmpq_mat_ncols(A), fmpq_mat_nrows(A));
+    if (fmpq_mat_ncols(A) == 0 || fmpq_mat_nrows(A) == 0)
+        return kd_error_set(KD_ERR_SIZE, "A is %ld x %ld: it needs a row and a column",
+                            fmpq_mat_nrows(A), fmpq_mat_ncols(A));
     st = kd_bp_solve_exact(&P->bp, A, y, NULL);
     if (st != KD_OK)
     {
@@ -93,6 +100,24 @@ kd_bp_probe_set(kd_bp_probe_t P, const fmpq_mat_t A, const fmpq_mat_t y)
     fmpq_mat_set(&P->A, A);
     fmpq_mat_set(&P->y, y);
     return KD_OK;
+}
+
+kd_status
+kd_bp_probe_rational(fmpq_mat_t M, const kd_mat_t E)
+{
+    slong i, j;
+    fmpq_t im;
+    kd_status st = KD_OK;
+    _kd_fmpq_mat_fit(M, kd_mat_nrows(E), kd_mat_ncols(E));
+    fmpq_init(im);
+    for (i = 0; i < kd_mat_nrows(E) && st == KD_OK; i++)
+        for (j = 0; j < kd_mat_ncols(E) && st == KD_OK; j++)
+            if (!kd_real_get_fmpq(fmpq_mat_entry(M, i, j), kd_mat_entry_re(E, i, j))
+                || !kd_real_get_fmpq(im, kd_mat_entry_im(E, i, j)) || !fmpq_is_zero(im))
+                st = kd_error_set(KD_ERR_ARG, "entry (%ld, %ld) is not a real rational", i + 1,
+                                  j + 1);
+    fmpq_clear(im);
+    return st;
 }
 
 kd_status
