@@ -606,6 +606,184 @@ START_TEST(test_write_lp)
 }
 END_TEST
 
+/* glpsol's solution files: x_j = u_j - v_j read exactly from decimals and
+   exponents; the status line kept; bad files refused with the status the
+   peer claimed still reported (it used to be read after being freed). */
+START_TEST(test_parse_glpk)
+{
+    kd_bp_peer_result_t r;
+    fmpq_t q;
+    fmpq_init(q);
+    kd_bp_peer_result_init(r, KD_BP_PEER_GLPK_SIMPLEX, 2);
+
+    kd_bp_peer_parse(r, KD_BP_PEER_GLPK_SIMPLEX,
+                     "c Problem:\nc Status:     OPTIMAL  \nc\ns bas 1 4 f f 1\n"
+                     "j 1 b 1 0\nj 2 l 0 2\nj 3 b -1.25e-3 0\nj 4 l 0.5 2\ne o f\n", 2);
+    ck_assert_int_eq(r->status, KD_BP_PEER_OK);
+    ck_assert_str_eq(r->claim, "OPTIMAL");
+    ck_assert(r->claimed_optimal);
+    ck_assert(r->reason == NULL);
+    ck_assert(fmpq_is_one(fmpq_mat_entry(&r->x, 0, 0)));
+    fmpq_set_si(q, -401, 800);                  /* -1.25e-3 - 0.5, exactly */
+    ck_assert(fmpq_equal(fmpq_mat_entry(&r->x, 1, 0), q));
+
+    /* interior point: "j COL PRIM DUAL" */
+    kd_bp_peer_parse(r, KD_BP_PEER_GLPK_INTERIOR,
+                     "c Status:     FEASIBLE\ns ipt 1 4 f 1\nj 1 0.5 0\nj 2 0 1\nj 3 0.25 0\n"
+                     "j 4 0 0\n", 2);
+    ck_assert_int_eq(r->status, KD_BP_PEER_OK);
+    ck_assert_str_eq(r->claim, "FEASIBLE");
+    ck_assert(!r->claimed_optimal);
+    fmpq_set_si(q, 1, 4);
+    ck_assert(fmpq_equal(fmpq_mat_entry(&r->x, 1, 0), q));
+
+    /* a column missing: FAILED, the claim kept */
+    kd_bp_peer_parse(r, KD_BP_PEER_GLPK_EXACT, "c Status: OPTIMAL\ns bas 1 4 f f 1\nj 1 b 1 0\n", 2);
+    ck_assert_int_eq(r->status, KD_BP_PEER_FAILED);
+    ck_assert_str_eq(r->claim, "OPTIMAL");
+    ck_assert_str_eq(r->reason, "glpsol's solution file does not list every column");
+    kd_bp_peer_parse(r, KD_BP_PEER_GLPK_EXACT, "s bas 1 4 f f 1\n", 2);
+    ck_assert_int_eq(r->status, KD_BP_PEER_FAILED);
+    ck_assert_str_eq(r->claim, "(none)");
+
+    /* an unreadable number, a column out of range */
+    kd_bp_peer_parse(r, KD_BP_PEER_GLPK_EXACT, "c Status: OPTIMAL\ns bas 1 4 f f 1\nj 1 b one 0\n", 2);
+    ck_assert_int_eq(r->status, KD_BP_PEER_FAILED);
+    ck_assert_str_eq(r->claim, "unreadable solution");
+    kd_bp_peer_parse(r, KD_BP_PEER_GLPK_EXACT, "s bas 1 4 f f 1\nj 5 b 1 0\n", 2);
+    ck_assert_int_eq(r->status, KD_BP_PEER_FAILED);
+    ck_assert_str_eq(r->claim, "unreadable solution");
+
+    kd_bp_peer_result_clear(r);
+    fmpq_clear(q);
+}
+END_TEST
+
+/* esolver's solution files: exact p/q values; only an OPTIMAL claim gives
+   an answer to judge. */
+START_TEST(test_parse_esolver)
+{
+    kd_bp_peer_result_t r;
+    fmpq_t q;
+    fmpq_init(q);
+    kd_bp_peer_result_init(r, KD_BP_PEER_ESOLVER, 3);
+
+    kd_bp_peer_parse(r, KD_BP_PEER_ESOLVER, "status OPTIMAL\n\tValue = 5/7\nVARS:\nu2 = 1024/1025  \n"
+                     "v3 = 6/4\nu3 = 1\nREDUCED COST:\nu1 = 1\n", 3);
+    ck_assert_int_eq(r->status, KD_BP_PEER_OK);
+    ck_assert_str_eq(r->claim, "OPTIMAL");
+    ck_assert(fmpq_is_zero(fmpq_mat_entry(&r->x, 0, 0)));
+    fmpq_set_si(q, 1024, 1025);
+    ck_assert(fmpq_equal(fmpq_mat_entry(&r->x, 1, 0), q));
+    fmpq_set_si(q, -1, 2);
+    ck_assert(fmpq_equal(fmpq_mat_entry(&r->x, 2, 0), q));
+
+    kd_bp_peer_parse(r, KD_BP_PEER_ESOLVER, "status INFEASIBLE\nVARS:\nu1 = 1\n", 3);
+    ck_assert_int_eq(r->status, KD_BP_PEER_FAILED);
+    ck_assert_str_eq(r->claim, "INFEASIBLE");
+    ck_assert(r->reason == NULL);
+    kd_bp_peer_parse(r, KD_BP_PEER_ESOLVER, "VARS:\nu1 = 1\n", 3);
+    ck_assert_int_eq(r->status, KD_BP_PEER_FAILED);
+    ck_assert_str_eq(r->reason, "esolver's solution file has no status line");
+    kd_bp_peer_parse(r, KD_BP_PEER_ESOLVER, "status OPTIMAL\nVARS:\nu1 = 1.5\n", 3);
+    ck_assert_str_eq(r->reason, "esolver printed a value that is not p/q");
+    kd_bp_peer_parse(r, KD_BP_PEER_ESOLVER, "status OPTIMAL\nVARS:\nu4 = 1\n", 3);
+    ck_assert_str_eq(r->reason, "esolver's solution file has an unexpected line");
+
+    kd_bp_peer_result_clear(r);
+    fmpq_clear(q);
+}
+END_TEST
+
+/* The peer table, peer lists, a peer that is not installed. */
+START_TEST(test_peers)
+{
+    unsigned set;
+    kd_bp_peer p;
+    kd_bp_peer_result_t r;
+    char * path = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+
+    ck_assert(kd_bp_peer_lookup(&p, "glpk-interior") && p == KD_BP_PEER_GLPK_INTERIOR);
+    ck_assert(!kd_bp_peer_lookup(&p, "cplex"));
+    ck_assert_str_eq(kd_bp_peer_package(KD_BP_PEER_ESOLVER), "qsopt-ex");
+    ck_assert(kd_bp_peer_reads_double(KD_BP_PEER_GLPK_EXACT));
+    ck_assert(!kd_bp_peer_reads_double(KD_BP_PEER_ESOLVER));
+    kd_assert_ok(kd_bp_peer_set_from_str(&set, "esolver,,glpk-simplex,esolver"));
+    ck_assert_uint_eq(set, KD_BP_PEER_BIT(KD_BP_PEER_ESOLVER) | KD_BP_PEER_BIT(KD_BP_PEER_GLPK_SIMPLEX));
+    kd_assert_ok(kd_bp_peer_set_from_str(&set, "none"));
+    ck_assert_uint_eq(set, 0);
+    ck_assert_int_eq(kd_bp_peer_set_from_str(&set, "glpk-exact,cplex"), KD_ERR_ARG);
+    ck_assert(strstr(kd_error_message(), "unknown peer 'cplex'") != NULL);
+
+    setenv("PATH", "/nonexistent-kdigits-test", 1);
+    kd_bp_peer_result_init(r, KD_BP_PEER_ESOLVER, 2);
+    kd_bp_peer_run(r, KD_BP_PEER_ESOLVER, "/nonexistent-kdigits-test", "bp.lp", 2, 1.0);
+    ck_assert_int_eq(r->status, KD_BP_PEER_SKIPPED);
+    ck_assert_str_eq(r->claim, "skipped (install qsopt-ex)");
+    ck_assert_str_eq(r->reason, "esolver not found on PATH");
+    kd_bp_peer_result_clear(r);
+    if (path != NULL)
+        setenv("PATH", path, 1);
+    free(path);
+}
+END_TEST
+
+/* The probe without peers: the other vertex worse by exactly 1/(2^k + 1),
+   the LP's coefficient a double up to k = 52 and rounded to 1 after. */
+START_TEST(test_run)
+{
+    slong k = 40 + 20 * _i;
+    kd_bp_probe_t P;
+    kd_bp_probe_report_t R;
+    fmpq_t q;
+    fmpq_init(q);
+    kd_bp_probe_init(P);
+    kd_bp_probe_report_init(R);
+    kd_assert_ok(kd_bp_probe_set_k(P, k));
+    kd_assert_ok(kd_bp_probe_run(R, P, 0, 1.0, 128));
+    ref_x2(q, k);                               /* 2^k / (2^k + 1) */
+    fmpq_sub_si(q, q, 1);                       /* -1 / (2^k + 1) */
+    fmpq_neg(q, q);
+    ck_assert(fmpq_equal(&R->other_R.excess, q));
+    ck_assert_int_eq(R->other_R.verdict, KD_BP_VERDICT_WRONG_VERTEX);
+    ck_assert(R->rounded && R->have_double);
+    ck_assert(fmpq_mat_equal(&R->As, &P->A));
+    ck_assert_int_eq(R->maxtok, k + 2);        /* "1." and k digits */
+    if (k <= 52)
+        ck_assert(R->same_double);
+    else
+    {
+        ck_assert(!R->same_double);
+        ck_assert(fmpq_is_one(fmpq_mat_entry(&R->Ad, 0, 1)));
+        ck_assert(R->Pd.bp.unique == KD_FALSE);
+    }
+    ck_assert_uint_eq(R->peers, 0);
+    kd_bp_probe_report_clear(R);
+    kd_bp_probe_clear(P);
+    fmpq_clear(q);
+}
+END_TEST
+
+/* Exact data to rationals; the verdict's name on a non-unique solution set. */
+START_TEST(test_rational)
+{
+    kd_mat_t E;
+    fmpq_mat_t M;
+    kd_mat_init(E, 1, 2);
+    fmpq_mat_init(M, 0, 0);
+    kd_real_set_si(kd_mat_entry_re(E, 0, 0), 3);
+    kd_real_set_si(kd_mat_entry_re(E, 0, 1), -7);
+    kd_assert_ok(kd_bp_probe_rational(M, E));
+    ck_assert(fmpz_equal_si(fmpq_mat_entry_num(M, 0, 1), -7));
+    kd_real_set_si(kd_mat_entry_re(E, 0, 1), 2);
+    kd_assert_ok(kd_real_sqrt(kd_mat_entry_re(E, 0, 1), kd_mat_entry_re(E, 0, 1)));
+    ck_assert_int_eq(kd_bp_probe_rational(M, E), KD_ERR_ARG);
+    ck_assert_str_eq(kd_error_message(), "entry (1, 2) is not a real rational");
+    kd_mat_clear(E);
+    fmpq_mat_clear(M);
+}
+END_TEST
+
 Suite *
 kd_suite_bpprobe(void)
 {
@@ -621,6 +799,11 @@ kd_suite_bpprobe(void)
     tcase_add_test(tc, test_decimal);
     tcase_add_test(tc, test_round_double);
     tcase_add_test(tc, test_write_lp);
+    tcase_add_test(tc, test_parse_glpk);
+    tcase_add_test(tc, test_parse_esolver);
+    tcase_add_test(tc, test_peers);
+    tcase_add_loop_test(tc, test_run, 0, 2);
+    tcase_add_test(tc, test_rational);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,14 +7,17 @@
    other); the exact CPLEX LP file that such solvers read, and the problem
    a reader that stores numbers in IEEE double actually receives.
 
-   Everything is exact over Q; no process is started here (the CLI runs the
-   peers). Theory: theory.md §1 (BP as an LP, solution sets). */
+   Everything is exact over Q. The peers (GLPK's glpsol, QSopt_ex's
+   esolver) are external programs that kd_bp_probe_run starts when they are
+   installed; nothing else here starts a process. Theory: theory.md §1 (BP
+   as an LP, solution sets). */
 #ifndef KDIGITS_BPPROBE_H
 #define KDIGITS_BPPROBE_H
 
 #include "kdigits/deps.h"
 #include "kdigits/status.h"
 #include "kdigits/lp.h"
+#include "kdigits/mat.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,14 +60,19 @@ typedef kd_bp_probe_struct kd_bp_probe_t[1];
 void kd_bp_probe_init(kd_bp_probe_t P);
 void kd_bp_probe_clear(kd_bp_probe_t P);
 
+/* M becomes the exact matrix E when every entry is a real rational (an
+   exact expression whose value is in Q). Errors: KD_ERR_ARG, "entry (i, j)
+   is not a real rational", on the first that is not. */
+kd_status kd_bp_probe_rational(fmpq_mat_t M, const kd_mat_t E);
+
 /* P becomes the built-in instance for k, solved exactly (kd_bp_solve_exact:
    optimal vertex, dual certificate, solution set, uniqueness) and compared
    exactly with the closed form (P->agrees). Errors: KD_ERR_ARG for a bad k;
    those of kd_bp_solve_exact. On error P is left empty (m = N = 0). */
 kd_status kd_bp_probe_set_k(kd_bp_probe_t P, slong k);
 /* The same for rational A (m x N) and y (m x 1), with no closed form.
-   Errors: those of kd_bp_solve_exact (KD_ERR_SIZE, KD_ERR_DOMAIN when
-   Ax = y has no solution). */
+   Errors: KD_ERR_SIZE when y is not m x 1 or m or N is 0; those of
+   kd_bp_solve_exact (KD_ERR_DOMAIN when Ax = y has no solution). */
 kd_status kd_bp_probe_set(kd_bp_probe_t P, const fmpq_mat_t A, const fmpq_mat_t y);
 
 /* ------------------------------------------------------------ judging a candidate */
@@ -117,6 +125,11 @@ void kd_bp_assess_clear(kd_bp_assess_t R);
 kd_status kd_bp_probe_assess(kd_bp_assess_t R, const kd_bp_probe_t P, const fmpq_mat_t x,
                              slong prec);
 
+/* The name of R's verdict against P: kd_bp_verdict_name, except "right"
+   for KD_BP_VERDICT_RIGHT when P's solution set is not a single point
+   (there is no one right vertex then). */
+const char * kd_bp_assess_verdict_name(const kd_bp_assess_t R, const kd_bp_probe_t P);
+
 /* ------------------------------------------------------------ what peers read */
 
 /* Exact decimal rendering of q when its reduced denominator is 2^a 5^b
@@ -145,6 +158,140 @@ kd_status kd_bp_probe_write_lp(FILE * f, fmpq_mat_t As, fmpq_mat_t ys, slong * m
    2^1024 (subnormal or overflow). */
 kd_status kd_bp_probe_round_double(fmpq_mat_t Ad, fmpq_mat_t yd, const fmpq_mat_t A,
                                    const fmpq_mat_t y);
+
+/* ------------------------------------------------------------ the peers */
+
+/* The real LP solvers the probe runs, in the order they are reported. */
+typedef enum
+{
+    KD_BP_PEER_GLPK_SIMPLEX = 0, /* glpsol, default primal simplex */
+    KD_BP_PEER_GLPK_EXACT,       /* glpsol --exact: rational simplex */
+    KD_BP_PEER_GLPK_INTERIOR,    /* glpsol --interior */
+    KD_BP_PEER_ESOLVER           /* QSopt_ex's esolver: exact rational simplex */
+}
+kd_bp_peer;
+
+#define KD_BP_PEER_COUNT 4
+/* Bit p of a peer set stands for peer p. */
+#define KD_BP_PEER_BIT(p) (1u << (p))
+#define KD_BP_PEERS_ALL ((1u << KD_BP_PEER_COUNT) - 1)
+
+/* "glpk-simplex", "glpk-exact", "glpk-interior", "esolver". */
+const char * kd_bp_peer_name(kd_bp_peer p);
+/* The program run: "glpsol" or "esolver". */
+const char * kd_bp_peer_program(kd_bp_peer p);
+/* The Debian package that installs it: "glpk-utils" or "qsopt-ex". */
+const char * kd_bp_peer_package(kd_bp_peer p);
+/* 1 when the peer stores each number of the LP file as an IEEE double
+   (GLPK), 0 when it reads decimals exactly (esolver). */
+int kd_bp_peer_reads_double(kd_bp_peer p);
+/* *p becomes the peer called name (kd_bp_peer_name); 0 when none is. */
+int kd_bp_peer_lookup(kd_bp_peer * p, const char * name);
+/* *set becomes the set (KD_BP_PEER_BIT) named by list: peer names
+   separated by commas (empty names are ignored), or "none". Errors:
+   KD_ERR_ARG, "unknown peer 'NAME' (known: ...)", for the first unknown
+   name. */
+kd_status kd_bp_peer_set_from_str(unsigned * set, const char * list);
+
+typedef enum
+{
+    KD_BP_PEER_OK = 0,  /* an answer x was read (whatever the peer claimed) */
+    KD_BP_PEER_SKIPPED, /* the program is not installed */
+    KD_BP_PEER_FAILED   /* it ran but gave no answer to judge */
+}
+kd_bp_peer_status;
+
+/* One peer's run. */
+typedef struct
+{
+    kd_bp_peer peer;
+    kd_bp_peer_status status;
+    char * claim;           /* the status the peer claimed ("OPTIMAL",
+                               "INFEASIBLE", ...), or what went wrong when
+                               it claimed none ("skipped (install
+                               glpk-utils)", "timed out", "failed", "no
+                               solution written", "unreadable solution",
+                               "could not start"); never NULL */
+    char * reason;          /* SKIPPED / FAILED: the detail (program not on
+                               PATH, the peer's error line, ...), or NULL */
+    int claimed_optimal;    /* the peer said OPTIMAL */
+    fmpq_mat_struct x;      /* OK: the answer (N x 1), the exact value of
+                               the numbers the peer printed */
+    kd_bp_assess_struct R;  /* OK: x judged against the exact problem */
+    int on_input;           /* 1 when Rd is set: OK, the peer reads doubles
+                               and the double-rounded problem was solved */
+    kd_bp_assess_struct Rd; /* x judged against the problem the peer read */
+}
+kd_bp_peer_result_struct;
+
+typedef kd_bp_peer_result_struct kd_bp_peer_result_t[1];
+
+/* An empty result for peer p (claim "(none)", x N x 1 zero). */
+void kd_bp_peer_result_init(kd_bp_peer_result_t r, kd_bp_peer p, slong N);
+void kd_bp_peer_result_clear(kd_bp_peer_result_t r);
+
+/* Reads the solution file text written by peer p for an LP of N columns
+   written by kd_bp_probe_write_lp (columns u1, v1, ..., x_j = u_j - v_j):
+   glpsol's "-w" file ("c Status:" line, "s bas" or "s ipt", "j COL ..."
+   rows; GLPK 5) or esolver's "-O" file ("status WORD", "VARS:" with
+   "name = p/q" rows for the non-zero variables). Every number is read
+   exactly as the rational it denotes. r->status becomes KD_BP_PEER_OK with
+   r->claim, r->claimed_optimal and r->x set when an answer was read
+   (esolver: only when it claims OPTIMAL), else KD_BP_PEER_FAILED with the
+   reason; r->R and r->Rd are not touched. */
+void kd_bp_peer_parse(kd_bp_peer_result_t r, kd_bp_peer p, const char * text, slong N);
+
+/* Runs peer p on the LP file lpfile (N columns, kd_bp_probe_write_lp),
+   killed after timeout_s seconds (<= 0: no limit), writing its solution
+   file into the directory dir (removed afterwards), and reads its answer
+   (kd_bp_peer_parse). A peer not on $PATH is SKIPPED; one that could not
+   start, timed out, exited without a solution file or wrote an unreadable
+   one is FAILED. Neither is an error: the function has no failure mode of
+   its own. r->R and r->Rd are not touched. */
+void kd_bp_peer_run(kd_bp_peer_result_t r, kd_bp_peer p, const char * dir,
+                    const char * lpfile, slong N, double timeout_s);
+
+/* ------------------------------------------------------------ the whole probe */
+
+/* Everything kd_bp_probe_run finds about a solved instance P. */
+typedef struct
+{
+    fmpq_mat_struct other;    /* built-in: the other vertex (1, 0); else 0 x 1 */
+    kd_bp_assess_struct other_R; /* built-in: it, judged against P */
+    fmpq_mat_struct As, ys;   /* the LP as written (kd_bp_probe_write_lp) */
+    slong maxtok;             /* its longest number, in characters */
+    int rounded;              /* Ad, yd are set */
+    fmpq_mat_struct Ad, yd;   /* As, ys rounded to doubles
+                                 (kd_bp_probe_round_double) */
+    int same_double;          /* rounded, and Ad = As, yd = ys exactly */
+    int have_double;          /* Pd is the double-rounded problem solved */
+    kd_bp_probe_struct Pd;
+    char * double_msg;        /* !have_double: why (malloc'ed); else NULL */
+    unsigned peers;           /* the peers run (KD_BP_PEER_BIT) */
+    double timeout_s;         /* the time limit of each run, seconds */
+    kd_bp_peer_result_struct peer[KD_BP_PEER_COUNT]; /* by kd_bp_peer */
+}
+kd_bp_probe_report_struct;
+
+typedef kd_bp_probe_report_struct kd_bp_probe_report_t[1];
+
+void kd_bp_probe_report_init(kd_bp_probe_report_t R);
+void kd_bp_probe_report_clear(kd_bp_probe_report_t R);
+
+/* The probe on the solved instance P: for the built-in instance, checks
+   that P agrees with the closed form and judges the other vertex (1, 0);
+   writes the exact LP file into a fresh directory under $TMPDIR (else
+   /tmp), rounds it to doubles and solves that problem exactly (a failure
+   there is reported in R->double_msg, not returned); runs each peer in
+   the set peers (KD_BP_PEER_BIT) with kd_bp_peer_run and judges every
+   answer with kd_bp_probe_assess at precision prec, against P and, for a
+   peer that reads doubles, against the double-rounded problem. The
+   directory and its files are removed before returning. Errors: KD_ERR_ARG
+   when P is empty or prec < 2; KD_ERR_INTERNAL when the built-in instance
+   disagrees with its closed form; KD_ERR_IO when the temporary directory
+   or the LP file cannot be written; those of kd_bp_probe_assess. */
+kd_status kd_bp_probe_run(kd_bp_probe_report_t R, const kd_bp_probe_t P, unsigned peers,
+                          double timeout_s, slong prec);
 
 #ifdef __cplusplus
 }
