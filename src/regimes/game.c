@@ -145,9 +145,9 @@ kd_regimes_run_instance(slong * reads, arb_t d, kd_truth * ok, const kd_regimes_
         st = alg->run(x, OA, Oy, C, alg->state, alg->seed);
         *reads = kd_oracle_nreads(OA);
         if (st == KD_OK)
-            st = kd_omega_dist(d, G, x, prec + 2 * n);
+            st = kd_omega_dist(d, G, x, kd_level_prec(n, prec));
         if (st == KD_OK)
-            *ok = kd_certify_digits(d, digits, prec + 2 * n);
+            *ok = kd_certify_digits(d, digits, kd_level_prec(n, prec));
         kd_oracle_clear(OA);
         kd_oracle_clear(Oy);
     }
@@ -224,8 +224,8 @@ kd_regimes_budget_mc(slong * fail, slong * maxread, const kd_regimes_alg_t alg,
                               alg->name, kd_oracle_max_level(O), M);
         for (j = 0; j < N1 && st == KD_OK; j++)
         {
-            st = kd_omega_dist(d, G[j], x, prec + 2 * n);
-            if (st == KD_OK && kd_certify_digits(d, C->K - 1, prec + 2 * n) != KD_TRUE)
+            st = kd_omega_dist(d, G[j], x, kd_level_prec(n, prec));
+            if (st == KD_OK && kd_certify_digits(d, C->K - 1, kd_level_prec(n, prec)) != KD_TRUE)
                 fail[j]++;
         }
     }
@@ -256,7 +256,7 @@ kd_regimes_breakdown(arb_t eps, arb_t mid0, arb_t mid1, const kd_omega_class_t C
     fmpq_mat_init(x, C->N1 + C->N2, 1);
     fmpq_init(tq);
     arb_init(tau);
-    prec += 2 * n;
+    prec = kd_level_prec(n, prec);
     st = kd_omega_class_instance(G0, C, 1, n, 0);
     if (st == KD_OK)
         st = kd_omega_class_instance(G1, C, 1, n, 1);

@@ -369,7 +369,7 @@ kd_sci_lasso_row(kd_sci_lasso_row_t row, const fmpq_t Lambda, slong n, slong pre
 
     if (n < 0 || n > 2000)
         return kd_error_set(KD_ERR_ARG, "argmin: level n = %ld out of range [0, 2000]", n);
-    wprec = prec + 2 * n + 64;
+    wprec = kd_level_prec(n, prec);
     row->n = n;
     kd_real_set_2exp(row->delta, -(n + 3));
     kd_mat_init(A0, 0, 0);
@@ -520,7 +520,7 @@ kd_sci_bp_row(kd_sci_bp_row_t row, slong K, slong scale, slong n, slong prec)
         return kd_error_set(KD_ERR_ARG, "argmin: scale must be 1 or 2");
     if (n < 0 || n > 10000)
         return kd_error_set(KD_ERR_ARG, "argmin: level n = %ld out of range [0, 10^4]", n);
-    wprec = prec + 2 * n + 8 * K + 64;
+    wprec = kd_level_prec(n, prec + 8 * K);
     row->K = K;
     row->scale = scale;
     row->n = n;
