@@ -71,11 +71,30 @@ require_sign(const kd_real_t x, int strict, const char * what, slong cap)
     return st;
 }
 
-/* The checks every constructor makes on shapes, parameter and weights;
-   on success P holds kind, m, N, w, param and prec_cap. */
+static kd_status check_common(kd_problem_t P, kd_problem_kind kind, slong Ar, slong Ac,
+                              slong yr, slong yc, const kd_mat_t w, const kd_real_t param,
+                              slong prec_cap);
+
+/* P initialised with what every constructor checks and stores (shapes,
+   parameter, weights); on failure P is a valid empty problem. */
 static kd_status
 init_common(kd_problem_t P, kd_problem_kind kind, slong Ar, slong Ac, slong yr, slong yc,
             const kd_mat_t w, const kd_real_t param, slong prec_cap)
+{
+    kd_status st;
+    kd_problem_init_empty(P);
+    st = check_common(P, kind, Ar, Ac, yr, yc, w, param, prec_cap);
+    if (st != KD_OK)
+    {
+        kd_problem_clear(P);
+        kd_problem_init_empty(P);
+    }
+    return st;
+}
+
+static kd_status
+check_common(kd_problem_t P, kd_problem_kind kind, slong Ar, slong Ac, slong yr, slong yc,
+             const kd_mat_t w, const kd_real_t param, slong prec_cap)
 {
     kd_status st;
     slong j;
@@ -158,14 +177,8 @@ kd_problem_init(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A,
 {
     kd_status st;
 
-    kd_problem_init_empty(P);
-    st = init_common(P, kind, A->r, A->c, y->r, y->c, w, param, prec_cap);
-    if (st != KD_OK)
-    {
-        kd_problem_clear(P);
-        kd_problem_init_empty(P);
+    if ((st = init_common(P, kind, A->r, A->c, y->r, y->c, w, param, prec_cap)) != KD_OK)
         return st;
-    }
     kd_mat_set(P->A, A);
     kd_mat_set(P->y, y);
     P->has_data = 1;
@@ -184,14 +197,8 @@ kd_problem_init_oracles(kd_problem_t P, kd_problem_kind kind, kd_oracle_t OA,
 {
     kd_status st;
 
-    kd_problem_init_empty(P);
-    st = init_common(P, kind, OA->r, OA->c, Oy->r, Oy->c, w, param, prec_cap);
-    if (st != KD_OK)
-    {
-        kd_problem_clear(P);
-        kd_problem_init_empty(P);
+    if ((st = init_common(P, kind, OA->r, OA->c, Oy->r, Oy->c, w, param, prec_cap)) != KD_OK)
         return st;
-    }
     P->OA = OA;
     P->Oy = Oy;
     P->is_complex = OA->is_complex || Oy->is_complex;
