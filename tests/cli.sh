@@ -198,7 +198,10 @@ expect_ok "table p2 beyond double" "$KD" table --K 5 --n 40 --problem p2 --forma
 check "table p2 K-1 digits" [ "$(json rows.0.firenet_K_minus_1_digits)" = yes ]
 expect_ok "table lista short" "$KD" table --K 1 --n 10 --lista-epochs 2 --format json
 check "table lista present" [ -n "$(json rows.0.lista.mid)" ]
-expect_err "table bad K" "--K values" "$KD" table --K 0
+expect_err "table bad K" "--K = 0 is out of range" "$KD" table --K 0
+expect_err "table K -1 names --K" "^kdigits table: --K = -1" "$KD" table --K -1
+expect_err "sci sign N names --N" "^kdigits sci sign: --N = -1" "$KD" sci sign --x 1 --N -1
+expect_err "lasso-probe precisions names the option" "--precisions = 1000000000" "$KD" lasso-probe --precisions 1000000000
 expect_err "table bp" "p1, p2 or p3" "$KD" table --problem bp
 
 # ---- regimes: the adversary defeats every algorithm, K-2 digits with one datum

@@ -64,6 +64,13 @@ kd_cli_parse_level(slong * out, const char * s, const char * cmd)
 int
 kd_cli_parse_level_list(slong ** out, slong * len, const char * s, const char * cmd)
 {
+    return kd_cli_parse_slong_list(out, len, s, cmd, "--n", 0, KD_LEVEL_MAX);
+}
+
+int
+kd_cli_parse_slong_list(slong ** out, slong * len, const char * s, const char * cmd,
+                        const char * opt, slong lo, slong hi)
+{
     slong n = 1, i = 0;
     const char * p, * start;
     char tok[64];
@@ -79,7 +86,7 @@ kd_cli_parse_level_list(slong ** out, slong * len, const char * s, const char * 
                 l = sizeof tok - 1;
             memcpy(tok, start, l);
             tok[l] = '\0';
-            if (!kd_cli_parse_level(*out + i, tok, cmd))
+            if (!kd_cli_parse_slong(*out + i, tok, cmd, opt, lo, hi))
             {
                 flint_free(*out);
                 *out = NULL;

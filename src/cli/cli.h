@@ -48,6 +48,10 @@ int kd_cli_parse_slong(slong * out, const char * s, const char * cmd, const char
 int kd_cli_parse_level(slong * out, const char * s, const char * cmd);
 /* A comma-separated list of levels ("10,20,60"); *out is flint_malloc'ed. */
 int kd_cli_parse_level_list(slong ** out, slong * len, const char * s, const char * cmd);
+/* The same for the integers of option opt, each in [lo, hi] (the message
+   names opt). */
+int kd_cli_parse_slong_list(slong ** out, slong * len, const char * s, const char * cmd,
+                            const char * opt, slong lo, slong hi);
 int kd_cli_parse_format(kd_cli_format * out, const char * s, const char * cmd, int allow_mtx);
 int kd_cli_parse_prec_cap(slong * out, const char * s, const char * cmd);
 

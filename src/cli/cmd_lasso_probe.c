@@ -499,12 +499,9 @@ parse_lists(kd_lasso_setting * sets, slong * nsets, kd_real_t ** deltas, slong *
         return st != KD_OK ? kd_cli_fail(cmd, st) : ret;
     if (a->peers)
         return kd_cli_usage(cmd, "--peers and --precisions are separate modes");
-    if (kd_cli_parse_level_list(precs, nprecs, a->precs, cmd) == 0)
+    if (!kd_cli_parse_slong_list(precs, nprecs, a->precs, cmd, "--precisions",
+                                 KD_ARITH_PREC_MIN, 65536))
         return KD_EXIT_USAGE;
-    for (j = 0; j < *nprecs; j++)
-        if ((*precs)[j] < KD_ARITH_PREC_MIN || (*precs)[j] > 65536)
-            return kd_cli_usage(cmd, "--precisions: %ld is not in %d..65536", (long) (*precs)[j],
-                                KD_ARITH_PREC_MIN);
     for (j = 0; j < *nsets; j++)
         if (sets[j] == KD_LASSO_SETTING_RELTOL_EPS_MAXITER)
         {

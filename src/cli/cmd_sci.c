@@ -220,18 +220,7 @@ own_positive(int c, const char * arg, void * data)
 static int
 parse_L(slong ** Ls, slong * nL, const char * s, const char * cmd)
 {
-    slong i;
-    if (!kd_cli_parse_level_list(Ls, nL, s, cmd))
-        return 0;
-    for (i = 0; i < *nL; i++)
-        if ((*Ls)[i] > 10000)
-        {
-            kd_cli_usage(cmd, "--L values must be <= 10000");
-            flint_free(*Ls);
-            *Ls = NULL;
-            return 0;
-        }
-    return 1;
+    return kd_cli_parse_slong_list(Ls, nL, s, cmd, "--L", 0, 10000);
 }
 
 /* The end of a subcommand that has a tower table and an adversary: JSON
@@ -488,7 +477,7 @@ run_demo(const demo_cmd * C, int argc, char ** argv)
     if (!check_fmt(&o, C->cmd, 1))
         return KD_EXIT_USAGE;
     if (!parse_L(&Ls, &nL, a.L, C->cmd)
-        || (sign && !kd_cli_parse_level_list(&Ns, &nN, a.N, C->cmd)))
+        || (sign && !kd_cli_parse_slong_list(&Ns, &nN, a.N, C->cmd, "--N", 0, KD_LEVEL_MAX)))
     {
         flint_free(Ls);
         kd_cli_opts_clear(&o);

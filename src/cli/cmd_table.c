@@ -55,17 +55,13 @@ static int
 own(int c, const char * arg, void * data)
 {
     table_args * a = data;
-    slong i;
     switch (c)
     {
         case 'K':
             flint_free(a->K);
             a->K = NULL;
-            if (!kd_cli_parse_level_list(&a->K, &a->nK, arg, "table"))
+            if (!kd_cli_parse_slong_list(&a->K, &a->nK, arg, "table", "--K", 1, 12))
                 return -1;
-            for (i = 0; i < a->nK; i++)
-                if (a->K[i] < 1 || a->K[i] > 12)
-                    return kd_cli_usage("table", "--K values must be in [1, 12]"), -1;
             break;
         case 'P': a->problem = arg; break;
         case 'l': a->lambda = arg; break;
