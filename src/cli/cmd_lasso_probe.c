@@ -476,6 +476,10 @@ parse_lists(kd_lasso_setting * sets, slong * nsets, kd_real_t ** deltas, slong *
 
     if ((st = kd_lasso_setting_parse_list(sets, nsets, a->settings)) != KD_OK)
         kd_error_prefix("--settings");
+    else if (*a->deltas == ',' || strstr(a->deltas, ",,") != NULL
+             || (*a->deltas && a->deltas[strlen(a->deltas) - 1] == ','))
+        ret = kd_cli_usage(cmd, "--deltas: an empty item in '%s' (a comma-separated list, "
+                           "e.g. 2^-15,2^-30)", a->deltas);
     for (tok = strtok_r(buf, ",", &save); tok && st == KD_OK && !ret;
          tok = strtok_r(NULL, ",", &save))
     {

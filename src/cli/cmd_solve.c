@@ -193,6 +193,11 @@ check_args(kd_problem_kind * kind, const solve_args * a, const kd_cli_opts * o, 
         return kd_cli_usage(cmd, "%s needs --lambda", a->problem);
     if (*kind == KD_PROBLEM_P1 && a->eta == NULL)
         return kd_cli_usage(cmd, "p1 needs --eta");
+    if (a->eta != NULL && *kind != KD_PROBLEM_P1)
+        return kd_cli_usage(cmd, "--eta is the constraint of p1; %s does not take it", a->problem);
+    if (a->lambda != NULL && *kind != KD_PROBLEM_P2 && *kind != KD_PROBLEM_P3)
+        return kd_cli_usage(cmd, "--lambda is the weight of p2 and p3; %s does not take it",
+                            a->problem);
     if (a->scaled != NULL && *kind != KD_PROBLEM_P2)
         return kd_cli_usage(cmd, "--scaled describes a LASSO: use it with --problem p2");
     return 0;
@@ -273,6 +278,8 @@ set_solve_opts(kd_solve_opts_t so, const solve_args * a, const kd_cli_opts * o, 
         double t = strtod(a->tol, &end);
         if (*end != '\0' || end == a->tol || !isfinite(t))
             return kd_error_set(KD_ERR_ARG, "--tol: '%s' is not a finite number", a->tol);
+        if (t < 0)
+            return kd_error_set(KD_ERR_ARG, "--tol must be >= 0, got %s", a->tol);
         so->iter.tol = t;
         so->cd.tol = t;
     }
