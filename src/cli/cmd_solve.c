@@ -389,6 +389,22 @@ print_csv(const kd_solve_result_t R)
     }
 }
 
+/* A gap bound is information only when it says more than f(x) - f* <= f(x)
+   (f* >= 0), which holds for every x. */
+static int
+gap_is_informative(const kd_solve_result_t R)
+{
+    arb_t t;
+    int r;
+    if (!arb_is_finite(&R->objective))
+        return 1;
+    arb_init(t);
+    arb_sub(t, &R->objective, &R->gap, 128);
+    r = arb_is_positive(t);
+    arb_clear(t);
+    return r;
+}
+
 static void
 print_certified_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
 {
@@ -398,13 +414,19 @@ print_certified_text(const kd_solve_result_t R, const kd_problem_t P, const kd_s
     print_ball("dist(x, Xi(A, y))", &R->dist);
     if (arb_is_zero(&R->dist))
         printf("%-22s all (dist = 0 exactly)\n", "correct digits");
-    else if (K >= 0)
+    else if (K >= 1)
         printf("%-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", K, K);
+    else if (K == 0)
+        printf("%-22s none (dist <= 1 is proved, dist <= 0.1 is not)\n", "correct digits");
     else if (arb_is_finite(&R->dist))
         printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
     printf("%-22s %s\n", "right support", kd_truth_name(support_verdict(R)));
-    if (arb_is_finite(&R->gap))
+    if (arb_is_finite(&R->gap) && gap_is_informative(R))
         print_ball("f(x) - f* <=", &R->gap);
+    else if (arb_is_finite(&R->gap))
+        printf("%-22s no useful bound (the dual point built from x's residual only gives\n"
+               "%-22s f(x) - f* <= f(x); the distance above is the certificate)\n",
+               "f(x) - f*", "");
     if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
         printf("%-22s %s\n", "feasible", kd_truth_name(R->feasible));
 }

@@ -124,6 +124,25 @@ main(int argc, char ** argv)
         usage(stderr);
         return KD_EXIT_USAGE;
     }
+    if (strcmp(argv[1], "help") == 0 && argc >= 3)
+    {
+        /* kdigits help CMD [SUB]: the command's own --help */
+        char * hargv[4];
+        int hargc = 0;
+        hargv[hargc++] = argv[2];
+        if (argc >= 4)
+            hargv[hargc++] = argv[3];
+        hargv[hargc++] = (char *) "--help";
+        hargv[hargc] = NULL;
+        for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+            if (strcmp(argv[2], commands[i].name) == 0)
+            {
+                running = commands[i].name;
+                return check_stdout(commands[i].run(hargc, hargv));
+            }
+        fprintf(stderr, "kdigits: unknown command '%s' (try 'kdigits --help')\n", argv[2]);
+        return KD_EXIT_USAGE;
+    }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
     {
         usage(stdout);
