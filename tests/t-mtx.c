@@ -875,6 +875,40 @@ START_TEST(test_hostile_input)
 }
 END_TEST
 
+/* An entry whose text would exceed the reader's limit is refused, naming
+   the entry, instead of being printed: (pi + 1)^(2^64) built by squaring
+   shares its parts and prints to about 2^64 characters. */
+START_TEST(test_write_long_entry)
+{
+    kd_mat_t A;
+    kd_real_t t, one;
+    kd_real_struct * x;
+    FILE * f;
+    slong k;
+
+    kd_assert_ok(kd_mat_init(A, 2, 1));
+    kd_real_init(t);
+    kd_real_init(one);
+    x = kd_mat_entry_re(A, 1, 0);
+    kd_real_pi(x);
+    kd_real_set_si(one, 1);
+    kd_real_add(x, x, one);
+    for (k = 0; k < 64; k++)
+    {
+        kd_real_mul(t, x, x);
+        kd_real_set(x, t);
+    }
+    f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(kd_mtx_write_mat(f, A, NULL), KD_ERR_ARG);
+    ck_assert(strstr(kd_error_message(), "entry (2, 1)") != NULL);
+    fclose(f);
+    kd_real_clear(t);
+    kd_real_clear(one);
+    kd_mat_clear(A);
+}
+END_TEST
+
 START_TEST(test_io_errors)
 {
     char path[4096];
@@ -953,6 +987,7 @@ kd_suite_mtx(void)
     tcase_add_loop_test(tc, test_errors, 0, NBAD);
     tcase_add_test(tc, test_hostile_input);
     tcase_add_test(tc, test_io_errors);
+    tcase_add_test(tc, test_write_long_entry);
     suite_add_tcase(s, tc);
 
     return s;

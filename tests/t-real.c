@@ -1240,6 +1240,53 @@ START_TEST(test_get_str_roundtrip)
 }
 END_TEST
 
+/* A DAG whose parts are shared prints each part in full each time: 64
+   squarings of pi + 1 print to about 2^64 characters, so only the bounded
+   printer can be asked, and it must refuse quickly; below the bound it
+   prints what kd_real_get_str prints, to the character. */
+START_TEST(test_get_str_max)
+{
+    kd_real_t x, t, one;
+    char * s, * u;
+    size_t len;
+    slong k;
+
+    kd_real_init(x);
+    kd_real_init(t);
+    kd_real_init(one);
+    kd_real_pi(x);
+    kd_real_set_si(one, 1);
+    kd_real_add(x, x, one);
+    for (k = 0; k < 3; k++)
+    {
+        kd_real_mul(t, x, x);
+        kd_real_set(x, t);
+    }
+    s = kd_real_get_str(x);
+    len = strlen(s);
+    kd_assert_ok(kd_real_get_str_max(&u, x, (slong) len));
+    ck_assert_str_eq(u, s);
+    flint_free(u);
+    ck_assert_int_eq(kd_real_get_str_max(&u, x, (slong) len - 1), KD_ERR_ARG);
+    ck_assert_ptr_null(u);
+    ck_assert(strstr(kd_error_message(), "more than") != NULL);
+    ck_assert_int_eq(kd_real_get_str_max(&u, x, -1), KD_ERR_ARG);
+    ck_assert_ptr_null(u);
+    flint_free(s);
+
+    for (k = 3; k < 64; k++)
+    {
+        kd_real_mul(t, x, x);
+        kd_real_set(x, t);
+    }
+    ck_assert_int_eq(kd_real_get_str_max(&u, x, 1000000), KD_ERR_ARG);
+    ck_assert_ptr_null(u);
+    kd_real_clear(x);
+    kd_real_clear(t);
+    kd_real_clear(one);
+}
+END_TEST
+
 START_TEST(test_get_str_shapes)
 {
     /* shapes where precedence could bite: -(a - b), a - (b - c), a/(b*c),
@@ -1654,6 +1701,7 @@ kd_suite_real(void)
 
     tc = tcase_create("get_str");
     tcase_add_test(tc, test_get_str_roundtrip);
+    tcase_add_test(tc, test_get_str_max);
     tcase_add_test(tc, test_get_str_shapes);
     suite_add_tcase(s, tc);
     return s;

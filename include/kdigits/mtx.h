@@ -33,7 +33,10 @@ kd_status kd_mtx_read_str(kd_mat_t A, const char * text, const char * name);
    "%" line after the header. */
 kd_status kd_mtx_write_fmpq_mat(FILE * f, const fmpq_mat_t re,
                                 const fmpq_mat_t im, const char * comment);
-/* Writes an exact matrix as expressions (reading it back gives A). */
+/* Writes an exact matrix as expressions (reading it back gives A). An entry
+   whose text would exceed KD_EXPR_LEN_MAX characters (the reader's limit)
+   is refused with KD_ERR_ARG naming the entry; the lines before it are
+   already written. */
 kd_status kd_mtx_write_mat(FILE * f, const kd_mat_t A, const char * comment);
 
 #ifdef __cplusplus

@@ -134,6 +134,11 @@ kd_status kd_real_enclose(arb_t res, const kd_real_t x, slong n, slong prec_cap)
    KD_EXPR_POW_MAX): shared subexpressions are printed in full each time, so
    a DAG with much sharing can print far longer than its node count. */
 char * kd_real_get_str(const kd_real_t x);
+/* The same, refused (KD_ERR_ARG, *s = NULL) once the text would exceed
+   max_len characters, at a cost proportional to max_len: use it on values
+   built from untrusted input, whose text can be exponentially long (a
+   complex power such as (pi + i)^-488 shares its parts). */
+kd_status kd_real_get_str_max(char ** s, const kd_real_t x, slong max_len);
 
 /* Parses an exact real expression (grammar in kdigits/expr.h). */
 kd_status kd_real_parse(kd_real_t x, const char * s);

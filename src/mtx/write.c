@@ -76,17 +76,27 @@ kd_mtx_write_fmpq_mat(FILE * f, const fmpq_mat_t re, const fmpq_mat_t im,
     return finish(f);
 }
 
-/* A complex entry is two fields on one line, and the reader separates
-   fields at white space outside parentheses. */
-static void
-put_field(FILE * f, const kd_real_t x)
+/* One entry field. The reader takes no value longer than KD_EXPR_LEN_MAX
+   characters, and a shared DAG can print exponentially long, so a longer
+   text is refused rather than built. A complex entry is two fields on one
+   line, and the reader separates fields at white space outside
+   parentheses. */
+static kd_status
+put_field(FILE * f, const kd_real_t x, int paren, slong i, slong j)
 {
-    char * s = kd_real_get_str(x);
-    if (strpbrk(s, " \t") != NULL)
+    char * s;
+    kd_status st = kd_real_get_str_max(&s, x, KD_EXPR_LEN_MAX);
+    if (st != KD_OK)
+    {
+        kd_error_prefix("entry (%ld, %ld)", i + 1, j + 1);
+        return st;
+    }
+    if (paren && strpbrk(s, " \t") != NULL)
         fprintf(f, "(%s)", s);
     else
         fputs(s, f);
     flint_free(s);
+    return KD_OK;
 }
 
 kd_status
@@ -106,19 +116,16 @@ kd_mtx_write_mat(FILE * f, const kd_mat_t A, const char * comment)
         for (i = 0; i < A->r; i++)
         {
             const kd_complex_struct * z = kd_mat_entry(A, i, j);
-            if (is_complex)
+            kd_status st;
+            /* a real entry is the whole line, spaces and all */
+            st = put_field(f, &z->re, is_complex, i, j);
+            if (st == KD_OK && is_complex)
             {
-                put_field(f, &z->re);
                 putc(' ', f);
-                put_field(f, &z->im);
+                st = put_field(f, &z->im, 1, i, j);
             }
-            else
-            {
-                /* a real entry is the whole line, spaces and all */
-                char * s = kd_real_get_str(&z->re);
-                fputs(s, f);
-                flint_free(s);
-            }
+            if (st != KD_OK)
+                return st;
             putc('\n', f);
         }
     return finish(f);

@@ -8,6 +8,8 @@ typedef struct
 {
     char * s;
     size_t len, alloc;
+    size_t max;             /* longest output wanted */
+    int over;               /* set once the output would exceed max */
 }
 sbuf;
 
@@ -15,6 +17,11 @@ static void
 put(sbuf * b, const char * t)
 {
     size_t n = strlen(t);
+    if (b->over || b->len + n > b->max)
+    {
+        b->over = 1;
+        return;
+    }
     if (b->len + n + 1 > b->alloc)
     {
         b->alloc = 2 * (b->len + n + 1);
@@ -73,14 +80,18 @@ push(jobs * st, int kind, const kd_node * x, const char * s)
 
 /* Prints with an explicit stack of pending jobs (pushed in reverse order of
    output) rather than by recursion, so that a deep DAG (a sum of 10^5 terms
-   read from an expression) does not exhaust the C stack. */
+   read from an expression) does not exhaust the C stack. Printing stops
+   once the output passes b->max: a DAG that shares subexpressions prints
+   them in full each time, so its text can be exponentially longer than its
+   node count (a complex power by repeated squaring), and the work done
+   must stay proportional to the text kept. */
 static void
 print(sbuf * b, const kd_node * root)
 {
     jobs st = {NULL, 0, 0};
 
     push(&st, JOB_NODE, root, NULL);
-    while (st.n > 0)
+    while (st.n > 0 && !b->over)
     {
         job j = st.j[--st.n];
         const kd_node * x = j.x;
@@ -167,8 +178,28 @@ print(sbuf * b, const kd_node * root)
 char *
 kd_real_get_str(const kd_real_t x)
 {
-    sbuf b = {NULL, 0, 0};
+    sbuf b = {NULL, 0, 0, (size_t) -1, 0};
     put(&b, "");
     print(&b, x->node);
     return b.s;
+}
+
+kd_status
+kd_real_get_str_max(char ** s, const kd_real_t x, slong max_len)
+{
+    sbuf b = {NULL, 0, 0, 0, 0};
+    *s = NULL;
+    if (max_len < 0)
+        return kd_error_set(KD_ERR_ARG, "kd_real_get_str_max: negative length %ld", max_len);
+    b.max = (size_t) max_len;
+    put(&b, "");
+    print(&b, x->node);
+    if (b.over)
+    {
+        flint_free(b.s);
+        return kd_error_set(KD_ERR_ARG,
+                            "the expression prints to more than %ld characters", max_len);
+    }
+    *s = b.s;
+    return KD_OK;
 }
