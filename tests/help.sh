@@ -4,7 +4,7 @@
 # --help runs, the man page holds every command's --help verbatim, and the
 # bash completion offers every command, sci subcommand and only options the
 # command's --help names. Run by `make check` with KDIGITS, MANPAGE and
-# COMPLETION set.
+# COMPLETION set (and srcdir, for the dispatch tables).
 set -u
 
 KD=${KDIGITS:-./kdigits}
@@ -44,6 +44,24 @@ cmds=$(listed commands <"$tmp/usage")
 "$KD" sci --help >"$tmp/sci"
 subs=$(listed subcommands <"$tmp/sci")
 [ -n "$cmds" ] && [ -n "$subs" ] && ok || bad "no command list in kdigits --help"
+
+# the lists in the texts are those of the dispatch tables, with the same
+# summaries (the tables' summaries are no longer printed)
+table() {
+    sed -n "/^static const kd_cli_command $1\\[\\] = {/,/^};/p" "$2" \
+        | sed -n 's/^    {"\([a-z-]*\)", "\([^"]*\)".*/\1 \2/p'
+}
+text_list() { sed -n "/^$1:\$/,/^\$/p" | sed -n 's/^  \([a-z][a-z-]*\)  *\(.*\)/\1 \2/p'; }
+if [ -n "${srcdir:-}" ]; then
+    table commands "$srcdir/src/cli/main.c" >"$tmp/t1"
+    text_list commands <"$tmp/usage" >"$tmp/t2"
+    [ -s "$tmp/t1" ] && cmp -s "$tmp/t1" "$tmp/t2" && ok \
+        || bad "commands of kdigits --help differ from main.c's table"
+    table subs "$srcdir/src/cli/cmd_sci.c" >"$tmp/t1"
+    text_list subcommands <"$tmp/sci" >"$tmp/t2"
+    [ -s "$tmp/t1" ] && cmp -s "$tmp/t1" "$tmp/t2" && ok \
+        || bad "subcommands of kdigits sci --help differ from cmd_sci.c's table"
+fi
 
 # the global usage is the man page's DESCRIPTION
 man_block kdigits >"$tmp/man"
