@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include "kdigits/kdigits.h"
 #include "kdigits/lasso.h"
+#include "help.h"
 
 /* Exit codes: 0 success, 1 a computation failed (e.g. undecided), 2 bad
    usage or bad input. */

@@ -7,36 +7,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits approx --expr EXPR --n N [--format text|csv|json]\n"
-        "                      [--digits D] [--max-prec BITS]\n"
-        "\n"
-        "Prints a dyadic rational q = p/2^k with |q - x| <= 2^-N, proved, where x is\n"
-        "the exact value of EXPR (an exact dyadic such as 2^-30 comes back exactly).\n"
-        "The value is computed as an Arb ball at adaptive working precision and\n"
-        "rounded with the ball radius included in the error budget.\n"
-        "\n"
-        "options:\n"
-        "  --expr EXPR      the exact expression (see below)\n"
-        "  --n N            the level: accuracy 2^-N, 0 <= N <= %d\n"
-        "  --format F       text (default), csv or json\n"
-        "  --digits D       significant digits of the (rounded, for reading) decimal\n"
-        "  --max-prec BITS  cap on the working precision (default %d); beyond it a\n"
-        "                   question such as 'is this divisor non-zero?' is reported\n"
-        "                   as undecided instead of running for ever\n"
-        "\n"
-        "expressions (exact: '0.1' is 1/10, never the double 0.1):\n"
-        "  numbers 3, -0.25, 1e-3; pi; i; + - * / ^ (integer exponents: 2^-30);\n"
-        "  sqrt(x); cospi(q), sinpi(q) = cos(pi q), sin(pi q) for rational q;\n"
-        "  cos(x), sin(x) for x a rational multiple of pi (cos(3*pi/7));\n"
-        "  cispi(q) = exp(i pi q). Complex values print re and im; the error bound\n"
-        "  is on the modulus.\n"
-        "\n"
-        "examples:\n"
-        "  kdigits approx --expr '1/sqrt(2) - 2^-40' --n 300 --format json\n"
-        "  kdigits approx --expr 'sqrt(2/7)*cospi(3/14)' --n 100\n"
-        "  kdigits approx --expr 'cispi(-2/5)/sqrt(5)' --n 64\n",
-        KD_LEVEL_MAX, KD_PREC_CAP_DEFAULT);
+    kd_cli_help(stdout, kd_help_approx, NULL, NULL);
 }
 
 /* The arguments and the result: re + i im with |re + i im - x| <= err. */

@@ -13,51 +13,9 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits bp-probe [--k K | --A A.mtx --y y.mtx] [--peers LIST]\n"
-        "                        [--format text|json]\n"
-        "\n"
-        "Basis pursuit  min ||x||_1  subject to  x1 + (1 + 2^-k) x2 = 1  (m = 1, N = 2).\n"
-        "Exact answer: x* = (0, 2^k/(2^k + 1)), all mass on the larger coefficient; the\n"
-        "other vertex (1, 0) has objective 1, worse by only 1/(2^k + 1). kdigits solves\n"
-        "the LP exactly (rational simplex, dual certificate and uniqueness checked\n"
-        "exactly), compares with the closed form, then runs the real solvers that are\n"
-        "installed on the same LP (x = u - v, u, v >= 0, CPLEX LP format, coefficient\n"
-        "written as its exact decimal) and judges each answer exactly.\n"
-        "\n"
-        "Why a floating-point simplex stops at (1, 0) and says OPTIMAL: at the basis\n"
-        "{x1} the reduced cost of u2 is 1 - (1 + 2^-k) = -2^-k, inside the optimality\n"
-        "tolerance (GLPK's default tol_dj = 1e-7; from k = 24 on with GLPK 5.0), so the\n"
-        "method declares the wrong vertex optimal. GLPK --exact runs a rational\n"
-        "simplex, but on the doubles glpsol stored: for k >= 53, 1 + 2^-k rounds to 1\n"
-        "in double and the problem read is x1 + x2 = 1, whose minimisers are the whole\n"
-        "segment from (1, 0) to (0, 1); moreover glp_exact turns each double into a\n"
-        "nearby fraction within relative 1e-9 (GLPK's set_d_eps), so from k = 33 on it\n"
-        "sees 1 as well. QSopt_ex (esolver) reads decimals as exact rationals.\n"
-        "\n"
-        "Per peer: the status it claimed, the x it printed (read exactly as rationals),\n"
-        "the certified error ||x - x*||_2 (distance to the solution set when that is\n"
-        "not a point), and a verdict decided exactly: 'right vertex' (within\n"
-        "tau = 2^-10 max(1, ||x*||_2) of the solution set), 'wrong vertex' (within tau\n"
-        "of a basic solution that is not optimal), or 'other'. For GLPK the verdict is\n"
-        "also given against the double-rounded problem it read ('on its input').\n"
-        "A peer that is not installed is listed as skipped, with its Debian package.\n"
-        "\n"
-        "options:\n"
-        "  --k K          the built-in instance, 1 <= K <= %d (default 40)\n"
-        "  --A F --y F    a rational instance instead (Matrix Market, exact entries;\n"
-        "                 for irrational data use kdigits solve --problem bp --certify)\n"
-        "  --peers LIST   glpk-simplex,glpk-exact,glpk-interior,esolver (default all),\n"
-        "                 or none; each run is limited to %g s\n"
-        "  --format F     text (default) or json\n"
-        "\n"
-        "peers: glpsol (Debian glpk-utils): default primal simplex, --exact, --interior;\n"
-        "       esolver (Debian qsopt-ex): QSopt_ex exact rational simplex.\n"
-        "\n"
-        "examples:\n"
-        "  kdigits bp-probe --k 40\n"
-        "  kdigits bp-probe --k 60 --peers glpk-exact --format json\n",
-        KD_BP_PROBE_K_MAX, PEER_TIMEOUT);
+    char t[32];
+    snprintf(t, sizeof t, "%g", PEER_TIMEOUT);
+    kd_cli_help(stdout, kd_help_bp_probe, "PEER_TIMEOUT", t);
 }
 
 /* ------------------------------------------------------------ input */

@@ -9,24 +9,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits demo [--delta EXPR] [--n LIST] [--format text|csv|json]\n"
-        "                    [--max-prec BITS]\n"
-        "\n"
-        "The LASSO-probe instance (lasso-probe.md): A_delta = [1/sqrt2 - d, 1/sqrt2;\n"
-        "-1/sqrt2 - d, -1/sqrt2; 2d, 0], y = (1/sqrt2, -1/sqrt2, 0). Prints, for each\n"
-        "level n, the oracle answers A_n and y_n (exact dyadics) with the proved bound\n"
-        "on ||A_n - A||; then the IEEE-double rounding of A: the levels for which it\n"
-        "is still a valid oracle answer, and the quantity 1 - rho (rho the cosine of\n"
-        "the angle between the columns; the LASSO's KKT slack is Lambda*(1 - rho))\n"
-        "certified from the exact data versus computed in double (unverified).\n"
-        "\n"
-        "options:\n"
-        "  --delta EXPR     exact delta (default 2^-15); 0 gives two equal columns\n"
-        "  --n LIST         levels (default 10,20,40,60)\n"
-        "  --format F       text (default), csv or json\n"
-        "  --max-prec BITS  cap on the working precision (default %d)\n",
-        KD_PREC_CAP_DEFAULT);
+    kd_cli_help(stdout, kd_help_demo, NULL, NULL);
 }
 
 static void

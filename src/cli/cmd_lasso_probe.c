@@ -10,40 +10,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits lasso-probe [--deltas LIST] [--settings LIST] [--convention matlab|mean]\n"
-        "                           [--precisions LIST | --peers] [--format text|json]\n"
-        "\n"
-        "The MATLAB lasso failure (lasso-probe.md §3): MATLAB's coordinate descent\n"
-        "(standardize, intercept) on A_delta, y rounded to double (the input a MATLAB\n"
-        "user has), with the error ||B - B*||_2 certified against the exact truth\n"
-        "B* = (0, 1 - sqrt(3) Lambda). Cells predicted to need more than 5e8 sweeps are\n"
-        "predicted (exact-arithmetic sweep count, time from the measured sweep rate).\n"
-        "\n"
-        "For each delta it also shows how many input bits the PROBLEM needs: no\n"
-        "algorithm can certify the support from oracle levels <= L (a certified\n"
-        "instance with another support is that close), kdigits' certificate works\n"
-        "from level S (valid for every instance consistent with the level-S answers);\n"
-        "a certificate in plain entry balls needs about 2 log2(1/delta) levels. The\n"
-        "exact minimiser of the problem that MATLAB's double standardisation defines\n"
-        "is computed exactly. At the end: the breakdown epsilon of the class\n"
-        "{A_delta} u {columns swapped} u {A_0}. proofs-notes/lasso-probe.md proves it.\n"
-        "\n"
-        "options:\n"
-        "  --deltas LIST     exact expressions (default 2^-1,2^-7,2^-15,2^-20,2^-24,2^-26,2^-28,2^-30)\n"
-        "  --settings LIST   default,reltol-eps,reltol-eps-maxiter (default all three)\n"
-        "  --convention C    matlab (Lambda = 1/10, default) or mean (the slides' lambda = 1/10,\n"
-        "                    i.e. Lambda = 1/20)\n"
-        "  --precisions LIST the precision sweep instead of the table: the input rounded to p\n"
-        "                    bits, MATLAB's rule in p-bit arithmetic (53 = double, else MPFR),\n"
-        "                    e.g. 53,64,113,256; settings default and reltol-eps\n"
-        "  --peers           the real peers instead of the table: R glmnet, scikit-learn Lasso\n"
-        "                    and LassoLars, CVXOPT (scripts in experiments/peers/), fed the same\n"
-        "                    double data, with certified errors; a missing peer is listed as\n"
-        "                    skipped with the Debian package to install\n"
-        "  --format F        text (default) or json\n"
-        "\n"
-        "example: kdigits lasso-probe --deltas 2^-15,2^-30 --precisions 53,64,113\n");
+    kd_cli_help(stdout, kd_help_lasso_probe, NULL, NULL);
 }
 
 typedef struct

@@ -7,33 +7,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits oracle (--matrix FILE.mtx | --builtin NAME) --n N[,N...]\n"
-        "                      [--format text|csv|json|mtx] [--max-prec BITS]\n"
-        "\n"
-        "Prints A_n, a matrix of dyadic rationals with ||A_n - A||_2 <= 2^-n (operator\n"
-        "2-norm), proved: each of the k entries that are not exact dyadics is rounded\n"
-        "to level n + ceil(log2(k)/2), so the Frobenius norm of the error, which\n"
-        "bounds the operator norm, is at most 2^-n; the certified Frobenius bound\n"
-        "actually achieved is printed too. Vectors are one-column matrices.\n"
-        "\n"
-        "options:\n"
-        "  --matrix FILE    a Matrix Market file whose entries are exact expressions\n"
-        "                   ('1/sqrt(2)', '3/7', '2^-30'; see 'kdigits approx --help');\n"
-        "                   array or coordinate; real, integer or complex; general,\n"
-        "                   symmetric, skew-symmetric or hermitian\n"
-        "  --builtin NAME   a built-in exact matrix:\n"
-        "%s"
-        "  --n LIST         levels, e.g. 10 or 10,20,60\n"
-        "  --format F       text (default), csv (n,i,j,re,im), json, or mtx (one level:\n"
-        "                   writes A_n back as a Matrix Market file of exact rationals)\n"
-        "  --max-prec BITS  cap on the working precision (default %d)\n"
-        "\n"
-        "examples:\n"
-        "  kdigits oracle --builtin dct2:5 --n 20\n"
-        "  kdigits oracle --builtin 'lasso:2^-15' --n 10,40 --format json\n"
-        "  kdigits oracle --matrix A.mtx --n 30 --format mtx > A30.mtx\n",
-        kd_builtin_help, KD_PREC_CAP_DEFAULT);
+    kd_cli_help(stdout, kd_help_oracle, NULL, NULL);
 }
 
 static void

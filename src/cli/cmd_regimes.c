@@ -10,25 +10,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits regimes [--K K] [--problem p3|p2|p1] [--N1 N] [--trials T] [--seed S]\n"
-        "                       [--format text|json]\n"
-        "\n"
-        "The three regimes of the barrier theorem on the class Omega_K (theory.md §5),\n"
-        "N2 = 2, DCT, lambda = 1 (eta = 1/10 for p1: eta < 1/3 is needed for the\n"
-        "K-digit separation); every error is certified:\n"
-        "  (i)   an adversary defeats every algorithm at K digits (FIRENET, FISTA, exact\n"
-        "        solve, LISTA, read-until-decided, a randomised guesser);\n"
-        "  (ii)  K-1 digits are computable, but the reads grow without bound;\n"
-        "  (iii) K-2 digits with one datum.\n"
-        "\n"
-        "options:\n"
-        "  --K K          decimal scale, 2..8 (default 3)\n"
-        "  --problem P    p3 (default), p2 or p1\n"
-        "  --N1 N         competing columns of the Monte Carlo in (ii) (default 4)\n"
-        "  --trials T     randomised trials (default 200)\n"
-        "  --seed S       seed of the randomised runs (default 1)\n"
-        "  --format F     text (default) or json\n");
+    kd_cli_help(stdout, kd_help_regimes, NULL, NULL);
 }
 
 typedef struct

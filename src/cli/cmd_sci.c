@@ -156,29 +156,7 @@ adversary_section(json_t * jarr, kd_cli_format fmt, const kd_sci_demo_t D, const
 static void
 help_positive(void)
 {
-    printf(
-        "usage: kdigits sci positive [--x EXPR] [--n LIST] [--L LIST] [--seed S]\n"
-        "                            [--format text|json|csv] [--max-prec BITS]\n"
-        "\n"
-        "Deciding x > 0 when x is only given by an oracle q_n, |q_n - x| <= 2^-n.\n"
-        "The Sigma_1 tower Gamma_n = yes iff q_n > 2^-n is run on x: a yes is always\n"
-        "right (certified), a no never is. Then the adversary that answers every read\n"
-        "with 0 is run against three algorithms that halt after reading levels <= L:\n"
-        "every answer is valid for x = 0 and for x = 2^-(L+1) (checked exactly), so\n"
-        "each algorithm is wrong on one of them: deciding x > 0 is not in Delta_1.\n"
-        "Proof: proofs-notes/sci.md §3.\n"
-        "\n"
-        "options:\n"
-        "  --x EXPR        an exact real expression (default 1/3 - 0.3333 = 1/30000)\n"
-        "  --n LIST        levels of the tower (default 0,4,8,12,14,15,16,20,32,64)\n"
-        "  --L LIST        levels at which the adversary's algorithms halt, each <= 10000\n"
-        "                  (default 0,10,50)\n"
-        "  --seed S        answer with a seeded random valid oracle (the answers are the\n"
-        "                  adversary's choice) instead of nearest rounding\n"
-        "  --format F      text (default), json or csv (the tower table)\n"
-        "  --max-prec BITS precision cap of the oracle\n"
-        "\n"
-        "example: kdigits sci positive --x 'sqrt(2) - 1.4142' --n 10,14,20\n");
+    kd_cli_help(stdout, kd_help_sci_positive, NULL, NULL);
 }
 
 typedef struct
@@ -570,29 +548,7 @@ cmd_positive(int argc, char ** argv)
 static void
 help_sign(void)
 {
-    printf(
-        "usage: kdigits sci sign [--x EXPR] [--n LIST] [--N LIST] [--L LIST] [--seed S]\n"
-        "                        [--format text|json|csv] [--max-prec BITS]\n"
-        "\n"
-        "sign(x) in {-1, 0, 1} from an oracle q_n, |q_n - x| <= 2^-n, by the Delta_2\n"
-        "tower Gamma_n = sign(q_n) if |q_n| > 2^-n (certified), else 0 (never certified).\n"
-        "It is run on x and on the adversarial inputs 0 and +-2^-N: at 0 the answer is\n"
-        "right at every n but never certain, and the level at which +-2^-N becomes\n"
-        "certain grows with N (no error control). The adversary of 'sci positive'\n"
-        "defeats the tower stopped at any level L: sign is not in Delta_1.\n"
-        "Proof: proofs-notes/sci.md §3.\n"
-        "\n"
-        "options:\n"
-        "  --x EXPR        an exact real expression (default sqrt(2) - 99/70)\n"
-        "  --n LIST        levels (default 0,4,8,12,14,16,20,32,40,64)\n"
-        "  --N LIST        the adversarial inputs +-2^-N besides 0 (default 10,30)\n"
-        "  --L LIST        levels at which the stopped tower halts, each <= 10000\n"
-        "                  (default 0,10,50)\n"
-        "  --seed S        a seeded random valid oracle instead of nearest rounding\n"
-        "  --format F      text (default), json or csv (the table for x)\n"
-        "  --max-prec BITS precision cap of the oracle\n"
-        "\n"
-        "example: kdigits sci sign --x '1/3 - 0.3333' --N 8,16\n");
+    kd_cli_help(stdout, kd_help_sci_sign, NULL, NULL);
 }
 
 static int
@@ -629,29 +585,7 @@ cmd_sign(int argc, char ** argv)
 static void
 help_rank(void)
 {
-    printf(
-        "usage: kdigits sci rank [--A FILE.mtx | --builtin NAME] [--n LIST] [--L LIST]\n"
-        "                        [--seed S] [--format text|json|csv] [--max-prec BITS]\n"
-        "\n"
-        "The rank of a matrix read through an oracle A_n, ||A_n - A||_2 <= 2^-n. The\n"
-        "Sigma_1 tower Gamma_n = #{singular values of A_n > 2^-n} (counted exactly over\n"
-        "Q) never overestimates (Weyl) and reaches the rank once 2^(1-n) is below the\n"
-        "smallest non-zero singular value. The adversary answers every read with the\n"
-        "zero matrix and reveals 2^-(L+1) e1 e1^T (rank 1) after the tower stopped at\n"
-        "level L said 0: the rank is not in Delta_1. Proof: proofs-notes/sci.md §4.\n"
-        "\n"
-        "options:\n"
-        "  --A SPEC        a Matrix Market file of exact expressions, or builtin:NAME\n"
-        "  --builtin NAME  a built-in matrix (default lasso:2^-12):\n"
-        "%s"
-        "  --n LIST        levels (default 0,4,8,12,13,14,15,16,20,32)\n"
-        "  --L LIST        levels at which the stopped tower halts, each <= 10000\n"
-        "                  (default 0,10,50)\n"
-        "  --seed S        a seeded random valid oracle instead of nearest rounding\n"
-        "  --format F      text (default), json or csv (the tower table)\n"
-        "  --max-prec BITS precision cap of the oracle\n"
-        "\n"
-        "example: kdigits sci rank --builtin lasso:0 --n 10,40\n", kd_builtin_help);
+    kd_cli_help(stdout, kd_help_sci_rank, NULL, NULL);
 }
 
 static int
@@ -694,30 +628,7 @@ cmd_rank(int argc, char ** argv)
 static void
 help_argmin(void)
 {
-    printf(
-        "usage: kdigits sci argmin [--lambda Q] [--K K] [--n LIST] [--format text|json]\n"
-        "\n"
-        "The minimiser of a sparse-regularisation problem with oracle input is not in\n"
-        "Delta_1: two families of inputs converge to the same limit while their\n"
-        "minimisers stay kappa apart, so every algorithm errs by >= kappa/2 on one of\n"
-        "them (the breakdown epsilon), and the midpoint attains kappa/2.\n"
-        "  1. The LASSO-probe class (lasso-probe.md, MATLAB convention): A_delta and its\n"
-        "     mirror, delta = 2^-(n+3), both consistent with the adversary's answers\n"
-        "     (A_0 rounded) at every level <= n, proved; minimisers B* and W certified.\n"
-        "  2. The basis-pursuit gadget of Omega_K (two columns raised by 2^-(n+1)).\n"
-        "  3. The Omega_K adversary against an exact BP solver and a read-until rule.\n"
-        "  4. Generalised hardness: below eps0 = 3/(2 10^K) impossible, between eps0 and\n"
-        "     eps1 = 3/(2 10^(K-1)) possible only with unboundedly many reads, above\n"
-        "     eps1 with one read (run on the class).\n"
-        "Proofs: proofs-notes/sci.md §5-§6, omega-k.md §3-§4.\n"
-        "\n"
-        "options:\n"
-        "  --lambda Q      MATLAB's Lambda, a rational in (0, 1/sqrt(3)) (default 1/10)\n"
-        "  --K K           decimal scale of the gadget, 2..8 (default 3)\n"
-        "  --n LIST        levels (default 0,5,10,20,40; at most 200)\n"
-        "  --format F      text (default) or json\n"
-        "\n"
-        "example: kdigits sci argmin --lambda 1/5 --K 4 --n 0,10,30\n");
+    kd_cli_help(stdout, kd_help_sci_argmin, NULL, NULL);
 }
 
 typedef struct
@@ -1012,17 +923,7 @@ cmd_argmin(int argc, char ** argv)
 static void
 help_classes(void)
 {
-    printf(
-        "usage: kdigits sci classes [--K K] [--format text|json|csv]\n"
-        "\n"
-        "The problems kdigits implements with their place in the SCI hierarchy or their\n"
-        "breakdown epsilon, the command and library functions that demonstrate it, and\n"
-        "the proofs-notes section that proves it. Where a row has a breakdown epsilon or\n"
-        "threshold, its certified value is printed (at scale K for Omega_K, N1 = 2).\n"
-        "\n"
-        "options:\n"
-        "  --K K           decimal scale for the Omega_K rows, 2..30 (default 3)\n"
-        "  --format F      text (default), json or csv\n");
+    kd_cli_help(stdout, kd_help_sci_classes, NULL, NULL);
 }
 
 static int
@@ -1130,27 +1031,7 @@ static const kd_cli_command subs[] = {
 static void
 help_sci(FILE * f)
 {
-    size_t i;
-    fprintf(f,
-        "usage: kdigits sci SUBCOMMAND [OPTIONS]\n"
-        "\n"
-        "The solvability complexity index (SCI) hierarchy made executable. An input is\n"
-        "never seen exactly: an algorithm reads dyadic approximations within 2^-n, at\n"
-        "levels n of its choice. A tower of algorithms Gamma_n (or Gamma_{n2,n1}, ...)\n"
-        "converges to the answer; where the class allows, some answers are certain.\n"
-        "Each subcommand runs a tower on an input of yours and on the adversarial\n"
-        "input that defeats stronger claims, and explains the table. Proofs:\n"
-        "proofs-notes/sci.md.\n"
-        "\n"
-        "subcommands:\n");
-    for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
-        fprintf(f, "  %-10s %s\n", subs[i].name, subs[i].summary);
-    fprintf(f,
-        "\n"
-        "Run 'kdigits sci SUBCOMMAND --help' for its options; each takes --format\n"
-        "text|json. Define your own tower in C: experiments/sci-tower-custom.c.\n"
-        "\n"
-        "example: kdigits sci positive --x 'sqrt(2) - 1.4142'\n");
+    kd_cli_help(f, kd_help_sci, NULL, NULL);
 }
 
 int

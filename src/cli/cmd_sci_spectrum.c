@@ -16,59 +16,9 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits sci spectrum (--A FILE.mtx | --builtin NAME) [--n LIST] [--points K]\n"
-        "       kdigits sci spectrum --operator almost-mathieu|laplacian [--lambda E]\n"
-        "                            [--omega E] [--theta E] [--n LIST] [--points K]\n"
-        "                            [--tol EPS] [--grid E]\n"
-        "       common: [--format text|json|csv] [--max-prec BITS]\n"
-        "\n"
-        "Spectra with and without error control. (a) The eigenvalues of a Hermitian\n"
-        "matrix are Delta_1: from the oracle's A_n (||A_n - A||_2 <= 2^-n) Weyl's\n"
-        "inequality gives |lambda_j(A) - lambda_j(A_n)| <= 2^-n, and Arb encloses the\n"
-        "eigenvalues of A_n, so every printed enclosure holds lambda_j(A), proved, with\n"
-        "radius 2^-n plus a tiny Arb radius: the error is controlled for every n.\n"
-        "(b) The spectrum of the infinite tridiagonal operator (Hx)_k = x_{k-1} +\n"
-        "x_{k+1} + 2 lambda cos(2 pi (omega k + theta)) x_k (almost Mathieu; lambda = 0\n"
-        "is the free Laplacian, Sp = [-2, 2]) is computed by a Sigma_1 tower: for each\n"
-        "grid point z the finite section (H - z) P_n (indices -n..n) gives a vector v,\n"
-        "and b(z) = ||(H - z) v|| / ||v||, evaluated in ball arithmetic with the exact\n"
-        "coefficients, is a proved upper bound on dist(z, Sp(H)) (H is self-adjoint).\n"
-        "The output points (local minimisers of b) are each certified to lie within\n"
-        "their printed bound of the spectrum, and they converge to Sp(H) as n grows;\n"
-        "but no finite n certifies that nothing was missed (Sigma_1, not Delta_1): the\n"
-        "'missed' column compares with the finest level and is NOT certified.\n"
-        "\n"
-        "options:\n"
-        "  --A FILE          a Matrix Market file of exact expressions (or builtin:NAME)\n"
-        "  --builtin NAME    tridiag:N[:A:B]  the N x N tridiagonal Toeplitz matrix with\n"
-        "                    A (real, default 0) on the diagonal and B (default 1; complex\n"
-        "                    allowed, conj(B) below) beside it; eigenvalues\n"
-        "                    A + 2|B| cos(j pi/(N+1)); or a built-in of 'kdigits oracle':\n"
-        "%s"
-        "                    (only Hermitian input is accepted)\n"
-        "  --operator OP     almost-mathieu or laplacian\n"
-        "  --lambda E        coupling, an exact expression (default 1: critical, a Cantor\n"
-        "                    spectrum of measure 0)\n"
-        "  --omega E         frequency (default (sqrt(5)-1)/2)\n"
-        "  --theta E         phase (default 0)\n"
-        "  --n LIST          levels: the oracle level (a, default 10,30,60) or the section\n"
-        "                    half-width (b, default 16,64,256)\n"
-        "  --points K        how many eigenvalues / points of the last level to print\n"
-        "                    (default %d; JSON and CSV give all)\n"
-        "  --tol EPS         (b) grid points with bound <= EPS seed a window whose best\n"
-        "                    point is output (default 1/2)\n"
-        "  --grid E          (b) grid spacing 2^-E at every level (default: E grows with\n"
-        "                    n, max(6, ceil(log2 n) + 1))\n"
-        "  --format F        text (default), json or csv\n"
-        "  --max-prec BITS   (a) cap on the working precision\n"
-        "\n"
-        "examples:\n"
-        "  kdigits sci spectrum --builtin tridiag:8 --n 10,30,60\n"
-        "  kdigits sci spectrum --builtin 'tridiag:6:1/3:1/sqrt(2)' --format json\n"
-        "  kdigits sci spectrum --operator almost-mathieu\n"
-        "  kdigits sci spectrum --operator laplacian --n 32,128 --format json\n",
-        kd_builtin_help, POINTS_DEFAULT);
+    char t[32];
+    snprintf(t, sizeof t, "%d", POINTS_DEFAULT);
+    kd_cli_help(stdout, kd_help_sci_spectrum, "POINTS_DEFAULT", t);
 }
 
 typedef struct

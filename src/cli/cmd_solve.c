@@ -10,49 +10,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits solve --problem bp|p1|p2|p3 --A A.mtx --y y.mtx\n"
-        "                     [--lambda L | --eta E] [--w w.mtx]\n"
-        "                     [--scaled matlab|mean [--no-center] [--no-standardize]]\n"
-        "                     [--method exact|ista|fista|pd|firenet|cd-matlab|cd-glmnet]\n"
-        "                     [--prec double|53|BITS] [--n LEVEL] [--certify]\n"
-        "                     [--format text|csv|json]\n"
-        "\n"
-        "problems (theory.md §1), weights w > 0 (default 1):\n"
-        "  bp  min ||x||_{1,w} s.t. Ax = y      p1  min ||x||_{1,w} s.t. ||Ax - y|| <= eta\n"
-        "  p2  min lambda ||x||_{1,w} + ||Ax - y||^2   p3  min lambda ||x||_{1,w} + ||Ax - y||\n"
-        "--A and --y take a Matrix Market file with exact expression entries or\n"
-        "builtin:NAME (see 'kdigits oracle --help'); --lambda/--eta take exact\n"
-        "expressions. --scaled reads --A as X and --lambda as the Lambda of MATLAB's\n"
-        "(1/(2m))||Xb - y||^2 + Lambda||b||_1 ('matlab') or the lambda of the (1/m)\n"
-        "form ('mean'), centred and standardised like MATLAB unless told otherwise;\n"
-        "coefficients are reported on the original scale.\n"
-        "\n"
-        "methods:\n"
-        "  exact      exact solution of the instance read: rational (bp, p2) or\n"
-        "             algebraic of degree <= 2 (p1, p3), with its uniqueness decided\n"
-        "  ista, fista (p2); pd = Chambolle-Pock (p1, p3); firenet (p3);\n"
-        "  cd-matlab, cd-glmnet: cyclic coordinate descent with MATLAB's / glmnet's\n"
-        "             stopping rule (p2, best with --scaled)\n"
-        "options:\n"
-        "  --n LEVEL        oracle level of the data the method reads (default: the\n"
-        "                   exact data when rational, else 64 for exact and\n"
-        "                   prec + 16 for iterative methods)\n"
-        "  --prec P         working precision of iterative methods: double (default),\n"
-        "                   or MPFR with P bits (53 reproduces double bit for bit)\n"
-        "  --max-iter N, --tol T    iterative stopping (default 10000, 0 = until the\n"
-        "                   iterate stops changing); cd: --tol is RelTol / thresh\n"
-        "  --firenet-p P, --firenet-n N, --firenet-delta D, --replicate-published\n"
-        "  --certify        find the true solution set of the exact problem (exact\n"
-        "                   rational/algebraic solution, or a pattern certified in\n"
-        "                   ball arithmetic) and print the certified distance of x to\n"
-        "                   it, the objective, a duality-gap bound and verdicts\n"
-        "  --cert-prec BITS working precision of the certificates (default 256)\n"
-        "\n"
-        "examples:\n"
-        "  kdigits solve --problem p2 --lambda 3/10 --A A.mtx --y y.mtx --method exact\n"
-        "  kdigits solve --scaled matlab --problem p2 --lambda 1/10 --A 'builtin:lasso:2^-15' \\\n"
-        "                --y builtin:lasso-y --method cd-matlab --certify\n");
+    kd_cli_help(stdout, kd_help_solve, NULL, NULL);
 }
 
 typedef struct

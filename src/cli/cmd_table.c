@@ -12,34 +12,7 @@
 static void
 help(void)
 {
-    printf(
-        "usage: kdigits table [--K LIST] [--n LIST] [--problem p3|p2|p1] [--lambda L | --eta E]\n"
-        "                     [--no-lista] [--lista-epochs E] [--replicate-published]\n"
-        "                     [--plot FILE.png] [--format text|csv|json]\n"
-        "\n"
-        "The Omega_K table (theory.md §6): for each K and n, the gadget of theory.md §4\n"
-        "(N1 = 2 competing columns, N2 = 20, DCT) with A = the instance whose column 1\n"
-        "is raised by 2^-(n+1) and A_n = the one with column 2 raised, y_n = y = D e1.\n"
-        "LISTA (10 layers, trained here by Adam on 8000 samples of A_n) and FIRENET\n"
-        "(restarted primal-dual, p = 50, n = 30, valid steps) are run on (A_n, y_n);\n"
-        "the columns are their distances to the TRUE minimiser set Xi(A, y), certified\n"
-        "(mid +/- rad), with the three-valued verdicts 'K digits?' (dist <= 10^-K) and\n"
-        "'K-1 digits?' (dist <= 10^-(K-1)). The theorem says no algorithm gets K digits\n"
-        "on the whole class; every entry here lies between 10^-K and 10^-(K-1).\n"
-        "\n"
-        "options:\n"
-        "  --K LIST             scales (default 1,3,6)\n"
-        "  --n LIST             perturbation levels (default 10,20,30)\n"
-        "  --problem P          p3 (default, the paper's), p2 or p1\n"
-        "  --lambda L, --eta E  the parameter (default lambda = 1; eta = 1/10 for p1,\n"
-        "                       which must stay below 1/3 for the K-digit separation)\n"
-        "  --no-lista           skip LISTA (FIRENET only: a few seconds)\n"
-        "  --lista-epochs E     training epochs per network (default 30)\n"
-        "  --replicate-published  FIRENET with the authors' step sizes, distances\n"
-        "                       measured to their misplaced minimiser (K <= 3), which\n"
-        "                       reproduces the published FIRENET column\n"
-        "  --plot FILE.png      distance versus K on a log scale (needs gnuplot)\n"
-        "  --format F           text (default), csv or json\n");
+    kd_cli_help(stdout, kd_help_table, NULL, NULL);
 }
 
 typedef struct

@@ -94,24 +94,7 @@ static const kd_cli_command commands[] = {
 static void
 usage(FILE * f)
 {
-    size_t i;
-    fprintf(f,
-        "kdigits %s: certified computation at the limits of sparse regularisation\n"
-        "\n"
-        "usage: kdigits [--help | --version] COMMAND [OPTIONS]\n"
-        "\n"
-        "Inputs are never given exactly: an algorithm reads A_n, y_n with dyadic\n"
-        "entries and ||A_n - A||_2 <= 2^-n. kdigits produces such oracles from exact\n"
-        "expressions and proves every number it prints as true.\n"
-        "\n"
-        "commands:\n", kd_version());
-    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f,
-        "\n"
-        "Run 'kdigits COMMAND --help' for a command's options. Commands that print\n"
-        "data take --format text|csv|json. Exit status: 0 ok, 1 a computation could\n"
-        "not be completed (e.g. undecided within the precision cap), 2 bad input.\n");
+    kd_cli_help(f, kd_help_usage, NULL, NULL);
 }
 
 int
