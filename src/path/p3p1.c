@@ -60,6 +60,31 @@ vdot(fmpq_t s, const fmpq_mat_t u, const fmpq_mat_t v)
         fmpq_addmul(s, fmpq_mat_entry(u, i, 0), fmpq_mat_entry(v, i, 0));
 }
 
+/* The start common to the P3 and P1 solvers: the path (initialised, not yet
+   computed), the weights wv, ny2 = ||y||^2 and lambda_max; exact_end
+   releases them. */
+static void
+exact_start(kd_path_t path, fmpq_mat_t wv, fmpq_t ny2, fmpq_t lmax, const fmpq_mat_t A,
+            const fmpq_mat_t y, const fmpq_mat_t w)
+{
+    kd_path_init(path);
+    fmpq_mat_init(wv, fmpq_mat_ncols(A), 1);
+    fmpq_init(ny2);
+    fmpq_init(lmax);
+    _kd_path_weights(wv, w);
+    vdot(ny2, y, y);
+    kd_lasso_lambda_max(lmax, A, y, w);
+}
+
+static void
+exact_end(kd_path_t path, fmpq_mat_t wv, fmpq_t ny2, fmpq_t lmax)
+{
+    kd_path_clear(path);
+    fmpq_mat_clear(wv);
+    fmpq_clear(ny2);
+    fmpq_clear(lmax);
+}
+
 /* ||A x - y||^2 for rational x. */
 static void
 resid_norm2(fmpq_t s, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t x)
@@ -557,10 +582,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "lambda must be > 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_path_init(path);
-    fmpq_mat_init(wv, n, 1);
-    fmpq_init(ny2);
-    fmpq_init(lmax);
+    exact_start(path, wv, ny2, lmax, A, y, w);
     fmpq_init(lhs);
     fmpq_init(rhs);
     fmpq_init(c2);
@@ -568,9 +590,6 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
     fmpq_init(c0);
     fmpq_init(q);
     fmpq_init(t);
-    _kd_path_weights(wv, w);
-    vdot(ny2, y, y);
-    kd_lasso_lambda_max(lmax, A, y, w);
 
     if (fmpq_is_zero(ny2))
     {
@@ -670,10 +689,7 @@ check:
         st = _kd_path_internal("P3 optimality check fails");
 
 cleanup:
-    kd_path_clear(path);
-    fmpq_mat_clear(wv);
-    fmpq_clear(ny2);
-    fmpq_clear(lmax);
+    exact_end(path, wv, ny2, lmax);
     fmpq_clear(lhs);
     fmpq_clear(rhs);
     fmpq_clear(c2);
@@ -765,16 +781,10 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "eta must be >= 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_path_init(path);
-    fmpq_mat_init(wv, n, 1);
-    fmpq_init(ny2);
+    exact_start(path, wv, ny2, lmax, A, y, w);
     fmpq_init(e2);
-    fmpq_init(lmax);
     fmpq_init(q);
-    _kd_path_weights(wv, w);
-    vdot(ny2, y, y);
     fmpq_mul(e2, eta, eta);
-    kd_lasso_lambda_max(lmax, A, y, w);
 
     if (fmpq_cmp(e2, ny2) >= 0)
     {
@@ -840,11 +850,8 @@ check:
         st = _kd_path_internal("P1 optimality check fails");
 
 cleanup:
-    kd_path_clear(path);
-    fmpq_mat_clear(wv);
-    fmpq_clear(ny2);
+    exact_end(path, wv, ny2, lmax);
     fmpq_clear(e2);
-    fmpq_clear(lmax);
     fmpq_clear(q);
     return st;
 }
