@@ -252,47 +252,47 @@ kd_sci_tower_rank(kd_tower_t T)
     T->sci_class = "Sigma_1";
 }
 
+/* Reads the real number at levels first..L until an answer is 1: with
+   rounding, whether the reading q is >= 0; else whether it proves the
+   number positive, q > 2^-k at level k. */
+static kd_status
+positive_read(slong * answer, kd_oracle_t O, slong first, slong L, int rounding)
+{
+    slong k;
+    fmpq_t q;
+    kd_status st = KD_OK;
+    fmpq_init(q);
+    *answer = 0;
+    for (k = first; k <= L && st == KD_OK && *answer == 0; k++)
+    {
+        st = read_real(q, O, k);
+        if (rounding)
+            *answer = st == KD_OK && fmpq_sgn(q) >= 0;
+        else
+            *answer = st == KD_OK && fmpq_sgn(q) > 0 && cmp_abs_2exp(q, k) > 0;
+    }
+    fmpq_clear(q);
+    return st;
+}
+
 kd_status
 kd_sci_positive_alg_cautious(slong * answer, kd_oracle_t O, void * data)
 {
     slong L = *(const slong *) data;
-    fmpq_t q;
-    kd_status st;
-    fmpq_init(q);
-    st = read_real(q, O, L);
-    *answer = st == KD_OK && fmpq_sgn(q) > 0 && cmp_abs_2exp(q, L) > 0;
-    fmpq_clear(q);
-    return st;
+    return positive_read(answer, O, L, L, 0);
 }
 
 kd_status
 kd_sci_positive_alg_rounding(slong * answer, kd_oracle_t O, void * data)
 {
     slong L = *(const slong *) data;
-    fmpq_t q;
-    kd_status st;
-    fmpq_init(q);
-    st = read_real(q, O, L);
-    *answer = st == KD_OK && fmpq_sgn(q) >= 0;
-    fmpq_clear(q);
-    return st;
+    return positive_read(answer, O, L, L, 1);
 }
 
 kd_status
 kd_sci_positive_alg_patient(slong * answer, kd_oracle_t O, void * data)
 {
-    slong L = *(const slong *) data, k;
-    fmpq_t q;
-    kd_status st = KD_OK;
-    fmpq_init(q);
-    *answer = 0;
-    for (k = 0; k <= L && st == KD_OK && *answer == 0; k++)
-    {
-        st = read_real(q, O, k);
-        *answer = st == KD_OK && fmpq_sgn(q) > 0 && cmp_abs_2exp(q, k) > 0;
-    }
-    fmpq_clear(q);
-    return st;
+    return positive_read(answer, O, 0, *(const slong *) data, 0);
 }
 
 /* ------------------------------------------------------------ argmin:
