@@ -202,9 +202,8 @@ vec_nonneg(const fmpq_mat_t v)
     return 1;
 }
 
-/* r = u^T v for column vectors */
-static void
-vec_dot(fmpq_t r, const fmpq_mat_t u, const fmpq_mat_t v)
+void
+_kd_fmpq_col_dot(fmpq_t r, const fmpq_mat_t u, const fmpq_mat_t v)
 {
     slong i;
     fmpq_zero(r);
@@ -280,8 +279,8 @@ kd_lp_result_check(const kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_
                 st = check_fail("A^T y <= c fails");
                 goto done;
             }
-        vec_dot(s, c, &res->x);
-        vec_dot(t, b, &res->y);
+        _kd_fmpq_col_dot(s, c, &res->x);
+        _kd_fmpq_col_dot(t, b, &res->y);
         if (!fmpq_equal(s, t) || !fmpq_equal(s, &res->value))
         {
             st = check_fail("c^T x, b^T y and the value differ");
@@ -302,7 +301,7 @@ kd_lp_result_check(const kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_
                 st = check_fail("Farkas vector: A^T y <= 0 fails");
                 goto done;
             }
-        vec_dot(t, b, &res->y);
+        _kd_fmpq_col_dot(t, b, &res->y);
         if (fmpq_sgn(t) <= 0)
         {
             st = check_fail("Farkas vector: b^T y > 0 fails");
@@ -322,7 +321,7 @@ kd_lp_result_check(const kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_
             st = check_fail("A d != 0 for the ray d");
             goto done;
         }
-        vec_dot(s, c, &res->ray);
+        _kd_fmpq_col_dot(s, c, &res->ray);
         if (fmpq_sgn(s) >= 0)
         {
             st = check_fail("c^T d < 0 fails for the ray d");
@@ -909,7 +908,7 @@ kd_lp_solve_method(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
         res->outcome = KD_LP_OPTIMAL;
         lp_get_x(&res->x, &P, F);
         lp_get_y(&res->y, &P, ybar, F->D, P.gamma);
-        vec_dot(val, c, &res->x);
+        _kd_fmpq_col_dot(val, c, &res->x);
         fmpq_swap(&res->value, val);
     }
     res->rank = 0;
