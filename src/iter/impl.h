@@ -84,6 +84,20 @@ KD_T(vec_load_transposed)(SV * v, mpfr_srcptr src, slong m, slong N, slong _prec
     return 1;
 }
 
+/* a complex vector of n zeros as its two parts; 1 when both were allocated */
+static int
+KD_T(cvec_alloc)(SV * v_re, SV * v_im, slong n, slong _prec)
+{
+    return KD_T(vec_load)(v_re, NULL, n, _prec) & KD_T(vec_load)(v_im, NULL, n, _prec);
+}
+
+static void
+KD_T(cvec_free)(SV v_re, SV v_im, slong n)
+{
+    SV_FREE(v_re, n);
+    SV_FREE(v_im, n);
+}
+
 static kd_status
 KD_T(ctx_init)(KD_T(ctx_struct) * c, const _kd_iter_job_struct * job)
 {
@@ -346,6 +360,40 @@ KD_T(finish)(KD_T(ctx_struct) * c, _kd_iter_out_struct * out, SV v_re, SV v_im, 
     }
 }
 
+/* o = a - s b, elementwise (o may be b): the gradient step of both
+   first-order families */
+static void
+KD_T(sub_scaled)(KD_T(ctx_struct) * c, SV o_re, SV o_im, SV a_re, SV a_im, S_DECL(*s),
+                 SV b_re, SV b_im, slong n)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+    {
+        S_MUL(c->t0, *s, E(b_re, i));
+        S_SUB(E(o_re, i), E(a_re, i), c->t0);
+        if (c->cplx)
+        {
+            S_MUL(c->t0, *s, E(b_im, i));
+            S_SUB(E(o_im, i), E(a_im, i), c->t0);
+        }
+    }
+}
+
+/* Records iteration k; 1 (stop) when the change d is within the tolerance,
+   unless the job runs every iteration. */
+static int
+KD_T(converged)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, slong k,
+                S_DECL(*d), S_DECL(*tol))
+{
+    out->iterations = k;
+    if (!job->run_all && S_LE(*d, *tol))
+    {
+        out->stop = KD_ITER_STOP_TOLERANCE;
+        return 1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------- ISTA and FISTA (P2)
 
    Proximal gradient (ISTA) and its accelerated form FISTA: A. Beck and
@@ -376,17 +424,8 @@ KD_T(pg_step)(KD_T(ctx_struct) * c, KD_T(pg_struct) * s, SV x_re, SV x_im, SV v_
             S_SUB(E(s->r_im, i), E(s->r_im, i), E(c->y_im, i));
     }
     KD_T(mul_Ah)(c, s->g_re, s->g_im, s->r_re, s->r_im);
-    for (i = 0; i < N; i++)
-    {
-        /* g <- v - 2t g, then x = S(g) */
-        S_MUL(c->t0, s->two_t, E(s->g_re, i));
-        S_SUB(E(s->g_re, i), E(v_re, i), c->t0);
-        if (c->cplx)
-        {
-            S_MUL(c->t0, s->two_t, E(s->g_im, i));
-            S_SUB(E(s->g_im, i), E(v_im, i), c->t0);
-        }
-    }
+    /* g <- v - 2t g, then x = S(g) */
+    KD_T(sub_scaled)(c, s->g_re, s->g_im, v_re, v_im, &s->two_t, s->g_re, s->g_im, N);
     KD_T(soft)(c, x_re, x_im, s->g_re, s->g_im, s->thr, N);
 }
 
@@ -415,11 +454,9 @@ KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fis
     S_INIT(coef);
     S_INIT(s->two_t);
     st = KD_T(ctx_init)(c, job);
-    ok &= KD_T(vec_load)(&x_re, NULL, N, _prec) & KD_T(vec_load)(&x_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&xn_re, NULL, N, _prec) & KD_T(vec_load)(&xn_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&v_re, NULL, N, _prec) & KD_T(vec_load)(&v_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&s->r_re, NULL, m, _prec) & KD_T(vec_load)(&s->r_im, NULL, m, _prec);
-    ok &= KD_T(vec_load)(&s->g_re, NULL, N, _prec) & KD_T(vec_load)(&s->g_im, NULL, N, _prec);
+    ok &= KD_T(cvec_alloc)(&x_re, &x_im, N, _prec) & KD_T(cvec_alloc)(&xn_re, &xn_im, N, _prec);
+    ok &= KD_T(cvec_alloc)(&v_re, &v_im, N, _prec) & KD_T(cvec_alloc)(&s->r_re, &s->r_im, m, _prec);
+    ok &= KD_T(cvec_alloc)(&s->g_re, &s->g_im, N, _prec);
     ok &= KD_T(vec_load)(&s->thr, NULL, N, _prec);
     if (st != KD_OK || !ok)
     {
@@ -476,27 +513,18 @@ KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fis
         }
         SV_SWAP(x_re, xn_re);
         SV_SWAP(x_im, xn_im);
-        out->iterations = k;
-        if (!job->run_all && S_LE(d, tol))
-        {
-            out->stop = KD_ITER_STOP_TOLERANCE;
+        if (KD_T(converged)(out, job, k, &d, &tol))
             break;
-        }
     }
     out->seconds = _kd_iter_now() - t0;
     KD_T(finish)(c, out, x_re, x_im, N);
 
 cleanup:
-    SV_FREE(x_re, N);
-    SV_FREE(x_im, N);
-    SV_FREE(xn_re, N);
-    SV_FREE(xn_im, N);
-    SV_FREE(v_re, N);
-    SV_FREE(v_im, N);
-    SV_FREE(s->r_re, m);
-    SV_FREE(s->r_im, m);
-    SV_FREE(s->g_re, N);
-    SV_FREE(s->g_im, N);
+    KD_T(cvec_free)(x_re, x_im, N);
+    KD_T(cvec_free)(xn_re, xn_im, N);
+    KD_T(cvec_free)(v_re, v_im, N);
+    KD_T(cvec_free)(s->r_re, s->r_im, m);
+    KD_T(cvec_free)(s->g_re, s->g_im, N);
     SV_FREE(s->thr, N);
     S_CLEAR(tol);
     S_CLEAR(d);
@@ -519,6 +547,10 @@ cleanup:
 typedef struct
 {
     int p1;                     /* dual prox of P1 (ball) instead of P3 */
+    SV x_re, x_im;              /* N: the primal iterate x^k */
+    SV xn_re, xn_im;            /* N: x^{k+1} */
+    SV z_re, z_im;              /* m: the dual iterate z^k */
+    SV zn_re, zn_im;            /* m: z^{k+1} */
     SV g_re, g_im;              /* N */
     SV u_re, u_im;              /* N */
     SV xb_re, xb_im;            /* N: 2 x^{k+1} - x^k */
@@ -536,17 +568,18 @@ static int
 KD_T(pd_init)(KD_T(pd_struct) * s, slong m, slong N, slong _prec)
 {
     int ok = 1;
+    s->x_re = s->x_im = s->xn_re = s->xn_im = s->z_re = s->z_im = s->zn_re = s->zn_im = NULL;
     s->g_re = s->g_im = s->u_re = s->u_im = s->xb_re = s->xb_im = NULL;
     s->v_re = s->v_im = s->sb_re = s->sb_im = s->thr = NULL;
     S_INIT(s->tau);
     S_INIT(s->sigma);
     S_INIT(s->seta);
     S_INIT(s->nrm);
-    ok &= KD_T(vec_load)(&s->g_re, NULL, N, _prec) & KD_T(vec_load)(&s->g_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&s->u_re, NULL, N, _prec) & KD_T(vec_load)(&s->u_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&s->xb_re, NULL, N, _prec) & KD_T(vec_load)(&s->xb_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&s->v_re, NULL, m, _prec) & KD_T(vec_load)(&s->v_im, NULL, m, _prec);
-    ok &= KD_T(vec_load)(&s->sb_re, NULL, m, _prec) & KD_T(vec_load)(&s->sb_im, NULL, m, _prec);
+    ok &= KD_T(cvec_alloc)(&s->x_re, &s->x_im, N, _prec) & KD_T(cvec_alloc)(&s->xn_re, &s->xn_im, N, _prec);
+    ok &= KD_T(cvec_alloc)(&s->z_re, &s->z_im, m, _prec) & KD_T(cvec_alloc)(&s->zn_re, &s->zn_im, m, _prec);
+    ok &= KD_T(cvec_alloc)(&s->g_re, &s->g_im, N, _prec) & KD_T(cvec_alloc)(&s->u_re, &s->u_im, N, _prec);
+    ok &= KD_T(cvec_alloc)(&s->xb_re, &s->xb_im, N, _prec) & KD_T(cvec_alloc)(&s->v_re, &s->v_im, m, _prec);
+    ok &= KD_T(cvec_alloc)(&s->sb_re, &s->sb_im, m, _prec);
     ok &= KD_T(vec_load)(&s->thr, NULL, N, _prec);
     return ok;
 }
@@ -554,21 +587,30 @@ KD_T(pd_init)(KD_T(pd_struct) * s, slong m, slong N, slong _prec)
 static void
 KD_T(pd_clear)(KD_T(pd_struct) * s, slong m, slong N)
 {
-    SV_FREE(s->g_re, N);
-    SV_FREE(s->g_im, N);
-    SV_FREE(s->u_re, N);
-    SV_FREE(s->u_im, N);
-    SV_FREE(s->xb_re, N);
-    SV_FREE(s->xb_im, N);
-    SV_FREE(s->v_re, m);
-    SV_FREE(s->v_im, m);
-    SV_FREE(s->sb_re, m);
-    SV_FREE(s->sb_im, m);
+    KD_T(cvec_free)(s->x_re, s->x_im, N);
+    KD_T(cvec_free)(s->xn_re, s->xn_im, N);
+    KD_T(cvec_free)(s->z_re, s->z_im, m);
+    KD_T(cvec_free)(s->zn_re, s->zn_im, m);
+    KD_T(cvec_free)(s->g_re, s->g_im, N);
+    KD_T(cvec_free)(s->u_re, s->u_im, N);
+    KD_T(cvec_free)(s->xb_re, s->xb_im, N);
+    KD_T(cvec_free)(s->v_re, s->v_im, m);
+    KD_T(cvec_free)(s->sb_re, s->sb_im, m);
     SV_FREE(s->thr, N);
     S_CLEAR(s->tau);
     S_CLEAR(s->sigma);
     S_CLEAR(s->seta);
     S_CLEAR(s->nrm);
+}
+
+/* (x, z) <- (xn, zn): the step just taken becomes the iterate */
+static void
+KD_T(pd_advance)(KD_T(pd_struct) * s)
+{
+    SV_SWAP(s->x_re, s->xn_re);
+    SV_SWAP(s->x_im, s->xn_im);
+    SV_SWAP(s->z_re, s->zn_re);
+    SV_SWAP(s->z_im, s->zn_im);
 }
 
 /* One Chambolle-Pock step (Chambolle-Pock 2011, Algorithm 1 with theta = 1)
@@ -579,21 +621,13 @@ KD_T(pd_clear)(KD_T(pd_struct) * s, slong m, slong N)
    ball; P1: F = indicator of ||. - b|| <= eta, prox(v) = u max(0, 1 -
    sigma eta/||u||), u = v - sigma b (Moreau's identity). */
 static void
-KD_T(pd_step)(KD_T(ctx_struct) * c, KD_T(pd_struct) * s, SV xn_re, SV xn_im, SV zn_re, SV zn_im,
-              SV x_re, SV x_im, SV z_re, SV z_im)
+KD_T(pd_step)(KD_T(ctx_struct) * c, KD_T(pd_struct) * s)
 {
     slong i, m = c->m, N = c->N;
+    SV x_re = s->x_re, x_im = s->x_im, xn_re = s->xn_re, xn_im = s->xn_im;
+    SV z_re = s->z_re, z_im = s->z_im, zn_re = s->zn_re, zn_im = s->zn_im;
     KD_T(mul_Ah)(c, s->g_re, s->g_im, z_re, z_im);
-    for (i = 0; i < N; i++)
-    {
-        S_MUL(c->t0, s->tau, E(s->g_re, i));
-        S_SUB(E(s->u_re, i), E(x_re, i), c->t0);
-        if (c->cplx)
-        {
-            S_MUL(c->t0, s->tau, E(s->g_im, i));
-            S_SUB(E(s->u_im, i), E(x_im, i), c->t0);
-        }
-    }
+    KD_T(sub_scaled)(c, s->u_re, s->u_im, x_re, x_im, &s->tau, s->g_re, s->g_im, N);
     KD_T(soft)(c, xn_re, xn_im, s->u_re, s->u_im, s->thr, N);
     for (i = 0; i < N; i++)
     {
@@ -669,7 +703,6 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     slong _prec = job->prec, m = job->m, N = job->N, k, i;
     KD_T(ctx_struct) c[1];
     KD_T(pd_struct) s[1];
-    SV x_re, x_im, xn_re, xn_im, z_re, z_im, zn_re, zn_im;
     S_DECL(tol);
     S_DECL(d);
     S_DECL(d2);
@@ -678,17 +711,12 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     double t0;
     int ok;
 
-    x_re = x_im = xn_re = xn_im = z_re = z_im = zn_re = zn_im = NULL;
     S_INIT(tol);
     S_INIT(d);
     S_INIT(d2);
     S_INIT(lam);
     st = KD_T(ctx_init)(c, job);
     ok = KD_T(pd_init)(s, m, N, _prec);
-    ok &= KD_T(vec_load)(&x_re, NULL, N, _prec) & KD_T(vec_load)(&x_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&xn_re, NULL, N, _prec) & KD_T(vec_load)(&xn_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&z_re, NULL, m, _prec) & KD_T(vec_load)(&z_im, NULL, m, _prec);
-    ok &= KD_T(vec_load)(&zn_re, NULL, m, _prec) & KD_T(vec_load)(&zn_im, NULL, m, _prec);
     if (st != KD_OK || !ok)
     {
         st = KD_ERR_NOMEM;
@@ -720,34 +748,19 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     out->stop = KD_ITER_STOP_MAX_ITER;
     for (k = 1; k <= job->max_iter; k++)
     {
-        KD_T(pd_step)(c, s, xn_re, xn_im, zn_re, zn_im, x_re, x_im, z_re, z_im);
-        KD_T(maxdiff)(c, &d, xn_re, xn_im, x_re, x_im, N);
-        KD_T(maxdiff)(c, &d2, zn_re, zn_im, z_re, z_im, m);
+        KD_T(pd_step)(c, s);
+        KD_T(maxdiff)(c, &d, s->xn_re, s->xn_im, s->x_re, s->x_im, N);
+        KD_T(maxdiff)(c, &d2, s->zn_re, s->zn_im, s->z_re, s->z_im, m);
         if (S_GT(d2, d))
             S_SET(d, d2);
-        SV_SWAP(x_re, xn_re);
-        SV_SWAP(x_im, xn_im);
-        SV_SWAP(z_re, zn_re);
-        SV_SWAP(z_im, zn_im);
-        out->iterations = k;
-        if (!job->run_all && S_LE(d, tol))
-        {
-            out->stop = KD_ITER_STOP_TOLERANCE;
+        KD_T(pd_advance)(s);
+        if (KD_T(converged)(out, job, k, &d, &tol))
             break;
-        }
     }
     out->seconds = _kd_iter_now() - t0;
-    KD_T(finish)(c, out, x_re, x_im, N);
+    KD_T(finish)(c, out, s->x_re, s->x_im, N);
 
 cleanup:
-    SV_FREE(x_re, N);
-    SV_FREE(x_im, N);
-    SV_FREE(xn_re, N);
-    SV_FREE(xn_im, N);
-    SV_FREE(z_re, m);
-    SV_FREE(z_im, m);
-    SV_FREE(zn_re, m);
-    SV_FREE(zn_im, m);
     S_CLEAR(tol);
     S_CLEAR(d);
     S_CLEAR(d2);
@@ -765,7 +778,7 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     slong _prec = job->prec, m = job->m, N = job->N, k, l, i;
     KD_T(ctx_struct) c[1];
     KD_T(pd_struct) s[1];
-    SV x_re, x_im, xn_re, xn_im, z_re, z_im, zn_re, zn_im, sum_re, sum_im, psi_re, psi_im;
+    SV sum_re, sum_im, psi_re, psi_im;
     S_DECL(eps);
     S_DECL(delta);
     S_DECL(einv);
@@ -777,7 +790,6 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     double t0;
     int ok;
 
-    x_re = x_im = xn_re = xn_im = z_re = z_im = zn_re = zn_im = NULL;
     sum_re = sum_im = psi_re = psi_im = NULL;
     S_INIT(eps);
     S_INIT(delta);
@@ -788,12 +800,7 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     S_INIT(pS);
     st = KD_T(ctx_init)(c, job);
     ok = KD_T(pd_init)(s, m, N, _prec);
-    ok &= KD_T(vec_load)(&x_re, NULL, N, _prec) & KD_T(vec_load)(&x_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&xn_re, NULL, N, _prec) & KD_T(vec_load)(&xn_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&z_re, NULL, m, _prec) & KD_T(vec_load)(&z_im, NULL, m, _prec);
-    ok &= KD_T(vec_load)(&zn_re, NULL, m, _prec) & KD_T(vec_load)(&zn_im, NULL, m, _prec);
-    ok &= KD_T(vec_load)(&sum_re, NULL, N, _prec) & KD_T(vec_load)(&sum_im, NULL, N, _prec);
-    ok &= KD_T(vec_load)(&psi_re, NULL, N, _prec) & KD_T(vec_load)(&psi_im, NULL, N, _prec);
+    ok &= KD_T(cvec_alloc)(&sum_re, &sum_im, N, _prec) & KD_T(cvec_alloc)(&psi_re, &psi_im, N, _prec);
     if (st != KD_OK || !ok)
     {
         st = KD_ERR_NOMEM;
@@ -832,37 +839,34 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
         {
             S_MUL(c->t0, alpha, E(c->y_re, i));
             S_MUL(E(s->sb_re, i), s->sigma, c->t0);
-            S_ZERO(E(z_re, i));
+            S_ZERO(E(s->z_re, i));
             if (c->cplx)
             {
                 S_MUL(c->t0, alpha, E(c->y_im, i));
                 S_MUL(E(s->sb_im, i), s->sigma, c->t0);
-                S_ZERO(E(z_im, i));
+                S_ZERO(E(s->z_im, i));
             }
         }
         for (i = 0; i < N; i++)
         {
-            S_MUL(E(x_re, i), alpha, E(psi_re, i));
+            S_MUL(E(s->x_re, i), alpha, E(psi_re, i));
             S_ZERO(E(sum_re, i));
             if (c->cplx)
             {
-                S_MUL(E(x_im, i), alpha, E(psi_im, i));
+                S_MUL(E(s->x_im, i), alpha, E(psi_im, i));
                 S_ZERO(E(sum_im, i));
             }
         }
         for (l = 0; l < job->fp; l++)
         {
-            KD_T(pd_step)(c, s, xn_re, xn_im, zn_re, zn_im, x_re, x_im, z_re, z_im);
+            KD_T(pd_step)(c, s);
             for (i = 0; i < N; i++)
             {
-                S_ADD(E(sum_re, i), E(sum_re, i), E(xn_re, i));
+                S_ADD(E(sum_re, i), E(sum_re, i), E(s->xn_re, i));
                 if (c->cplx)
-                    S_ADD(E(sum_im, i), E(sum_im, i), E(xn_im, i));
+                    S_ADD(E(sum_im, i), E(sum_im, i), E(s->xn_im, i));
             }
-            SV_SWAP(x_re, xn_re);
-            SV_SWAP(x_im, xn_im);
-            SV_SWAP(z_re, zn_re);
-            SV_SWAP(z_im, zn_im);
+            KD_T(pd_advance)(s);
         }
         /* psi_k = (sum / p) / alpha */
         for (i = 0; i < N; i++)
@@ -882,18 +886,8 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     KD_T(finish)(c, out, psi_re, psi_im, N);
 
 cleanup:
-    SV_FREE(x_re, N);
-    SV_FREE(x_im, N);
-    SV_FREE(xn_re, N);
-    SV_FREE(xn_im, N);
-    SV_FREE(z_re, m);
-    SV_FREE(z_im, m);
-    SV_FREE(zn_re, m);
-    SV_FREE(zn_im, m);
-    SV_FREE(sum_re, N);
-    SV_FREE(sum_im, N);
-    SV_FREE(psi_re, N);
-    SV_FREE(psi_im, N);
+    KD_T(cvec_free)(sum_re, sum_im, N);
+    KD_T(cvec_free)(psi_re, psi_im, N);
     S_CLEAR(eps);
     S_CLEAR(delta);
     S_CLEAR(einv);

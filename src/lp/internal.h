@@ -48,6 +48,9 @@ void _kd_ffb_pivot(_kd_ffb_t F, slong r, const fmpz * alpha, slong enter,
 /* M (r x c) becomes an r x c matrix (contents unspecified if resized). */
 void _kd_fmpq_mat_fit(fmpq_mat_t M, slong r, slong c);
 
+/* r = u^T v for column vectors u, v of the same length. */
+void _kd_fmpq_col_dot(fmpq_t r, const fmpq_mat_t u, const fmpq_mat_t v);
+
 /* den = lcm(den, denominator of q). */
 void _kd_lcm_den(fmpz_t den, const fmpq_t q);
 

@@ -202,9 +202,8 @@ vec_nonneg(const fmpq_mat_t v)
     return 1;
 }
 
-/* r = u^T v for column vectors */
-static void
-vec_dot(fmpq_t r, const fmpq_mat_t u, const fmpq_mat_t v)
+void
+_kd_fmpq_col_dot(fmpq_t r, const fmpq_mat_t u, const fmpq_mat_t v)
 {
     slong i;
     fmpq_zero(r);
@@ -280,8 +279,8 @@ kd_lp_result_check(const kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_
                 st = check_fail("A^T y <= c fails");
                 goto done;
             }
-        vec_dot(s, c, &res->x);
-        vec_dot(t, b, &res->y);
+        _kd_fmpq_col_dot(s, c, &res->x);
+        _kd_fmpq_col_dot(t, b, &res->y);
         if (!fmpq_equal(s, t) || !fmpq_equal(s, &res->value))
         {
             st = check_fail("c^T x, b^T y and the value differ");
@@ -302,7 +301,7 @@ kd_lp_result_check(const kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_
                 st = check_fail("Farkas vector: A^T y <= 0 fails");
                 goto done;
             }
-        vec_dot(t, b, &res->y);
+        _kd_fmpq_col_dot(t, b, &res->y);
         if (fmpq_sgn(t) <= 0)
         {
             st = check_fail("Farkas vector: b^T y > 0 fails");
@@ -322,7 +321,7 @@ kd_lp_result_check(const kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_
             st = check_fail("A d != 0 for the ray d");
             goto done;
         }
-        vec_dot(s, c, &res->ray);
+        _kd_fmpq_col_dot(s, c, &res->ray);
         if (fmpq_sgn(s) >= 0)
         {
             st = check_fail("c^T d < 0 fails for the ray d");
@@ -469,6 +468,62 @@ lp_dual(fmpz * ybar, const lp_t * P, const _kd_ffb_t F, const fmpz * cost, int a
     }
 }
 
+/* The dual ratio test on row r of B^{-1} A: the nonbasic structural column
+   q minimising d_j / |alpha_rj| over the columns with alpha_rj != 0 (and,
+   when sgn != 0, of the sign of sgn), ties to the smallest index; -1 when
+   there is none. aq = |alpha_rq| and dq = d_q, the reduced cost times D. */
+static slong
+lp_dual_ratio(fmpz_t aq, fmpz_t dq, const lp_t * P, const _kd_ffb_t F, const fmpz * ybar,
+              slong r, int sgn)
+{
+    slong m = P->m, j, q = -1;
+    fmpz_t arj, dj, u, v;
+    fmpz_init(arj);
+    fmpz_init(dj);
+    fmpz_init(u);
+    fmpz_init(v);
+    for (j = 0; j < P->n; j++)
+    {
+        if (P->pos[j] >= 0)
+            continue;
+        _fmpz_vec_dot(arj, F->R + r * m, P->At + j * m, m);
+        if (fmpz_sgn(arj) == 0 || (sgn != 0 && fmpz_sgn(arj) != sgn))
+            continue;
+        fmpz_abs(arj, arj);
+        _fmpz_vec_dot(dj, ybar, P->At + j * m, m);
+        fmpz_neg(dj, dj);
+        fmpz_addmul(dj, F->D, P->ch + j);
+        if (q >= 0)
+        {
+            /* dj / arj < dq / aq ? */
+            fmpz_mul(u, dj, aq);
+            fmpz_mul(v, dq, arj);
+            if (fmpz_cmp(u, v) >= 0)
+                continue;
+        }
+        q = j;
+        fmpz_swap(aq, arj);
+        fmpz_swap(dq, dj);
+    }
+    fmpz_clear(arj);
+    fmpz_clear(dj);
+    fmpz_clear(u);
+    fmpz_clear(v);
+    return q;
+}
+
+/* Column q enters the basis at row r, alpha = R a_q being computed (ybar
+   and dq as for _kd_ffb_pivot). */
+static void
+lp_pivot(lp_t * P, _kd_ffb_t F, fmpz * ybar, const fmpz * alpha, slong r, slong q,
+         const fmpz_t dq, slong * pivots)
+{
+    P->pos[F->basis[r]] = -1;
+    P->pos[q] = r;
+    _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
+    (*pivots)++;
+}
+
 /* One phase of the simplex method on the structural columns (artificial
    variables never enter). cost == NULL is the phase-1 cost (0 on
    structural, 1 on artificial variables). Returns 0 at an optimum, 1 when
@@ -559,10 +614,7 @@ lp_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, const fmpz * cost, fmpz * alpha,
             degen++;
         else
             degen = 0;
-        P->pos[F->basis[r]] = -1;
-        P->pos[q] = r;
-        _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
-        (*pivots)++;
+        lp_pivot(P, F, ybar, alpha, r, q, dq, pivots);
     }
     fmpz_clear(dj);
     fmpz_clear(dq);
@@ -596,10 +648,7 @@ lp_drive_out(lp_t * P, _kd_ffb_t F, fmpz * alpha, slong * pivots)
         if (j == n)
             continue;
         _kd_ffb_ftran(alpha, F, P->At + j * m);
-        P->pos[F->basis[r]] = -1;
-        P->pos[j] = r;
-        _kd_ffb_pivot(F, r, alpha, j, NULL, NULL);
-        (*pivots)++;
+        lp_pivot(P, F, NULL, alpha, r, j, NULL, pivots);
     }
     fmpz_clear(t);
 }
@@ -619,17 +668,13 @@ static int
 lp_dual_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * rowp, int * sgn,
               slong * pivots, slong * pivots_art)
 {
-    slong m = P->m, n = P->n, i, j, r, q;
+    slong m = P->m, n = P->n, i, r, q;
     slong degen = 0;
-    fmpz_t arj, aq, dj, dq, u, v;
+    fmpz_t aq, dq;
     int res = 0;
 
-    fmpz_init(arj);
     fmpz_init(aq);
-    fmpz_init(dj);
     fmpz_init(dq);
-    fmpz_init(u);
-    fmpz_init(v);
     for (;;)
     {
         int bland = (P->bland || degen >= KD_LP_DEGENERATE_RUN), up;
@@ -652,35 +697,7 @@ lp_dual_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * rowp, in
         up = fmpz_sgn(F->xb + r) > 0;   /* an artificial variable above 0 */
 
         /* entering column: the dual ratio test on row r of B^{-1} A */
-        q = -1;
-        for (j = 0; j < n; j++)
-        {
-            int c;
-            if (P->pos[j] >= 0)
-                continue;
-            _fmpz_vec_dot(arj, F->R + r * m, P->At + j * m, m);
-            if (fmpz_sgn(arj) == 0 || (fmpz_sgn(arj) > 0) != up)
-                continue;
-            fmpz_abs(arj, arj);
-            _fmpz_vec_dot(dj, ybar, P->At + j * m, m);
-            fmpz_neg(dj, dj);
-            fmpz_addmul(dj, F->D, P->ch + j);
-            if (q < 0)
-                c = -1;
-            else
-            {
-                /* dj / arj < dq / aq ? */
-                fmpz_mul(u, dj, aq);
-                fmpz_mul(v, dq, arj);
-                c = fmpz_cmp(u, v);
-            }
-            if (c < 0)
-            {
-                q = j;
-                fmpz_swap(aq, arj);
-                fmpz_swap(dq, dj);
-            }
-        }
+        q = lp_dual_ratio(aq, dq, P, F, ybar, r, up ? 1 : -1);
         if (q < 0)
         {
             *rowp = r;
@@ -695,17 +712,10 @@ lp_dual_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * rowp, in
         _kd_ffb_ftran(alpha, F, P->At + q * m);
         if (F->basis[r] >= n)
             (*pivots_art)++;
-        P->pos[F->basis[r]] = -1;
-        P->pos[q] = r;
-        _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
-        (*pivots)++;
+        lp_pivot(P, F, ybar, alpha, r, q, dq, pivots);
     }
-    fmpz_clear(arj);
     fmpz_clear(aq);
-    fmpz_clear(dj);
     fmpz_clear(dq);
-    fmpz_clear(u);
-    fmpz_clear(v);
     return res;
 }
 
@@ -716,55 +726,22 @@ lp_dual_phase(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * rowp, in
 static void
 lp_drive_out_dual(lp_t * P, _kd_ffb_t F, fmpz * ybar, fmpz * alpha, slong * pivots)
 {
-    slong m = P->m, n = P->n, r, j, q;
-    fmpz_t arj, aq, dj, dq, u, v;
-    fmpz_init(arj);
+    slong m = P->m, n = P->n, r, q;
+    fmpz_t aq, dq;
     fmpz_init(aq);
-    fmpz_init(dj);
     fmpz_init(dq);
-    fmpz_init(u);
-    fmpz_init(v);
     for (r = 0; r < m; r++)
     {
         if (F->basis[r] < n)
             continue;
-        q = -1;
-        for (j = 0; j < n; j++)
-        {
-            if (P->pos[j] >= 0)
-                continue;
-            _fmpz_vec_dot(arj, F->R + r * m, P->At + j * m, m);
-            if (fmpz_is_zero(arj))
-                continue;
-            fmpz_abs(arj, arj);
-            _fmpz_vec_dot(dj, ybar, P->At + j * m, m);
-            fmpz_neg(dj, dj);
-            fmpz_addmul(dj, F->D, P->ch + j);
-            if (q >= 0)
-            {
-                fmpz_mul(u, dj, aq);
-                fmpz_mul(v, dq, arj);
-                if (fmpz_cmp(u, v) >= 0)
-                    continue;
-            }
-            q = j;
-            fmpz_swap(aq, arj);
-            fmpz_swap(dq, dj);
-        }
+        q = lp_dual_ratio(aq, dq, P, F, ybar, r, 0);
         if (q < 0)
             continue;
         _kd_ffb_ftran(alpha, F, P->At + q * m);
-        P->pos[F->basis[r]] = -1;
-        P->pos[q] = r;
-        _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
-        (*pivots)++;
+        lp_pivot(P, F, ybar, alpha, r, q, dq, pivots);
     }
-    fmpz_clear(arj);
     fmpz_clear(aq);
-    fmpz_clear(dj);
     fmpz_clear(dq);
-    fmpz_clear(u);
-    fmpz_clear(v);
 }
 
 /* x_j = xb_i / D for the structural variables basic in row i. */
@@ -931,7 +908,7 @@ kd_lp_solve_method(kd_lp_result_t res, const fmpq_mat_t A, const fmpq_mat_t b,
         res->outcome = KD_LP_OPTIMAL;
         lp_get_x(&res->x, &P, F);
         lp_get_y(&res->y, &P, ybar, F->D, P.gamma);
-        vec_dot(val, c, &res->x);
+        _kd_fmpq_col_dot(val, c, &res->x);
         fmpq_swap(&res->value, val);
     }
     res->rank = 0;

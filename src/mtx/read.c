@@ -715,26 +715,32 @@ read_source(kd_mat_t A, source * s)
     return st;
 }
 
+/* Reads from the stream f, or from text when f is NULL; name (else a
+   default after the kind of source) is the name errors give. */
+static kd_status
+read_stream_or_text(kd_mat_t A, FILE * f, const char * text, const char * name)
+{
+    source s = {NULL, NULL, NULL, 0, NULL, 0, 0};
+    s.f = f;
+    s.text = text;
+    s.name = name != NULL ? name : f != NULL ? "<stream>" : "<string>";
+    return read_source(A, &s);
+}
+
 kd_status
 kd_mtx_read_stream(kd_mat_t A, FILE * f, const char * name)
 {
-    source s = {NULL, NULL, NULL, 0, NULL, 0, 0};
     if (f == NULL)
         return kd_error_set(KD_ERR_ARG, "kd_mtx_read_stream: no stream");
-    s.f = f;
-    s.name = name != NULL ? name : "<stream>";
-    return read_source(A, &s);
+    return read_stream_or_text(A, f, NULL, name);
 }
 
 kd_status
 kd_mtx_read_str(kd_mat_t A, const char * text, const char * name)
 {
-    source s = {NULL, NULL, NULL, 0, NULL, 0, 0};
     if (text == NULL)
         return kd_error_set(KD_ERR_ARG, "kd_mtx_read_str: no text");
-    s.text = text;
-    s.name = name != NULL ? name : "<string>";
-    return read_source(A, &s);
+    return read_stream_or_text(A, NULL, text, name);
 }
 
 kd_status

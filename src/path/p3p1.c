@@ -23,6 +23,7 @@
    sign is that of mu - 2 lambda ||r(mu)|| for mu >= 0) and
    ||r(mu)||^2 - eta^2 (P1) are quadratics over Q. */
 #include "internal.h"
+#include "../lp/internal.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -51,13 +52,29 @@ kd_qsol_clear(kd_qsol_t sol)
     flint_free(sol->sign);
 }
 
+/* The start common to the P3 and P1 solvers: the path (initialised, not yet
+   computed), the weights wv, ny2 = ||y||^2 and lambda_max; exact_end
+   releases them. */
 static void
-vdot(fmpq_t s, const fmpq_mat_t u, const fmpq_mat_t v)
+exact_start(kd_path_t path, fmpq_mat_t wv, fmpq_t ny2, fmpq_t lmax, const fmpq_mat_t A,
+            const fmpq_mat_t y, const fmpq_mat_t w)
 {
-    slong i;
-    fmpq_zero(s);
-    for (i = 0; i < fmpq_mat_nrows(u); i++)
-        fmpq_addmul(s, fmpq_mat_entry(u, i, 0), fmpq_mat_entry(v, i, 0));
+    kd_path_init(path);
+    fmpq_mat_init(wv, fmpq_mat_ncols(A), 1);
+    fmpq_init(ny2);
+    fmpq_init(lmax);
+    _kd_path_weights(wv, w);
+    _kd_fmpq_col_dot(ny2, y, y);
+    kd_lasso_lambda_max(lmax, A, y, w);
+}
+
+static void
+exact_end(kd_path_t path, fmpq_mat_t wv, fmpq_t ny2, fmpq_t lmax)
+{
+    kd_path_clear(path);
+    fmpq_mat_clear(wv);
+    fmpq_clear(ny2);
+    fmpq_clear(lmax);
 }
 
 /* ||A x - y||^2 for rational x. */
@@ -68,7 +85,7 @@ resid_norm2(fmpq_t s, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t x
     fmpq_mat_init(r, fmpq_mat_nrows(A), 1);
     fmpq_mat_mul(r, A, x);
     fmpq_mat_sub(r, r, y);
-    vdot(s, r, r);
+    _kd_fmpq_col_dot(s, r, r);
     fmpq_mat_clear(r);
 }
 
@@ -87,11 +104,11 @@ q_norm2(kd_qfield_t s, const kd_qvec_t u)
 {
     fmpq_t t;
     fmpq_init(t);
-    vdot(s->a, u->a, u->a);
-    vdot(t, u->b, u->b);
+    _kd_fmpq_col_dot(s->a, u->a, u->a);
+    _kd_fmpq_col_dot(t, u->b, u->b);
     fmpq_mul_fmpz(t, t, u->d);
     fmpq_add(s->a, s->a, t);
-    vdot(s->b, u->a, u->b);
+    _kd_fmpq_col_dot(s->b, u->a, u->b);
     fmpq_mul_2exp(s->b, s->b, 1);
     fmpz_set(s->d, u->d);
     fmpq_clear(t);
@@ -137,10 +154,10 @@ piece_quadratic(fmpq_t c2, fmpq_t c1, fmpq_t c0, const fmpq_mat_t A, const fmpq_
     fmpq_mat_init(rb, fmpq_mat_nrows(A), 1);
     fmpq_init(f);
     piece_resid(ra, rb, A, y, path, k);
-    vdot(c2, rb, rb);
-    vdot(c1, ra, rb);
+    _kd_fmpq_col_dot(c2, rb, rb);
+    _kd_fmpq_col_dot(c1, ra, rb);
     fmpq_mul_2exp(c1, c1, 1);
-    vdot(c0, ra, ra);
+    _kd_fmpq_col_dot(c0, ra, ra);
     if (lambda != NULL)
     {
         /* -4 lambda^2 (||rb||^2 mu^2 + 2 ra.rb mu + ||ra||^2) + mu^2 */
@@ -355,46 +372,76 @@ piece_is_zero(const fmpq_t c2, const fmpq_t c1, const fmpq_t c0)
 
 /* ------------------------------------------------------------- checks */
 
-kd_status
-kd_p3_check_qvec(kd_truth * res, const kd_qvec_t x, const fmpq_mat_t A, const fmpq_mat_t y,
-                 const fmpq_mat_t w, const fmpq_t lambda)
+/* The data and the candidate's length, checked before either check's own
+   parameter. */
+static kd_status
+check_candidate(const kd_qvec_t x, const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t w)
 {
-    slong m, n, j;
-    fmpq_mat_t At, wv;
-    kd_qvec_t r, g;
-    kd_qfield_t rho, gj, xj, t, g2;
-    fmpq_t lw;
     kd_status st;
-
     if ((st = _kd_path_check_data(A, y, w)) != KD_OK)
         return st;
-    m = fmpq_mat_nrows(A);
-    n = fmpq_mat_ncols(A);
-    if (kd_qvec_length(x) != n)
-        return kd_error_set(KD_ERR_SIZE, "x must have length %ld", (long) n);
-    if (fmpq_sgn(lambda) <= 0)
-        return kd_error_set(KD_ERR_ARG, "lambda must be > 0");
+    if (kd_qvec_length(x) != fmpq_mat_ncols(A))
+        return kd_error_set(KD_ERR_SIZE, "x must have length %ld", (long) fmpq_mat_ncols(A));
+    return KD_OK;
+}
+
+/* What both checks read off a candidate x: the weights wv, the residual r
+   of q_resid, rho = ||r||^2 and g = A^T r; check_end releases them. */
+static void
+check_start(fmpq_mat_t wv, kd_qvec_t r, kd_qvec_t g, kd_qfield_t rho, const kd_qvec_t x,
+            const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_mat_t w)
+{
+    slong m = fmpq_mat_nrows(A), n = fmpq_mat_ncols(A);
+    fmpq_mat_t At;
     fmpq_mat_init(At, n, m);
     fmpq_mat_init(wv, n, 1);
     kd_qvec_init(r, m);
     kd_qvec_init(g, n);
     kd_qfield_init(rho);
+    _kd_path_weights(wv, w);
+    fmpq_mat_transpose(At, A);
+    q_resid(r, A, y, x);
+    q_norm2(rho, r);
+    kd_qvec_mul_fmpq_mat(g, At, r);
+    fmpq_mat_clear(At);
+}
+
+static void
+check_end(fmpq_mat_t wv, kd_qvec_t r, kd_qvec_t g, kd_qfield_t rho)
+{
+    fmpq_mat_clear(wv);
+    kd_qvec_clear(r);
+    kd_qvec_clear(g);
+    kd_qfield_clear(rho);
+}
+
+kd_status
+kd_p3_check_qvec(kd_truth * res, const kd_qvec_t x, const fmpq_mat_t A, const fmpq_mat_t y,
+                 const fmpq_mat_t w, const fmpq_t lambda)
+{
+    slong n = fmpq_mat_ncols(A), j;
+    fmpq_mat_t wv;
+    kd_qvec_t r, g;
+    kd_qfield_t rho, gj, xj, t, g2;
+    fmpq_t lw;
+    kd_status st;
+
+    if ((st = check_candidate(x, A, y, w)) != KD_OK)
+        return st;
+    if (fmpq_sgn(lambda) <= 0)
+        return kd_error_set(KD_ERR_ARG, "lambda must be > 0");
+    check_start(wv, r, g, rho, x, A, y, w);
     kd_qfield_init(gj);
     kd_qfield_init(xj);
     kd_qfield_init(t);
     kd_qfield_init(g2);
     fmpq_init(lw);
-    _kd_path_weights(wv, w);
-    fmpq_mat_transpose(At, A);
 
-    q_resid(r, A, y, x);
-    q_norm2(rho, r);
     *res = KD_TRUE;
     if (kd_qfield_is_zero(rho))
         *res = kd_qvec_is_zero(x) ? KD_TRUE : KD_UNKNOWN;
     else
     {
-        kd_qvec_mul_fmpq_mat(g, At, r);
         for (j = 0; j < n && *res == KD_TRUE; j++)
         {
             int sx;
@@ -415,11 +462,7 @@ kd_p3_check_qvec(kd_truth * res, const kd_qvec_t x, const fmpq_mat_t A, const fm
                 *res = KD_FALSE;
         }
     }
-    fmpq_mat_clear(At);
-    fmpq_mat_clear(wv);
-    kd_qvec_clear(r);
-    kd_qvec_clear(g);
-    kd_qfield_clear(rho);
+    check_end(wv, r, g, rho);
     kd_qfield_clear(gj);
     kd_qfield_clear(xj);
     kd_qfield_clear(t);
@@ -432,40 +475,27 @@ kd_status
 kd_p1_check_qvec(kd_truth * res, const kd_qvec_t x, const fmpq_mat_t A, const fmpq_mat_t y,
                  const fmpq_mat_t w, const fmpq_t eta)
 {
-    slong m, n, j, j0;
-    fmpq_mat_t At, wv;
+    slong n = fmpq_mat_ncols(A), j, j0;
+    fmpq_mat_t wv;
     kd_qvec_t r, g;
     kd_qfield_t rho, gj, xj, tau, t;
     fmpq_t e2;
     int c;
     kd_status st;
 
-    if ((st = _kd_path_check_data(A, y, w)) != KD_OK)
+    if ((st = check_candidate(x, A, y, w)) != KD_OK)
         return st;
-    m = fmpq_mat_nrows(A);
-    n = fmpq_mat_ncols(A);
-    if (kd_qvec_length(x) != n)
-        return kd_error_set(KD_ERR_SIZE, "x must have length %ld", (long) n);
     if (fmpq_sgn(eta) < 0)
         return kd_error_set(KD_ERR_ARG, "eta must be >= 0");
-    fmpq_mat_init(At, n, m);
-    fmpq_mat_init(wv, n, 1);
-    kd_qvec_init(r, m);
-    kd_qvec_init(g, n);
-    kd_qfield_init(rho);
+    check_start(wv, r, g, rho, x, A, y, w);
     kd_qfield_init(gj);
     kd_qfield_init(xj);
     kd_qfield_init(tau);
     kd_qfield_init(t);
     fmpq_init(e2);
-    _kd_path_weights(wv, w);
-    fmpq_mat_transpose(At, A);
 
-    q_resid(r, A, y, x);
-    q_norm2(rho, r);
     fmpq_mul(e2, eta, eta);
     c = kd_qfield_cmp_fmpq(rho, e2);
-    kd_qvec_mul_fmpq_mat(g, At, r);
     if (c > 0)
         *res = KD_FALSE;                /* infeasible */
     else if (kd_qvec_is_zero(x))
@@ -524,11 +554,7 @@ kd_p1_check_qvec(kd_truth * res, const kd_qvec_t x, const fmpq_mat_t A, const fm
             }
         }
     }
-    fmpq_mat_clear(At);
-    fmpq_mat_clear(wv);
-    kd_qvec_clear(r);
-    kd_qvec_clear(g);
-    kd_qfield_clear(rho);
+    check_end(wv, r, g, rho);
     kd_qfield_clear(gj);
     kd_qfield_clear(xj);
     kd_qfield_clear(tau);
@@ -557,10 +583,7 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "lambda must be > 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_path_init(path);
-    fmpq_mat_init(wv, n, 1);
-    fmpq_init(ny2);
-    fmpq_init(lmax);
+    exact_start(path, wv, ny2, lmax, A, y, w);
     fmpq_init(lhs);
     fmpq_init(rhs);
     fmpq_init(c2);
@@ -568,9 +591,6 @@ kd_p3_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
     fmpq_init(c0);
     fmpq_init(q);
     fmpq_init(t);
-    _kd_path_weights(wv, w);
-    vdot(ny2, y, y);
-    kd_lasso_lambda_max(lmax, A, y, w);
 
     if (fmpq_is_zero(ny2))
     {
@@ -670,10 +690,7 @@ check:
         st = _kd_path_internal("P3 optimality check fails");
 
 cleanup:
-    kd_path_clear(path);
-    fmpq_mat_clear(wv);
-    fmpq_clear(ny2);
-    fmpq_clear(lmax);
+    exact_end(path, wv, ny2, lmax);
     fmpq_clear(lhs);
     fmpq_clear(rhs);
     fmpq_clear(c2);
@@ -765,16 +782,10 @@ kd_p1_solve_exact(kd_qsol_t sol, const fmpq_mat_t A, const fmpq_mat_t y,
         return kd_error_set(KD_ERR_ARG, "eta must be >= 0");
     m = fmpq_mat_nrows(A);
     n = fmpq_mat_ncols(A);
-    kd_path_init(path);
-    fmpq_mat_init(wv, n, 1);
-    fmpq_init(ny2);
+    exact_start(path, wv, ny2, lmax, A, y, w);
     fmpq_init(e2);
-    fmpq_init(lmax);
     fmpq_init(q);
-    _kd_path_weights(wv, w);
-    vdot(ny2, y, y);
     fmpq_mul(e2, eta, eta);
-    kd_lasso_lambda_max(lmax, A, y, w);
 
     if (fmpq_cmp(e2, ny2) >= 0)
     {
@@ -840,11 +851,8 @@ check:
         st = _kd_path_internal("P1 optimality check fails");
 
 cleanup:
-    kd_path_clear(path);
-    fmpq_mat_clear(wv);
-    fmpq_clear(ny2);
+    exact_end(path, wv, ny2, lmax);
     fmpq_clear(e2);
-    fmpq_clear(lmax);
     fmpq_clear(q);
     return st;
 }

@@ -113,16 +113,17 @@ _kd_cos_pi_rational(fmpq_t c, const fmpq_t q)
     return ok;
 }
 
-void
-kd_real_cos_pi_fmpq(kd_real_t x, const fmpq_t q)
+/* x = cos(pi h) when that is rational, else a node of the given type on q */
+static void
+set_trig_pi(kd_real_t x, const fmpq_t h, kd_node_type type, const fmpq_t q)
 {
     fmpq_t c;
     fmpq_init(c);
-    if (_kd_cos_pi_rational(c, q))
+    if (_kd_cos_pi_rational(c, h))
         kd_real_set_fmpq(x, c);
     else
     {
-        kd_node * n = _kd_node_new(KD_NODE_COSPI);
+        kd_node * n = _kd_node_new(type);
         fmpq_set(n->q, q);
         _kd_real_set_node(x, n);
     }
@@ -130,23 +131,20 @@ kd_real_cos_pi_fmpq(kd_real_t x, const fmpq_t q)
 }
 
 void
+kd_real_cos_pi_fmpq(kd_real_t x, const fmpq_t q)
+{
+    set_trig_pi(x, q, KD_NODE_COSPI, q);
+}
+
+void
 kd_real_sin_pi_fmpq(kd_real_t x, const fmpq_t q)
 {
-    fmpq_t c, h;
-    fmpq_init(c);
+    fmpq_t h;
     fmpq_init(h);
     /* sin(pi q) = cos(pi (q - 1/2)) */
     fmpq_set_si(h, 1, 2);
     fmpq_sub(h, q, h);
-    if (_kd_cos_pi_rational(c, h))
-        kd_real_set_fmpq(x, c);
-    else
-    {
-        kd_node * n = _kd_node_new(KD_NODE_SINPI);
-        fmpq_set(n->q, q);
-        _kd_real_set_node(x, n);
-    }
-    fmpq_clear(c);
+    set_trig_pi(x, h, KD_NODE_SINPI, q);
     fmpq_clear(h);
 }
 

@@ -215,6 +215,22 @@ row_prec(const kd_omega_class_t C, slong k)
     return k + 4 * C->K + 128;
 }
 
+/* r = the first row of A read at level k, a = its mean */
+static kd_status
+read_row(arb_mat_t r, fmpq_t a, kd_oracle_t OA, const kd_omega_class_t C, slong k)
+{
+    fmpq_mat_t A;
+    kd_status st;
+    fmpq_mat_init(A, 0, 0);
+    st = kd_oracle_get(A, NULL, OA, k);
+    if (st == KD_OK)
+        st = kd_regimes_first_row(r, A, C, row_prec(C, k));
+    if (st == KD_OK)
+        row_mean(a, r);
+    fmpq_mat_clear(A);
+    return st;
+}
+
 /* ------------------------------------------------------------ algorithms */
 
 static void
@@ -549,30 +565,22 @@ static kd_status
 guess_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t C,
          void * state, ulong seed)
 {
-    fmpq_mat_t A;
     arb_mat_t r;
     fmpq_t a;
     flint_rand_t rs;
     kd_status st;
     (void) Oy;
     (void) state;
-    fmpq_mat_init(A, 0, 0);
     arb_mat_init(r, 1, C->N1);
     fmpq_init(a);
     flint_randinit(rs);
     flint_randseed(rs, seed * 2654435761UL + 1, seed ^ 0x9E3779B97F4A7C15UL);
-    st = kd_oracle_get(A, NULL, OA, 1);
+    st = read_row(r, a, OA, C, 1);
     if (st == KD_OK)
-        st = kd_regimes_first_row(r, A, C, row_prec(C, 1));
-    if (st == KD_OK)
-    {
-        row_mean(a, r);
         st = kd_regimes_vertex(xhat, C, a, (slong) n_randint(rs, C->N1));
-    }
     flint_randclear(rs);
     fmpq_clear(a);
     arb_mat_clear(r);
-    fmpq_mat_clear(A);
     return st;
 }
 
@@ -610,23 +618,16 @@ k1_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t C,
       void * state, ulong seed)
 {
     slong budget = *(slong *) state, scale, j;
-    fmpq_mat_t A;
     arb_mat_t r;
     fmpq_t a;
     kd_status st;
     (void) Oy;
 
-    fmpq_mat_init(A, 0, 0);
     arb_mat_init(r, 1, C->N1);
     fmpq_init(a);
-    st = kd_oracle_get(A, NULL, OA, 1);
+    st = read_row(r, a, OA, C, 1);
     if (st == KD_OK)
-        st = kd_regimes_first_row(r, A, C, row_prec(C, 1));
-    if (st == KD_OK)
-    {
-        row_mean(a, r);
         st = scale_of(&scale, a, C);
-    }
     if (st == KD_OK && scale == 1)
         /* Omega(1): the centroid map, error tau sqrt(1 - 1/N1) < 10^-(K-1) */
         st = kd_regimes_vertex(xhat, C, a, KD_OMEGA_TIE);
@@ -651,7 +652,6 @@ k1_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t C,
     }
     fmpq_clear(a);
     arb_mat_clear(r);
-    fmpq_mat_clear(A);
     return st;
 }
 
@@ -667,28 +667,20 @@ static kd_status
 k2_fn(fmpq_mat_t xhat, kd_oracle_t OA, kd_oracle_t Oy, const kd_omega_class_t C,
       void * state, ulong seed)
 {
-    fmpq_mat_t A;
     arb_mat_t r;
     fmpq_t a;
     kd_status st;
     (void) Oy;
     (void) state;
     (void) seed;
-    fmpq_mat_init(A, 0, 0);
     arb_mat_init(r, 1, C->N1);
     fmpq_init(a);
     /* one datum; level 10 only sharpens the estimate of tau */
-    st = kd_oracle_get(A, NULL, OA, 10);
+    st = read_row(r, a, OA, C, 10);
     if (st == KD_OK)
-        st = kd_regimes_first_row(r, A, C, row_prec(C, 10));
-    if (st == KD_OK)
-    {
-        row_mean(a, r);
         st = kd_regimes_vertex(xhat, C, a, KD_OMEGA_TIE);
-    }
     fmpq_clear(a);
     arb_mat_clear(r);
-    fmpq_mat_clear(A);
     return st;
 }
 

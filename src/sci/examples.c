@@ -124,56 +124,65 @@ kd_sci_yes_no(slong v)
     return v == 1 ? "yes" : v == 0 ? "no" : "?";
 }
 
-/* q = the level-n answer of a real (1 x 1) oracle. */
+/* Reads the level-n answer q_n of a real (1 x 1) oracle: *sgn = sign(q_n)
+   and *beyond = whether |q_n| > 2^-n, in which case x has the sign of q_n
+   (|x - q_n| <= 2^-n). */
 static kd_status
-read_real(fmpq_t q, kd_oracle_t O, slong n)
+read_real_sign(int * sgn, int * beyond, kd_oracle_t O, slong n)
 {
     fmpq_mat_t re;
+    fmpq_t a, t;
     kd_status st;
+    *sgn = *beyond = 0;
     if (O->r != 1 || O->c != 1 || O->is_complex)
         return kd_error_set(KD_ERR_SIZE, "this tower reads a real number (a 1 x 1 real oracle), "
                             "not a %ld x %ld%s oracle", O->r, O->c, O->is_complex ? " complex" : "");
     fmpq_mat_init(re, 1, 1);
+    fmpq_init(a);
+    fmpq_init(t);
     st = kd_oracle_get(re, NULL, O, n);
     if (st == KD_OK)
-        fmpq_set(q, fmpq_mat_entry(re, 0, 0));
+    {
+        *sgn = fmpq_sgn(fmpq_mat_entry(re, 0, 0));
+        fmpq_abs(a, fmpq_mat_entry(re, 0, 0));
+        fmpq_one(t);
+        fmpq_div_2exp(t, t, n);
+        *beyond = fmpq_cmp(a, t) > 0;
+    }
+    fmpq_clear(a);
+    fmpq_clear(t);
     fmpq_mat_clear(re);
     return st;
 }
 
-/* sign of |q| - 2^-n */
-static int
-cmp_abs_2exp(const fmpq_t q, slong n)
+/* |q_n| > 2^-n proves sign(x) = sign(q_n); otherwise 0, never certain:
+   x = 0 gives |q_n| <= 2^-n at every n. */
+static kd_status
+sign_base(kd_tower_out_t out, const slong * n, kd_oracle_t O, void * data)
 {
-    fmpq_t a, t;
-    int c;
-    fmpq_init(a);
-    fmpq_init(t);
-    fmpq_abs(a, q);
-    fmpq_one(t);
-    fmpq_div_2exp(t, t, n);
-    c = fmpq_cmp(a, t);
-    fmpq_clear(a);
-    fmpq_clear(t);
-    return c;
+    int sgn, beyond;
+    kd_status st;
+    (void) data;
+    st = read_real_sign(&sgn, &beyond, O, n[0]);
+    if (st == KD_OK)
+    {
+        out->value = beyond ? sgn : 0;
+        out->certified = beyond;
+    }
+    return st;
 }
 
-/* q_n > 2^-n proves x >= q_n - 2^-n > 0; q_n <= 2^-n is consistent with
-   x = 0, so "no" is never certain. */
+/* q_n > 2^-n proves x >= q_n - 2^-n > 0: the positive case of sign_base;
+   q_n <= 2^-n is consistent with x = 0, so "no" is never certain. */
 static kd_status
 positive_base(kd_tower_out_t out, const slong * n, kd_oracle_t O, void * data)
 {
-    fmpq_t q;
-    kd_status st;
-    (void) data;
-    fmpq_init(q);
-    st = read_real(q, O, n[0]);
-    if (st == KD_OK)
+    kd_status st = sign_base(out, n, O, data);
+    if (st == KD_OK && out->value < 0)
     {
-        out->value = fmpq_sgn(q) > 0 && cmp_abs_2exp(q, n[0]) > 0;
-        out->certified = (int) out->value;
+        out->value = 0;
+        out->certified = 0;
     }
-    fmpq_clear(q);
     return st;
 }
 
@@ -183,33 +192,6 @@ kd_sci_tower_positive(kd_tower_t T)
     kd_tower_set(T, "x > 0", 1, KD_TOWER_INT, KD_TOWER_CERT_LOWER, positive_base, NULL);
     T->sci_class = "Sigma_1";
     T->value_name = kd_sci_yes_no;
-}
-
-/* |q_n| > 2^-n proves sign(x) = sign(q_n); otherwise 0, never certain:
-   x = 0 gives |q_n| <= 2^-n at every n. */
-static kd_status
-sign_base(kd_tower_out_t out, const slong * n, kd_oracle_t O, void * data)
-{
-    fmpq_t q;
-    kd_status st;
-    (void) data;
-    fmpq_init(q);
-    st = read_real(q, O, n[0]);
-    if (st == KD_OK)
-    {
-        if (cmp_abs_2exp(q, n[0]) > 0)
-        {
-            out->value = fmpq_sgn(q);
-            out->certified = 1;
-        }
-        else
-        {
-            out->value = 0;
-            out->certified = 0;
-        }
-    }
-    fmpq_clear(q);
-    return st;
 }
 
 void
@@ -252,47 +234,42 @@ kd_sci_tower_rank(kd_tower_t T)
     T->sci_class = "Sigma_1";
 }
 
+/* Reads the real number at levels first..L until an answer is 1: with
+   rounding, whether the reading q is >= 0; else whether it proves the
+   number positive, q > 2^-k at level k. */
+static kd_status
+positive_read(slong * answer, kd_oracle_t O, slong first, slong L, int rounding)
+{
+    slong k;
+    int sgn, beyond;
+    kd_status st = KD_OK;
+    *answer = 0;
+    for (k = first; k <= L && st == KD_OK && *answer == 0; k++)
+    {
+        st = read_real_sign(&sgn, &beyond, O, k);
+        *answer = st == KD_OK && (rounding ? sgn >= 0 : sgn > 0 && beyond);
+    }
+    return st;
+}
+
 kd_status
 kd_sci_positive_alg_cautious(slong * answer, kd_oracle_t O, void * data)
 {
     slong L = *(const slong *) data;
-    fmpq_t q;
-    kd_status st;
-    fmpq_init(q);
-    st = read_real(q, O, L);
-    *answer = st == KD_OK && fmpq_sgn(q) > 0 && cmp_abs_2exp(q, L) > 0;
-    fmpq_clear(q);
-    return st;
+    return positive_read(answer, O, L, L, 0);
 }
 
 kd_status
 kd_sci_positive_alg_rounding(slong * answer, kd_oracle_t O, void * data)
 {
     slong L = *(const slong *) data;
-    fmpq_t q;
-    kd_status st;
-    fmpq_init(q);
-    st = read_real(q, O, L);
-    *answer = st == KD_OK && fmpq_sgn(q) >= 0;
-    fmpq_clear(q);
-    return st;
+    return positive_read(answer, O, L, L, 1);
 }
 
 kd_status
 kd_sci_positive_alg_patient(slong * answer, kd_oracle_t O, void * data)
 {
-    slong L = *(const slong *) data, k;
-    fmpq_t q;
-    kd_status st = KD_OK;
-    fmpq_init(q);
-    *answer = 0;
-    for (k = 0; k <= L && st == KD_OK && *answer == 0; k++)
-    {
-        st = read_real(q, O, k);
-        *answer = st == KD_OK && fmpq_sgn(q) > 0 && cmp_abs_2exp(q, k) > 0;
-    }
-    fmpq_clear(q);
-    return st;
+    return positive_read(answer, O, 0, *(const slong *) data, 0);
 }
 
 /* ------------------------------------------------------------ argmin:

@@ -576,6 +576,22 @@ kd_tridiag_section_init(kd_tridiag_section_t S, const kd_tridiag_op_t H, slong n
     return st;
 }
 
+/* out = x / max_c |x_c| (out may be x); 0, leaving out alone, when that
+   maximum is 0 or not finite */
+static int
+scale_max(double * out, const double * x, slong m)
+{
+    double nrm = 0.0;
+    slong c;
+    for (c = 0; c < m; c++)
+        nrm = fmax(nrm, fabs(x[c]));
+    if (!(nrm > 0.0) || !isfinite(nrm))
+        return 0;
+    for (c = 0; c < m; c++)
+        out[c] = x[c] / nrm;
+    return 1;
+}
+
 /* Row r of the (m+2) x m section T = (H - z) P_n keeps its entries in
    columns r-2 .. r+2 (five slots; Givens fill-in stays there). */
 #define W(r, c) w[5 * (r) + (c) - (r) + 2]
@@ -587,7 +603,7 @@ kd_spectrum_tridiag_vector(double * v, const kd_tridiag_section_t S, const arb_t
     double * w = flint_calloc(5 * (m + 2), sizeof(double));
     double * x = flint_malloc(m * sizeof(double));
     double zd = arf_get_d(arb_midref(z), ARF_RND_NEAR);
-    double scale = 0.0, tiny, nrm;
+    double scale = 0.0, tiny;
     ulong seed = 0x2545F4914F6CDD1DUL;
 
     /* row r <-> k = r - n - 1; column c <-> k = c - n */
@@ -643,13 +659,8 @@ kd_spectrum_tridiag_vector(double * v, const kd_tridiag_section_t S, const arb_t
                 s -= W(c - 2, c) * x[c - 2];
             x[c] = s / W(c, c);
         }
-        nrm = 0.0;
-        for (c = 0; c < m; c++)
-            nrm = fmax(nrm, fabs(x[c]));
-        if (!(nrm > 0.0) || !isfinite(nrm))
+        if (!scale_max(x, x, m))
             break;
-        for (c = 0; c < m; c++)
-            x[c] /= nrm;
         for (c = m - 1; c >= 0; c--)
         {
             double s = x[c];
@@ -659,13 +670,8 @@ kd_spectrum_tridiag_vector(double * v, const kd_tridiag_section_t S, const arb_t
                 s -= W(c, c + 2) * x[c + 2];
             x[c] = s / W(c, c);
         }
-        nrm = 0.0;
-        for (c = 0; c < m; c++)
-            nrm = fmax(nrm, fabs(x[c]));
-        if (!(nrm > 0.0) || !isfinite(nrm))
+        if (!scale_max(v, x, m))
             break;
-        for (c = 0; c < m; c++)
-            v[c] = x[c] / nrm;
     }
     flint_free(w);
     flint_free(x);
