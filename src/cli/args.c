@@ -83,7 +83,13 @@ kd_cli_parse_slong_list(slong ** out, slong * len, const char * s, const char * 
         {
             size_t l = (size_t) (p - start);
             if (l >= sizeof tok)
-                l = sizeof tok - 1;
+            {
+                kd_cli_usage(cmd, "%s: the item '%.20s...' is too long (%zu characters) for a "
+                             "number in [%ld, %ld]", opt, start, l, (long) lo, (long) hi);
+                flint_free(*out);
+                *out = NULL;
+                return 0;
+            }
             memcpy(tok, start, l);
             tok[l] = '\0';
             if (!kd_cli_parse_slong(*out + i, tok, cmd, opt, lo, hi))
