@@ -16,14 +16,78 @@ parser;
 static kd_status parse_expr(kd_complex_t z, parser * p);
 static kd_status parse_unary(kd_complex_t z, parser * p);
 
+/* The length of the well-formed UTF-8 sequence at s (1 to 4), 0 if there
+   is none (a stray or invalid byte). */
+static size_t
+utf8_len(const unsigned char * s)
+{
+    size_t n, i;
+    if (s[0] < 0x80)
+        return 1;
+    n = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || (n == 2 && s[0] < 0xC2))
+        return 0;
+    for (i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* Writes at most max input characters of s into out (size >= 4 max + 4)
+   so that the message stays valid UTF-8 and printable: control characters
+   and invalid bytes become \xNN. */
+static void
+quote_input(char * out, const char * s, size_t max)
+{
+    const unsigned char * u = (const unsigned char *) s;
+    size_t i = 0, k = 0, n;
+    while (u[i] != '\0' && k < max)
+    {
+        n = utf8_len(u + i);
+        if (n == 1 && u[i] >= 0x20 && u[i] != 0x7F)
+            *out++ = (char) u[i];
+        else if (n > 1)
+        {
+            memcpy(out, u + i, n);
+            out += n;
+            i += n - 1;
+        }
+        else
+            out += sprintf(out, "\\x%02X", u[i]);
+        i++;
+        k++;
+    }
+    if (u[i] != '\0')
+        out += sprintf(out, "...");
+    *out = '\0';
+}
+
 /* Records msg at the current column, quoting (a prefix of) the input. */
 static kd_status
 fail(parser * p, kd_status st, const char * msg)
 {
-    size_t len = strlen(p->s);
-    if (len <= 60)
-        return kd_error_set(st, "%s at column %zu of \"%s\"", msg, p->pos + 1, p->s);
-    return kd_error_set(st, "%s at column %zu of \"%.57s...\"", msg, p->pos + 1, p->s);
+    char q[4 * 60 + 8];
+    quote_input(q, p->s, strlen(p->s) <= 60 ? 60 : 57);
+    return kd_error_set(st, "%s at column %zu of \"%s\"", msg, p->pos + 1, q);
+}
+
+/* "found 'c'" for the character at s, as a user reads it. */
+static void
+found_msg(char * msg, size_t size, const char * what, const char * s)
+{
+    char q[8];
+    size_t n = utf8_len((const unsigned char *) s);
+    if (n > 1)
+    {
+        memcpy(q, s, n);
+        q[n] = '\0';
+        snprintf(msg, size, "%s but found '%s' (only ASCII names and operators are understood)",
+                 what, q);
+    }
+    else if ((unsigned char) s[0] >= 0x20 && (unsigned char) s[0] < 0x7F)
+        snprintf(msg, size, "%s but found '%c'", what, s[0]);
+    else
+        snprintf(msg, size, "%s but found '\\x%02X'", what, (unsigned char) s[0]);
 }
 
 /* Adds "at column c of ..." to a message set by a lower layer. */
@@ -63,8 +127,8 @@ expect_close(parser * p)
     if (p->s[p->pos] == '\0')
         return fail(p, KD_ERR_PARSE, "expected ')' before the end");
     {
-        char msg[64];
-        snprintf(msg, sizeof msg, "expected ')' but found '%c'", p->s[p->pos]);
+        char msg[160];
+        found_msg(msg, sizeof msg, "expected ')'", p->s + p->pos);
         return fail(p, KD_ERR_PARSE, msg);
     }
 }
@@ -248,8 +312,8 @@ parse_primary(kd_complex_t z, parser * p)
     if (s[0] == '\0')
         return fail(p, KD_ERR_PARSE, "expected a number, a name or '(' before the end");
     {
-        char msg[96];
-        snprintf(msg, sizeof msg, "expected a number, a name or '(' but found '%c'", s[0]);
+        char msg[160];
+        found_msg(msg, sizeof msg, "expected a number, a name or '('", s);
         return fail(p, KD_ERR_PARSE, msg);
     }
 }
