@@ -802,6 +802,46 @@ START_TEST(test_random_roundtrip)
 }
 END_TEST
 
+/* Error messages quote the input as valid, printable UTF-8: a non-ASCII
+   character whole, a control character or an invalid byte as \xNN. */
+static int
+valid_utf8(const char * s)
+{
+    const unsigned char * u = (const unsigned char *) s;
+    while (*u)
+    {
+        int n = *u < 0x80 ? 1 : (*u & 0xE0) == 0xC0 ? 2 : (*u & 0xF0) == 0xE0 ? 3
+              : (*u & 0xF8) == 0xF0 ? 4 : 0, i;
+        if (n == 0 || (n == 1 && *u < 0x20))
+            return 0;
+        for (i = 1; i < n; i++)
+            if ((u[i] & 0xC0) != 0x80)
+                return 0;
+        u += n;
+    }
+    return 1;
+}
+
+START_TEST(test_error_quoting)
+{
+    static const char * const in[] = {"\xe2\x88\x9a" "2", "\xff" "2", "1+\x01", "(1+\xe2\x88",
+                                      "\xc3\x28", "2*\xf0\x9f\x98\x80"};
+    static const char * const want[] = {"'\xe2\x88\x9a'", "\\xFF", "\\x01", "\\xE2", "\\xC3",
+                                        "'\xf0\x9f\x98\x80'"};
+    kd_real_t x;
+    size_t i;
+    kd_real_init(x);
+    for (i = 0; i < sizeof in / sizeof in[0]; i++)
+    {
+        ck_assert_int_eq(kd_real_parse(x, in[i]), KD_ERR_PARSE);
+        ck_assert_msg(valid_utf8(kd_error_message()), "case %zu: %s", i, kd_error_message());
+        ck_assert_msg(strstr(kd_error_message(), want[i]) != NULL, "case %zu: %s", i,
+                      kd_error_message());
+    }
+    kd_real_clear(x);
+}
+END_TEST
+
 Suite *
 kd_suite_parse(void)
 {
@@ -821,6 +861,7 @@ kd_suite_parse(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_lazy_errors);
     tcase_add_test(tc, test_limits);
+    tcase_add_test(tc, test_error_quoting);
     tcase_add_test(tc, test_long_sum);
     suite_add_tcase(s, tc);
 
