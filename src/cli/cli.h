@@ -112,6 +112,10 @@ int kd_json_print(json_t * j);
    significant digits ("-" when x is not finite); flint_free the result. */
 char * kd_cli_ball_str(const arb_t x, slong digits);
 
+/* CSV from a command's JSON document (src/cli/csv.c): a header row
+   "table,index,<flattened fields>" and one row per record; frees doc. */
+int kd_csv_print_json(json_t * doc);
+
 /* CSV field quoting (RFC 4180): prints s, quoted when needed. */
 void kd_csv_field(FILE * f, const char * s);
 
