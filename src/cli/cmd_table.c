@@ -206,40 +206,103 @@ print_text(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
         printf("Not every entry is proved to lie between 10^-K and 10^-(K-1): see the verdict columns.\n");
 }
 
-/* distance versus K on a log scale through gnuplot, when installed */
-static void
-plot(const char * png, const kd_omega_table_t T, const kd_omega_table_opts_t to, slong Kmax)
+/* The gnuplot terminal for the plot file's extension, NULL if unknown. */
+static const char *
+plot_terminal(const char * file)
 {
-    char dat[] = "/tmp/kdigits-table-XXXXXX", cmdline[2048];
-    int fd;
-    FILE * f;
-    slong k;
+    const char * dot = strrchr(file, '.');
+    if (dot == NULL)
+        return NULL;
+    if (strcmp(dot, ".png") == 0)
+        return "pngcairo size 900,600";
+    if (strcmp(dot, ".svg") == 0)
+        return "svg size 900,600 dynamic";
+    if (strcmp(dot, ".pdf") == 0)
+        return "pdfcairo size 9in,6in";
+    return NULL;
+}
+
+/* file as a gnuplot single-quoted string ('' stands for a quote). */
+static void
+gp_quoted(FILE * f, const char * file)
+{
+    fputc('\'', f);
+    for (; *file; file++)
+        if (*file == '\'')
+            fputs("''", f);
+        else
+            fputc(*file, f);
+    fputc('\'', f);
+}
+
+/* Distance versus K on a log scale through gnuplot, one series per network
+   and level n, each level shifted a little along K so none hides another.
+   Returns 0, or 1 after a message (the table itself was printed). */
+static int
+plot(const char * file, const kd_omega_table_t T, const kd_omega_table_opts_t to, slong Kmax,
+     const slong * ns, slong nn)
+{
+    char dat[] = "/tmp/kdigits-table-XXXXXX", gp[] = "/tmp/kdigits-plot-XXXXXX";
+    static const int pt_fire[] = {7, 9, 11, 13}, pt_lista[] = {5, 4, 6, 8};
+    int fd, gd, ok;
+    FILE * f, * g;
+    slong k, i, net;
     if (system("command -v gnuplot >/dev/null 2>&1") != 0)
     {
-        fprintf(stderr, "kdigits table: gnuplot is not installed (apt-get install gnuplot-nox); no plot written\n");
-        return;
+        fprintf(stderr, "kdigits table: gnuplot is not installed (apt-get install gnuplot-nox); "
+                "no plot written\n");
+        return 1;
     }
     fd = mkstemp(dat);
-    if (fd < 0 || (f = fdopen(fd, "w")) == NULL)
+    gd = mkstemp(gp);
+    if (fd < 0 || gd < 0 || (f = fdopen(fd, "w")) == NULL || (g = fdopen(gd, "w")) == NULL)
     {
         fprintf(stderr, "kdigits table: cannot write a temporary file for the plot\n");
-        return;
+        if (fd >= 0)
+            remove(dat);
+        if (gd >= 0)
+            remove(gp);
+        return 1;
     }
-    for (k = 0; k < T->nrows; k++)
-        fprintf(f, "%ld %.17g %.17g\n", T->rows[k].K,
-                to->lista ? arf_get_d(arb_midref(&T->rows[k].lista), ARF_RND_NEAR) : 0.0,
-                arf_get_d(arb_midref(&T->rows[k].firenet), ARF_RND_NEAR));
+    /* one data block per level n: K, LISTA, FIRENET */
+    for (i = 0; i < nn; i++)
+    {
+        for (k = 0; k < T->nrows; k++)
+            if (T->rows[k].n == ns[i])
+                fprintf(f, "%ld %.17g %.17g\n", T->rows[k].K,
+                        to->lista ? arf_get_d(arb_midref(&T->rows[k].lista), ARF_RND_NEAR) : 0.0,
+                        arf_get_d(arb_midref(&T->rows[k].firenet), ARF_RND_NEAR));
+        fprintf(f, "\n\n");
+    }
     fclose(f);
-    snprintf(cmdline, sizeof cmdline,
-             "gnuplot -e \"set terminal png size 800,560; set output '%s'; set logscale y;"
-             " set xlabel 'K'; set ylabel 'certified distance to Xi(A,y)'; set key top right; set format y '10^{%%L}';"
-             " set title 'Omega_K: every network lands between 10^{-K} and 10^{-(K-1)}';"
-             " set xrange [0:%ld]; plot 10**(-x) title '10^{-K}' lw 2, 10**(1-x) title '10^{-(K-1)}' lw 2,"
-             " '%s' using 1:3 title 'FIRENET' with points pt 7 ps 1.5%s\"",
-             png, Kmax + 1, dat, to->lista ? ", '' using 1:2 title 'LISTA' with points pt 5 ps 1.5" : "");
-    if (system(cmdline) != 0)
-        fprintf(stderr, "kdigits table: gnuplot failed; no plot written\n");
+    fprintf(g, "set terminal %s\nset output ", plot_terminal(file));
+    gp_quoted(g, file);
+    fprintf(g, "\nset logscale y\nset xlabel 'K'\nset ylabel 'certified distance to Xi(A,y)'\n"
+            "set key outside right\nset format y '10^{%%L}'\n"
+            "set title 'Omega_K: every network lands between 10^{-K} and 10^{-(K-1)}'\n"
+            "set xrange [0:%ld]\nplot 10**(-x) title '10^{-K}' lw 2, "
+            "10**(1-x) title '10^{-(K-1)}' lw 2", Kmax + 1);
+    for (net = 0; net < (to->lista ? 2 : 1); net++)
+        for (i = 0; i < nn; i++)
+            fprintf(g, ", '%s' index %ld using ($1%+.3f):%d title '%s, n = %ld' with points pt %d ps 1.5",
+                    dat, i, 0.12 * ((double) i - (nn - 1) / 2.0), net ? 2 : 3,
+                    net ? "LISTA" : (to->kind == KD_PROBLEM_P3 ? "FIRENET" : "PD network"),
+                    ns[i], net ? pt_lista[i % 4] : pt_fire[i % 4]);
+    fprintf(g, "\n");
+    fclose(g);
+    {
+        char cmdline[128];
+        snprintf(cmdline, sizeof cmdline, "gnuplot %s 2>/dev/null", gp);
+        ok = system(cmdline) == 0;
+    }
     remove(dat);
+    remove(gp);
+    if (!ok)
+    {
+        fprintf(stderr, "kdigits table: gnuplot could not write %s; no plot written\n", file);
+        return 1;
+    }
+    return 0;
 }
 
 static void
@@ -281,6 +344,12 @@ kd_cmd_table(int argc, char ** argv)
         goto done;
     }
     kd_cli_opts_default_levels(&o, defn, 3);
+    if (a.plot != NULL && plot_terminal(a.plot) == NULL)
+    {
+        kd_cli_opts_clear(&o);
+        ret = kd_cli_usage("table", "--plot: '%s' should end in .png, .svg or .pdf", a.plot);
+        goto done;
+    }
     if (a.K == NULL)
         kd_cli_parse_level_list(&a.K, &a.nK, "1,3,6", "table");
     to->progress = progress;
@@ -304,8 +373,8 @@ kd_cmd_table(int argc, char ** argv)
             print_csv(T, to, paper);
         else
             print_text(T, to, paper);
-        if (a.plot != NULL)
-            plot(a.plot, T, to, a.K[a.nK - 1]);
+        if (a.plot != NULL && ret == 0)
+            ret = plot(a.plot, T, to, a.K[a.nK - 1], o.levels, o.nlevels);
     }
     kd_cli_opts_clear(&o);
 done:
