@@ -3,14 +3,12 @@
    rational instances, the scaled-LASSO adapter, pattern certificates
    against closed-form minimisers (lasso-probe.md §2, theory.md §4), and
    duality-gap bounds against exactly known optima. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/solve.h"
 #include "kdigits/path.h"
 #include "kdigits/lp.h"
-#include "kdigits/json.h"
 
 #define PREC 256
 
@@ -1049,16 +1047,6 @@ json_fmpq_entry(fmpq_t q, json_t * arr, slong i)
     ck_assert_int_eq(fmpq_set_str(q, s, 10), 0);
 }
 
-static void
-json_ball(arb_t b, json_t * jb, slong prec)
-{
-    char buf[512];
-    ck_assert(json_is_object(jb));
-    snprintf(buf, sizeof buf, "%s +/- %s", json_string_value(json_object_get(jb, "mid")),
-             json_string_value(json_object_get(jb, "rad")));
-    ck_assert_int_eq(arb_set_str(b, buf, prec), 0);
-}
-
 START_TEST(test_solve_json)
 {
     static const char * const Ae[] = {"1", "1", "0", "1"};
@@ -1105,7 +1093,7 @@ START_TEST(test_solve_json)
         ck_assert(fmpq_equal(q, t));
     }
     /* the exact output is at distance 0: the ball contains 0 */
-    json_ball(b, json_object_get(j, "distance_to_truth"), 128);
+    kd_test_arb_set_json(b, json_object_get(j, "distance_to_truth"), 128);
     ck_assert(arb_contains_zero(b));
     ck_assert(json_is_true(json_object_get(json_object_get(j, "truth"), "found")));
     ck_assert(json_is_true(json_object_get(j, "right_support")));
@@ -1137,7 +1125,7 @@ START_TEST(test_solve_json)
         arb_addmul(d, e, e, 256);
     }
     arb_sqrt(d, d, 256);
-    json_ball(b, json_object_get(j, "distance_to_truth"), 256);
+    kd_test_arb_set_json(b, json_object_get(j, "distance_to_truth"), 256);
     ck_assert_msg(arb_contains(b, d), "the certified distance ball misses the exact distance");
     ck_assert(!arb_contains_zero(b));
     json_decref(j);
@@ -1190,7 +1178,7 @@ START_TEST(test_json_values)
         arb_t b, r;
         arb_init(b);
         arb_init(r);
-        json_ball(b, j, 128);
+        kd_test_arb_set_json(b, j, 128);
         arb_set_fmpq(r, q, 256);
         ck_assert(arb_contains(b, r));
         arb_clear(b);

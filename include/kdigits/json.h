@@ -23,7 +23,10 @@ extern "C" {
 #endif
 
 /* Every function below returns a new reference (json_decref it), or NULL
-   when jansson could not allocate. */
+   when jansson could not allocate the value itself (a member that could not
+   be allocated is left out of its object). The strings are the library's
+   own (kd_arb_get_decimal, kd_fmpq_get_str, ...): balls are {"mid", "rad"}
+   certified decimal enclosures, rationals "p/q". */
 
 /* ---- values */
 
