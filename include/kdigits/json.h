@@ -59,6 +59,17 @@ slong kd_json_level_digits(slong n);
 /* {"count", "exact", "levels"}: what a method read of one oracle (levels
    of the non-exact reads, in order). */
 json_t * kd_oracle_reads_json(const kd_oracle_reads_struct * L);
+/* One answer of a matrix oracle (`kdigits oracle --format json`): A_n at
+   level n (entries read at entry_level), re and, for a complex matrix, im
+   (NULL: real), with ||A_n - A||_F <= err. */
+json_t * kd_oracle_level_json(slong n, slong entry_level, const fmpq_mat_t re,
+                              const fmpq_mat_t im, const mag_t err);
+/* `kdigits approx --format json`: re + i im approximates the number written
+   expr at level n, |re + i im - x| <= err; is_real: the number is real
+   (value and decimal are then plain strings); digits: the decimals'
+   significant digits. */
+json_t * kd_complex_approx_json(const char * expr, slong n, const fmpq_t re, const fmpq_t im,
+                                const mag_t err, int is_real, slong digits);
 
 /* Everything `kdigits solve --format json` prints for the result R of
    kd_solve(R, P, so): problem, method, arithmetic, level, reads, x,
@@ -99,6 +110,16 @@ json_t * kd_lasso_breakdown_json(const arb_t kappa, const arb_t eps, const arb_m
 /* The peers' table (--peers): convention, Lambda, B_star_2, peers, rows. */
 json_t * kd_lasso_peers_json(const kd_lasso_peers_t P, const fmpq_t Lambda,
                              kd_scaled_convention conv);
+
+/* `kdigits demo`: one level n of the probe's instance (entries read at
+   entry_level), A_n and y_n with their proved bounds. */
+json_t * kd_lasso_demo_level_json(slong n, slong entry_level, const fmpq_mat_t An,
+                                  const mag_t errA, const fmpq_mat_t yn, const mag_t erry);
+/* `kdigits demo`: the instance for delta (written delta_s), the levels
+   (an array of kd_lasso_demo_level_json; the reference is taken) and what
+   IEEE double input does to it (I, kd_lasso_probe_ieee). */
+json_t * kd_lasso_ieee_json(const kd_lasso_ieee_t I, const char * delta_s, const kd_real_t delta,
+                            json_t * levels);
 
 /* ---- the basis-pursuit probe (`kdigits bp-probe --format json`) */
 

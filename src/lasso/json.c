@@ -147,3 +147,30 @@ kd_lasso_peers_json(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_con
                      "Lambda_double", P->Lambda_d, "B_star_2", kd_json_arb(P->Bstar2, 12),
                      "peers", peers, "rows", rows);
 }
+
+/* ---- kdigits demo: the probe's instance read through its oracles */
+
+json_t *
+kd_lasso_demo_level_json(slong n, slong entry_level, const fmpq_mat_t An, const mag_t errA,
+                         const fmpq_mat_t yn, const mag_t erry)
+{
+    return json_pack("{sIsIsososososo}", "n", (json_int_t) n, "entry_level",
+                     (json_int_t) entry_level, "A_n", kd_json_fmpq_mat(An),
+                     "A_error_bound_frobenius", kd_json_mag(errA), "y_n", kd_json_fmpq_mat(yn),
+                     "y_error_bound", kd_json_mag(erry), "certified", json_true());
+}
+
+json_t *
+kd_lasso_ieee_json(const kd_lasso_ieee_t I, const char * delta_s, const kd_real_t delta,
+                   json_t * levels)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.17g", I->one_minus_rho_d);
+    return json_pack("{sssssosos{sosIsssb}so}", "instance", "lasso-probe",
+                     "delta", delta_s, "delta_exact", kd_json_take_string(kd_real_get_str(delta)),
+                     "levels", levels, "ieee_double",
+                     "A_error_bound_frobenius", kd_json_mag(&I->A_d_err),
+                     "valid_for_levels_up_to", (json_int_t) I->valid_level,
+                     "one_minus_rho", buf, "one_minus_rho_certified", 0,
+                     "one_minus_rho", kd_json_arb(&I->one_minus_rho, 20));
+}
