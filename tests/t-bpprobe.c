@@ -758,6 +758,38 @@ START_TEST(test_run)
         ck_assert(R->Pd.bp.unique == KD_FALSE);
     }
     ck_assert_uint_eq(R->peers, 0);
+    /* the JSON: x = (0, 2^k/(2^k + 1)) exactly, no peers, and the wrong
+       vertex (1, 0) at a certified distance containing sqrt(1 + x2^2) */
+    {
+        json_t * j = kd_bp_probe_report_json(P, R, NULL, NULL), * jx;
+        fmpq_t t;
+        arb_t b, d;
+        fmpq_init(t);
+        arb_init(b);
+        arb_init(d);
+        ck_assert_ptr_nonnull(j);
+        ck_assert_int_eq(json_integer_value(json_object_get(j, "k")), k);
+        ck_assert_int_eq(json_array_size(json_object_get(j, "peers")), 0);
+        jx = json_object_get(json_object_get(j, "exact"), "x");
+        ck_assert_int_eq(json_array_size(jx), 2);
+        ck_assert_int_eq(fmpq_set_str(t, json_string_value(json_array_get(jx, 0)), 10), 0);
+        ck_assert(fmpq_is_zero(t));
+        ck_assert_int_eq(fmpq_set_str(t, json_string_value(json_array_get(jx, 1)), 10), 0);
+        ref_x2(q, k);
+        ck_assert(fmpq_equal(t, q));
+        ck_assert(json_is_true(json_object_get(json_object_get(j, "exact"), "unique")));
+        fmpq_mul(t, q, q);
+        fmpq_add_si(t, t, 1);
+        arb_set_fmpq(d, t, 256);
+        arb_sqrt(d, d, 256);
+        kd_test_arb_set_json(b, json_object_get(json_object_get(json_object_get(j, "exact"),
+                                                                "wrong_vertex"), "error"), 256);
+        ck_assert(arb_contains(b, d));
+        json_decref(j);
+        fmpq_clear(t);
+        arb_clear(b);
+        arb_clear(d);
+    }
     kd_bp_probe_report_clear(R);
     kd_bp_probe_clear(P);
     fmpq_clear(q);

@@ -719,6 +719,60 @@ START_TEST(test_get_str)
 }
 END_TEST
 
+/* The JSON of an approximation: for x = (1 + i sqrt(3))/2 = exp(i pi/3) at
+   level 50, the printed "value" re + i im lies within the printed
+   "error_bound" of the exp(i pi/3) computed here, and the bound is <= 2^-50. */
+START_TEST(test_approx_json)
+{
+    kd_complex_t z;
+    fmpq_t re, im, c;
+    mag_t err;
+    acb_t ref, v;
+    arb_t d, e;
+    json_t * j;
+    kd_complex_init(z);
+    fmpq_init(re);
+    fmpq_init(im);
+    fmpq_init(c);
+    mag_init(err);
+    acb_init(ref);
+    acb_init(v);
+    arb_init(d);
+    arb_init(e);
+    kd_assert_ok(kd_complex_parse(z, "(1 + i*sqrt(3))/2"));
+    kd_assert_ok(kd_complex_approx(re, im, err, z, 50, 0));
+    j = kd_complex_approx_json("x", 50, re, im, err, 0, 20);
+    ck_assert_ptr_nonnull(j);
+    ck_assert(json_is_true(json_object_get(j, "complex")));
+    ck_assert(json_is_false(json_object_get(j, "exact")));
+    ck_assert_int_eq(fmpq_set_str(c, json_string_value(json_object_get(json_object_get(j, "value"),
+                                                                       "re")), 10), 0);
+    arb_set_fmpq(acb_realref(v), c, 256);
+    ck_assert_int_eq(fmpq_set_str(c, json_string_value(json_object_get(json_object_get(j, "value"),
+                                                                       "im")), 10), 0);
+    arb_set_fmpq(acb_imagref(v), c, 256);
+    fmpq_set_si(c, 1, 3);
+    ref_exp_pi_i(ref, c, 256);
+    acb_sub(v, v, ref, 256);
+    acb_abs(d, v, 256);
+    ck_assert_int_eq(arb_set_str(e, json_string_value(json_object_get(j, "error_bound")), 256), 0);
+    ck_assert(arb_le(d, e));
+    arb_one(d);
+    arb_mul_2exp_si(d, d, -50);
+    ck_assert(arb_le(e, d));
+    json_decref(j);
+    kd_complex_clear(z);
+    fmpq_clear(re);
+    fmpq_clear(im);
+    fmpq_clear(c);
+    mag_clear(err);
+    acb_clear(ref);
+    acb_clear(v);
+    arb_clear(d);
+    arb_clear(e);
+}
+END_TEST
+
 Suite *
 kd_suite_complex(void)
 {
@@ -731,6 +785,7 @@ kd_suite_complex(void)
     tcase_add_test(tc, test_sqrt);
     tcase_add_test(tc, test_division_by_zero);
     tcase_add_test(tc, test_arg_errors);
+    tcase_add_test(tc, test_approx_json);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("oracle");

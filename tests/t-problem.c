@@ -3,6 +3,7 @@
    rational instances, the scaled-LASSO adapter, pattern certificates
    against closed-form minimisers (lasso-probe.md §2, theory.md §4), and
    duality-gap bounds against exactly known optima. */
+#include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/solve.h"
@@ -1031,6 +1032,164 @@ START_TEST(test_bp_vs_p2_limit)
 }
 END_TEST
 
+/* The JSON of a solve result against values computed here: for
+   A = [1 1; 0 1], y = (3, 1), lambda = 1, the P2 minimiser is x* = (3/2, 1)
+   (A is invertible, so it is unique; with x > 0 the optimality conditions
+   1 + 2(x1 + x2 - 3) = 0 and 1 + 2(x1 + x2 - 3) + 2(x2 - 1) = 0 give it),
+   so the exact method's "x" entries are known; FISTA's certified distance
+   ball, read back from its decimal strings, contains the exact distance of
+   its own "x" to x*. */
+static void
+json_fmpq_entry(fmpq_t q, json_t * arr, slong i)
+{
+    const char * s = json_string_value(json_array_get(arr, i));
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(fmpq_set_str(q, s, 10), 0);
+}
+
+START_TEST(test_solve_json)
+{
+    static const char * const Ae[] = {"1", "1", "0", "1"};
+    static const char * const ye[] = {"3", "1"};
+    static const char * const xe[] = {"3/2", "1"};
+    kd_mat_t A, y;
+    kd_real_t lam;
+    kd_problem_t P;
+    kd_solve_opts_t o;
+    kd_solve_result_t R;
+    json_t * j, * j2;
+    fmpq_t q, t;
+    arb_t d, b, e;
+    char * s;
+    slong i;
+
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_real_init(lam);
+    fmpq_init(q);
+    fmpq_init(t);
+    arb_init(d);
+    arb_init(b);
+    arb_init(e);
+    mat_from(A, 2, 2, Ae);
+    mat_from(y, 2, 1, ye);
+    kd_assert_ok(kd_real_parse(lam, "1"));
+    kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P2, A, y, NULL, lam, 0));
+    kd_solve_opts_init(o);
+    o->certify = 1;
+    kd_solve_result_init(R);
+    kd_assert_ok(kd_solve(R, P, o));
+    j = kd_solve_result_json(R, P, o, NULL);
+    ck_assert_ptr_nonnull(j);
+    ck_assert_str_eq(json_string_value(json_object_get(j, "problem")), "p2");
+    ck_assert_str_eq(json_string_value(json_object_get(j, "method")), "exact");
+    ck_assert_ptr_null(json_object_get(j, "scaled"));
+    ck_assert(json_is_true(json_object_get(j, "unique")));
+    ck_assert_int_eq(json_array_size(json_object_get(j, "x")), 2);
+    for (i = 0; i < 2; i++)
+    {
+        json_fmpq_entry(q, json_object_get(j, "x"), i);
+        ck_assert_int_eq(fmpq_set_str(t, xe[i], 10), 0);
+        ck_assert(fmpq_equal(q, t));
+    }
+    /* the exact output is at distance 0: the ball contains 0 */
+    kd_test_arb_set_json(b, json_object_get(j, "distance_to_truth"), 128);
+    ck_assert(arb_contains_zero(b));
+    ck_assert(json_is_true(json_object_get(json_object_get(j, "truth"), "found")));
+    ck_assert(json_is_true(json_object_get(j, "right_support")));
+    /* the text form is the same value */
+    s = kd_solve_result_json_str(R, P, o, NULL);
+    ck_assert_ptr_nonnull(s);
+    j2 = json_loads(s, 0, NULL);
+    ck_assert(json_equal(j, j2));
+    free(s);
+    json_decref(j2);
+    json_decref(j);
+
+    /* FISTA in double, a few iterations: x != x*, the distance is not 0 */
+    kd_solve_result_clear(R);
+    kd_solve_result_init(R);
+    o->method = KD_METHOD_FISTA;
+    o->iter.max_iter = 3;
+    kd_assert_ok(kd_solve(R, P, o));
+    j = kd_solve_result_json(R, P, o, NULL);
+    ck_assert_ptr_nonnull(j);
+    ck_assert_str_eq(json_string_value(json_object_get(j, "method")), "fista");
+    arb_zero(d);
+    for (i = 0; i < 2; i++)
+    {
+        json_fmpq_entry(q, json_object_get(j, "x"), i);
+        ck_assert_int_eq(fmpq_set_str(t, xe[i], 10), 0);
+        fmpq_sub(q, q, t);
+        arb_set_fmpq(e, q, 256);
+        arb_addmul(d, e, e, 256);
+    }
+    arb_sqrt(d, d, 256);
+    kd_test_arb_set_json(b, json_object_get(j, "distance_to_truth"), 256);
+    ck_assert_msg(arb_contains(b, d), "the certified distance ball misses the exact distance");
+    ck_assert(!arb_contains_zero(b));
+    json_decref(j);
+
+    kd_solve_result_clear(R);
+    kd_solve_opts_clear(o);
+    kd_problem_clear(P);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_real_clear(lam);
+    fmpq_clear(q);
+    fmpq_clear(t);
+    arb_clear(d);
+    arb_clear(b);
+    arb_clear(e);
+}
+END_TEST
+
+/* The shared JSON values: truths, balls, null for an indeterminate ball. */
+START_TEST(test_json_values)
+{
+    arb_t x;
+    json_t * j;
+    fmpq_t q;
+    arb_init(x);
+    fmpq_init(q);
+    j = kd_json_truth(KD_TRUE);
+    ck_assert(json_is_true(j));
+    json_decref(j);
+    j = kd_json_truth(KD_FALSE);
+    ck_assert(json_is_false(j));
+    json_decref(j);
+    j = kd_json_truth(KD_UNKNOWN);
+    ck_assert_str_eq(json_string_value(j), "unknown");
+    json_decref(j);
+    j = kd_json_truth_or_null(KD_UNKNOWN);
+    ck_assert(json_is_null(j));
+    json_decref(j);
+    arb_indeterminate(x);
+    j = kd_json_arb_or_null(x, 15);
+    ck_assert(json_is_null(j));
+    json_decref(j);
+    fmpq_set_si(q, -7, 3);
+    j = kd_json_fmpq(q);
+    ck_assert_str_eq(json_string_value(j), "-7/3");
+    json_decref(j);
+    arb_fmpz_div_fmpz(x, fmpq_numref(q), fmpq_denref(q), 128);
+    j = kd_json_arb(x, 10);
+    {
+        arb_t b, r;
+        arb_init(b);
+        arb_init(r);
+        kd_test_arb_set_json(b, j, 128);
+        arb_set_fmpq(r, q, 256);
+        ck_assert(arb_contains(b, r));
+        arb_clear(b);
+        arb_clear(r);
+    }
+    json_decref(j);
+    arb_clear(x);
+    fmpq_clear(q);
+}
+END_TEST
+
 Suite *
 kd_suite_problem(void)
 {
@@ -1049,6 +1208,8 @@ kd_suite_problem(void)
     tcase_add_test(tc, test_p2_homotopy_vs_lcp);
     tcase_add_test(tc, test_solve_rational);
     tcase_add_test(tc, test_solve_non_unique);
+    tcase_add_test(tc, test_solve_json);
+    tcase_add_test(tc, test_json_values);
     tcase_add_test(tc, test_solve_oracle_input);
     tcase_add_test(tc, test_solve_custom_oracle);
     tcase_add_test(tc, test_bp_vs_p2_limit);

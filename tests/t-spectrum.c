@@ -1245,6 +1245,20 @@ START_TEST(test_hermitian_levels)
             arb_add(ref, ref, t, 128);
             ck_assert_msg(arb_overlaps(ref, R->eig[i] + j), "lambda_%ld at n = %ld", j + 1, n[i]);
             ck_assert(mag_cmp(arb_radref(R->eig[i] + j), R->max_radius + i) <= 0);
+            /* its JSON: the decimal ball printed contains the closed form */
+            {
+                json_t * jr = kd_spectrum_hermitian_run_json(R, "T"), * je;
+                arb_t b;
+                arb_init(b);
+                ck_assert_ptr_nonnull(jr);
+                ck_assert_int_eq(json_integer_value(json_object_get(jr, "order")), N);
+                je = json_array_get(json_object_get(json_array_get(json_object_get(jr, "levels"),
+                                                                   i), "eigenvalues"), j);
+                kd_test_arb_set_json(b, je, 128);
+                ck_assert_msg(arb_contains(b, ref), "JSON lambda_%ld at n = %ld", j + 1, n[i]);
+                arb_clear(b);
+                json_decref(jr);
+            }
         }
     ck_assert_int_eq(kd_builtin_mat(M, "dct2:3"), KD_OK);
     ck_assert_int_eq(kd_spectrum_hermitian_levels(R, M, "Q", n, 2, 0), KD_ERR_DOMAIN);

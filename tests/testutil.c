@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Fixed-seed randomness for the Check suites. */
+#include <stdio.h>
 #include "testutil.h"
 
 ulong
@@ -31,6 +32,17 @@ kd_test_arb_set_dyadic(arb_t r, const fmpq_t q)
     arf_mul_2exp_si(t, t, -(slong) fmpz_val2(fmpq_denref(q)));
     arb_set_arf(r, t);
     arf_clear(t);
+}
+
+void
+kd_test_arb_set_json(arb_t b, json_t * j, slong prec)
+{
+    char buf[512];
+    const char * mid = json_string_value(json_object_get(j, "mid"));
+    const char * rad = json_string_value(json_object_get(j, "rad"));
+    ck_assert_msg(mid != NULL && rad != NULL, "not a {mid, rad} ball");
+    snprintf(buf, sizeof buf, "%s +/- %s", mid, rad);
+    ck_assert_int_eq(arb_set_str(b, buf, prec), 0);
 }
 
 void

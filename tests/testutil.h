@@ -6,6 +6,7 @@
 
 #include <check.h>
 #include "kdigits/kdigits.h"
+#include "kdigits/json.h"
 
 /* Every randomized test draws from a FLINT state seeded with a fixed seed
    derived from KD_TEST_SEED and the test's own salt, and reports that seed
@@ -24,6 +25,9 @@ ulong kd_test_seed(ulong salt);
 int kd_test_fmpq_is_dyadic(const fmpq_t q);
 /* r = q exactly, for a dyadic q. */
 void kd_test_arb_set_dyadic(arb_t r, const fmpq_t q);
+/* b = the ball "mid +/- rad" of a {"mid", "rad"} JSON value (kd_json_arb),
+   read back with Arb's parser; fails the test when it is not one. */
+void kd_test_arb_set_json(arb_t b, json_t * j, slong prec);
 
 /* q = p/d with |p| <= num and 1 <= d <= den, uniformly drawn (numerator
    first, then denominator); a matrix draws its entries row by row. */

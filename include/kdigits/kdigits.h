@@ -28,6 +28,8 @@
 #include "kdigits/sci.h"
 #include "kdigits/spectrum.h"
 #include "kdigits/builtin.h"
+/* kdigits/json.h (results as JSON) is not included here: it needs
+   jansson's headers; include it where the JSON is wanted. */
 
 #define KD_VERSION_STRING "0.1.0"
 

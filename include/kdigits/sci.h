@@ -416,6 +416,11 @@ kd_status kd_sci_demo_real(kd_sci_demo_t D, kd_sci_demo_kind kind, const kd_real
 kd_status kd_sci_demo_rank(kd_sci_demo_t D, const kd_mat_t A, int seeded, ulong seed,
                            slong prec_cap, const slong * n, slong nn, const slong * L, slong nL);
 
+/* What is known of the demo's input, in words (at most 160 characters):
+   the sign of x found by evaluation (positive, sign), or the exact rank,
+   full rank or the certified lower bound (rank). */
+void kd_sci_demo_truth(char * buf, size_t size, const kd_sci_demo_t D);
+
 /* *rank = the rank of A computed exactly over Q (FLINT's fmpz_mat_rank of
    A with each row scaled to integers; this FLINT has no fmpq_mat_rank)
    when A is real and every entry is structurally rational: returns 1; else
@@ -471,6 +476,9 @@ void kd_sci_argmin_clear(kd_sci_argmin_t A);
    hardness runs and the budgeted Monte Carlo (8 reads, 50 trials). */
 kd_status kd_sci_argmin_run(kd_sci_argmin_t A, const fmpq_t Lambda, slong K, const slong * n,
                             slong nn, slong prec);
+
+/* "K-1: read until decided" or "K-2: one read": the algorithm of run g. */
+const char * kd_sci_gha_run_name(const kd_sci_gha_run_struct * g);
 
 /* ------------------------------------------------------------ the table
    of classes (src/sci/classes.c) */

@@ -95,6 +95,13 @@ void kd_solve_result_clear(kd_solve_result_t R);
    problem (KD_ERR_ARG naming both), and those of the solvers. */
 kd_status kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o);
 
+/* For a certified result: the largest K <= 300 such that dist(x, Xi) <=
+   10^-K is proved at precision prec (kd_certify_digits), or -1 when none
+   is or the distance is not finite. */
+slong kd_solve_result_certified_digits(const kd_solve_result_t R, slong prec);
+/* For a certified result: whether x has the support of the true solution. */
+kd_truth kd_solve_result_support_verdict(const kd_solve_result_t R);
+
 #ifdef __cplusplus
 }
 #endif

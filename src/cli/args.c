@@ -137,8 +137,7 @@ kd_cli_parse_prec_cap(slong * out, const char * s, const char * cmd)
 slong
 kd_cli_default_digits(slong n)
 {
-    slong d = (slong) (n * 0.30103) + 2;
-    return d < 6 ? 6 : d > 60 ? 60 : d;
+    return kd_json_level_digits(n);
 }
 
 void

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include "kdigits/kdigits.h"
 #include "kdigits/lasso.h"
+#include "kdigits/json.h"
 #include "help.h"
 
 /* Exit codes: 0 success, 1 a computation failed (e.g. undecided), 2 bad
@@ -96,16 +97,8 @@ void kd_cli_opts_default_levels(kd_cli_opts * o, const slong * def, slong len);
    accuracy, capped for readability (overridable with --digits). */
 slong kd_cli_default_digits(slong n);
 
-/* JSON helpers: a string value that takes ownership of a flint string. */
-json_t * kd_json_take_string(char * s);
-json_t * kd_json_fmpq(const fmpq_t q);
-/* A matrix as a list of rows of "p/q" strings. */
-json_t * kd_json_fmpq_mat(const fmpq_mat_t M);
-/* {"mid": "...", "rad": "..."} style bound for an upper bound. */
-json_t * kd_json_mag(const mag_t m);
-/* {"mid": "...", "rad": "..."}: a certified decimal enclosure of x. */
-json_t * kd_json_arb(const arb_t x, slong digits);
-/* Prints with 2-space indentation and a trailing newline; frees j. */
+/* Prints j (built by the library, kdigits/json.h) with 2-space indentation
+   and a trailing newline; frees j. NULL (out of memory): one line on stderr. */
 int kd_json_print(json_t * j);
 
 /* "mid +/- rad" of a certified decimal enclosure of x with the given

@@ -34,32 +34,6 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
-static json_t *
-json_dec(const fmpq_t q, slong digits)
-{
-    return kd_json_take_string(kd_fmpq_get_decimal(q, digits));
-}
-
-static int
-print_json(const approx_t * a)
-{
-    json_t * v, * d;
-    if (a->is_real)
-    {
-        v = kd_json_fmpq(a->re);
-        d = json_dec(a->re, a->digits);
-    }
-    else
-    {
-        v = json_pack("{soso}", "re", kd_json_fmpq(a->re), "im", kd_json_fmpq(a->im));
-        d = json_pack("{soso}", "re", json_dec(a->re, a->digits), "im", json_dec(a->im, a->digits));
-    }
-    return kd_json_print(json_pack("{sssIsososbsosbsb}", "expr", a->expr, "n", (json_int_t) a->n,
-                                   "value", v, "decimal", d, "complex", !a->is_real,
-                                   "error_bound", kd_json_mag(a->err), "exact", mag_is_zero(a->err),
-                                   "certified", 1));
-}
-
 /* prints fmt with the string s, then frees s */
 static void
 print_take(const char * fmt, char * s)
@@ -142,7 +116,8 @@ kd_cmd_approx(int argc, char ** argv)
     if (st != KD_OK)
         ret = kd_cli_fail("approx", st);
     else if (o.fmt == KD_FMT_JSON)
-        ret = print_json(&a);
+        ret = kd_json_print(kd_complex_approx_json(a.expr, a.n, a.re, a.im, a.err, a.is_real,
+                                                        a.digits));
     else if (o.fmt == KD_FMT_CSV)
         print_csv(&a);
     else

@@ -59,10 +59,7 @@ print_level(kd_cli_format fmt, json_t * jlevels, slong n, slong k, const fmpq_ma
     slong r, s, L = kd_oracle_entry_level(n, k);
     char * ea, * ey;
     if (fmt == KD_FMT_JSON)
-        json_array_append_new(jlevels, json_pack("{sIsIsososososo}", "n", (json_int_t) n,
-                              "entry_level", (json_int_t) L, "A_n", kd_json_fmpq_mat(An),
-                              "A_error_bound_frobenius", kd_json_mag(errA), "y_n", kd_json_fmpq_mat(yn),
-                              "y_error_bound", kd_json_mag(erry), "certified", json_true()));
+        json_array_append_new(jlevels, kd_lasso_demo_level_json(n, L, An, errA, yn, erry));
     else if (fmt == KD_FMT_CSV)
         for (r = 0; r < 3; r++)
             for (s = 0; s < 3; s++)
@@ -85,20 +82,6 @@ print_level(kd_cli_format fmt, json_t * jlevels, slong n, slong k, const fmpq_ma
         flint_free(ea);
         flint_free(ey);
     }
-}
-
-static int
-print_json(json_t * jlevels, const char * delta_s, const kd_real_t delta, const kd_lasso_ieee_t I)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%.17g", I->one_minus_rho_d);
-    return kd_json_print(json_pack("{sssssosos{sosIsssb}so}", "instance", "lasso-probe",
-                                   "delta", delta_s, "delta_exact", kd_json_take_string(kd_real_get_str(delta)),
-                                   "levels", jlevels, "ieee_double",
-                                   "A_error_bound_frobenius", kd_json_mag(&I->A_d_err),
-                                   "valid_for_levels_up_to", (json_int_t) I->valid_level,
-                                   "one_minus_rho", buf, "one_minus_rho_certified", 0,
-                                   "one_minus_rho", kd_json_arb(&I->one_minus_rho, 20)));
 }
 
 static void
@@ -150,7 +133,7 @@ print_demo(int * ret, const kd_cli_opts * o, const char * delta_s, const kd_real
     kd_oracle_clear(OA);
     kd_oracle_clear(Oy);
     if (st == KD_OK && o->fmt == KD_FMT_JSON)
-        *ret = print_json(jlevels, delta_s, delta, I);
+        *ret = kd_json_print(kd_lasso_ieee_json(I, delta_s, delta, jlevels));
     else
         json_decref(jlevels);
     if (st == KD_OK && o->fmt == KD_FMT_TEXT)

@@ -56,29 +56,6 @@ verdict_str(char * buf, size_t len, kd_lasso_verdict v, const fmpq_mat_t B, cons
              : n == KD_LASSO_NEARER_WRONG ? "nearer the wrong vertex" : "equidistant/undecided");
 }
 
-/* an integer, or null when absent */
-static json_t *
-json_opt(int has, slong v)
-{
-    return has ? json_integer(v) : json_null();
-}
-
-/* a with the members of b appended (b is consumed) */
-static json_t *
-json_cat(json_t * a, json_t * b)
-{
-    json_object_update(a, b);
-    json_decref(b);
-    return a;
-}
-
-static json_t *
-json_B(const fmpq_mat_t B)
-{
-    return json_pack("[oo]", kd_json_fmpq(fmpq_mat_entry(B, 0, 0)),
-                     kd_json_fmpq(fmpq_mat_entry(B, 1, 0)));
-}
-
 /* One cell of the table (one delta, one setting). */
 static kd_status
 table_cell(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
@@ -90,26 +67,13 @@ table_cell(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
     char verd[64], sw[32], sec[32], * e;
     const char * pub = D->has_log2 && conv == KD_SCALED_HALF_MEAN
                        ? kd_lasso_probe_published(D->log2, s) : NULL;
-    /* "nearer" has always said "undecided" for an equidistant B too */
-    kd_lasso_side n;
 
     kd_lasso_cell_init(C);
     if ((st = kd_lasso_probe_cell(C, delta, Lambda, s, D->Bstar, KD_LASSO_RUN_LIMIT)) != KD_OK)
         goto out;
     verdict_str(verd, sizeof verd, C->verdict, C->B, Lambda);
-    n = kd_lasso_nearer(C->B, Lambda);
     if (fmt == KD_FMT_JSON)
-        json_array_append_new(jrows, json_pack(
-            "{s:s, s:o, s:s, s:o, s:b, s:I, s:o, s:f, s:b, s:s, s:o*, s:s*, s:s*}",
-            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
-            "setting", kd_lasso_setting_name(s),
-            "error", C->predicted ? json_null() : kd_json_arb(&C->error, 8),
-            "warned", C->warned, "sweeps", (json_int_t) C->sweeps,
-            "predicted_sweeps", json_opt(C->predicted_sweeps >= 0, C->predicted_sweeps),
-            "seconds", C->seconds, "predicted", C->predicted,
-            "verdict", kd_lasso_verdict_name(C->verdict), "B", C->predicted ? NULL : json_B(C->B),
-            "nearer", C->predicted ? NULL : n == KD_LASSO_EQUIDISTANT ? "undecided"
-                                                   : kd_lasso_side_name(n), "published", pub));
+        json_array_append_new(jrows, kd_lasso_cell_json(C, dstr, D, s, Lambda, pub));
     else
     {
         e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
@@ -141,14 +105,7 @@ prec_row(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
         goto out;
     verdict_str(verd, sizeof verd, R->verdict, R->B, Lambda);
     if (fmt == KD_FMT_JSON)
-        json_array_append_new(jrows, json_pack(
-            "{s:s, s:o, s:s, s:I, s:b, s:s, s:o, s:o, s:b, s:I, s:f, s:b, s:s}",
-            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
-            "setting", kd_lasso_setting_name(s), "prec", (json_int_t) p,
-            "sigmas_equal", R->sigma_equal, "problem_support", kd_lasso_support_name(R->support),
-            "error", kd_json_arb(&R->error, 8), "B", json_B(R->B), "warned", R->warned,
-            "sweeps", (json_int_t) R->sweeps, "seconds", R->seconds, "predicted", 0,
-            "verdict", kd_lasso_verdict_name(R->verdict)));
+        json_array_append_new(jrows, kd_lasso_prec_row_json(R, dstr, D, p, s));
     else
     {
         e = kd_cli_ball_str(&R->error, 10);
@@ -176,9 +133,7 @@ breakdown(const fmpq_t Lambda, kd_cli_format fmt, json_t * jroot)
     arb_mat_init(mid, 2, 1);
     if ((st = kd_lasso_probe_breakdown(kappa, eps, mid, Lambda, 128)) == KD_OK
         && fmt == KD_FMT_JSON)
-        json_object_set_new(jroot, "breakdown", json_pack(
-            "{s:o, s:o, s:o}", "kappa", kd_json_arb(kappa, 10), "epsilon_B",
-            kd_json_arb(eps, 10), "midpoint", kd_json_arb(arb_mat_entry(mid, 0, 0), 10)));
+        json_object_set_new(jroot, "breakdown", kd_lasso_breakdown_json(kappa, eps, mid));
     else if (st == KD_OK)
     {
         k = kd_cli_ball_str(kappa, 10);
@@ -211,21 +166,7 @@ print_delta(const char * dstr, const kd_lasso_delta_t D, int sweep, kd_cli_forma
     char * b2, * sl, ls[48], ln[48];
     if (fmt == KD_FMT_JSON)
     {
-        json_array_append_new(jtruth, json_pack(
-            "{s:s, s:o, s:s, s:o, s:o, s:{s:o, s:I, s:o, s:o, s:i}, s:s, s:b, s:s, s:b}",
-            "delta", dstr, "delta_log2", json_opt(D->has_log2, D->log2),
-            "truth_certified", kd_truth_name(D->cert),
-            "B_star_2", kd_json_arb(arb_mat_entry(D->Bstar, 1, 0), 12),
-            "kkt_slack", kd_json_arb(D->slack, 6), "input_bits",
-            "no_algorithm_certifies_up_to_level", json_opt(b->level_lower >= 0, b->level_lower),
-            "flip_perturbation_log2", (json_int_t) b->flip_log2,
-            "kdigits_certifies_from_level", json_opt(b->level_sharp >= 0, b->level_sharp),
-            "entry_ball_certificate_from_level", json_opt(b->level_naive >= 0, b->level_naive),
-            "ieee_double_level", 52,
-            "double_input_support_exact_standardisation", kd_lasso_support_name(D->support_exact),
-            "double_input_differs", D->differs,
-            "double_input_support_double_standardisation", kd_lasso_support_name(D->support_double),
-            "double_standardisation_sigmas_equal", D->sigma_equal));
+        json_array_append_new(jtruth, kd_lasso_delta_json(dstr, D));
         return;
     }
     b2 = kd_cli_ball_str(arb_mat_entry(D->Bstar, 1, 0), 12);
@@ -254,64 +195,6 @@ print_delta(const char * dstr, const kd_lasso_delta_t D, int sweep, kd_cli_forma
 }
 
 /* ---- --peers (lasso-probe.md §4): the table of kd_lasso_peers_run ---- */
-
-static json_t *
-peers_json_row(const kd_lasso_peers_t P, const kd_lasso_peer_row_struct * r)
-{
-    char * fail = NULL;
-    json_t * j;
-    if (r->status != KD_LASSO_PEER_OK)
-    {
-        fail = flint_malloc(strlen(r->reason) + 16);
-        sprintf(fail, "failed: %s", r->reason);
-    }
-    j = json_pack("{s:s, s:o, s:s, s:s, s:s*, s:s}", "delta", r->delta,
-                  "delta_log2", json_opt(r->has_log2, r->log2), "peer", P->peer[r->peer].name,
-                  "truth_certified", kd_truth_name(r->cert), "version", r->version,
-                  "status", fail ? fail : "ok");
-    flint_free(fail);
-    if (r->status == KD_LASSO_PEER_OK)
-        json_cat(j, json_pack(
-            "{s:[ff], s:o, s:o, s:o, s:s, s:s, s:b, s:s, s:o*, s:o*}",
-            "B", r->Bd[0], r->Bd[1], "error", kd_json_arb(r->error, 10),
-            "error_wrong_vertex", kd_json_arb(r->error_wrong, 10),
-            "error_std_inf", kd_json_arb(r->error_std_inf, 6),
-            "nearer", kd_lasso_side_name(r->nearer), "verdict", kd_lasso_verdict_name(r->verdict),
-            "warned", r->warned, "warning", r->warning,
-            "iterations", r->iterations ? json_loads(r->iterations, JSON_DECODE_ANY, NULL) : NULL,
-            "solver_status",
-            r->solver_status ? json_loads(r->solver_status, JSON_DECODE_ANY, NULL) : NULL));
-    return j;
-}
-
-static json_t *
-peers_json(const kd_lasso_peers_t P, const fmpq_t Lambda, kd_scaled_convention conv)
-{
-    json_t * peers = json_array(), * rows = json_array();
-    slong i;
-
-    for (i = 0; i < KD_LASSO_NPEERS; i++)
-    {
-        const kd_lasso_peer_struct * p = &P->peer[i];
-        json_t * jp = json_pack("{s:s}", "peer", p->name);
-        /* paths and reasons set one by one: a non-UTF-8 path drops its key only */
-        json_object_set_new(jp, "script", json_string(p->script));
-        json_cat(jp, json_pack("{s:s, s:s}", "package", p->package, "status", p->status));
-        if (p->interp)
-            json_object_set_new(jp, "interpreter", json_string(p->interp));
-        else
-            json_object_set_new(jp, "reason", json_string(p->reason ? p->reason : ""));
-        if (p->version)
-            json_object_set_new(jp, "version", json_string(p->version));
-        json_array_append_new(peers, jp);
-    }
-    for (i = 0; i < P->nrows; i++)
-        json_array_append_new(rows, peers_json_row(P, &P->rows[i]));
-    return json_pack("{s:s, s:o, s:f, s:o, s:o, s:o}",
-                     "convention", kd_scaled_convention_name(conv), "Lambda", kd_json_fmpq(Lambda),
-                     "Lambda_double", P->Lambda_d, "B_star_2", kd_json_arb(P->Bstar2, 12),
-                     "peers", peers, "rows", rows);
-}
 
 static void
 peers_text(const kd_lasso_peers_t P, const fmpq_t Lambda, const fmpq_t param,
@@ -396,7 +279,7 @@ run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, const fmpq_t param,
     if (st != KD_OK)
         ret = kd_cli_fail("lasso-probe", st);
     else if (fmt == KD_FMT_JSON)
-        ret = kd_json_print(peers_json(P, Lambda, conv));
+        ret = kd_json_print(kd_lasso_peers_json(P, Lambda, conv));
     else
     {
         peers_text(P, Lambda, param, conv);
@@ -489,9 +372,11 @@ print_head(const char * conv_name, const fmpq_t Lambda, kd_scaled_convention con
            kd_cli_format fmt, json_t * jroot)
 {
     if (fmt == KD_FMT_JSON)
-        json_cat(jroot, json_pack("{s:s, s:o, s:s}", "convention", conv_name,
-                                  "Lambda", kd_json_fmpq(Lambda),
-                                  "mode", sweep ? "precision-sweep" : "table"));
+    {
+        json_object_set_new(jroot, "convention", json_string(conv_name));
+        json_object_set_new(jroot, "Lambda", kd_json_fmpq(Lambda));
+        json_object_set_new(jroot, "mode", json_string(sweep ? "precision-sweep" : "table"));
+    }
     else if (sweep)
         printf("Precision sweep (proofs-notes/lasso-probe.md §3): A_delta, y rounded to p bits,\n"
                "MATLAB's preprocessing and coordinate descent in p-bit arithmetic (p = 53: IEEE\n"

@@ -65,13 +65,8 @@ print_level(json_t * jlevels, kd_cli_format fmt, const char * source, const kd_m
     kd_status st = KD_OK;
     if (fmt == KD_FMT_JSON)
     {
-        json_t * jl = json_pack("{sIsIsoso}", "n", (json_int_t) n,
-                                "entry_level", (json_int_t) kd_oracle_entry_level(n, k),
-                                "error_bound_frobenius", kd_json_mag(err), "certified", json_true());
-        json_object_set_new(jl, "re", kd_json_fmpq_mat(re));
-        if (A->is_complex)
-            json_object_set_new(jl, "im", kd_json_fmpq_mat(im));
-        json_array_append_new(jlevels, jl);
+        json_array_append_new(jlevels, kd_oracle_level_json(n, kd_oracle_entry_level(n, k), re,
+                                                            A->is_complex ? im : NULL, err));
         return KD_OK;
     }
     if (fmt == KD_FMT_CSV)

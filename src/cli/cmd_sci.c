@@ -23,16 +23,6 @@ check_fmt(kd_cli_opts * o, const char * cmd, int allow_csv)
     return 0;
 }
 
-static json_t *
-levels_json(const slong * v, slong n)
-{
-    json_t * a = json_array();
-    slong i;
-    for (i = 0; i < n; i++)
-        json_array_append_new(a, json_integer(v[i]));
-    return a;
-}
-
 /* "0,1,2" or "0,1,...,50" for long lists */
 static void
 levels_text(char * buf, size_t size, const slong * v, slong n)
@@ -60,12 +50,6 @@ static const char *
 tv(kd_truth t)
 {
     return t == KD_TRUE ? "yes" : t == KD_FALSE ? "NO" : "unknown";
-}
-
-static json_t *
-jtv(kd_truth t)
-{
-    return t == KD_UNKNOWN ? json_string("unknown") : json_boolean(t == KD_TRUE);
 }
 
 /* A paragraph, wrapped at 78 columns. */
@@ -114,16 +98,14 @@ pow2_text(char * buf, size_t size, slong N, int sign)
    adversary's runs of positive, sign and rank (computed by kd_sci_demo_*) */
 
 static void
-adversary_section(json_t * jarr, kd_cli_format fmt, const kd_sci_demo_t D, const char * inst0,
-                  const char * (*name)(slong))
+adversary_text(const kd_sci_demo_t D, const char * inst0, const char * (*name)(slong))
 {
     slong i, k;
     char lv[128], x1[64], ans[32];
     int mat = D->r > 1 || D->c > 1;
 
-    if (fmt == KD_FMT_TEXT)
-        printf("  %-31s %4s %5s  %-14s %-7s %-18s %s\n", "algorithm", "L", "reads", "levels read",
-               "answer", "wrong on", "answers valid for both");
+    printf("  %-31s %4s %5s  %-14s %-7s %-18s %s\n", "algorithm", "L", "reads", "levels read",
+           "answer", "wrong on", "answers valid for both");
     for (k = 0; k < D->nL; k++)
         for (i = 0; i < D->nalgs; i++)
         {
@@ -138,16 +120,8 @@ adversary_section(json_t * jarr, kd_cli_format fmt, const kd_sci_demo_t D, const
             else
                 snprintf(ans, sizeof ans, "%ld", res->answer);
             levels_text(lv, sizeof lv, res->levels, res->nreads);
-            if (fmt == KD_FMT_JSON)
-                json_array_append_new(jarr, json_pack("{sssIsIsosss[ss]s[ii]sIssso}", "algorithm",
-                    alg, "L", (json_int_t) D->L[k], "reads", (json_int_t) res->nreads,
-                    "levels_read", levels_json(res->levels, res->nreads), "answer", ans,
-                    "instances", inst0, x1, "xi", (int) res->xi0, (int) res->xi1, "revealed_N",
-                    (json_int_t) res->N, "wrong_on", res->wrong_on == 0 ? inst0 : x1,
-                    "answers_consistent", jtv(res->consistent)));
-            else if (fmt == KD_FMT_TEXT)
-                printf("  %-31s %4ld %5ld  %-14s %-7s %-18s %s (exact)\n", alg, D->L[k],
-                       res->nreads, lv, ans, res->wrong_on == 0 ? inst0 : x1, tv(res->consistent));
+            printf("  %-31s %4ld %5ld  %-14s %-7s %-18s %s (exact)\n", alg, D->L[k],
+                   res->nreads, lv, ans, res->wrong_on == 0 ? inst0 : x1, tv(res->consistent));
         }
 }
 
@@ -201,37 +175,6 @@ parse_L(slong ** Ls, slong * nL, const char * s, const char * cmd)
     return kd_cli_parse_slong_list(Ls, nL, s, cmd, "--L", 0, 10000);
 }
 
-/* The end of a subcommand that has a tower table and an adversary: JSON
-   gets rows, the optional extra array under extra_key, adversary and
-   explanation (taking the arrays; *root is printed and released), text
-   gets the explanation paragraph, CSV nothing. Returns the exit code. */
-static int
-finish_tower(json_t ** root, json_t ** jrows, const char * extra_key, json_t ** extra,
-             json_t ** jadv, kd_cli_format fmt, const char * expl)
-{
-    int ret = 0;
-    if (fmt == KD_FMT_JSON)
-    {
-        json_object_set_new(*root, "rows", *jrows);
-        if (extra_key)
-        {
-            json_object_set_new(*root, extra_key, *extra);
-            *extra = NULL;
-        }
-        json_object_set_new(*root, "adversary", *jadv);
-        json_object_set_new(*root, "explanation", json_string(expl));
-        *jrows = *jadv = NULL;
-        ret = kd_json_print(*root);
-        *root = NULL;
-    }
-    else if (fmt == KD_FMT_TEXT)
-    {
-        putchar('\n');
-        print_par(expl);
-    }
-    return ret;
-}
-
 /* The part that positive and sign share: the head (text lines or JSON
    fields) and the rows n, q_n, Gamma_n, certified, reads of the demo's
    tower run. yes_no: Gamma is yes/no (else a sign -1/0/+1). *root is
@@ -246,26 +189,13 @@ typedef struct
 real_view;
 
 static void
-real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const real_view * V,
-                const kd_sci_demo_t D, const sci_args * a, const char * truth)
+real_tower_rows(const kd_cli_opts * o, const real_view * V, const kd_sci_demo_t D,
+                const sci_args * a, const char * truth)
 {
-    const kd_tower_struct * T = &D->T;
     const kd_tower_run_struct * R = &D->R;
     slong i;
 
-    if (o->fmt == KD_FMT_JSON)
-    {
-        *root = json_object();
-        json_object_set_new(*root, "x", json_string(a->x));
-        json_object_set_new(*root, "oracle", a->seeded ? json_pack("{sI}", "random_seed",
-                                                                  (json_int_t) a->seed)
-                                                       : json_string("nearest"));
-        json_object_set_new(*root, "truth", json_string(truth));
-        json_object_set_new(*root, "tower", json_pack("{sssssiss}", "name", T->name, "class",
-                                                      T->sci_class, "height", 1, "certainty",
-                                                      V->certainty));
-    }
-    else if (o->fmt == KD_FMT_CSV)
+    if (o->fmt == KD_FMT_CSV)
         printf("n,q_n,Gamma,certified,reads\n");
     else
     {
@@ -280,14 +210,7 @@ real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const rea
         const kd_tower_out_struct * out = R->out + i;
         const char * vname = V->yes_no ? kd_sci_yes_no(out->value) : kd_sci_sign_name(out->value);
         char * dec = kd_fmpq_get_decimal(D->q + i, 10);
-        if (o->fmt == KD_FMT_JSON)
-            json_array_append_new(jrows, json_pack("{sIsosssosbsI}", "n",
-                                  (json_int_t) R->levels[0][i], "q_n", kd_json_fmpq(D->q + i),
-                                  "q_n_decimal", dec, "Gamma",
-                                  V->yes_no ? json_string(vname) : json_integer(out->value),
-                                  "certified", out->certified, "reads",
-                                  (json_int_t) out->nreads));
-        else if (o->fmt == KD_FMT_CSV)
+        if (o->fmt == KD_FMT_CSV)
         {
             char * qs = kd_fmpq_get_str(D->q + i), vs[32];
             snprintf(vs, sizeof vs, "%ld", out->value);
@@ -302,16 +225,14 @@ real_tower_rows(json_t ** root, json_t * jrows, const kd_cli_opts * o, const rea
     }
 }
 
-/* The sign's adversarial inputs 0, +-2^-N: a grid (text) or one object per
-   input (JSON). */
+/* The sign's adversarial inputs 0, +-2^-N as a grid. */
 static void
-sign_family(json_t * jfam, kd_cli_format fmt, const kd_sci_demo_t D, const kd_cli_opts * o)
+sign_family_text(const kd_sci_demo_t D, const kd_cli_opts * o)
 {
     slong i, j;
     char lab[64];
-    if (fmt == KD_FMT_TEXT)
-        printf("\nAdversarial inputs (* = certified):\n  %6s ", "n");
-    for (j = 0; j < D->nfam && fmt == KD_FMT_TEXT; j++)
+    printf("\nAdversarial inputs (* = certified):\n  %6s ", "n");
+    for (j = 0; j < D->nfam; j++)
     {
         if (j == 0)
             snprintf(lab, sizeof lab, "x = 0");
@@ -319,9 +240,8 @@ sign_family(json_t * jfam, kd_cli_format fmt, const kd_sci_demo_t D, const kd_cl
             pow2_text(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
         printf(" %9s", lab);
     }
-    if (fmt == KD_FMT_TEXT)
-        printf("\n");
-    for (i = 0; i < o->nlevels && fmt == KD_FMT_TEXT; i++)
+    printf("\n");
+    for (i = 0; i < o->nlevels; i++)
     {
         printf("  %6ld ", o->levels[i]);
         for (j = 0; j < D->nfam; j++)
@@ -333,52 +253,17 @@ sign_family(json_t * jfam, kd_cli_format fmt, const kd_sci_demo_t D, const kd_cl
         }
         printf("\n");
     }
-    for (j = 0; j < D->nfam && fmt == KD_FMT_JSON; j++)
-    {
-        json_t * jx = json_object(), * jv = json_array(), * jc = json_array();
-        if (j == 0)
-            snprintf(lab, sizeof lab, "0");
-        else
-            pow2_text(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
-        json_object_set_new(jx, "x", json_string(lab));
-        for (i = 0; i < o->nlevels; i++)
-        {
-            json_array_append_new(jv, json_integer(D->fam[j].out[i].value));
-            json_array_append_new(jc, json_boolean(D->fam[j].out[i].certified));
-        }
-        json_object_set_new(jx, "n", levels_json(o->levels, o->nlevels));
-        json_object_set_new(jx, "Gamma", jv);
-        json_object_set_new(jx, "certified", jc);
-        json_array_append_new(jfam, jx);
-    }
 }
 
 /* The head and rows of sci rank: the matrix, the truth (exact rank, full
    rank or a certified lower bound) and n, Gamma_n, certified, reads. */
 static void
-rank_rows(json_t ** root, json_t * jrows, kd_cli_format fmt, const kd_sci_demo_t D,
-          const sci_args * a, const char * src)
+rank_rows(kd_cli_format fmt, const kd_sci_demo_t D, const sci_args * a, const char * src)
 {
     slong i;
     char truth[160];
-    if (D->exact_rank >= 0)
-        snprintf(truth, sizeof truth, "rank %ld (rational entries: exact elimination over Q)",
-                 D->exact_rank);
-    else if (D->best == FLINT_MIN(D->r, D->c))
-        snprintf(truth, sizeof truth, "rank %ld (full rank: certified by the tower)", D->best);
-    else
-        snprintf(truth, sizeof truth, "rank >= %ld certified (irrational entries: no finite "
-                 "computation certifies more)", D->best);
-    if (fmt == KD_FMT_JSON)
-        *root = json_pack("{sss[II]sbsosossso}", "matrix", src, "rows_cols", (json_int_t) D->r,
-                          (json_int_t) D->c, "complex", D->is_complex, "oracle", a->seeded
-                          ? json_pack("{sI}", "random_seed", (json_int_t) a->seed)
-                          : json_string("nearest"), "exact_rank", D->exact_rank >= 0
-                          ? json_integer(D->exact_rank) : json_null(), "truth", truth,
-                          "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
-                                             D->T.sci_class, "height", 1, "certainty",
-                                             "rank(A) >= Gamma_n, proved"));
-    else if (fmt == KD_FMT_CSV)
+    kd_sci_demo_truth(truth, sizeof truth, D);
+    if (fmt == KD_FMT_CSV)
         printf("n,Gamma,certified,reads\n");
     else
     {
@@ -396,11 +281,7 @@ rank_rows(json_t ** root, json_t * jrows, kd_cli_format fmt, const kd_sci_demo_t
         slong n = D->R.levels[0][i];
         char c[64];
         snprintf(c, sizeof c, "rank >= %ld", out->value);
-        if (fmt == KD_FMT_JSON)
-            json_array_append_new(jrows, json_pack("{sIsIsbsI}", "n", (json_int_t) n, "Gamma",
-                                  (json_int_t) out->value, "certified", out->certified, "reads",
-                                  (json_int_t) out->nreads));
-        else if (fmt == KD_FMT_CSV)
+        if (fmt == KD_FMT_CSV)
             printf("%ld,%ld,%s,%ld\n", n, out->value, out->certified ? "true" : "false",
                    out->nreads);
         else
@@ -425,14 +306,6 @@ typedef struct
 }
 demo_cmd;
 
-static const char *
-truth_text(const kd_sci_demo_t D)
-{
-    if (!D->sign_decided)
-        return "not decided (a zero that is not structural cannot be recognised)";
-    return D->sign > 0 ? "x > 0" : D->sign < 0 ? "x < 0" : "x = 0";
-}
-
 /* sci positive, sign and rank: parse, run kd_sci_demo_real or
    kd_sci_demo_rank, format. */
 static int
@@ -444,7 +317,6 @@ run_demo(const demo_cmd * C, int argc, char ** argv)
     kd_mat_t A;
     kd_sci_demo_t D;
     slong * Ls = NULL, nL = 0, * Ns = NULL, nN = 0;
-    json_t * root = NULL, * jrows = NULL, * jadv = NULL, * jfam = NULL;
     kd_status st = KD_OK;
     int r, ret = 0, sign = C->kind == KD_SCI_DEMO_SIGN, rank = C->kind == KD_SCI_DEMO_RANK;
     char src[256];
@@ -484,33 +356,31 @@ run_demo(const demo_cmd * C, int argc, char ** argv)
         ret = kd_cli_fail(C->cmd, st);
         goto out;
     }
-    jrows = json_array();
-    jadv = json_array();
-    jfam = sign ? json_array() : NULL;
+    if (o.fmt == KD_FMT_JSON)
+    {
+        ret = kd_json_print(kd_sci_demo_json(D, rank ? src : a.x, a.seeded, (ulong) a.seed,
+                                             rank ? "rank(A) >= Gamma_n, proved" : C->V.certainty));
+        goto out;
+    }
     if (rank)
-        rank_rows(&root, jrows, o.fmt, D, &a, src);
+        rank_rows(o.fmt, D, &a, src);
     else
-        real_tower_rows(&root, jrows, &o, &C->V, D, &a, truth_text(D));
-    if (o.fmt != KD_FMT_CSV)
+    {
+        char truth[160];
+        kd_sci_demo_truth(truth, sizeof truth, D);
+        real_tower_rows(&o, &C->V, D, &a, truth);
+    }
+    if (o.fmt == KD_FMT_TEXT)
     {
         if (sign)
-            sign_family(jfam, o.fmt, D, &o);
-        if (o.fmt == KD_FMT_TEXT)
-            printf(C->adv_intro, D->r, D->c);
-        adversary_section(jadv, o.fmt, D, rank ? "the zero matrix" : "x = 0",
-                          rank ? NULL : sign ? kd_sci_sign_name : kd_sci_yes_no);
-        ret = finish_tower(&root, &jrows, sign ? "adversarial_inputs" : NULL, &jfam, &jadv, o.fmt,
-                           D->explanation);
+            sign_family_text(D, &o);
+        printf(C->adv_intro, D->r, D->c);
+        adversary_text(D, rank ? "the zero matrix" : "x = 0",
+                       rank ? NULL : sign ? kd_sci_sign_name : kd_sci_yes_no);
+        putchar('\n');
+        print_par(D->explanation);
     }
 out:
-    if (root)
-        json_decref(root);
-    if (jrows)
-        json_decref(jrows);
-    if (jadv)
-        json_decref(jadv);
-    if (jfam)
-        json_decref(jfam);
     kd_sci_demo_clear(D);
     kd_mat_clear(A);
     kd_real_clear(x);
@@ -650,58 +520,34 @@ own_argmin(int c, const char * arg, void * data)
     }
 }
 
-/* 1. the LASSO-probe class: text table, or the JSON array */
-static json_t *
-argmin_lasso(const kd_sci_argmin_t R, kd_cli_format fmt, const char * lambda)
+/* 1. the LASSO-probe class */
+static void
+argmin_lasso(const kd_sci_argmin_t R, const char * lambda)
 {
-    json_t * j1 = fmt == KD_FMT_JSON ? json_array() : NULL;
     char * s1, * s2, * s3, * s4;
     slong i;
 
-    if (fmt != KD_FMT_JSON)
+    printf("1. The LASSO-probe class (lasso-probe.md, MATLAB convention, Lambda = %s):\n"
+           "   A_delta -> A_0 and its mirror -> A_0, but the minimisers B* = (0, c) and\n"
+           "   W = (c, 0), c = 1 - sqrt(3) Lambda, stay apart. The adversary answers level k\n"
+           "   with A_0 rounded at level k+1; delta = 2^-(n+3) keeps both instances valid.\n",
+           lambda);
+    if (R->nlevels > 0)
     {
-        printf("1. The LASSO-probe class (lasso-probe.md, MATLAB convention, Lambda = %s):\n"
-               "   A_delta -> A_0 and its mirror -> A_0, but the minimisers B* = (0, c) and\n"
-               "   W = (c, 0), c = 1 - sqrt(3) Lambda, stay apart. The adversary answers level k\n"
-               "   with A_0 rounded at level k+1; delta = 2^-(n+3) keeps both instances valid.\n",
-               lambda);
-        if (R->nlevels > 0)
-        {
-            s1 = kd_cli_ball_str(arb_mat_entry(&R->lasso[0].Bstar, 1, 0), 10);
-            s2 = kd_cli_ball_str(&R->lasso[0].kappa, 10);
-            printf("   c = %s (B* certified at every delta below),\n"
-                   "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
-            flint_free(s1);
-            flint_free(s2);
-        }
-        printf("  %4s %-9s %-16s %-10s %-8s %-24s %s\n", "n", "delta", "||A_d - mirror||",
-               "valid k<=n", "B* cert.", "eps_B = kappa/2", "midpoint error (B*, W)");
+        s1 = kd_cli_ball_str(arb_mat_entry(&R->lasso[0].Bstar, 1, 0), 10);
+        s2 = kd_cli_ball_str(&R->lasso[0].kappa, 10);
+        printf("   c = %s (B* certified at every delta below),\n"
+               "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
+        flint_free(s1);
+        flint_free(s2);
     }
+    printf("  %4s %-9s %-16s %-10s %-8s %-24s %s\n", "n", "delta", "||A_d - mirror||",
+           "valid k<=n", "B* cert.", "eps_B = kappa/2", "midpoint error (B*, W)");
     for (i = 0; i < R->nlevels; i++)
     {
         const kd_sci_lasso_row_struct * row = R->lasso + i;
         char dl[32];
         pow2_text(dl, sizeof dl, R->levels[i] + 3, 1);
-        if (fmt == KD_FMT_JSON)
-        {
-            json_t * j = json_pack("{sIsssososo}", "n", (json_int_t) R->levels[i], "delta", dl,
-                                   "dist_instances", kd_json_arb(&row->dist, 8),
-                                   "answers_consistent", jtv(row->consistent),
-                                   "truth_certified", jtv(row->truth_cert));
-            json_object_set_new(j, "B_star", json_pack("[oo]",
-                kd_json_arb(arb_mat_entry(&row->Bstar, 0, 0), 12),
-                kd_json_arb(arb_mat_entry(&row->Bstar, 1, 0), 12)));
-            json_object_set_new(j, "W", json_pack("[oo]",
-                kd_json_arb(arb_mat_entry(&row->W, 0, 0), 12),
-                kd_json_arb(arb_mat_entry(&row->W, 1, 0), 12)));
-            json_object_set_new(j, "kappa", kd_json_arb(&row->kappa, 12));
-            json_object_set_new(j, "breakdown_epsilon", kd_json_arb(&row->eps_b, 12));
-            json_object_set_new(j, "midpoint_errors",
-                                json_pack("[oo]", kd_json_arb(row->mid_err + 0, 12),
-                                          kd_json_arb(row->mid_err + 1, 12)));
-            json_array_append_new(j1, j);
-            continue;
-        }
         s1 = kd_cli_ball_str(&row->dist, 4);
         s3 = kd_cli_ball_str(&row->eps_b, 8);
         s4 = kd_cli_ball_str(row->mid_err + 0, 6);
@@ -715,41 +561,24 @@ argmin_lasso(const kd_sci_argmin_t R, kd_cli_format fmt, const char * lambda)
         if (!arb_overlaps(row->mid_err + 0, row->mid_err + 1))
             printf("  (the two midpoint errors differ)\n");
     }
-    return j1;
 }
 
 /* 2. the basis-pursuit gadget */
-static json_t *
-argmin_bp(const kd_sci_argmin_t R, kd_cli_format fmt)
+static void
+argmin_bp(const kd_sci_argmin_t R)
 {
-    json_t * j2 = fmt == KD_FMT_JSON ? json_array() : NULL;
-    char * s1, * s2, * s3;
+    char * s1, * s2, * s3, * e0 = kd_fmpq_get_str(&R->eps0);
     slong i;
 
-    if (fmt != KD_FMT_JSON)
-    {
-        char * e0 = kd_fmpq_get_str(&R->eps0);
-        printf("\n2. The basis-pursuit gadget of Omega_K, K = %ld (omega.h; N1 = 2, N2 = 1, DCT):\n"
-               "   columns 0 and 1 raised by 2^-(n+1): indistinguishable at level n, minimisers\n"
-               "   tau e_0 and tau e_1. eps(n) = tau/sqrt(2) increases to eps0 = %s.\n", R->K, e0);
-        printf("  %4s %-15s %-26s %-26s %s\n", "n", "||A0-A1||<2^-n", "tau", "eps(n) = tau/sqrt(2)",
-               "midpoint error (both)");
-        flint_free(e0);
-    }
+    printf("\n2. The basis-pursuit gadget of Omega_K, K = %ld (omega.h; N1 = 2, N2 = 1, DCT):\n"
+           "   columns 0 and 1 raised by 2^-(n+1): indistinguishable at level n, minimisers\n"
+           "   tau e_0 and tau e_1. eps(n) = tau/sqrt(2) increases to eps0 = %s.\n", R->K, e0);
+    printf("  %4s %-15s %-26s %-26s %s\n", "n", "||A0-A1||<2^-n", "tau", "eps(n) = tau/sqrt(2)",
+           "midpoint error (both)");
+    flint_free(e0);
     for (i = 0; i < R->nlevels; i++)
     {
         const kd_sci_bp_row_struct * row = R->bp + i;
-        if (fmt == KD_FMT_JSON)
-        {
-            json_array_append_new(j2, json_pack("{sIsosososososo}", "n",
-                                  (json_int_t) R->levels[i], "indistinguishable",
-                                  jtv(row->indist), "tau", kd_json_arb(&row->tau, 12),
-                                  "kappa", kd_json_arb(&row->kappa, 12), "epsilon",
-                                  kd_json_arb(&row->eps, 12), "midpoint_error_0",
-                                  kd_json_arb(row->mid_err + 0, 12), "midpoint_error_1",
-                                  kd_json_arb(row->mid_err + 1, 12)));
-            continue;
-        }
         s1 = kd_cli_ball_str(&row->tau, 10);
         s2 = kd_cli_ball_str(&row->eps, 10);
         s3 = kd_cli_ball_str(row->mid_err + 0, 8);
@@ -758,49 +587,6 @@ argmin_bp(const kd_sci_argmin_t R, kd_cli_format fmt)
         flint_free(s2);
         flint_free(s3);
     }
-    return j2;
-}
-
-static const char *
-gha_name(const kd_sci_gha_run_struct * g)
-{
-    return g->digits_lost == 1 ? "K-1: read until decided" : "K-2: one read";
-}
-
-/* 3. the Omega_K adversary and 4. generalised hardness, as JSON */
-static void
-argmin_json_tail(json_t * root, const kd_sci_argmin_t R)
-{
-    json_t * ja = json_array(), * jg = json_array(), * jt = json_object();
-    slong i;
-    for (i = 0; i < 2; i++)
-        json_array_append_new(ja, json_pack("{sssIsIsIsIsososo}", "algorithm", R->adv_name[i],
-                              "reads", (json_int_t) R->adv[i].reads, "max_level",
-                              (json_int_t) R->adv[i].max_level, "revealed_j",
-                              (json_int_t) R->adv[i].revealed_j, "revealed_n",
-                              (json_int_t) R->adv[i].revealed_n, "error",
-                              kd_json_arb(&R->adv[i].err, 10), "wrong",
-                              jtv(R->adv[i].wrong), "answers_consistent",
-                              jtv(R->adv[i].consistent)));
-    for (i = 0; i < KD_SCI_ARGMIN_NGHA; i++)
-    {
-        const kd_sci_gha_run_struct * g = R->gha + i;
-        json_array_append_new(jg, json_pack("{sssIsIsIsIsosIso}", "algorithm", gha_name(g),
-                              "scale", (json_int_t) g->scale, "n", (json_int_t) g->n,
-                              "j", (json_int_t) g->j, "reads", (json_int_t) g->reads,
-                              "error", kd_json_arb(&g->err, 10), "target_digits",
-                              (json_int_t) (R->K - g->digits_lost), "within_target", jtv(g->ok)));
-    }
-    json_object_set_new(jt, "eps0", kd_json_fmpq(&R->eps0));
-    json_object_set_new(jt, "eps1", kd_json_fmpq(&R->eps1));
-    json_object_set_new(jt, "runs", jg);
-    json_object_set_new(jt, "budget", json_pack("{sIsIsIsIsI}", "max_reads",
-                        (json_int_t) R->budget_reads, "trials", (json_int_t) R->budget_trials,
-                        "fail_j0", (json_int_t) R->budget_fail[0], "fail_j1",
-                        (json_int_t) R->budget_fail[1], "max_level",
-                        (json_int_t) R->budget_max_level));
-    json_object_set_new(root, "adversary", ja);
-    json_object_set_new(root, "generalised_hardness", jt);
 }
 
 /* 3. and 4. as text */
@@ -837,7 +623,7 @@ argmin_text_tail(const kd_sci_argmin_t R)
             snprintf(inst, sizeof inst, "(%ld,%ld,%ld)", g->scale, g->n, g->j);
         snprintf(tg, sizeof tg, "%s (10^-%ld)", tv(g->ok), R->K - g->digits_lost);
         s1 = kd_cli_ball_str(&g->err, 6);
-        printf("  %-26s %-12s %5ld %-26s %s\n", gha_name(g), inst, g->reads, s1, tg);
+        printf("  %-26s %-12s %5ld %-26s %s\n", kd_sci_gha_run_name(g), inst, g->reads, s1, tg);
         flint_free(s1);
     }
     printf("  with at most %ld reads (undecided: a random column), %ld trials: fails to reach\n"
@@ -864,7 +650,6 @@ cmd_argmin(int argc, char ** argv)
     kd_real_t lam;
     fmpq_t Lambda;
     kd_sci_argmin_t R;
-    json_t * root, * j1, * j2;
     kd_status st;
     int r, ret = 0;
     slong i;
@@ -893,22 +678,11 @@ cmd_argmin(int argc, char ** argv)
     if (st != KD_OK)
         ret = kd_cli_fail(cmd, st);
     else if (o.fmt == KD_FMT_JSON)
-    {
-        root = json_object();
-        json_object_set_new(root, "Lambda", kd_json_fmpq(Lambda));
-        json_object_set_new(root, "K", json_integer(a.K));
-        j1 = argmin_lasso(R, o.fmt, a.lambda);
-        j2 = argmin_bp(R, o.fmt);
-        json_object_set_new(root, "lasso_probe", j1);
-        json_object_set_new(root, "bp_gadget", j2);
-        argmin_json_tail(root, R);
-        json_object_set_new(root, "explanation", json_string(R->explanation));
-        ret = kd_json_print(root);
-    }
+        ret = kd_json_print(kd_sci_argmin_json(R));
     else
     {
-        argmin_lasso(R, o.fmt, a.lambda);
-        argmin_bp(R, o.fmt);
+        argmin_lasso(R, a.lambda);
+        argmin_bp(R);
         argmin_text_tail(R);
     }
     kd_sci_argmin_clear(R);
@@ -945,7 +719,6 @@ cmd_classes(int argc, char ** argv)
     const char * cmd = "sci classes";
     kd_cli_opts o;
     slong K = 3, i;
-    json_t * root = NULL, * ja = NULL;
     arb_t e;
     int r;
 
@@ -954,14 +727,13 @@ cmd_classes(int argc, char ** argv)
         return KD_CLI_GETOPT_EXIT(r);
     if (!check_fmt(&o, cmd, 1))
         return KD_EXIT_USAGE;
-    arb_init(e);
     if (o.fmt == KD_FMT_JSON)
     {
-        root = json_object();
-        ja = json_array();
-        json_object_set_new(root, "K", json_integer(K));
+        kd_cli_opts_clear(&o);
+        return kd_json_print(kd_sci_classes_json(K, PREC));
     }
-    else if (o.fmt == KD_FMT_CSV)
+    arb_init(e);
+    if (o.fmt == KD_FMT_CSV)
         printf("problem,class,value_name,value,command,functions,proof\n");
     else
         printf("The SCI hierarchy in kdigits (theory.md §9; K = %ld where a value depends on it)\n"
@@ -974,13 +746,7 @@ cmd_classes(int argc, char ** argv)
         char * v = NULL;
         if (kd_sci_class_eps(e, i, K, PREC))
             v = kd_cli_ball_str(e, 10);
-        if (o.fmt == KD_FMT_JSON)
-            json_array_append_new(ja, json_pack("{sssssosossssss}", "problem", c->problem,
-                                  "class", c->sci_class, "value", v ? kd_json_arb(e, 10)
-                                  : json_null(), "value_name", c->value_name
-                                  ? json_string(c->value_name) : json_null(), "command",
-                                  c->command, "functions", c->functions, "proof", c->proof));
-        else if (o.fmt == KD_FMT_CSV)
+        if (o.fmt == KD_FMT_CSV)
         {
             const char * f[7];
             slong k;
@@ -1008,11 +774,6 @@ cmd_classes(int argc, char ** argv)
     }
     arb_clear(e);
     kd_cli_opts_clear(&o);
-    if (o.fmt == KD_FMT_JSON)
-    {
-        json_object_set_new(root, "classes", ja);
-        return kd_json_print(root);
-    }
     return 0;
 }
 

@@ -67,29 +67,6 @@ parse_rational(fmpq_t q, const char * s, const char * what)
     return st;
 }
 
-static json_t *
-json_truth(kd_truth t)
-{
-    return t == KD_UNKNOWN ? json_string("unknown") : json_boolean(t == KD_TRUE);
-}
-
-static json_t *
-json_ball_or_null(const arb_t b)
-{
-    return arb_is_finite(b) ? kd_json_arb(b, 15) : json_null();
-}
-
-static slong
-certified_digits(const arb_t d, slong prec)
-{
-    slong K = -1;
-    if (!arb_is_finite(d))
-        return -1;
-    while (K < 300 && kd_certify_digits(d, K + 1, prec) == KD_TRUE)
-        K++;
-    return K;
-}
-
 static void
 print_ball(const char * label, const arb_t b)
 {
@@ -119,21 +96,6 @@ entry_str(const kd_solve_result_t R, slong j)
         return s;
     }
     return kd_fmpq_get_str(fmpq_mat_entry(&R->xr, j, 0));
-}
-
-/* {"count", "exact", "levels"}: what the method read of one input. */
-static json_t *
-json_reads(const kd_oracle_reads_struct * L)
-{
-    json_t * j = json_object(), * jl = json_array();
-    slong i;
-    json_object_set_new(j, "count", json_integer(L->nreads));
-    json_object_set_new(j, "exact", json_integer(L->nexact));
-    for (i = 0; i < L->nreads; i++)
-        if (L->levels[i] != KD_ORACLE_EXACT)
-            json_array_append_new(jl, json_integer(L->levels[i]));
-    json_object_set_new(j, "levels", jl);
-    return j;
 }
 
 /* Checks the options that go together; 0 when fine (else the exit code). */
@@ -261,74 +223,6 @@ set_solve_opts(kd_solve_opts_t so, const solve_args * a, const kd_cli_opts * o, 
     return KD_OK;
 }
 
-static kd_truth
-support_verdict(const kd_solve_result_t R)
-{
-    return R->is_complex ? kd_truth_set_support_verdict(&R->truth, &R->xr, &R->xi)
-                         : kd_truth_set_support_verdict_arb(&R->truth, &R->xball);
-}
-
-static int
-print_json(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so,
-           const solve_args * a)
-{
-    json_t * jo = json_object(), * jx = json_array(), * jd = json_array(), * jr = json_object();
-    slong j;
-    json_object_set_new(jo, "problem", json_string(kd_problem_kind_name(P->kind)));
-    if (P->scaled)
-        json_object_set_new(jo, "scaled", json_string(a->scaled));
-    json_object_set_new(jo, "method", json_string(kd_method_name(R->method)));
-    json_object_set_new(jo, "arithmetic", json_string(R->method == KD_METHOD_EXACT
-                        ? "exact" : kd_arith_name(&so->arith)));
-    json_object_set_new(jo, "level", R->level < 0 ? json_string("exact") : json_integer(R->level));
-    json_object_set_new(jr, "A", json_reads(&R->reads_A));
-    json_object_set_new(jr, "y", json_reads(&R->reads_y));
-    json_object_set_new(jo, "reads", jr);
-    for (j = 0; j < R->N; j++)
-    {
-        if (R->is_complex)
-        {
-            json_t * c = json_object();
-            json_object_set_new(c, "re", kd_json_fmpq(fmpq_mat_entry(&R->xr, j, 0)));
-            json_object_set_new(c, "im", kd_json_fmpq(fmpq_mat_entry(&R->xi, j, 0)));
-            json_array_append_new(jx, c);
-        }
-        else
-            json_array_append_new(jx, kd_json_take_string(entry_str(R, j)));
-        json_array_append_new(jd, kd_json_arb(arb_mat_entry(&R->xball, j, 0), 17));
-    }
-    json_object_set_new(jo, "x", jx);
-    json_object_set_new(jo, "x_decimal", jd);
-    json_object_set_new(jo, "unique", json_truth(R->unique));
-    json_object_set_new(jo, "objective", json_ball_or_null(&R->objective));
-    json_object_set_new(jo, "iterations", json_integer(R->iterations));
-    json_object_set_new(jo, "stop_reason", json_string(R->stop_reason));
-    json_object_set_new(jo, "seconds", json_real(R->seconds));
-    if (R->method == KD_METHOD_FIRENET)
-        json_object_set_new(jo, "layers", json_integer(R->it.layers));
-    if (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
-        json_object_set_new(jo, "warned", json_boolean(R->it.warned));
-    if (R->certified)
-    {
-        json_t * jt = json_object(), * jl = json_array();
-        slong K = certified_digits(&R->dist, so->cert_prec);
-        json_object_set_new(jo, "distance_to_truth", json_ball_or_null(&R->dist));
-        json_object_set_new(jt, "found", json_truth(R->truth.found));
-        json_object_set_new(jt, "unique", json_truth(R->truth.unique));
-        json_object_set_new(jt, "how", json_string(R->truth.how));
-        for (j = 0; j < R->truth.nlevels; j++)
-            json_array_append_new(jl, json_integer(R->truth.levels[j]));
-        json_object_set_new(jt, "levels_read", jl);
-        json_object_set_new(jo, "truth", jt);
-        json_object_set_new(jo, "correct_digits_certified", K < 0 ? json_null() : json_integer(K));
-        json_object_set_new(jo, "right_support", json_truth(support_verdict(R)));
-        json_object_set_new(jo, "gap_bound", json_ball_or_null(&R->gap));
-        if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
-            json_object_set_new(jo, "feasible", json_truth(R->feasible));
-    }
-    return kd_json_print(jo);
-}
-
 static void
 print_csv(const kd_solve_result_t R)
 {
@@ -366,7 +260,7 @@ gap_is_informative(const kd_solve_result_t R)
 static void
 print_certified_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
 {
-    slong K = certified_digits(&R->dist, so->cert_prec);
+    slong K = kd_solve_result_certified_digits(R, so->cert_prec);
     printf("truth     %s: %s\n", R->truth.found == KD_TRUE ? "certified" : "not found",
            R->truth.how);
     print_ball("dist(x, Xi(A, y))", &R->dist);
@@ -378,7 +272,7 @@ print_certified_text(const kd_solve_result_t R, const kd_problem_t P, const kd_s
         printf("%-22s none (dist <= 1 is proved, dist <= 0.1 is not)\n", "correct digits");
     else if (arb_is_finite(&R->dist))
         printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
-    printf("%-22s %s\n", "right support", kd_truth_name(support_verdict(R)));
+    printf("%-22s %s\n", "right support", kd_truth_name(kd_solve_result_support_verdict(R)));
     if (arb_is_finite(&R->gap) && gap_is_informative(R))
         print_ball("f(x) - f* <=", &R->gap);
     else if (arb_is_finite(&R->gap))
@@ -489,7 +383,7 @@ kd_cmd_solve(int argc, char ** argv)
     if (st != KD_OK)
         ret = usage && st == KD_ERR_ARG ? KD_EXIT_USAGE : kd_cli_fail(cmd, st);
     else if (o.fmt == KD_FMT_JSON)
-        ret = print_json(R, P, so, &a);
+        ret = kd_json_print(kd_solve_result_json(R, P, so, a.scaled));
     else if (o.fmt == KD_FMT_CSV)
         print_csv(R);
     else

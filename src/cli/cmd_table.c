@@ -61,50 +61,6 @@ published(int paper, int lista, const kd_omega_table_row_struct * rw)
     return paper ? kd_omega_table_published(lista, rw->K, rw->n) : NULL;
 }
 
-static json_t *
-json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, int paper)
-{
-    const char * nl = kd_omega_table_published_note(1, rw->K);
-    const char * nf = kd_omega_table_published_note(0, rw->K);
-    json_t * jp, * jr = json_pack("{sIsIsssososo}", "K", (json_int_t) rw->K, "n", (json_int_t) rw->n,
-                                  "problem", kd_problem_kind_name(to->kind),
-                                  "lista", to->lista ? kd_json_arb(&rw->lista, 10) : json_null(),
-                                  "firenet", kd_json_arb(&rw->firenet, 10),
-                                  "ten_to_minus_K", kd_json_arb(&rw->ten_k, 6));
-    json_object_set_new(jr, "firenet_layers", json_integer(rw->firenet_layers));
-    json_object_set_new(jr, "firenet_K_digits", json_string(tv(rw->firenet_k)));
-    json_object_set_new(jr, "firenet_K_minus_1_digits", json_string(tv(rw->firenet_k1)));
-    if (to->lista)
-    {
-        json_object_set_new(jr, "lista_K_digits", json_string(tv(rw->lista_k)));
-        json_object_set_new(jr, "lista_K_minus_1_digits", json_string(tv(rw->lista_k1)));
-        json_object_set_new(jr, "lista_train_mse", json_real(rw->lista_train_mse));
-        json_object_set_new(jr, "lista_val_mse", json_real(rw->lista_val_mse));
-        json_object_set_new(jr, "lista_epochs", json_integer(rw->lista_epochs));
-    }
-    if (published(paper, 1, rw))
-    {
-        jp = json_pack("{ssss}", "lista", published(paper, 1, rw), "firenet", published(paper, 0, rw));
-        if (nl)
-            json_object_set_new(jp, "lista_note", json_string(nl));
-        if (nf)
-            json_object_set_new(jp, "firenet_note", json_string(nf));
-        json_object_set_new(jr, "published", jp);
-    }
-    return jr;
-}
-
-static int
-print_json(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
-{
-    json_t * jrows = json_array();
-    slong k;
-    for (k = 0; k < T->nrows; k++)
-        json_array_append_new(jrows, json_row(T->rows + k, to, paper));
-    return kd_json_print(json_pack("{sssbso}", "problem", kd_problem_kind_name(to->kind),
-                                   "replicate_published", to->replicate_published, "rows", jrows));
-}
-
 static void
 print_csv(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
 {
@@ -368,7 +324,7 @@ kd_cmd_table(int argc, char ** argv)
     {
         int paper = to->kind == KD_PROBLEM_P3 && a.lambda == NULL;
         if (o.fmt == KD_FMT_JSON)
-            ret = print_json(T, to, paper);
+            ret = kd_json_print(kd_omega_table_json(T, to, paper));
         else if (o.fmt == KD_FMT_CSV)
             print_csv(T, to, paper);
         else
