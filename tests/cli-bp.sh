@@ -54,7 +54,6 @@ expect_err "bp-probe k 0" "out of range" "$KD" bp-probe --k 0
 expect_err "bp-probe k 1001" "out of range" "$KD" bp-probe --k 1001
 expect_err "bp-probe k abc" "not an integer" "$KD" bp-probe --k abc
 expect_err "bp-probe bad peer" "unknown peer 'cplex'" "$KD" bp-probe --peers glpk-exact,cplex
-expect_err "bp-probe csv" "--format" "$KD" bp-probe --format csv
 expect_err "bp-probe --n" "do not apply" "$KD" bp-probe --n 5
 expect_err "bp-probe A without y" "go together" "$KD" bp-probe --A "$tmp/bpA.mtx"
 expect_err "bp-probe k and A" "exclude" "$KD" bp-probe --k 3 --A "$tmp/bpA.mtx" --y "$tmp/bpy.mtx"

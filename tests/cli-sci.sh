@@ -177,5 +177,4 @@ expect_err "sci argmin bad K" "out of range" "$KD" sci argmin --K 1
 expect_err "sci argmin bad lambda" "Lambda must lie" "$KD" sci argmin --lambda 1
 expect_err "sci argmin irrational lambda" "rational" "$KD" sci argmin --lambda 'sqrt(2)/10'
 expect_err "sci argmin big n" "<= 200" "$KD" sci argmin --n 500
-expect_err "sci argmin csv" "--format" "$KD" sci argmin --format csv
 expect_err "sci classes bad K" "out of range" "$KD" sci classes --K 99

@@ -156,6 +156,15 @@ json_t * kd_sci_argmin_json(const kd_sci_argmin_t R);
    bits). */
 json_t * kd_sci_classes_json(slong K, slong prec);
 
+/* Writes doc (an object) to f as CSV: a header row "table,index,<fields>"
+   and one row per record. A record is each object of a top-level array
+   (index = its position, from 1), each top-level object, and first the
+   top-level scalars together ("summary"); nested objects become dotted
+   columns (a ball: x.mid, x.rad), arrays of scalars are joined with ';',
+   and a field a record lacks is left empty. KD_ERR_ARG if doc is not an
+   object. */
+kd_status kd_json_write_csv(FILE * f, const json_t * doc);
+
 #ifdef __cplusplus
 }
 #endif

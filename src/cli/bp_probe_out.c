@@ -211,6 +211,8 @@ kd_cli_bp_probe_print(const kd_bp_probe_t P, const kd_bp_probe_report_t R, const
 {
     if (fmt == KD_FMT_JSON)
         return kd_json_print(kd_bp_probe_report_json(P, R, A_file, y_file));
+    if (fmt == KD_FMT_CSV)
+        return kd_csv_print_json(kd_bp_probe_report_json(P, R, A_file, y_file));
     print_exact(P, R, A_file, y_file);
     if (R->peers != 0)
         print_peers(P, R);

@@ -105,8 +105,8 @@ int kd_json_print(json_t * j);
    significant digits ("-" when x is not finite); flint_free the result. */
 char * kd_cli_ball_str(const arb_t x, slong digits);
 
-/* CSV from a command's JSON document (src/cli/csv.c): a header row
-   "table,index,<flattened fields>" and one row per record; frees doc. */
+/* CSV of a command's JSON document (kd_json_write_csv) on stdout; frees
+   doc; the exit code. */
 int kd_csv_print_json(json_t * doc);
 
 /* CSV field quoting (RFC 4180): prints s, quoted when needed. */

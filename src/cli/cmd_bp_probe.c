@@ -90,8 +90,6 @@ static int
 check_args(const kd_cli_opts * o, const bp_args * a, unsigned * use)
 {
     const char * cmd = "bp-probe";
-    if (o->fmt != KD_FMT_TEXT && o->fmt != KD_FMT_JSON)
-        return kd_cli_usage(cmd, "--format must be text or json");
     if (o->levels != NULL || o->prec_cap != 0)
         return kd_cli_usage(cmd, "--n and --max-prec do not apply (the probe is exact)");
     if ((a->A != NULL) != (a->y != NULL))

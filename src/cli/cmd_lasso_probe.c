@@ -280,6 +280,8 @@ run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, const fmpq_t param,
         ret = kd_cli_fail("lasso-probe", st);
     else if (fmt == KD_FMT_JSON)
         ret = kd_json_print(kd_lasso_peers_json(P, Lambda, conv));
+    else if (fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_lasso_peers_json(P, Lambda, conv));
     else
     {
         peers_text(P, Lambda, param, conv);
@@ -415,6 +417,7 @@ kd_cmd_lasso_probe(int argc, char ** argv)
     fmpq_t Lambda, param;
     kd_scaled_convention conv;
     json_t * jroot = json_object(), * jrows = json_array(), * jtruth = json_array();
+    kd_cli_format fmt;
     int r, ret = 0;
 
     kd_cli_opts_init(&o, 0);
@@ -422,8 +425,6 @@ kd_cmd_lasso_probe(int argc, char ** argv)
     fmpq_init(param);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
         ret = KD_CLI_GETOPT_EXIT(r);
-    else if (o.fmt != KD_FMT_TEXT && o.fmt != KD_FMT_JSON)
-        r = ret = kd_cli_usage(cmd, "--format must be text or json");
     else if (strcmp(a.conv, "matlab") != 0 && strcmp(a.conv, "mean") != 0)
         r = ret = kd_cli_usage(cmd, "--convention must be matlab or mean");
     if (r != 0 || (ret = parse_lists(sets, &nsets, &deltas, &nd, &precs, &nprecs, &a)) != 0)
@@ -436,7 +437,9 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         ret = run_peers(deltas, nd, Lambda, param, conv, o.fmt);
         goto out;
     }
-    print_head(a.conv, Lambda, conv, nprecs > 0, o.fmt, jroot);
+    /* CSV is made from the JSON document */
+    fmt = o.fmt == KD_FMT_CSV ? KD_FMT_JSON : o.fmt;
+    print_head(a.conv, Lambda, conv, nprecs > 0, fmt, jroot);
     for (i = 0; i < nd && st == KD_OK; i++)
     {
         kd_lasso_delta_t D;
@@ -445,24 +448,24 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         fprintf(stderr, "kdigits lasso-probe: delta = %s ...\n", dstr);
         st = kd_lasso_probe_delta(D, deltas[i], param, conv, Lambda, BITS_MAX_LEVEL);
         if (st == KD_OK)
-            print_delta(dstr, D, nprecs > 0, o.fmt, jtruth);
+            print_delta(dstr, D, nprecs > 0, fmt, jtruth);
         for (k = 0; k < nprecs && st == KD_OK; k++)
             for (j = 0; j < nsets && st == KD_OK; j++)
-                st = prec_row(deltas[i], dstr, D, Lambda, precs[k], sets[j], o.fmt, jrows);
+                st = prec_row(deltas[i], dstr, D, Lambda, precs[k], sets[j], fmt, jrows);
         for (j = 0; j < nsets && nprecs == 0 && st == KD_OK; j++)
-            st = table_cell(deltas[i], dstr, D, Lambda, conv, sets[j], o.fmt, jrows);
+            st = table_cell(deltas[i], dstr, D, Lambda, conv, sets[j], fmt, jrows);
         flint_free(dstr);
         kd_lasso_delta_clear(D);
     }
     if (st == KD_OK && nprecs == 0)
-        st = breakdown(Lambda, o.fmt, jroot);
+        st = breakdown(Lambda, fmt, jroot);
     if (st != KD_OK)
         ret = kd_cli_fail(cmd, st);
-    else if (o.fmt == KD_FMT_JSON)
+    else if (fmt == KD_FMT_JSON)
     {
         json_object_set_new(jroot, "truth", jtruth);
         json_object_set_new(jroot, "rows", jrows);
-        ret = kd_json_print(jroot);
+        ret = o.fmt == KD_FMT_CSV ? kd_csv_print_json(jroot) : kd_json_print(jroot);
         jroot = jtruth = jrows = NULL;
     }
 out:

@@ -139,6 +139,8 @@ kd_cmd_regimes(int argc, char ** argv)
         ret = kd_cli_fail("regimes", st);
     else if (o.fmt == KD_FMT_JSON)
         ret = kd_json_print(kd_regimes_report_json(R));
+    else if (o.fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_regimes_report_json(R));
     else
         print_text(R);
     kd_regimes_report_clear(R);

@@ -657,7 +657,7 @@ cmd_argmin(int argc, char ** argv)
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own_argmin, &a, help_argmin)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (!check_fmt(&o, cmd, 0))
+    if (!check_fmt(&o, cmd, 1))
         return KD_EXIT_USAGE;
     kd_cli_opts_default_levels(&o, defn, sizeof defn / sizeof defn[0]);
     for (i = 0; i < o.nlevels; i++)
@@ -679,6 +679,8 @@ cmd_argmin(int argc, char ** argv)
         ret = kd_cli_fail(cmd, st);
     else if (o.fmt == KD_FMT_JSON)
         ret = kd_json_print(kd_sci_argmin_json(R));
+    else if (o.fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_sci_argmin_json(R));
     else
     {
         argmin_lasso(R, a.lambda);

@@ -224,21 +224,46 @@ set_solve_opts(kd_solve_opts_t so, const solve_args * a, const kd_cli_opts * o, 
 }
 
 static void
-print_csv(const kd_solve_result_t R)
+print_csv(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
 {
     slong j;
-    printf("j,x,x_mid,x_rad\n");
+    char cert[512] = "", digits[32] = "", * dm = NULL, * dr = NULL, * gm = NULL, * gr = NULL;
+    /* with --certify, the verdicts of the whole x repeated on every row
+       (empty where a verdict does not exist for the problem) */
+    if (R->certified)
+    {
+        slong K = kd_solve_result_certified_digits(R, so->cert_prec);
+        int constrained = P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP;
+        if (arb_is_zero(&R->dist))
+            snprintf(digits, sizeof digits, "all");
+        else if (K >= 0)
+            snprintf(digits, sizeof digits, "%ld", (long) K);
+        if (arb_is_finite(&R->dist))
+            kd_arb_get_decimal(&dm, &dr, &R->dist, 15);
+        if (arb_is_finite(&R->gap))
+            kd_arb_get_decimal(&gm, &gr, &R->gap, 15);
+        snprintf(cert, sizeof cert, ",%s,%s,%s,%s,%s,%s,%s,%s", kd_truth_name(R->truth.found),
+                 dm ? dm : "", dr ? dr : "", digits,
+                 kd_truth_name(kd_solve_result_support_verdict(R)), gm ? gm : "", gr ? gr : "",
+                 constrained ? kd_truth_name(R->feasible) : "");
+    }
+    printf("j,x,x_mid,x_rad%s\n", R->certified ? ",truth_found,distance_mid,distance_rad,"
+           "correct_digits,right_support,gap_mid,gap_rad,feasible" : "");
     for (j = 0; j < R->N; j++)
     {
         char * s = entry_str(R, j), * mid, * rad;
         kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
         printf("%ld,", j + 1);
         kd_csv_field(stdout, s);
-        printf(",%s,%s\n", mid, rad);
+        printf(",%s,%s%s\n", mid, rad, cert);
         flint_free(s);
         flint_free(mid);
         flint_free(rad);
     }
+    flint_free(dm);
+    flint_free(dr);
+    flint_free(gm);
+    flint_free(gr);
 }
 
 /* A gap bound is information only when it says more than f(x) - f* <= f(x)
@@ -385,7 +410,7 @@ kd_cmd_solve(int argc, char ** argv)
     else if (o.fmt == KD_FMT_JSON)
         ret = kd_json_print(kd_solve_result_json(R, P, so, a.scaled));
     else if (o.fmt == KD_FMT_CSV)
-        print_csv(R);
+        print_csv(R, P, so);
     else
         print_text(R, P, so, &a);
     kd_problem_clear(P);

@@ -72,15 +72,18 @@ print_csv(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
     {
         const kd_omega_table_row_struct * rw = T->rows + k;
         const char * pl = published(paper, 1, rw), * pf = published(paper, 0, rw);
-        char * lm = NULL, * lr = NULL, * fm, * fr;
+        char * lm = NULL, * lr = NULL, * fm, * fr, mse[64] = ",";
         kd_arb_get_decimal(&fm, &fr, &rw->firenet, 10);
         if (to->lista)
+        {
             kd_arb_get_decimal(&lm, &lr, &rw->lista, 10);
-        printf("%ld,%ld,%s,%s,%s,%s,%s,1e-%ld,%s,%s,%s,%s,%.3e,%.3e,%s,%s\n", rw->K, rw->n,
+            snprintf(mse, sizeof mse, "%.3e,%.3e", rw->lista_train_mse, rw->lista_val_mse);
+        }
+        /* a network that was not trained has empty fields, never 0 */
+        printf("%ld,%ld,%s,%s,%s,%s,%s,1e-%ld,%s,%s,%s,%s,%s,%s,%s\n", rw->K, rw->n,
                kd_problem_kind_name(to->kind), lm ? lm : "", lr ? lr : "", fm, fr, rw->K,
                to->lista ? tv(rw->lista_k) : "", to->lista ? tv(rw->lista_k1) : "",
-               tv(rw->firenet_k), tv(rw->firenet_k1), rw->lista_train_mse, rw->lista_val_mse,
-               pl ? pl : "", pf ? pf : "");
+               tv(rw->firenet_k), tv(rw->firenet_k1), mse, pl ? pl : "", pf ? pf : "");
         flint_free(fm);
         flint_free(fr);
         flint_free(lm);

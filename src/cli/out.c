@@ -56,3 +56,17 @@ kd_cli_ball_str(const arb_t x, slong digits)
     flint_free(rad);
     return s;
 }
+
+int
+kd_csv_print_json(json_t * doc)
+{
+    kd_status st;
+    if (doc == NULL)
+    {
+        fprintf(stderr, "kdigits: out of memory building the output\n");
+        return KD_EXIT_FAIL;
+    }
+    st = kd_json_write_csv(stdout, doc);
+    json_decref(doc);
+    return st == KD_OK ? 0 : kd_cli_fail("csv", st);
+}

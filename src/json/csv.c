@@ -1,11 +1,32 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
-/* CSV for any command from its JSON document: one header row, then one row
+/* CSV from any JSON document of a result (kd_json_write_csv): one header row, then one row
    per record. A record is each object of a top-level array, each top-level
    object, and (first) the top-level scalars together; nested objects are
    flattened to dotted columns (a ball gives x.mid and x.rad), arrays of
    scalars are joined with ';', and a field a record lacks is empty. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "kdigits/json.h"
+
+/* RFC 4180: quoted when it holds a comma, a quote or a line break. */
+static void
+field(FILE * f, const char * s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL)
+    {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++)
+    {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
 
 typedef struct
 {
@@ -150,52 +171,57 @@ collect(const char * table, slong index, const json_t * rec, void * d)
     flatten(d, NULL, rec, "");
 }
 
+typedef struct
+{
+    keyset * K;
+    FILE * f;
+}
+emit_data;
+
 static void
 emit(const char * table, slong index, const json_t * rec, void * d)
 {
-    keyset * K = d;
-    char ** row = flint_calloc(K->n, sizeof(char *));
+    emit_data * E = d;
+    char ** row = flint_calloc(E->K->n, sizeof(char *));
     slong i;
-    flatten(K, row, rec, "");
-    kd_csv_field(stdout, table);
+    flatten(E->K, row, rec, "");
+    field(E->f, table);
     if (index >= 0)
-        printf(",%ld", (long) index + 1);
+        fprintf(E->f, ",%ld", (long) index + 1);
     else
-        printf(",");
-    for (i = 0; i < K->n; i++)
+        fprintf(E->f, ",");
+    for (i = 0; i < E->K->n; i++)
     {
-        printf(",");
+        fprintf(E->f, ",");
         if (row[i] != NULL)
-            kd_csv_field(stdout, row[i]);
+            field(E->f, row[i]);
         flint_free(row[i]);
     }
-    printf("\n");
+    fprintf(E->f, "\n");
     flint_free(row);
 }
 
-int
-kd_csv_print_json(json_t * doc)
+kd_status
+kd_json_write_csv(FILE * f, const json_t * doc)
 {
     keyset K = {NULL, 0, 0};
+    emit_data E;
     slong i;
     if (doc == NULL || !json_is_object(doc))
-    {
-        json_decref(doc);
-        fprintf(stderr, "kdigits: out of memory building the output\n");
-        return KD_EXIT_FAIL;
-    }
+        return kd_error_set(KD_ERR_ARG, "CSV needs a JSON object");
     for_records(doc, collect, &K);
-    printf("table,index");
+    fprintf(f, "table,index");
     for (i = 0; i < K.n; i++)
     {
-        printf(",");
-        kd_csv_field(stdout, K.keys[i]);
+        fprintf(f, ",");
+        field(f, K.keys[i]);
     }
-    printf("\n");
-    for_records(doc, emit, &K);
+    fprintf(f, "\n");
+    E.K = &K;
+    E.f = f;
+    for_records(doc, emit, &E);
     for (i = 0; i < K.n; i++)
         flint_free(K.keys[i]);
     flint_free(K.keys);
-    json_decref(doc);
-    return 0;
+    return KD_OK;
 }
