@@ -372,6 +372,19 @@ kd_status kd_omega_table_run(kd_omega_table_t T, const slong * Ks, slong nK, con
    KD_FALSE when one is proved outside, KD_UNKNOWN otherwise. */
 kd_truth kd_omega_table_verdict(const kd_omega_table_t T, const kd_omega_table_opts_t o);
 
+/* The gnuplot terminal for a plot file by its extension (png, svg, pdf),
+   NULL for any other. */
+const char * kd_plot_terminal(const char * file);
+
+/* Writes the table's plot: the data (one block per level of ns) to data,
+   which the script reads from data_path, and a gnuplot script drawing
+   output (terminal by its extension) to script. KD_ERR_ARG for an unknown
+   extension, KD_ERR_IO when a write failed. */
+kd_status kd_omega_table_gnuplot(FILE * script, FILE * data, const char * data_path,
+                                 const char * output, const kd_omega_table_t T,
+                                 const kd_omega_table_opts_t to, slong Kmax, const slong * ns,
+                                 slong nn);
+
 /* The published value of Colbrook-Antun-Hansen (PNAS 2022, Table 1) for
    LISTA (lista = 1) or FIRENET at (K, n), as printed there, or NULL
    outside K in {1, 3, 6}, n in {10, 20, 30}; and a note on why it differs

@@ -23,6 +23,17 @@ char * kd_mag_get_decimal(const mag_t m, slong digits);
    strings are flint_malloc'ed. */
 void kd_arb_get_decimal(char ** mid, char ** rad, const arb_t x, slong digits);
 
+/* "mid +/- rad" of the certified decimal enclosure of x with the given
+   significant digits ("-" when x is not finite); flint_free it. */
+char * kd_arb_get_str_pm(const arb_t x, slong digits);
+
+/* One CSV field (RFC 4180: quoted when it holds a comma, a quote or a line
+   break). */
+void kd_csv_write_field(FILE * f, const char * s);
+
+/* s as a paragraph: words wrapped at width columns, then a newline. */
+void kd_write_wrapped(FILE * f, const char * s, size_t width);
+
 /* "p/q" exactly (or "p" when q = 1); flint_free it. */
 char * kd_fmpq_get_str(const fmpq_t q);
 
@@ -43,6 +54,14 @@ kd_status kd_set_max_mem(slong bytes);
 slong kd_get_max_mem(void);
 /* KD_OK when about `bytes` fit the budget; what names the request. */
 kd_status kd_check_mem(double bytes, const char * what);
+
+/* GMP, MPFR, FLINT and Arb cannot take a failed allocation back: they abort.
+   This installs allocators for them (call it before any kdigits or FLINT
+   object exists) that call fn(bytes) when the system allocator fails. fn is
+   the program's: it should end the process its own way (a program may print
+   one line and _exit); if it returns, the allocation fails as before. The
+   library itself never exits. */
+void kd_set_alloc_failure_handler(void (*fn)(size_t bytes));
 
 #ifdef __cplusplus
 }

@@ -164,7 +164,7 @@ print_peer(const kd_bp_peer_result_t r, const kd_bp_probe_report_t R, const kd_b
         printf(" %-22s", s);
         flint_free(s);
     }
-    s = fmpq_is_zero(&r->R.dist2) ? NULL : kd_cli_ball_str(&r->R.error, 15);
+    s = fmpq_is_zero(&r->R.dist2) ? NULL : kd_arb_get_str_pm(&r->R.error, 15);
     printf(" %-36s %-13s %s\n", s ? s : "0 (exact)", kd_bp_assess_verdict_name(&r->R, P),
            !kd_bp_peer_reads_double(r->peer) ? "(reads exactly)"
            : r->on_input ? kd_bp_assess_verdict_name(&r->Rd, &R->Pd) : "n/a");

@@ -101,16 +101,9 @@ slong kd_cli_default_digits(slong n);
    and a trailing newline; frees j. NULL (out of memory): one line on stderr. */
 int kd_json_print(json_t * j);
 
-/* "mid +/- rad" of a certified decimal enclosure of x with the given
-   significant digits ("-" when x is not finite); flint_free the result. */
-char * kd_cli_ball_str(const arb_t x, slong digits);
-
 /* CSV of a command's JSON document (kd_json_write_csv) on stdout; frees
    doc; the exit code. */
 int kd_csv_print_json(json_t * doc);
-
-/* CSV field quoting (RFC 4180): prints s, quoted when needed. */
-void kd_csv_field(FILE * f, const char * s);
 
 int kd_cmd_approx(int argc, char ** argv);
 int kd_cmd_oracle(int argc, char ** argv);

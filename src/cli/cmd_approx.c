@@ -46,7 +46,7 @@ static void
 print_csv(const approx_t * a)
 {
     printf("expr,n,value_re,value_im,decimal_re,decimal_im,error_bound\n");
-    kd_csv_field(stdout, a->expr);
+    kd_csv_write_field(stdout, a->expr);
     printf(",%ld,", a->n);
     print_take("%s,", kd_fmpq_get_str(a->re));
     print_take("%s,", kd_fmpq_get_str(a->im));

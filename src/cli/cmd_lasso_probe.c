@@ -76,7 +76,7 @@ table_cell(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
         json_array_append_new(jrows, kd_lasso_cell_json(C, dstr, D, s, Lambda, pub));
     else
     {
-        e = C->predicted ? NULL : kd_cli_ball_str(&C->error, 10);
+        e = C->predicted ? NULL : kd_arb_get_str_pm(&C->error, 10);
         snprintf(sw, sizeof sw, "%ld%s", C->sweeps, C->predicted ? "(p)" : "");
         snprintf(sec, sizeof sec, "%.3g%s", C->seconds, C->predicted ? "(p)" : "");
         printf("  %-19s %-30s %11s %12s %-6s %-32s %s\n", kd_lasso_setting_name(s),
@@ -108,7 +108,7 @@ prec_row(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
         json_array_append_new(jrows, kd_lasso_prec_row_json(R, dstr, D, p, s));
     else
     {
-        e = kd_cli_ball_str(&R->error, 10);
+        e = kd_arb_get_str_pm(&R->error, 10);
         printf("  %6ld %-8s %-7s %-19s %-30s %8ld %-6s %s\n", (long) p,
                R->sigma_equal ? "equal" : "differ", kd_lasso_support_name(R->support),
                kd_lasso_setting_name(s), e, R->sweeps, R->warned ? "yes" : "no", verd);
@@ -136,9 +136,9 @@ breakdown(const fmpq_t Lambda, kd_cli_format fmt, json_t * jroot)
         json_object_set_new(jroot, "breakdown", kd_lasso_breakdown_json(kappa, eps, mid));
     else if (st == KD_OK)
     {
-        k = kd_cli_ball_str(kappa, 10);
-        e = kd_cli_ball_str(eps, 10);
-        m = kd_cli_ball_str(arb_mat_entry(mid, 0, 0), 10);
+        k = kd_arb_get_str_pm(kappa, 10);
+        e = kd_arb_get_str_pm(eps, 10);
+        m = kd_arb_get_str_pm(arb_mat_entry(mid, 0, 0), 10);
         printf("\nBreakdown epsilon of the class {A_delta} u {columns swapped} u {A_0}\n"
                "(proofs-notes/lasso-probe.md §4): the two families converge to A_0 while their\n"
                "minimisers B* = (0, c) and W = (c, 0), c = 1 - sqrt(3) Lambda, stay\n"
@@ -169,8 +169,8 @@ print_delta(const char * dstr, const kd_lasso_delta_t D, int sweep, kd_cli_forma
         json_array_append_new(jtruth, kd_lasso_delta_json(dstr, D));
         return;
     }
-    b2 = kd_cli_ball_str(arb_mat_entry(D->Bstar, 1, 0), 12);
-    sl = kd_cli_ball_str(D->slack, 4);
+    b2 = kd_arb_get_str_pm(arb_mat_entry(D->Bstar, 1, 0), 12);
+    sl = kd_arb_get_str_pm(D->slack, 4);
     printf("\ndelta = %s: truth B* = (0, %s) certified %s; KKT slack %s\n",
            dstr, b2, kd_truth_name(D->cert), sl);
     level_str(ls, sizeof ls, b->level_sharp);
@@ -241,7 +241,7 @@ peers_text(const kd_lasso_peers_t P, const fmpq_t Lambda, const fmpq_t param,
             printf("  %-18s %-8s failed: %s\n", name, ver, r->reason);
             continue;
         }
-        es = kd_cli_ball_str(r->error, 10);
+        es = kd_arb_get_str_pm(r->error, 10);
         snprintf(bs, sizeof bs, "(%.10g, %.10g)", r->Bd[0], r->Bd[1]);
         printf("  %-18s %-8s %-36s %-36s %-13s %-6s %s\n", name, ver, bs, es,
                kd_lasso_side_name(r->nearer), r->warned ? "yes" : "no",

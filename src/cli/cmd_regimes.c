@@ -39,7 +39,7 @@ own(int c, const char * arg, void * data)
 static void
 print_ball(const char * fmt, const arb_t b)
 {
-    char * s = kd_cli_ball_str(b, 6);
+    char * s = kd_arb_get_str_pm(b, 6);
     printf(fmt, s);
     flint_free(s);
 }
@@ -58,7 +58,7 @@ print_text_i(const kd_regimes_report_t R)
     for (i = 0; i < R->nalg; i++)
     {
         const kd_regimes_adv_struct * v = R->adv + i;
-        char * b = kd_cli_ball_str(&v->err, 6);
+        char * b = kd_arb_get_str_pm(&v->err, 6);
         printf("  %-32s %5ld %5ld  %-3ld %-4ld  %-28s %-6s %-10s\n", R->alg[i].name, v->reads,
                v->max_level, v->revealed_j + 1, v->revealed_n, b, kd_truth_name(v->wrong),
                kd_truth_name(v->consistent));
@@ -82,7 +82,7 @@ print_text(const kd_regimes_report_t R)
     char * b;
     print_text_i(R);
     printf("(ii) K-1 = %ld digits: centroid on scale 1, read A_k until decided on scale 2.\n", R->K - 1);
-    b = kd_cli_ball_str(&R->k1_worst, 6);
+    b = kd_arb_get_str_pm(&R->k1_worst, 6);
     printf("  sampled instances (both scales, n = 1, 7, 25, j = 1, 2 and the tie): %ld/%ld within 10^-%ld"
            " (worst %s)\n", R->k1_ok, R->k1_instances, R->K - 1, b);
     flint_free(b);
@@ -102,7 +102,7 @@ print_text(const kd_regimes_report_t R)
     printf("  => K-1 digits are computed on all of Omega_K, but the reads grow like n (unbounded);\n"
            "     with a budget some instance fails with probability >= 1 - 1/N1.\n\n");
     printf("(iii) K-2 = %ld digits: read A_10 once, output the centroid.\n", R->K - 2);
-    b = kd_cli_ball_str(&R->k2_worst, 6);
+    b = kd_arb_get_str_pm(&R->k2_worst, 6);
     printf("  sampled instances: %ld/%ld within 10^-%ld (worst %s), reads = %ld\n", R->k2_ok,
            R->k2_instances, R->K - 2, b, R->k2_reads);
     flint_free(b);

@@ -52,38 +52,6 @@ tv(kd_truth t)
     return t == KD_TRUE ? "yes" : t == KD_FALSE ? "NO" : "unknown";
 }
 
-/* A paragraph, wrapped at 78 columns. */
-static void
-print_par(const char * s)
-{
-    size_t col = 0, len;
-    const char * p = s, * w;
-    for (;;)
-    {
-        while (*p == ' ')
-            p++;
-        w = p;
-        while (*p != '\0' && *p != ' ')
-            p++;
-        len = (size_t) (p - w);
-        if (len == 0)
-            break;
-        if (col > 0 && col + 1 + len > 78)
-        {
-            putchar('\n');
-            col = 0;
-        }
-        else if (col > 0)
-        {
-            putchar(' ');
-            col++;
-        }
-        fwrite(w, 1, len, stdout);
-        col += len;
-    }
-    putchar('\n');
-}
-
 /* "2^-N" as text */
 static void
 pow2_text(char * buf, size_t size, slong N, int sign)
@@ -378,7 +346,7 @@ run_demo(const demo_cmd * C, int argc, char ** argv)
         adversary_text(D, rank ? "the zero matrix" : "x = 0",
                        rank ? NULL : sign ? kd_sci_sign_name : kd_sci_yes_no);
         putchar('\n');
-        print_par(D->explanation);
+        kd_write_wrapped(stdout, D->explanation, 78);
     }
 out:
     kd_sci_demo_clear(D);
@@ -534,8 +502,8 @@ argmin_lasso(const kd_sci_argmin_t R, const char * lambda)
            lambda);
     if (R->nlevels > 0)
     {
-        s1 = kd_cli_ball_str(arb_mat_entry(&R->lasso[0].Bstar, 1, 0), 10);
-        s2 = kd_cli_ball_str(&R->lasso[0].kappa, 10);
+        s1 = kd_arb_get_str_pm(arb_mat_entry(&R->lasso[0].Bstar, 1, 0), 10);
+        s2 = kd_arb_get_str_pm(&R->lasso[0].kappa, 10);
         printf("   c = %s (B* certified at every delta below),\n"
                "   kappa = ||B* - W|| = sqrt(2) c = %s\n", s1, s2);
         flint_free(s1);
@@ -548,9 +516,9 @@ argmin_lasso(const kd_sci_argmin_t R, const char * lambda)
         const kd_sci_lasso_row_struct * row = R->lasso + i;
         char dl[32];
         pow2_text(dl, sizeof dl, R->levels[i] + 3, 1);
-        s1 = kd_cli_ball_str(&row->dist, 4);
-        s3 = kd_cli_ball_str(&row->eps_b, 8);
-        s4 = kd_cli_ball_str(row->mid_err + 0, 6);
+        s1 = kd_arb_get_str_pm(&row->dist, 4);
+        s3 = kd_arb_get_str_pm(&row->eps_b, 8);
+        s4 = kd_arb_get_str_pm(row->mid_err + 0, 6);
         if (strstr(s1, " +/-"))
             *strstr(s1, " +/-") = '\0';     /* the closed form sqrt(12) delta: its digits suffice */
         printf("  %4ld %-9s %-16s %-10s %-8s %-24s %s (both)\n", R->levels[i], dl, s1,
@@ -579,9 +547,9 @@ argmin_bp(const kd_sci_argmin_t R)
     for (i = 0; i < R->nlevels; i++)
     {
         const kd_sci_bp_row_struct * row = R->bp + i;
-        s1 = kd_cli_ball_str(&row->tau, 10);
-        s2 = kd_cli_ball_str(&row->eps, 10);
-        s3 = kd_cli_ball_str(row->mid_err + 0, 8);
+        s1 = kd_arb_get_str_pm(&row->tau, 10);
+        s2 = kd_arb_get_str_pm(&row->eps, 10);
+        s3 = kd_arb_get_str_pm(row->mid_err + 0, 8);
         printf("  %4ld %-15s %-26s %-26s %s\n", R->levels[i], tv(row->indist), s1, s2, s3);
         flint_free(s1);
         flint_free(s2);
@@ -601,7 +569,7 @@ argmin_text_tail(const kd_sci_argmin_t R)
     for (i = 0; i < 2; i++)
     {
         char rv[32];
-        s1 = kd_cli_ball_str(&R->adv[i].err, 8);
+        s1 = kd_arb_get_str_pm(&R->adv[i].err, 8);
         snprintf(rv, sizeof rv, "(%ld, %ld)", R->adv[i].revealed_j, R->adv[i].revealed_n);
         printf("  %-28s %5ld %9ld %-16s %-26s %-9s %s\n", R->adv_name[i], R->adv[i].reads,
                R->adv[i].max_level, rv, s1, tv(R->adv[i].wrong), tv(R->adv[i].consistent));
@@ -622,7 +590,7 @@ argmin_text_tail(const kd_sci_argmin_t R)
         else
             snprintf(inst, sizeof inst, "(%ld,%ld,%ld)", g->scale, g->n, g->j);
         snprintf(tg, sizeof tg, "%s (10^-%ld)", tv(g->ok), R->K - g->digits_lost);
-        s1 = kd_cli_ball_str(&g->err, 6);
+        s1 = kd_arb_get_str_pm(&g->err, 6);
         printf("  %-26s %-12s %5ld %-26s %s\n", kd_sci_gha_run_name(g), inst, g->reads, s1, tg);
         flint_free(s1);
     }
@@ -630,7 +598,7 @@ argmin_text_tail(const kd_sci_argmin_t R)
            "  10^-(K-1) on instance j=0 in %ld, on j=1 in %ld runs (one of the two in >= 1/2)\n",
            R->budget_reads, R->budget_trials, R->budget_fail[0], R->budget_fail[1]);
     putchar('\n');
-    print_par(R->explanation);
+    kd_write_wrapped(stdout, R->explanation, 78);
     flint_free(e0);
     flint_free(e1);
 }
@@ -747,7 +715,7 @@ cmd_classes(int argc, char ** argv)
         const kd_sci_class_struct * c = kd_sci_class_get(i);
         char * v = NULL;
         if (kd_sci_class_eps(e, i, K, PREC))
-            v = kd_cli_ball_str(e, 10);
+            v = kd_arb_get_str_pm(e, 10);
         if (o.fmt == KD_FMT_CSV)
         {
             const char * f[7];
@@ -761,7 +729,7 @@ cmd_classes(int argc, char ** argv)
             f[6] = c->proof;
             for (k = 0; k < 7; k++)
             {
-                kd_csv_field(stdout, f[k]);
+                kd_csv_write_field(stdout, f[k]);
                 putchar(k < 6 ? ',' : '\n');
             }
         }

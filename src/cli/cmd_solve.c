@@ -254,7 +254,7 @@ print_csv(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t
         char * s = entry_str(R, j), * mid, * rad;
         kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
         printf("%ld,", j + 1);
-        kd_csv_field(stdout, s);
+        kd_csv_write_field(stdout, s);
         printf(",%s,%s%s\n", mid, rad, cert);
         flint_free(s);
         flint_free(mid);

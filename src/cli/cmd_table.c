@@ -102,8 +102,8 @@ print_text_rows(const kd_omega_table_t T, const kd_omega_table_opts_t to, int pa
     {
         const kd_omega_table_row_struct * rw = T->rows + k;
         const char * pl = published(paper, 1, rw), * pf = published(paper, 0, rw);
-        char * bl = to->lista ? kd_cli_ball_str(&rw->lista, 8) : NULL;
-        char * bf = kd_cli_ball_str(&rw->firenet, 8), kd[32], k1[32], tenk[16];
+        char * bl = to->lista ? kd_arb_get_str_pm(&rw->lista, 8) : NULL;
+        char * bf = kd_arb_get_str_pm(&rw->firenet, 8), kd[32], k1[32], tenk[16];
         snprintf(tenk, sizeof tenk, "1e-%ld", rw->K);
         snprintf(kd, sizeof kd, "%s/%s", to->lista ? tv(rw->lista_k) : "-", tv(rw->firenet_k));
         snprintf(k1, sizeof k1, "%s/%s", to->lista ? tv(rw->lista_k1) : "-", tv(rw->firenet_k1));
@@ -165,47 +165,15 @@ print_text(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
         printf("Not every entry is proved to lie between 10^-K and 10^-(K-1): see the verdict columns.\n");
 }
 
-/* The gnuplot terminal for the plot file's extension, NULL if unknown. */
-static const char *
-plot_terminal(const char * file)
-{
-    const char * dot = strrchr(file, '.');
-    if (dot == NULL)
-        return NULL;
-    if (strcmp(dot, ".png") == 0)
-        return "pngcairo size 900,600";
-    if (strcmp(dot, ".svg") == 0)
-        return "svg size 900,600 dynamic";
-    if (strcmp(dot, ".pdf") == 0)
-        return "pdfcairo size 9in,6in";
-    return NULL;
-}
-
-/* file as a gnuplot single-quoted string ('' stands for a quote). */
-static void
-gp_quoted(FILE * f, const char * file)
-{
-    fputc('\'', f);
-    for (; *file; file++)
-        if (*file == '\'')
-            fputs("''", f);
-        else
-            fputc(*file, f);
-    fputc('\'', f);
-}
-
-/* Distance versus K on a log scale through gnuplot, one series per network
-   and level n, each level shifted a little along K so none hides another.
-   Returns 0, or 1 after a message (the table itself was printed). */
+/* Distance versus K through gnuplot (the script from the library). Returns
+   0, or 1 after a message (the table itself was printed). */
 static int
 plot(const char * file, const kd_omega_table_t T, const kd_omega_table_opts_t to, slong Kmax,
      const slong * ns, slong nn)
 {
-    char dat[] = "/tmp/kdigits-table-XXXXXX", gp[] = "/tmp/kdigits-plot-XXXXXX";
-    static const int pt_fire[] = {7, 9, 11, 13}, pt_lista[] = {5, 4, 6, 8};
-    int fd, gd, ok;
-    FILE * f, * g;
-    slong k, i, net;
+    char dat[] = "/tmp/kdigits-table-XXXXXX", gp[] = "/tmp/kdigits-plot-XXXXXX", cmdline[128];
+    int fd, gd, ok = 0;
+    FILE * f = NULL, * g = NULL;
     if (system("command -v gnuplot >/dev/null 2>&1") != 0)
     {
         fprintf(stderr, "kdigits table: gnuplot is not installed (apt-get install gnuplot-nox); "
@@ -214,54 +182,28 @@ plot(const char * file, const kd_omega_table_t T, const kd_omega_table_opts_t to
     }
     fd = mkstemp(dat);
     gd = mkstemp(gp);
-    if (fd < 0 || gd < 0 || (f = fdopen(fd, "w")) == NULL || (g = fdopen(gd, "w")) == NULL)
+    if (fd >= 0 && gd >= 0 && (f = fdopen(fd, "w")) != NULL && (g = fdopen(gd, "w")) != NULL
+        && kd_omega_table_gnuplot(g, f, dat, file, T, to, Kmax, ns, nn) == KD_OK)
     {
-        fprintf(stderr, "kdigits table: cannot write a temporary file for the plot\n");
-        if (fd >= 0)
-            remove(dat);
-        if (gd >= 0)
-            remove(gp);
-        return 1;
-    }
-    /* one data block per level n: K, LISTA, FIRENET */
-    for (i = 0; i < nn; i++)
-    {
-        for (k = 0; k < T->nrows; k++)
-            if (T->rows[k].n == ns[i])
-                fprintf(f, "%ld %.17g %.17g\n", T->rows[k].K,
-                        to->lista ? arf_get_d(arb_midref(&T->rows[k].lista), ARF_RND_NEAR) : 0.0,
-                        arf_get_d(arb_midref(&T->rows[k].firenet), ARF_RND_NEAR));
-        fprintf(f, "\n\n");
-    }
-    fclose(f);
-    fprintf(g, "set terminal %s\nset output ", plot_terminal(file));
-    gp_quoted(g, file);
-    fprintf(g, "\nset logscale y\nset xlabel 'K'\nset ylabel 'certified distance to Xi(A,y)'\n"
-            "set key outside right\nset format y '10^{%%L}'\n"
-            "set title 'Omega_K: every network lands between 10^{-K} and 10^{-(K-1)}'\n"
-            "set xrange [0:%ld]\nplot 10**(-x) title '10^{-K}' lw 2, "
-            "10**(1-x) title '10^{-(K-1)}' lw 2", Kmax + 1);
-    for (net = 0; net < (to->lista ? 2 : 1); net++)
-        for (i = 0; i < nn; i++)
-            fprintf(g, ", '%s' index %ld using ($1%+.3f):%d title '%s, n = %ld' with points pt %d ps 1.5",
-                    dat, i, 0.12 * ((double) i - (nn - 1) / 2.0), net ? 2 : 3,
-                    net ? "LISTA" : (to->kind == KD_PROBLEM_P3 ? "FIRENET" : "PD network"),
-                    ns[i], net ? pt_lista[i % 4] : pt_fire[i % 4]);
-    fprintf(g, "\n");
-    fclose(g);
-    {
-        char cmdline[128];
+        fclose(f);
+        fclose(g);
+        f = g = NULL;
         snprintf(cmdline, sizeof cmdline, "gnuplot %s 2>/dev/null", gp);
         ok = system(cmdline) == 0;
+        if (!ok)
+            fprintf(stderr, "kdigits table: gnuplot could not write %s; no plot written\n", file);
     }
-    remove(dat);
-    remove(gp);
-    if (!ok)
-    {
-        fprintf(stderr, "kdigits table: gnuplot could not write %s; no plot written\n", file);
-        return 1;
-    }
-    return 0;
+    else
+        fprintf(stderr, "kdigits table: cannot write the plot's temporary files\n");
+    if (f != NULL)
+        fclose(f);
+    if (g != NULL)
+        fclose(g);
+    if (fd >= 0)
+        remove(dat);
+    if (gd >= 0)
+        remove(gp);
+    return ok ? 0 : 1;
 }
 
 static void
@@ -303,7 +245,7 @@ kd_cmd_table(int argc, char ** argv)
         goto done;
     }
     kd_cli_opts_default_levels(&o, defn, 3);
-    if (a.plot != NULL && plot_terminal(a.plot) == NULL)
+    if (a.plot != NULL && kd_plot_terminal(a.plot) == NULL)
     {
         kd_cli_opts_clear(&o);
         ret = kd_cli_usage("table", "--plot: '%s' should end in .png, .svg or .pdf", a.plot);

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kdigits: the command-line front end; dispatches to the subcommands. */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
@@ -9,9 +8,10 @@
 /* The command running, for the one-line messages below. */
 static const char * running = NULL;
 
-/* Out of memory inside GMP, MPFR, FLINT or Arb: they cannot take a NULL back,
-   so the process ends here, with one line and exit status 1 instead of an
-   abort. Only async-signal-safe calls: the heap is exhausted. */
+/* Out of memory inside GMP, MPFR, FLINT or Arb: they cannot take a NULL back
+   (kd_set_alloc_failure_handler), so the process ends here with one line and
+   exit status 1 instead of an abort. Only async-signal-safe calls: the heap
+   is exhausted. */
 static void
 out_of_memory(size_t n)
 {
@@ -22,47 +22,6 @@ out_of_memory(size_t n)
     if (len > 0 && write(STDERR_FILENO, buf, (size_t) len) < 0)
         _exit(KD_EXIT_FAIL);
     _exit(KD_EXIT_FAIL);
-}
-
-static void *
-oom_malloc(size_t n)
-{
-    void * p = malloc(n);
-    if (p == NULL && n != 0)
-        out_of_memory(n);
-    return p;
-}
-
-static void *
-oom_calloc(size_t k, size_t n)
-{
-    void * p = calloc(k, n);
-    if (p == NULL && k != 0 && n != 0)
-        out_of_memory(k * n);
-    return p;
-}
-
-static void *
-oom_realloc(void * q, size_t n)
-{
-    void * p = realloc(q, n);
-    if (p == NULL && n != 0)
-        out_of_memory(n);
-    return p;
-}
-
-static void *
-oom_gmp_realloc(void * q, size_t old, size_t n)
-{
-    (void) old;
-    return oom_realloc(q, n);
-}
-
-static void
-oom_gmp_free(void * q, size_t n)
-{
-    (void) n;
-    free(q);
 }
 
 /* Whatever the command printed must have reached its destination: a full
@@ -136,8 +95,7 @@ main(int argc, char ** argv)
         printf("kdigits %s\n", kd_version());
         return check_stdout(0);
     }
-    __flint_set_memory_functions(oom_malloc, oom_calloc, oom_realloc, free);
-    mp_set_memory_functions(oom_malloc, oom_gmp_realloc, oom_gmp_free);
+    kd_set_alloc_failure_handler(out_of_memory);
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
         {

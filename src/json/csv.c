@@ -8,25 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kdigits/json.h"
-
-/* RFC 4180: quoted when it holds a comma, a quote or a line break. */
-static void
-field(FILE * f, const char * s)
-{
-    if (strpbrk(s, ",\"\r\n") == NULL)
-    {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++)
-    {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
+#include "kdigits/util.h"
 
 typedef struct
 {
@@ -185,7 +167,7 @@ emit(const char * table, slong index, const json_t * rec, void * d)
     char ** row = flint_calloc(E->K->n, sizeof(char *));
     slong i;
     flatten(E->K, row, rec, "");
-    field(E->f, table);
+    kd_csv_write_field(E->f, table);
     if (index >= 0)
         fprintf(E->f, ",%ld", (long) index + 1);
     else
@@ -194,7 +176,7 @@ emit(const char * table, slong index, const json_t * rec, void * d)
     {
         fprintf(E->f, ",");
         if (row[i] != NULL)
-            field(E->f, row[i]);
+            kd_csv_write_field(E->f, row[i]);
         flint_free(row[i]);
     }
     fprintf(E->f, "\n");
@@ -214,7 +196,7 @@ kd_json_write_csv(FILE * f, const json_t * doc)
     for (i = 0; i < K.n; i++)
     {
         fprintf(f, ",");
-        field(f, K.keys[i]);
+        kd_csv_write_field(f, K.keys[i]);
     }
     fprintf(f, "\n");
     E.K = &K;

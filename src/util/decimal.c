@@ -101,3 +101,72 @@ kd_arb_get_decimal(char ** mid, char ** rad, const arb_t x, slong digits)
     }
     flint_free(s);
 }
+
+char *
+kd_arb_get_str_pm(const arb_t x, slong digits)
+{
+    char * mid, * rad, * s;
+    size_t len;
+    if (!arb_is_finite(x))
+    {
+        s = flint_malloc(2);
+        strcpy(s, "-");
+        return s;
+    }
+    kd_arb_get_decimal(&mid, &rad, x, digits);
+    len = strlen(mid) + strlen(rad) + 8;
+    s = flint_malloc(len);
+    snprintf(s, len, "%s +/- %s", mid, rad);
+    flint_free(mid);
+    flint_free(rad);
+    return s;
+}
+
+void
+kd_csv_write_field(FILE * f, const char * s)
+{
+    if (strpbrk(s, ",\"\n\r") == NULL)
+    {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++)
+    {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void
+kd_write_wrapped(FILE * f, const char * s, size_t width)
+{
+    size_t col = 0, len;
+    const char * p = s, * w;
+    for (;;)
+    {
+        while (*p == ' ')
+            p++;
+        w = p;
+        while (*p != '\0' && *p != ' ')
+            p++;
+        len = (size_t) (p - w);
+        if (len == 0)
+            break;
+        if (col > 0 && col + 1 + len > width)
+        {
+            fputc('\n', f);
+            col = 0;
+        }
+        else if (col > 0)
+        {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(w, 1, len, f);
+        col += len;
+    }
+    fputc('\n', f);
+}
