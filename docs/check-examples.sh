@@ -64,7 +64,14 @@ for f in files:
             k = e
             args = shlex.split(cmd)
             args[0] = kd
-            p = subprocess.run(args, capture_output=True, text=True)
+            out = None
+            if len(args) >= 3 and args[-2] == '>':    # "... > FILE": stdout there
+                out = open(args[-1], 'w')
+                args = args[:-2]
+            p = subprocess.run(args, stdout=out or subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+            if out:
+                out.close()
             got = p.stdout if p.stdout else p.stderr
             total += 1
             if mask(got) != mask(want):
