@@ -260,6 +260,17 @@ check "demo A_n within" "$TOOL" within "$(json levels.1.A_n.0.0)" 60 '1/sqrt(2) 
 expect_err "demo bad delta" "delta" "$KD" demo --delta 'sqrt(' --n 3
 
 # ---- the command groups kept in their own files (same helpers, same counters)
+# ---- resource limits every command takes (issue 16)
+expect_err "max-bits refuses a power" "limit of 1000 bits" "$KD" approx --expr '2^100000' --n 10 --max-bits 1000
+expect_ok "max-bits default keeps it" "$KD" approx --expr '2^100000' --n 10
+expect_err "max-mem refuses a built-in" "memory limit" "$KD" oracle --builtin dct2:100 --n 10 --max-mem 1M
+expect_ok "max-mem raised" "$KD" oracle --builtin dct2:100 --n 10 --max-mem 2G
+expect_err "max-bits range" "--max-bits = 1 is out of range" "$KD" approx --expr 1 --n 10 --max-bits 1
+"$KD" table --K 1 --n 10,20 --no-lista --quiet >"$tmp/out" 2>"$tmp/err"
+check "quiet: no progress lines" [ ! -s "$tmp/err" ]
+"$KD" table --K 1 --n 10,20 --no-lista >"$tmp/out" 2>"$tmp/err"
+check "progress counts rows" grep -q '^kdigits table: \[2/2\] K = 1, n = 20' "$tmp/err"
+
 for part in cli-bp cli-peers cli-sci cli-spectrum; do
     . "${srcdir:-.}/tests/$part.sh"
 done

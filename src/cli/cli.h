@@ -72,7 +72,24 @@ kd_cli_opts;
     {"n", required_argument, NULL, 'n'}, \
     {"format", required_argument, NULL, 'f'}, \
     {"max-prec", required_argument, NULL, 'p'}, \
+    {"max-bits", required_argument, NULL, KD_CLI_OPT_MAX_BITS}, \
+    {"max-mem", required_argument, NULL, KD_CLI_OPT_MAX_MEM}, \
+    {"quiet", no_argument, NULL, KD_CLI_OPT_QUIET}, \
     {"help", no_argument, NULL, 'h'}
+/* codes of the resource options every command takes (beyond any char) */
+#define KD_CLI_OPT_MAX_BITS 0x101
+#define KD_CLI_OPT_MAX_MEM 0x102
+#define KD_CLI_OPT_QUIET 0x103
+
+/* --quiet: no progress lines. */
+extern int kd_cli_quiet;
+/* A progress line on stderr, "kdigits CMD: [i/total] ... (elapsed, ETA)",
+   unless --quiet; i counts from 1; the clock starts at the first call. */
+void kd_cli_progress(const char * cmd, slong i, slong total, const char * fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 
 void kd_cli_opts_init(kd_cli_opts * o, int allow_mtx);
 void kd_cli_opts_clear(kd_cli_opts * o);

@@ -99,8 +99,9 @@ prec_row(const kd_real_t delta, const char * dstr, const kd_lasso_delta_t D,
     char verd[64], * e;
 
     kd_lasso_prec_row_init(R);
-    fprintf(stderr, "kdigits lasso-probe: delta = %s, p = %ld, %s ...\n", dstr, (long) p,
-            kd_lasso_setting_name(s));
+    if (!kd_cli_quiet)
+        fprintf(stderr, "kdigits lasso-probe: delta = %s, p = %ld, %s ...\n", dstr, (long) p,
+                kd_lasso_setting_name(s));
     if ((st = kd_lasso_probe_prec_row(R, delta, Lambda, p, s, D->Bstar)) != KD_OK)
         goto out;
     verdict_str(verd, sizeof verd, R->verdict, R->B, Lambda);
@@ -272,7 +273,7 @@ run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, const fmpq_t param,
     {
         char * dstr = kd_real_get_str(deltas[i]);
         if (P->nrun > 0)
-            fprintf(stderr, "kdigits lasso-probe: peers at delta = %s ...\n", dstr);
+            kd_cli_progress("lasso-probe", i + 1, nd, "peers at delta = %s ...", dstr);
         flint_free(dstr);
         st = kd_lasso_peers_run(P, deltas[i], Lambda);
     }
@@ -445,7 +446,7 @@ kd_cmd_lasso_probe(int argc, char ** argv)
         kd_lasso_delta_t D;
         char * dstr = kd_real_get_str(deltas[i]);
         kd_lasso_delta_init(D);
-        fprintf(stderr, "kdigits lasso-probe: delta = %s ...\n", dstr);
+        kd_cli_progress("lasso-probe", i + 1, nd, "delta = %s ...", dstr);
         st = kd_lasso_probe_delta(D, deltas[i], param, conv, Lambda, BITS_MAX_LEVEL);
         if (st == KD_OK)
             print_delta(dstr, D, nprecs > 0, fmt, jtruth);

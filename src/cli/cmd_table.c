@@ -209,8 +209,8 @@ plot(const char * file, const kd_omega_table_t T, const kd_omega_table_opts_t to
 static void
 progress(void * data, slong K, slong n)
 {
-    (void) data;
-    fprintf(stderr, "kdigits table: K = %ld, n = %ld ...\n", K, n);
+    slong * count = data;   /* rows started, rows in all */
+    kd_cli_progress("table", ++count[0], count[1], "K = %ld, n = %ld ...", K, n);
 }
 
 int
@@ -235,6 +235,7 @@ kd_cmd_table(int argc, char ** argv)
     kd_omega_table_t T;
     kd_status st = KD_OK;
     int r, ret = 0;
+    slong count[2];
 
     kd_omega_table_opts_init(to);
     kd_omega_table_init(T);
@@ -254,6 +255,9 @@ kd_cmd_table(int argc, char ** argv)
     if (a.K == NULL)
         kd_cli_parse_level_list(&a.K, &a.nK, "1,3,6", "table");
     to->progress = progress;
+    count[0] = 0;
+    count[1] = a.nK * o.nlevels;
+    to->progress_data = count;
     if (a.problem != NULL)
         st = kd_problem_kind_parse(&kind, a.problem);
     if (st == KD_OK)

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Output helpers shared by the commands: printing the library's JSON
    (kdigits/json.h) as JSON or CSV. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdarg.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
 
 int
@@ -31,4 +34,31 @@ kd_csv_print_json(json_t * doc)
     st = kd_json_write_csv(stdout, doc);
     json_decref(doc);
     return st == KD_OK ? 0 : kd_cli_fail("csv", st);
+}
+
+void
+kd_cli_progress(const char * cmd, slong i, slong total, const char * fmt, ...)
+{
+    static struct timespec t0;
+    static int started = 0;
+    struct timespec t;
+    double el;
+    va_list ap;
+    if (kd_cli_quiet)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    if (!started)
+    {
+        t0 = t;
+        started = 1;
+    }
+    el = (double) (t.tv_sec - t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - t0.tv_nsec);
+    fprintf(stderr, "kdigits %s: [%ld/%ld] ", cmd, (long) i, (long) total);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (i > 1 && el >= 1.0)
+        fprintf(stderr, " (%.0f s so far, about %.0f s to go)", el,
+                el / (double) (i - 1) * (double) (total - i + 1));
+    fputc('\n', stderr);
 }
