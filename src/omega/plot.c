@@ -67,7 +67,7 @@ kd_omega_table_gnuplot(FILE * script, FILE * data, const char * data_path, const
             gp_quoted(script, data_path);
             fprintf(script, " index %ld using ($1%+.3f):%d title '%s, n = %ld' with points pt %d ps 1.5",
                     i, 0.12 * ((double) i - (nn - 1) / 2.0), net ? 2 : 3,
-                    net ? "LISTA" : (to->kind == KD_PROBLEM_P3 ? "FIRENET" : "PD network"),
+                    net ? "LISTA" : "FIRENET",
                     ns[i], net ? pt_lista[i % 4] : pt_fire[i % 4]);
         }
     fprintf(script, "\n");
