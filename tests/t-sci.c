@@ -1188,6 +1188,21 @@ START_TEST(test_argmin_run)
 }
 END_TEST
 
+/* the words of the demonstrations: 2^-N and its sign */
+START_TEST(test_pow2_str)
+{
+    char b[32];
+    kd_sci_pow2_str(b, sizeof b, 0, 1);
+    ck_assert_str_eq(b, "1");
+    kd_sci_pow2_str(b, sizeof b, 0, -1);
+    ck_assert_str_eq(b, "-1");
+    kd_sci_pow2_str(b, sizeof b, 17, 1);
+    ck_assert_str_eq(b, "2^-17");
+    kd_sci_pow2_str(b, sizeof b, 3, -1);
+    ck_assert_str_eq(b, "-2^-3");
+}
+END_TEST
+
 Suite *
 kd_suite_sci(void)
 {
@@ -1201,6 +1216,7 @@ kd_suite_sci(void)
     tcase_add_test(tc, test_classes);
     tcase_add_test(tc, test_rank_exact);
     tcase_add_test(tc, test_demo);
+    tcase_add_test(tc, test_pow2_str);
     suite_add_tcase(s, tc);
     tc = tcase_create("towers");
     tcase_set_timeout(tc, 60);

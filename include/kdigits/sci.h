@@ -421,6 +421,20 @@ kd_status kd_sci_demo_rank(kd_sci_demo_t D, const kd_mat_t A, int seeded, ulong 
    full rank or the certified lower bound (rank). */
 void kd_sci_demo_truth(char * buf, size_t size, const kd_sci_demo_t D);
 
+/* "2^-N" (or "1" when N = 0), negated when sign < 0. */
+void kd_sci_pow2_str(char * buf, size_t size, slong N, int sign);
+
+/* The adversary's two instances in words: the zero one ("x = 0" or "the
+   zero matrix") and the one of run res ("x = 2^-N" or "2^-N e1e1^T"). */
+const char * kd_sci_demo_zero_str(const kd_sci_demo_t D);
+void kd_sci_adv_instance_str(char * buf, size_t size, const kd_sci_demo_t D,
+                             const kd_sci_adv_struct * res);
+
+/* The answer of the adversary's run res as the demo's tower names it
+   ("yes"/"no", "+1"/"-1"/"0", or the rank). */
+void kd_sci_adv_answer_str(char * buf, size_t size, const kd_sci_demo_t D,
+                           const kd_sci_adv_struct * res);
+
 /* *rank = the rank of A computed exactly over Q (FLINT's fmpz_mat_rank of
    A with each row scaled to integers; this FLINT has no fmpq_mat_rank)
    when A is real and every entry is structurally rational: returns 1; else

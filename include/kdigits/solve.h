@@ -90,6 +90,10 @@ typedef kd_solve_result_struct kd_solve_result_t[1];
 void kd_solve_result_init(kd_solve_result_t R);
 void kd_solve_result_clear(kd_solve_result_t R);
 
+/* Entry j of x as exact text: "p/q", or the algebraic number's string
+   (kd_qfield_get_str); free it with flint_free. */
+char * kd_solve_result_entry_str(const kd_solve_result_t R, slong j);
+
 /* Runs the method of o on P and, when o->certify, certifies the output
    against the exact data. Errors: a method that does not apply to the
    problem (KD_ERR_ARG naming both), and those of the solvers. */

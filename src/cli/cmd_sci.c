@@ -52,25 +52,15 @@ tv(kd_truth t)
     return t == KD_TRUE ? "yes" : t == KD_FALSE ? "NO" : "unknown";
 }
 
-/* "2^-N" as text */
-static void
-pow2_text(char * buf, size_t size, slong N, int sign)
-{
-    if (N == 0)
-        snprintf(buf, size, "%s1", sign < 0 ? "-" : "");
-    else
-        snprintf(buf, size, "%s2^-%ld", sign < 0 ? "-" : "", N);
-}
-
 /* ------------------------------------------------------------ the
    adversary's runs of positive, sign and rank (computed by kd_sci_demo_*) */
 
 static void
-adversary_text(const kd_sci_demo_t D, const char * inst0, const char * (*name)(slong))
+adversary_text(const kd_sci_demo_t D)
 {
     slong i, k;
     char lv[128], x1[64], ans[32];
-    int mat = D->r > 1 || D->c > 1;
+    const char * inst0 = kd_sci_demo_zero_str(D);
 
     printf("  %-31s %4s %5s  %-14s %-7s %-18s %s\n", "algorithm", "L", "reads", "levels read",
            "answer", "wrong on", "answers valid for both");
@@ -79,14 +69,8 @@ adversary_text(const kd_sci_demo_t D, const char * inst0, const char * (*name)(s
         {
             const kd_sci_adv_struct * res = D->adv + k * D->nalgs + i;
             const char * alg = D->algs[i].name;
-            snprintf(x1, sizeof x1, "%s", mat ? "" : "x = ");
-            pow2_text(x1 + strlen(x1), sizeof x1 - strlen(x1), res->N, 1);
-            if (mat)
-                snprintf(x1 + strlen(x1), sizeof x1 - strlen(x1), " e1e1^T");
-            if (name != NULL)
-                snprintf(ans, sizeof ans, "%s", name(res->answer));
-            else
-                snprintf(ans, sizeof ans, "%ld", res->answer);
+            kd_sci_adv_instance_str(x1, sizeof x1, D, res);
+            kd_sci_adv_answer_str(ans, sizeof ans, D, res);
             levels_text(lv, sizeof lv, res->levels, res->nreads);
             printf("  %-31s %4ld %5ld  %-14s %-7s %-18s %s (exact)\n", alg, D->L[k],
                    res->nreads, lv, ans, res->wrong_on == 0 ? inst0 : x1, tv(res->consistent));
@@ -205,7 +189,7 @@ sign_family_text(const kd_sci_demo_t D, const kd_cli_opts * o)
         if (j == 0)
             snprintf(lab, sizeof lab, "x = 0");
         else
-            pow2_text(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
+            kd_sci_pow2_str(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
         printf(" %9s", lab);
     }
     printf("\n");
@@ -343,8 +327,7 @@ run_demo(const demo_cmd * C, int argc, char ** argv)
         if (sign)
             sign_family_text(D, &o);
         printf(C->adv_intro, D->r, D->c);
-        adversary_text(D, rank ? "the zero matrix" : "x = 0",
-                       rank ? NULL : sign ? kd_sci_sign_name : kd_sci_yes_no);
+        adversary_text(D);
         putchar('\n');
         kd_write_wrapped(stdout, D->explanation, 78);
     }
@@ -515,7 +498,7 @@ argmin_lasso(const kd_sci_argmin_t R, const char * lambda)
     {
         const kd_sci_lasso_row_struct * row = R->lasso + i;
         char dl[32];
-        pow2_text(dl, sizeof dl, R->levels[i] + 3, 1);
+        kd_sci_pow2_str(dl, sizeof dl, R->levels[i] + 3, 1);
         s1 = kd_arb_get_str_pm(&row->dist, 4);
         s3 = kd_arb_get_str_pm(&row->eps_b, 8);
         s4 = kd_arb_get_str_pm(row->mid_err + 0, 6);

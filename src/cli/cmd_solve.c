@@ -82,22 +82,6 @@ print_ball(const char * label, const arb_t b)
     flint_free(rad);
 }
 
-static char *
-entry_str(const kd_solve_result_t R, slong j)
-{
-    if (R->algebraic)
-    {
-        char * s;
-        kd_qfield_t e;
-        kd_qfield_init(e);
-        kd_qvec_get_entry(e, &R->xq, j);
-        s = kd_qfield_get_str(e);
-        kd_qfield_clear(e);
-        return s;
-    }
-    return kd_fmpq_get_str(fmpq_mat_entry(&R->xr, j, 0));
-}
-
 /* Checks the options that go together; 0 when fine (else the exit code). */
 static int
 check_args(kd_problem_kind * kind, const solve_args * a, const kd_cli_opts * o, const char * cmd)
@@ -251,7 +235,7 @@ print_csv(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t
            "correct_digits,right_support,gap_mid,gap_rad,feasible" : "");
     for (j = 0; j < R->N; j++)
     {
-        char * s = entry_str(R, j), * mid, * rad;
+        char * s = kd_solve_result_entry_str(R, j), * mid, * rad;
         kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
         printf("%ld,", j + 1);
         kd_csv_write_field(stdout, s);
@@ -325,7 +309,7 @@ print_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_
     printf("x         (%s)\n", R->method == KD_METHOD_EXACT ? "exact" : "exact values of the computed floats");
     for (j = 0; j < R->N; j++)
     {
-        char * s = entry_str(R, j), * mid, * rad;
+        char * s = kd_solve_result_entry_str(R, j), * mid, * rad;
         kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 12);
         printf("  x_%-4ld  %s", j + 1, s);
         if (R->is_complex)

@@ -6,16 +6,6 @@
 #include "kdigits/util.h"
 #include "kdigits/json.h"
 
-/* "2^-N" (or "1"), negated when sign < 0 */
-static void
-pow2_text(char * buf, size_t size, slong N, int sign)
-{
-    if (N == 0)
-        snprintf(buf, size, "%s1", sign < 0 ? "-" : "");
-    else
-        snprintf(buf, size, "%s2^-%ld", sign < 0 ? "-" : "", N);
-}
-
 /* ------------------------------------------------------------ positive,
    sign, rank */
 
@@ -23,8 +13,7 @@ static json_t *
 demo_adversary(const kd_sci_demo_t D)
 {
     json_t * jarr = json_array();
-    const char * inst0 = D->kind == KD_SCI_DEMO_RANK ? "the zero matrix" : "x = 0";
-    int mat = D->r > 1 || D->c > 1;
+    const char * inst0 = kd_sci_demo_zero_str(D);
     char x1[64], ans[32];
     slong i, k;
 
@@ -32,15 +21,8 @@ demo_adversary(const kd_sci_demo_t D)
         for (i = 0; i < D->nalgs; i++)
         {
             const kd_sci_adv_struct * res = D->adv + k * D->nalgs + i;
-            snprintf(x1, sizeof x1, "%s", mat ? "" : "x = ");
-            pow2_text(x1 + strlen(x1), sizeof x1 - strlen(x1), res->N, 1);
-            if (mat)
-                snprintf(x1 + strlen(x1), sizeof x1 - strlen(x1), " e1e1^T");
-            if (D->kind == KD_SCI_DEMO_RANK)
-                snprintf(ans, sizeof ans, "%ld", res->answer);
-            else
-                snprintf(ans, sizeof ans, "%s", D->kind == KD_SCI_DEMO_SIGN
-                         ? kd_sci_sign_name(res->answer) : kd_sci_yes_no(res->answer));
+            kd_sci_adv_instance_str(x1, sizeof x1, D, res);
+            kd_sci_adv_answer_str(ans, sizeof ans, D, res);
             json_array_append_new(jarr, json_pack("{sssIsIsosss[ss]s[ii]sIssso}", "algorithm",
                 D->algs[i].name, "L", (json_int_t) D->L[k], "reads", (json_int_t) res->nreads,
                 "levels_read", kd_json_slong_list(res->levels, res->nreads), "answer", ans,
@@ -64,7 +46,7 @@ demo_family(const kd_sci_demo_t D)
         if (j == 0)
             snprintf(lab, sizeof lab, "0");
         else
-            pow2_text(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
+            kd_sci_pow2_str(lab, sizeof lab, D->famN[(j - 1) / 2], (j % 2) ? 1 : -1);
         json_object_set_new(jx, "x", json_string(lab));
         for (i = 0; i < D->R.count; i++)
         {
@@ -173,7 +155,7 @@ argmin_lasso(const kd_sci_argmin_t R)
         const kd_sci_lasso_row_struct * row = R->lasso + i;
         char dl[32];
         json_t * j;
-        pow2_text(dl, sizeof dl, R->levels[i] + 3, 1);
+        kd_sci_pow2_str(dl, sizeof dl, R->levels[i] + 3, 1);
         j = json_pack("{sIsssososo}", "n", (json_int_t) R->levels[i], "delta", dl,
                       "dist_instances", kd_json_arb(&row->dist, 8),
                       "answers_consistent", kd_json_truth(row->consistent),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Words for the demonstrations' results, the same in text and JSON. */
 #include <stdio.h>
+#include <string.h>
 #include "kdigits/sci.h"
 
 void
@@ -27,4 +28,41 @@ const char *
 kd_sci_gha_run_name(const kd_sci_gha_run_struct * g)
 {
     return g->digits_lost == 1 ? "K-1: read until decided" : "K-2: one read";
+}
+
+void
+kd_sci_pow2_str(char * buf, size_t size, slong N, int sign)
+{
+    if (N == 0)
+        snprintf(buf, size, "%s1", sign < 0 ? "-" : "");
+    else
+        snprintf(buf, size, "%s2^-%ld", sign < 0 ? "-" : "", N);
+}
+
+const char *
+kd_sci_demo_zero_str(const kd_sci_demo_t D)
+{
+    return D->kind == KD_SCI_DEMO_RANK ? "the zero matrix" : "x = 0";
+}
+
+void
+kd_sci_adv_instance_str(char * buf, size_t size, const kd_sci_demo_t D,
+                        const kd_sci_adv_struct * res)
+{
+    int mat = D->r > 1 || D->c > 1;
+    snprintf(buf, size, "%s", mat ? "" : "x = ");
+    kd_sci_pow2_str(buf + strlen(buf), size - strlen(buf), res->N, 1);
+    if (mat)
+        snprintf(buf + strlen(buf), size - strlen(buf), " e1e1^T");
+}
+
+void
+kd_sci_adv_answer_str(char * buf, size_t size, const kd_sci_demo_t D,
+                      const kd_sci_adv_struct * res)
+{
+    if (D->kind == KD_SCI_DEMO_RANK)
+        snprintf(buf, size, "%ld", res->answer);
+    else
+        snprintf(buf, size, "%s", D->kind == KD_SCI_DEMO_SIGN
+                 ? kd_sci_sign_name(res->answer) : kd_sci_yes_no(res->answer));
 }

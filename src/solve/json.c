@@ -6,23 +6,6 @@
 #include "kdigits/qfield.h"
 #include "kdigits/json.h"
 
-/* entry j of x: "p/q", or the algebraic number's exact string */
-static json_t *
-json_entry(const kd_solve_result_t R, slong j)
-{
-    if (R->algebraic)
-    {
-        json_t * s;
-        kd_qfield_t e;
-        kd_qfield_init(e);
-        kd_qvec_get_entry(e, &R->xq, j);
-        s = kd_json_take_string(kd_qfield_get_str(e));
-        kd_qfield_clear(e);
-        return s;
-    }
-    return kd_json_fmpq(fmpq_mat_entry(&R->xr, j, 0));
-}
-
 static void
 set_certified(json_t * jo, const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
 {
@@ -77,7 +60,7 @@ kd_solve_result_json(const kd_solve_result_t R, const kd_problem_t P, const kd_s
             json_array_append_new(jx, c);
         }
         else
-            json_array_append_new(jx, json_entry(R, j));
+            json_array_append_new(jx, kd_json_take_string(kd_solve_result_entry_str(R, j)));
         json_array_append_new(jd, kd_json_arb(arb_mat_entry(&R->xball, j, 0), 17));
     }
     json_object_set_new(jo, "x", jx);

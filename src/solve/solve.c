@@ -98,6 +98,22 @@ kd_solve_result_clear(kd_solve_result_t R)
     arb_clear(&R->gap);
 }
 
+char *
+kd_solve_result_entry_str(const kd_solve_result_t R, slong j)
+{
+    if (R->algebraic)
+    {
+        char * s;
+        kd_qfield_t e;
+        kd_qfield_init(e);
+        kd_qvec_get_entry(e, &R->xq, j);
+        s = kd_qfield_get_str(e);
+        kd_qfield_clear(e);
+        return s;
+    }
+    return kd_fmpq_get_str(fmpq_mat_entry(&R->xr, j, 0));
+}
+
 static int
 method_fits(kd_method m, kd_problem_kind k)
 {
