@@ -54,6 +54,9 @@ kd_status kd_set_max_mem(slong bytes);
 slong kd_get_max_mem(void);
 /* KD_OK when about `bytes` fit the budget; what names the request. */
 kd_status kd_check_mem(double bytes, const char * what);
+/* A size in bytes from "N", "NK", "NM" or "NG" (powers of 1024; N may have
+   a fraction). KD_ERR_ARG for anything else, or beyond 2^62. */
+kd_status kd_parse_size(slong * bytes, const char * s);
 
 /* GMP, MPFR, FLINT and Arb cannot take a failed allocation back: they abort.
    This installs allocators for them (call it before any kdigits or FLINT

@@ -134,12 +134,6 @@ kd_cli_parse_prec_cap(slong * out, const char * s, const char * cmd)
     return kd_cli_parse_slong(out, s, cmd, "--max-prec", KD_PREC_CAP_MIN, KD_PREC_CAP_MAX);
 }
 
-slong
-kd_cli_default_digits(slong n)
-{
-    return kd_json_level_digits(n);
-}
-
 void
 kd_cli_opts_init(kd_cli_opts * o, int allow_mtx)
 {
@@ -158,28 +152,6 @@ kd_cli_opts_clear(kd_cli_opts * o)
 }
 
 int kd_cli_quiet = 0;
-
-/* --max-mem SIZE: bytes, or with a suffix K, M, G (powers of 1024). */
-static int
-parse_mem(const char * arg, const char * cmd)
-{
-    char * end;
-    double v = strtod(arg, &end), scale = 1;
-    if (end != arg && (*end == 'K' || *end == 'k'))
-        scale = 1024.0, end++;
-    else if (end != arg && (*end == 'M' || *end == 'm'))
-        scale = 1048576.0, end++;
-    else if (end != arg && (*end == 'G' || *end == 'g'))
-        scale = 1073741824.0, end++;
-    if (end == arg || *end != '\0' || !(v * scale >= (double) KD_MAX_MEM_MIN)
-        || v * scale > 9.0e18)
-    {
-        kd_cli_usage(cmd, "--max-mem: '%s' is not a size of at least 1M (e.g. 512M, 8G)", arg);
-        return -1;
-    }
-    kd_set_max_mem((slong) (v * scale));
-    return 1;
-}
 
 int
 kd_cli_opts_handle(kd_cli_opts * o, int c, const char * arg, const char * cmd)
@@ -202,7 +174,13 @@ kd_cli_opts_handle(kd_cli_opts * o, int c, const char * arg, const char * cmd)
             return 1;
         }
         case KD_CLI_OPT_MAX_MEM:
-            return parse_mem(arg, cmd);
+        {
+            slong b;
+            if (kd_parse_size(&b, arg) == KD_OK && kd_set_max_mem(b) == KD_OK)
+                return 1;
+            kd_cli_usage(cmd, "--max-mem: '%s' is not a size of at least 1M (e.g. 512M, 8G)", arg);
+            return -1;
+        }
         case KD_CLI_OPT_QUIET:
             kd_cli_quiet = 1;
             return 1;

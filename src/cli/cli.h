@@ -110,10 +110,6 @@ int kd_cli_getopt(kd_cli_opts * o, int argc, char ** argv, const struct option *
 /* Sets the default levels if --n was not given. */
 void kd_cli_opts_default_levels(kd_cli_opts * o, const slong * def, slong len);
 
-/* Decimal digits shown for a value known to 2^-n: enough to see the
-   accuracy, capped for readability (overridable with --digits). */
-slong kd_cli_default_digits(slong n);
-
 /* Prints j (built by the library, kdigits/json.h) with 2-space indentation
    and a trailing newline; frees j. NULL (out of memory): one line on stderr. */
 int kd_json_print(json_t * j);

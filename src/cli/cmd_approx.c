@@ -105,7 +105,7 @@ kd_cmd_approx(int argc, char ** argv)
     }
     a.n = o.levels[0];
     if (a.digits == 0)
-        a.digits = kd_cli_default_digits(a.n);
+        a.digits = kd_json_level_digits(a.n);
     kd_complex_init(z);
     fmpq_init(a.re);
     fmpq_init(a.im);

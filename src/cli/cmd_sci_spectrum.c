@@ -99,7 +99,7 @@ hermitian_text(const kd_spectrum_hermitian_run_t R, const char * name, slong K)
     {
         char * mid, * r;
         j = sample_index(i, shown, R->N);
-        kd_arb_get_decimal(&mid, &r, R->eig[last] + j, kd_cli_default_digits(R->levels[last]));
+        kd_arb_get_decimal(&mid, &r, R->eig[last] + j, kd_json_level_digits(R->levels[last]));
         printf("  %5ld  %s +/- %s\n", j + 1, mid, r);
         flint_free(mid);
         flint_free(r);
@@ -143,7 +143,7 @@ run_hermitian(const sp_args * a, kd_cli_opts * o)
             for (j = 0; j < R->N; j++)
             {
                 char * mid, * r;
-                kd_arb_get_decimal(&mid, &r, R->eig[i] + j, kd_cli_default_digits(R->levels[i]));
+                kd_arb_get_decimal(&mid, &r, R->eig[i] + j, kd_json_level_digits(R->levels[i]));
                 printf("%ld,%ld,%s,%s\n", R->levels[i], j + 1, mid, r);
                 flint_free(mid);
                 flint_free(r);

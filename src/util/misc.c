@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Integer-log bounds used by the error budgets. */
+#include <stdlib.h>
 #include "kdigits/util.h"
 
 slong
@@ -48,4 +49,21 @@ kd_check_mem(double bytes, const char * what)
         return KD_OK;
     return kd_error_set(KD_ERR_ARG, "%s needs about %.3g GB, more than the memory limit of %.3g GB "
                         "(--max-mem)", what, bytes / 1e9, (double) max_mem / 1e9);
+}
+
+kd_status
+kd_parse_size(slong * bytes, const char * s)
+{
+    char * end;
+    double v = strtod(s, &end), scale = 1;
+    if (end != s && (*end == 'K' || *end == 'k'))
+        scale = 1024.0, end++;
+    else if (end != s && (*end == 'M' || *end == 'm'))
+        scale = 1048576.0, end++;
+    else if (end != s && (*end == 'G' || *end == 'g'))
+        scale = 1073741824.0, end++;
+    if (end == s || *end != '\0' || !(v >= 0) || v * scale > 4.6e18)
+        return kd_error_set(KD_ERR_ARG, "'%s' is not a size (bytes, or with K, M, G)", s);
+    *bytes = (slong) (v * scale);
+    return KD_OK;
 }
