@@ -60,7 +60,8 @@ if "$KD" sci spectrum --help >/dev/null 2>&1; then
     expect_err "spectrum undecidable symmetry" "cannot certify" "$KD" sci spectrum --A "$tmp/spec-u.mtx"
     check "spectrum undecidable exit 1" sh -c "\"$KD\" sci spectrum --A \"$tmp/spec-u.mtx\" 2>/dev/null; [ \$? -eq 1 ]"
     expect_err "spectrum bad tridiag" "tridiag" "$KD" sci spectrum --builtin tridiag:0
-    expect_err "spectrum no source" "give --A" "$KD" sci spectrum
+    expect_ok "spectrum default input" "$KD" sci spectrum
+    check "spectrum default is tridiag:8" grep -q "tridiag:8" "$tmp/out"
     expect_err "spectrum two sources" "only one" "$KD" sci spectrum --builtin tridiag:3 --operator laplacian
     expect_err "spectrum lambda without operator" "need --operator" "$KD" sci spectrum --builtin tridiag:3 --lambda 1
     expect_err "spectrum bad operator" "unknown operator" "$KD" sci spectrum --operator schroedinger

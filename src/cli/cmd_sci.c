@@ -346,6 +346,7 @@ cmd_positive(int argc, char ** argv)
 {
     static const struct option opts[] = {
         {"x", required_argument, NULL, 'x'},
+        {"expr", required_argument, NULL, 'x'},
         {"L", required_argument, NULL, 'L'},
         {"seed", required_argument, NULL, 'S'},
         KD_CLI_LONGOPTS_COMMON,
@@ -383,6 +384,7 @@ cmd_sign(int argc, char ** argv)
 {
     static const struct option opts[] = {
         {"x", required_argument, NULL, 'x'},
+        {"expr", required_argument, NULL, 'x'},
         {"N", required_argument, NULL, 'N'},
         {"L", required_argument, NULL, 'L'},
         {"seed", required_argument, NULL, 'S'},

@@ -373,10 +373,11 @@ kd_cli_sci_spectrum(int argc, char ** argv)
     kd_cli_opts_init(&o, 0);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, CMD, own, &a, help)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
+    if (a.A == NULL && a.builtin == NULL && a.op == NULL)
+        a.builtin = "tridiag:8";    /* a default input, as every command has */
     nsrc = (a.A != NULL) + (a.builtin != NULL) + (a.op != NULL);
     if (nsrc != 1)
-        r = kd_cli_usage(CMD, nsrc == 0 ? "give --A FILE, --builtin NAME or --operator NAME"
-                         : "give only one of --A, --builtin and --operator");
+        r = kd_cli_usage(CMD, "give only one of --A, --builtin and --operator");
     else if (a.op == NULL && (a.lambda != NULL || a.omega != NULL || a.theta != NULL
                               || a.tol != NULL || a.grid >= 0))
         r = kd_cli_usage(CMD, "--lambda, --omega, --theta, --tol and --grid need --operator");

@@ -2,6 +2,21 @@
 /* The Omega_K table as JSON: what `kdigits table --format json` prints. */
 #include "kdigits/json.h"
 
+/* 10^-K exactly, "1/10^K" as a rational (it is a threshold, not a measurement). */
+static json_t *
+ten_k_exact(slong K)
+{
+    fmpq_t q;
+    json_t * j;
+    fmpq_init(q);
+    fmpz_set_ui(fmpq_denref(q), 10);
+    fmpz_pow_ui(fmpq_denref(q), fmpq_denref(q), (ulong) K);
+    fmpz_one(fmpq_numref(q));
+    j = kd_json_fmpq(q);
+    fmpq_clear(q);
+    return j;
+}
+
 /* the table's own words for a verdict (not JSON booleans: kept as printed) */
 static const char *
 yes_no(kd_truth t)
@@ -25,7 +40,7 @@ json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, i
                                   "problem", kd_problem_kind_name(to->kind),
                                   "lista", to->lista ? kd_json_arb(&rw->lista, 10) : json_null(),
                                   "firenet", kd_json_arb(&rw->firenet, 10),
-                                  "ten_to_minus_K", kd_json_arb(&rw->ten_k, 6));
+                                  "ten_to_minus_K", ten_k_exact(rw->K));
     if (jr == NULL)
         return NULL;
     json_object_set_new(jr, "firenet_layers", json_integer(rw->firenet_layers));
@@ -50,6 +65,7 @@ json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, i
     }
     return jr;
 }
+
 
 json_t *
 kd_omega_table_json(const kd_omega_table_t T, const kd_omega_table_opts_t to, int paper)
