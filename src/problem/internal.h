@@ -19,4 +19,9 @@ kd_status _kd_qproblem_init_data(kd_qproblem_t Q, const kd_problem_t P, slong n)
    and parameter (then level -1 is allowed). */
 int _kd_problem_reads_exact(const kd_problem_t P);
 
+/* *O = a new matrix oracle of the exact M with the given precision cap,
+   owned by the problem (freed by kd_problem_clear); *O is valid (to clear)
+   even when the status is an error. */
+kd_status _kd_problem_owned_oracle(kd_oracle_struct ** O, const kd_mat_t M, slong prec_cap);
+
 #endif

@@ -149,9 +149,8 @@ check_common(kd_problem_t P, kd_problem_kind kind, slong Ar, slong Ac, slong yr,
     return KD_OK;
 }
 
-/* A matrix oracle of the exact M, owned by the problem. */
-static kd_status
-owned_oracle(kd_oracle_struct ** O, const kd_mat_t M, slong prec_cap)
+kd_status
+_kd_problem_owned_oracle(kd_oracle_struct ** O, const kd_mat_t M, slong prec_cap)
 {
     kd_status st;
     *O = flint_malloc(sizeof(kd_oracle_struct));
@@ -184,9 +183,9 @@ kd_problem_init(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A,
     P->has_data = 1;
     P->is_complex = A->is_complex || y->is_complex;
     P->own_oracles = 1;
-    st = owned_oracle(&P->OA, P->A, prec_cap);
+    st = _kd_problem_owned_oracle(&P->OA, P->A, prec_cap);
     if (st == KD_OK)
-        st = owned_oracle(&P->Oy, P->y, prec_cap);
+        st = _kd_problem_owned_oracle(&P->Oy, P->y, prec_cap);
     return st;
 }
 

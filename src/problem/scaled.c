@@ -3,6 +3,7 @@
    slides' (1/m) form) as exact adapters onto weighted P2
    (proofs-notes/solvers.md §1). */
 #include "kdigits/problem.h"
+#include "internal.h"
 
 const char *
 kd_scaled_convention_name(kd_scaled_convention c)
@@ -99,21 +100,17 @@ kd_problem_init_scaled(kd_problem_t P, const kd_mat_t X, const kd_mat_t y,
         st = kd_problem_init(P, KD_PROBLEM_P2, Xc, yc, w, lam, prec_cap);
         if (st == KD_OK)
         {
+            kd_status sy;
             P->scaled = 1;
             P->center = center;
             P->standardize = standardize;
             kd_mat_set(P->X, X);
             kd_mat_set(P->ys, y);
             /* the coordinate-descent rules read X and y through these */
-            P->OX = flint_malloc(sizeof(kd_oracle_struct));
-            P->Oys = flint_malloc(sizeof(kd_oracle_struct));
-            st = kd_oracle_init_mat(P->OX, P->X);
+            st = _kd_problem_owned_oracle(&P->OX, P->X, prec_cap);
+            sy = _kd_problem_owned_oracle(&P->Oys, P->ys, prec_cap);
             if (st == KD_OK)
-                st = kd_oracle_init_mat(P->Oys, P->ys);
-            else
-                kd_oracle_init_mat(P->Oys, P->ys);
-            kd_oracle_set_prec_cap(P->OX, prec_cap);
-            kd_oracle_set_prec_cap(P->Oys, prec_cap);
+                st = sy;
             if (conv == KD_SCALED_HALF_MEAN)
                 kd_real_set(P->Lambda, Lambda);
             else
