@@ -748,6 +748,23 @@ START_TEST(test_ieee)
 }
 END_TEST
 
+/* The probe's smallest delta, 2^-1000, decided exactly at the boundary. */
+START_TEST(test_delta_in_range)
+{
+    kd_real_t d;
+    kd_real_init(d);
+    kd_assert_ok(kd_real_parse(d, "2^-1000"));
+    ck_assert_int_eq(kd_lasso_probe_delta_in_range(d), KD_TRUE);
+    kd_assert_ok(kd_real_parse(d, "2^-1000 - 2^-2000"));
+    ck_assert_int_eq(kd_lasso_probe_delta_in_range(d), KD_FALSE);
+    kd_assert_ok(kd_real_parse(d, "2^-1001"));
+    ck_assert_int_eq(kd_lasso_probe_delta_in_range(d), KD_FALSE);
+    kd_assert_ok(kd_real_parse(d, "sqrt(2)*2^-1000"));
+    ck_assert_int_eq(kd_lasso_probe_delta_in_range(d), KD_TRUE);
+    kd_real_clear(d);
+}
+END_TEST
+
 Suite *
 kd_suite_lasso(void)
 {
@@ -768,6 +785,7 @@ kd_suite_lasso(void)
     tcase_add_test(tc, test_delta_facts);
     tcase_add_test(tc, test_peers_none);
     tcase_add_test(tc, test_ieee);
+    tcase_add_test(tc, test_delta_in_range);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -153,6 +153,14 @@ kd_status kd_lasso_probe_rounded_support(int * support, int * differs, int * sig
 /* 1 and *lg = log2(delta) when delta is exactly a power of two, else 0. */
 int kd_lasso_probe_delta_log2(slong * lg, const kd_real_t delta);
 
+/* The smallest delta the probe takes is 2^-KD_LASSO_DELTA_MIN_LOG2: its
+   A_delta is rounded to IEEE double, whose normal range ends at 2^-1022
+   (the entries 2 delta must stay in it). */
+#define KD_LASSO_DELTA_MIN_LOG2 1000
+/* KD_TRUE when delta >= 2^-KD_LASSO_DELTA_MIN_LOG2 is proved, KD_FALSE when
+   refuted, KD_UNKNOWN when the sign is not decided at the default cap. */
+kd_truth kd_lasso_probe_delta_in_range(const kd_real_t delta);
+
 /* The value MATLAB's lasso reported in the published table (lasso-probe.md
    §3, MATLAB convention, Lambda = 1/10) for delta = 2^lg under setting s,
    as the table prints it; NULL when the table has no such cell. */

@@ -292,29 +292,6 @@ run_peers(kd_real_t * deltas, slong nd, const fmpq_t Lambda, const fmpq_t param,
     return ret;
 }
 
-/* The smallest delta the probe takes: its A_delta is rounded to double,
-   whose normal range ends at 2^-1022 (the entries 2 delta must stay in it). */
-#define DELTA_MIN_LOG2 1000
-
-static int
-delta_in_double_range(const kd_real_t d)
-{
-    kd_real_t t, lo;
-    int sg = -1;
-    kd_real_init(t);
-    kd_real_init(lo);
-    kd_real_set_si(lo, 2);
-    if (kd_real_pow_si(lo, lo, -DELTA_MIN_LOG2) == KD_OK)
-    {
-        kd_real_sub(t, d, lo);
-        if (kd_real_sign(&sg, t, 0) != KD_OK)
-            sg = -1;
-    }
-    kd_real_clear(t);
-    kd_real_clear(lo);
-    return sg >= 0;
-}
-
 /* --settings, --deltas (each > 0) and --precisions: 0, or the exit code
    after a message */
 static int
@@ -345,9 +322,9 @@ parse_lists(kd_lasso_setting * sets, slong * nsets, kd_real_t ** deltas, slong *
         else if (sg <= 0)
             ret = kd_cli_usage(cmd, "--deltas: delta must be > 0 (got %s; at delta = 0 the two "
                                "columns coincide and the minimiser is not unique)", tok);
-        else if (!delta_in_double_range((*deltas)[*nd - 1]))
+        else if (kd_lasso_probe_delta_in_range((*deltas)[*nd - 1]) != KD_TRUE)
             ret = kd_cli_usage(cmd, "--deltas: delta must be at least 2^-%d (got %s; the probe "
-                               "rounds A_delta to IEEE double)", DELTA_MIN_LOG2, tok);
+                               "rounds A_delta to IEEE double)", KD_LASSO_DELTA_MIN_LOG2, tok);
     }
     free(buf);
     if (st == KD_OK && !ret && *nd == 0)

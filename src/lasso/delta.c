@@ -79,3 +79,23 @@ kd_lasso_probe_delta(kd_lasso_delta_t D, const kd_real_t delta, const fmpq_t par
         return st;
     return kd_lasso_probe_input_bits(D->bits, delta, Lambda, max_level);
 }
+
+kd_truth
+kd_lasso_probe_delta_in_range(const kd_real_t delta)
+{
+    kd_real_t t, lo;
+    int sg = 0;
+    kd_truth r = KD_UNKNOWN;
+    kd_real_init(t);
+    kd_real_init(lo);
+    kd_real_set_si(lo, 2);
+    if (kd_real_pow_si(lo, lo, -KD_LASSO_DELTA_MIN_LOG2) == KD_OK)
+    {
+        kd_real_sub(t, delta, lo);
+        if (kd_real_sign(&sg, t, 0) == KD_OK)
+            r = sg >= 0 ? KD_TRUE : KD_FALSE;
+    }
+    kd_real_clear(t);
+    kd_real_clear(lo);
+    return r;
+}
