@@ -266,6 +266,9 @@ expect_ok "max-bits default keeps it" "$KD" approx --expr '2^100000' --n 10
 expect_err "max-mem refuses a built-in" "memory limit" "$KD" oracle --builtin dct2:100 --n 10 --max-mem 1M
 expect_ok "max-mem raised" "$KD" oracle --builtin dct2:100 --n 10 --max-mem 2G
 expect_err "max-bits range" "--max-bits = 1 is out of range" "$KD" approx --expr 1 --n 10 --max-bits 1
+expect_err "time-limit stops a long run" "time limit of 1 s reached" "$KD" table --quiet --time-limit 1
+expect_err "time-limit range" "--time-limit = 0 is out of range" "$KD" approx --expr 1 --n 3 --time-limit 0
+expect_ok "time-limit not reached" "$KD" approx --expr 1/3 --n 3 --time-limit 60
 "$KD" table --K 1 --n 10,20 --no-lista --quiet >"$tmp/out" 2>"$tmp/err"
 check "quiet: no progress lines" [ ! -s "$tmp/err" ]
 "$KD" table --K 1 --n 10,20 --no-lista >"$tmp/out" 2>"$tmp/err"

@@ -184,6 +184,14 @@ kd_cli_opts_handle(kd_cli_opts * o, int c, const char * arg, const char * cmd)
         case KD_CLI_OPT_QUIET:
             kd_cli_quiet = 1;
             return 1;
+        case KD_CLI_OPT_TIME_LIMIT:
+        {
+            slong t;
+            if (!kd_cli_parse_slong(&t, arg, cmd, "--time-limit", 1, KD_CLI_TIME_LIMIT_MAX))
+                return -1;
+            kd_cli_set_time_limit(t);
+            return 1;
+        }
         default:
             return 0;
     }

@@ -75,11 +75,19 @@ kd_cli_opts;
     {"max-bits", required_argument, NULL, KD_CLI_OPT_MAX_BITS}, \
     {"max-mem", required_argument, NULL, KD_CLI_OPT_MAX_MEM}, \
     {"quiet", no_argument, NULL, KD_CLI_OPT_QUIET}, \
+    {"time-limit", required_argument, NULL, KD_CLI_OPT_TIME_LIMIT}, \
     {"help", no_argument, NULL, 'h'}
 /* codes of the resource options every command takes (beyond any char) */
 #define KD_CLI_OPT_MAX_BITS 0x101
 #define KD_CLI_OPT_MAX_MEM 0x102
 #define KD_CLI_OPT_QUIET 0x103
+#define KD_CLI_OPT_TIME_LIMIT 0x104
+/* Largest --time-limit accepted (seconds): about 11.5 days. */
+#define KD_CLI_TIME_LIMIT_MAX 1000000
+
+/* --time-limit SECONDS: the process ends with one line and exit status 1
+   once this much wall time has passed (0: no limit). Set by main.c. */
+void kd_cli_set_time_limit(slong seconds);
 
 /* --quiet: no progress lines. */
 extern int kd_cli_quiet;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kdigits: the command-line front end; dispatches to the subcommands. */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
@@ -22,6 +23,32 @@ out_of_memory(size_t n)
     if (len > 0 && write(STDERR_FILENO, buf, (size_t) len) < 0)
         _exit(KD_EXIT_FAIL);
     _exit(KD_EXIT_FAIL);
+}
+
+/* --time-limit: SIGALRM ends the run with one line and exit status 1. The
+   library never stops on its own (it only returns status codes); this is
+   the front end's bound on wall time. Async-signal-safe calls only. */
+static slong time_limit = 0;
+
+static void
+out_of_time(int sig)
+{
+    char buf[200];
+    int len;
+    (void) sig;
+    len = snprintf(buf, sizeof buf, "kdigits%s%s: time limit of %ld s reached (--time-limit "
+                   "raises it)\n", running ? " " : "", running ? running : "", (long) time_limit);
+    if (len > 0 && write(STDERR_FILENO, buf, (size_t) len) < 0)
+        _exit(KD_EXIT_FAIL);
+    _exit(KD_EXIT_FAIL);
+}
+
+void
+kd_cli_set_time_limit(slong seconds)
+{
+    time_limit = seconds;
+    signal(SIGALRM, out_of_time);
+    alarm((unsigned int) seconds);
 }
 
 /* Whatever the command printed must have reached its destination: a full
