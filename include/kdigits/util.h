@@ -66,6 +66,17 @@ kd_status kd_parse_size(slong * bytes, const char * s);
    library itself never exits. */
 void kd_set_alloc_failure_handler(void (*fn)(size_t bytes));
 
+/* Progress of long library computations (exact solves, truth searches,
+   randomised trials). A program installs one handler for the process; the
+   library calls kd_progress(what, i, total) at each step of a long loop
+   (i counts from 1; total 0 when the number of steps is not known in
+   advance). The handler decides what to show and how often; none is
+   installed by default, and then kd_progress costs one test. Not
+   thread-safe: install it before starting threads. */
+typedef void (*kd_progress_fn)(const char * what, slong i, slong total);
+void kd_set_progress_handler(kd_progress_fn fn);
+void kd_progress(const char * what, slong i, slong total);
+
 #ifdef __cplusplus
 }
 #endif

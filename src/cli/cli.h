@@ -93,6 +93,10 @@ void kd_cli_set_time_limit(slong seconds);
 extern int kd_cli_quiet;
 /* A progress line on stderr, "kdigits CMD: [i/total] ... (elapsed, ETA)",
    unless --quiet; i counts from 1; the clock starts at the first call. */
+/* Starts the progress clock and routes the library's kd_progress calls to
+   throttled progress lines of command cmd (main.c, before each command). */
+void kd_cli_progress_install(const char * cmd);
+void kd_cli_progress_start(void);
 void kd_cli_progress(const char * cmd, slong i, slong total, const char * fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))

@@ -127,6 +127,7 @@ main(int argc, char ** argv)
         if (strcmp(argv[1], commands[i].name) == 0)
         {
             running = commands[i].name;
+            kd_cli_progress_install(running);
             errno = 0;
             r = commands[i].run(argc - 1, argv + 1);
             r = check_stdout(r);

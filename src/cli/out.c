@@ -38,29 +38,98 @@ kd_csv_print_json(json_t * doc)
     return st == KD_OK ? 0 : kd_cli_fail("csv", st);
 }
 
+/* The clock of the progress lines: started when the command starts. */
+static struct timespec progress_t0;
+static int progress_started = 0;
+
+static double
+progress_elapsed(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    if (!progress_started)
+    {
+        progress_t0 = t;
+        progress_started = 1;
+    }
+    return (double) (t.tv_sec - progress_t0.tv_sec)
+           + 1e-9 * (double) (t.tv_nsec - progress_t0.tv_nsec);
+}
+
+void
+kd_cli_progress_start(void)
+{
+    progress_started = 0;
+    progress_elapsed();
+}
+
 void
 kd_cli_progress(const char * cmd, slong i, slong total, const char * fmt, ...)
 {
-    static struct timespec t0;
-    static int started = 0;
-    struct timespec t;
     double el;
     va_list ap;
     if (kd_cli_quiet)
         return;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    if (!started)
-    {
-        t0 = t;
-        started = 1;
-    }
-    el = (double) (t.tv_sec - t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - t0.tv_nsec);
-    fprintf(stderr, "kdigits %s: [%ld/%ld] ", cmd, (long) i, (long) total);
+    el = progress_elapsed();
+    if (total > 0)
+        fprintf(stderr, "kdigits %s: [%ld/%ld] ", cmd, (long) i, (long) total);
+    else
+        fprintf(stderr, "kdigits %s: [%ld] ", cmd, (long) i);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    if (i > 1 && el >= 1.0)
+    if (total > 0 && i > 1 && el >= 1.0)
         fprintf(stderr, " (%.0f s so far, about %.0f s to go)", el,
                 el / (double) (i - 1) * (double) (total - i + 1));
+    else if (el >= 1.0)
+        fprintf(stderr, " (%.0f s so far)", el);
     fputc('\n', stderr);
+}
+
+/* The library's progress (kd_progress): a line at most once a second, and
+   none during the first second, so that short runs stay silent. A phase is
+   a run of calls with the same text and increasing i; its ETA is measured
+   from the phase's first call. */
+static const char * progress_cmd = "";
+static double progress_last = 0.0;
+static double phase_t0 = 0.0;
+static slong phase_i0 = 0;
+static slong phase_i = 0;
+static const char * phase_what = NULL;
+
+static void
+library_progress(const char * what, slong i, slong total)
+{
+    double el, ph;
+    if (kd_cli_quiet)
+        return;
+    el = progress_elapsed();
+    if (what != phase_what || i <= phase_i)
+    {
+        phase_what = what;
+        phase_t0 = el;
+        phase_i0 = i;
+    }
+    phase_i = i;
+    if (el < 1.0 || el - progress_last < 1.0)
+        return;
+    progress_last = el;
+    ph = el - phase_t0;
+    if (total > 0)
+        fprintf(stderr, "kdigits %s: [%ld/%ld] %s ... (%.0f s so far", progress_cmd, (long) i,
+                (long) total, what, el);
+    else
+        fprintf(stderr, "kdigits %s: [%ld] %s ... (%.0f s so far", progress_cmd, (long) i, what, el);
+    if (total > 0 && i > phase_i0 && ph >= 0.5)
+        fprintf(stderr, ", about %.0f s to go", ph / (double) (i - phase_i0) * (double) (total - i));
+    fputs(")\n", stderr);
+}
+
+void
+kd_cli_progress_install(const char * cmd)
+{
+    progress_cmd = cmd;
+    progress_last = 0.0;
+    kd_cli_progress_start();
+    kd_set_progress_handler(library_progress);
 }

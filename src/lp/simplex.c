@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+#include "kdigits/util.h"
 
 /* After this many consecutive degenerate pivots (primal: step 0; dual:
    reduced cost 0) the pivot choice switches to Bland's smallest-index rule
@@ -522,6 +523,7 @@ lp_pivot(lp_t * P, _kd_ffb_t F, fmpz * ybar, const fmpz * alpha, slong r, slong 
     P->pos[q] = r;
     _kd_ffb_pivot(F, r, alpha, q, ybar, dq);
     (*pivots)++;
+    kd_progress("exact simplex: pivot", *pivots, 0);
 }
 
 /* One phase of the simplex method on the structural columns (artificial

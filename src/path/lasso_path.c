@@ -4,6 +4,7 @@
    with the P2/P3/P1 solvers: null spaces, sign-constrained least squares and
    the face test for uniqueness. */
 #include "internal.h"
+#include "kdigits/util.h"
 
 /* Loop guards: the algorithms below terminate in exact arithmetic; hitting
    a guard means a bug and is reported as one. */
@@ -537,6 +538,7 @@ kd_path_compute(kd_path_t path, const fmpq_mat_t A, const fmpq_mat_t y,
 
     for (;;)
     {
+        kd_progress("exact LASSO path: knot", path->length + 1, 0);
         /* Correlations and an exact optimality check at the knot. */
         fmpq_mat_mul(r, X, beta);
         fmpq_mat_sub(r, y, r);

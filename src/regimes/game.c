@@ -3,6 +3,7 @@
    adversary game of (i) with its randomised variant and breakdown epsilon,
    honest runs on class instances and the budget Monte Carlo of (ii). */
 #include <string.h>
+#include "kdigits/util.h"
 #include "kdigits/regimes.h"
 
 /* ------------------------------------------------------------ (i) */
@@ -102,6 +103,7 @@ kd_regimes_randomised(slong succ[2], const kd_regimes_alg_t alg, const kd_omega_
         goto out;
     for (t = 0; t < trials && st == KD_OK; t++)
     {
+        kd_progress("randomised trial", t + 1, trials);
         if ((st = kd_omega_adversary_init(O, C)) != KD_OK)
             break;
         st = alg->run(x, O, Oy, C, alg->state, seed + (ulong) t);
@@ -215,6 +217,7 @@ kd_regimes_budget_mc(slong * fail, slong * maxread, const kd_regimes_alg_t alg,
     kd_oracle_init_custom(O, T->m, T->N, 0, tie2_query, T, tie2_clear);
     for (t = 0; t < trials && st == KD_OK; t++)
     {
+        kd_progress("tie trial", t + 1, trials);
         kd_oracle_log_reset(O);
         st = alg->run(x, O, Oy, C, alg->state, seed + (ulong) t);
         if (kd_oracle_max_level(O) > *maxread)

@@ -67,3 +67,18 @@ kd_parse_size(slong * bytes, const char * s)
     *bytes = (slong) (v * scale);
     return KD_OK;
 }
+
+static kd_progress_fn progress_handler = NULL;
+
+void
+kd_set_progress_handler(kd_progress_fn fn)
+{
+    progress_handler = fn;
+}
+
+void
+kd_progress(const char * what, slong i, slong total)
+{
+    if (progress_handler != NULL)
+        progress_handler(what, i, total);
+}
