@@ -38,127 +38,6 @@ static const char * const lp_names[KD_LASSO_NPEERS] = {
 #define LP_NSCRIPTS ((slong) (sizeof lp_scripts / sizeof lp_scripts[0]))
 
 static char *
-lp_strdup_printf(const char * fmt, const char * a, const char * b)
-{
-    size_t len = strlen(fmt) + strlen(a) + (b ? strlen(b) : 0) + 1;
-    char * s = malloc(len);
-    if (s != NULL)
-        snprintf(s, len, fmt, a, b ? b : "");
-    return s;
-}
-
-static int
-lp_is_dir(const char * p)
-{
-    struct stat sb;
-    return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* $KDIGITS_PEERS_DIR, else the installed directory, else the source tree. */
-static char *
-lp_peers_dir(void)
-{
-    const char * e = getenv("KDIGITS_PEERS_DIR");
-    if (e != NULL && *e != '\0')
-        return strdup(e);
-#ifdef KD_PEERS_DIR
-    if (lp_is_dir(KD_PEERS_DIR))
-        return strdup(KD_PEERS_DIR);
-#endif
-#ifdef KD_PEERS_SRCDIR
-    if (lp_is_dir(KD_PEERS_SRCDIR))
-        return strdup(KD_PEERS_SRCDIR);
-#endif
-    return NULL;
-}
-
-/* 1 when interp runs and loads module (a tiny `-e library(..)` / `-c import ..`). */
-static int
-lp_probe(const char * interp, int is_r, const char * module)
-{
-    char prog[4096], flag[4], code[128];
-    char * argv[4];
-    kd_spawn_result r;
-    int ok;
-
-    if (strlen(interp) >= sizeof prog || !kd_spawn_which(interp))
-        return 0;
-    strcpy(prog, interp);
-    strcpy(flag, is_r ? "-e" : "-c");
-    if (is_r)
-        snprintf(code, sizeof code, "suppressPackageStartupMessages(library(%s))", module);
-    else
-        snprintf(code, sizeof code, "import %s", module);
-    argv[0] = prog;
-    argv[1] = flag;
-    argv[2] = code;
-    argv[3] = NULL;
-    ok = kd_spawn_run(&r, argv, KD_LASSO_PEER_TIMEOUT) == 0 && !r.timed_out && r.exit_code == 0;
-    kd_spawn_result_clear(&r);
-    return ok;
-}
-
-/* Finds the script and an interpreter that can load its module: fills
-   *path (the script's path, NULL without a directory) and either *interp
-   or *reason (*no_script when the script itself is missing). */
-static void
-lp_locate(char ** path, char ** interp, char ** reason, int * no_script, const lp_script * s,
-          const char * dir)
-{
-    const char * cands[3];
-    const char * e;
-    int n = 0, i;
-
-    if (dir == NULL)
-    {
-        *no_script = 1;
-        *reason = strdup("the peer scripts were not found (set KDIGITS_PEERS_DIR)");
-        return;
-    }
-    *path = lp_strdup_printf("%s/%s", dir, s->file);
-    if (*path == NULL || access(*path, R_OK) != 0)
-    {
-        *no_script = 1;
-        *reason = lp_strdup_printf("%s is missing (set KDIGITS_PEERS_DIR)",
-                                   *path ? *path : s->file, NULL);
-        return;
-    }
-    if (s->is_r)
-    {
-        if (!kd_spawn_which("Rscript"))
-            *reason = strdup("Rscript is not on PATH");
-        else if (!lp_probe("Rscript", 1, s->module))
-            *reason = lp_strdup_printf("R cannot load the package %s%s", s->module, NULL);
-        else
-            *interp = strdup("Rscript");
-        return;
-    }
-    e = getenv("KDIGITS_PYTHON");
-    if (e != NULL && *e != '\0')
-        cands[n++] = e;
-    /* Debian's interpreter first: a python3 earlier on PATH (pyenv, a
-       virtualenv) often lacks the Debian modules. Only when PATH has a
-       python3 at all, so that a stripped PATH turns the peers off. */
-    if (kd_spawn_which("python3"))
-    {
-        cands[n++] = "/usr/bin/python3";
-        cands[n++] = "python3";
-    }
-    for (i = 0; i < n; i++)
-    {
-        if (lp_probe(cands[i], 0, s->module))
-        {
-            *interp = strdup(cands[i]);
-            return;
-        }
-    }
-    if (n == 0)
-        *reason = strdup("no python3 (neither KDIGITS_PYTHON nor python3 on PATH)");
-    else
-        *reason = lp_strdup_printf("no python3 tried can import %s%s", s->module, NULL);
-}
-
-static char *
 lp_strdup_or_null(const char * s)
 {
     return s ? strdup(s) : NULL;
@@ -167,7 +46,7 @@ lp_strdup_or_null(const char * s)
 kd_status
 kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda)
 {
-    char * dir = lp_peers_dir();
+    char * dir = _kd_peers_dir();
     const char * tmpenv = getenv("TMPDIR");
     arf_t la;
     slong i, k;
@@ -188,7 +67,13 @@ kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda)
         char * path = NULL, * interp = NULL, * reason = NULL;
         int no_script = 0;
 
-        lp_locate(&path, &interp, &reason, &no_script, s, dir);
+        {
+            _kd_peers_script sc;
+            sc.file = s->file;
+            sc.is_r = s->is_r;
+            sc.module = s->module;
+            _kd_peers_locate(&path, &interp, &reason, &no_script, &sc, dir);
+        }
         P->nrun += interp != NULL;
         for (k = s->first; k < s->first + s->n; k++)
         {
@@ -200,7 +85,7 @@ kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda)
             p->reason = lp_strdup_or_null(reason);
             p->no_script = no_script;
             p->status = interp ? strdup("ok") : no_script ? strdup("skipped (script missing)")
-                        : lp_strdup_printf("skipped (install %s)", s->package, NULL);
+                        : _kd_peers_strdup_printf("skipped (install %s)", s->package, NULL);
         }
         free(path);
         free(interp);
@@ -211,7 +96,7 @@ kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda)
     if (P->nrun > 0)
     {
         const char * base = tmpenv && *tmpenv ? tmpenv : "/tmp";
-        P->tmpdir = lp_strdup_printf("%s/kdigits-peers-XXXXXX", base, NULL);
+        P->tmpdir = _kd_peers_strdup_printf("%s/kdigits-peers-XXXXXX", base, NULL);
         if (P->tmpdir == NULL || mkdtemp(P->tmpdir) == NULL)
         {
             free(P->tmpdir);
@@ -219,7 +104,7 @@ kd_lasso_peers_init(kd_lasso_peers_t P, const fmpq_t Lambda)
             st = kd_error_set(KD_ERR_IO, "cannot create a temporary directory under %s", base);
         }
         else
-            P->input = lp_strdup_printf("%s/input.txt", P->tmpdir, NULL);
+            P->input = _kd_peers_strdup_printf("%s/input.txt", P->tmpdir, NULL);
     }
     return st;
 }
@@ -483,7 +368,7 @@ lp_run_reason(const kd_spawn_result * res, int started, const char * interp, int
     if (!started)
     {
         m = lp_one_line(res->err ? res->err : "");
-        reason = lp_strdup_printf("could not start %s: %s", interp, m ? m : "");
+        reason = _kd_peers_strdup_printf("could not start %s: %s", interp, m ? m : "");
     }
     else if (res->timed_out)
     {
@@ -499,7 +384,7 @@ lp_run_reason(const kd_spawn_result * res, int started, const char * interp, int
             snprintf(buf, sizeof buf, "exit status %d", res->exit_code);
         else
             snprintf(buf, sizeof buf, "no JSON output");
-        reason = lp_strdup_printf(m && *m ? "%s: %s" : "%s%s", buf, m ? m : "");
+        reason = _kd_peers_strdup_printf(m && *m ? "%s: %s" : "%s%s", buf, m ? m : "");
     }
     free(m);
     return reason;

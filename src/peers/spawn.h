@@ -28,4 +28,27 @@ int kd_spawn_run(kd_spawn_result * r, char * const argv[], double timeout_s);
 
 void kd_spawn_result_clear(kd_spawn_result * r);
 
+/* ---- locating the peers (locate.c) ---- */
+
+/* A peer script: its file name in the peers directory, whether R runs it
+   (else Python), and the R package or Python module it needs. */
+typedef struct
+{
+    const char * file;
+    int is_r;
+    const char * module;
+}
+_kd_peers_script;
+
+/* $KDIGITS_PEERS_DIR, else the installed directory, else the source tree;
+   NULL when none exists (malloc'ed). */
+char * _kd_peers_dir(void);
+/* Finds the script and an interpreter that can load its module: fills
+   *path (the script's path, NULL without a directory) and either *interp
+   or *reason (*no_script when the script itself is missing); malloc'ed. */
+void _kd_peers_locate(char ** path, char ** interp, char ** reason, int * no_script,
+                      const _kd_peers_script * s, const char * dir);
+/* fmt with up to two %s (b may be NULL), malloc'ed. */
+char * _kd_peers_strdup_printf(const char * fmt, const char * a, const char * b);
+
 #endif
