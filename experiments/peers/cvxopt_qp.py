@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 """CVXOPT's interior-point QP solver as a real peer of `kdigits lasso-probe --peers`.
 
-Usage: cvxopt_qp.py INPUT
+Usage: cvxopt_qp.py [--plain] INPUT
 
 Reads the input file written by kdigits (see README.md), standardises the
 columns of A with the population standard deviation and centres y (what
@@ -17,7 +17,8 @@ as the QP in z = (u, v) >= 0, b = u - v:
     subject to -z <= 0,
 
 with cvxopt.solvers.qp at its default tolerances. Prints one JSON object
-with B = b / sigma on the original scale.
+with B = b / sigma on the original scale. With --plain (a user's P2): no
+standardisation and no centring, X = A, yc = y.
 """
 import json
 import math
@@ -44,17 +45,25 @@ def num(x):
 
 
 def main(argv):
+    plain = "--plain" in argv[1:]
+    argv = [a for a in argv if a != "--plain"]
     if len(argv) != 2:
-        sys.stderr.write("usage: cvxopt_qp.py INPUT\n")
+        sys.stderr.write("usage: cvxopt_qp.py [--plain] INPUT\n")
         return 2
     A, y, Lambda = read_input(argv[1])
     X = numpy.array(A, dtype=float)
     yv = numpy.array(y, dtype=float)
     m, n = X.shape
-    mu = X.mean(axis=0)
-    sigma = X.std(axis=0)   # ddof = 0: the population standard deviation
-    Xs = (X - mu) / sigma
-    yc = yv - yv.mean()
+    if plain:
+        mu = numpy.zeros(n)
+        sigma = numpy.ones(n)
+        Xs = X
+        yc = yv
+    else:
+        mu = X.mean(axis=0)
+        sigma = X.std(axis=0)   # ddof = 0: the population standard deviation
+        Xs = (X - mu) / sigma
+        yc = yv - yv.mean()
     G = Xs.T @ Xs / m
     c = Xs.T @ yc / m
     P = numpy.block([[G, -G], [-G, G]])
@@ -69,7 +78,7 @@ def main(argv):
         "peer": "cvxopt-qp",
         "version": cvxopt.__version__,
         "B": [num(v) for v in B],
-        "intercept": num(yv.mean() - float(mu @ B)),
+        "intercept": 0.0 if plain else num(yv.mean() - float(mu @ B)),
         "warned": status != "optimal",
         "warning": "" if status == "optimal" else "solvers.qp status: %s" % status,
         "status": status,

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 # R's glmnet as a real peer of `kdigits lasso-probe --peers`.
 #
-# Usage: Rscript glmnet.R INPUT
+# Usage: Rscript glmnet.R [--plain] INPUT
 #
 # Reads the input file written by kdigits (see README.md: m, N, the m x N
 # matrix A row by row, y, Lambda in MATLAB's convention; '#' starts a
@@ -11,10 +11,14 @@
 # the population standard deviation is MATLAB's with lambda = Lambda, and
 # glmnet reports the coefficients on the original scale. Prints one JSON
 # object; warnings raised by glmnet are recorded, not printed.
+# With --plain (a user's P2): standardize = FALSE, intercept = FALSE, and
+# Lambda is glmnet's lambda in (1/(2n)) RSS + lambda ||b||_1 on A itself.
 
 args <- commandArgs(trailingOnly = TRUE)
+plain <- "--plain" %in% args
+args <- args[args != "--plain"]
 if (length(args) != 1) {
-    cat("usage: Rscript glmnet.R INPUT\n", file = stderr())
+    cat("usage: Rscript glmnet.R [--plain] INPUT\n", file = stderr())
     quit(status = 2)
 }
 if (!suppressPackageStartupMessages(requireNamespace("glmnet", quietly = TRUE))) {
@@ -47,7 +51,7 @@ Lambda <- vals[m * n + m + 1]
 msgs <- character(0)
 fit <- withCallingHandlers(
     glmnet::glmnet(A, y, family = "gaussian", alpha = 1, lambda = Lambda,
-                   standardize = TRUE, intercept = TRUE),
+                   standardize = !plain, intercept = !plain),
     warning = function(w) {
         msgs <<- c(msgs, gsub("[[:space:]]+", " ", conditionMessage(w)))
         invokeRestart("muffleWarning")

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: LGPL-3.0-or-later
 """scikit-learn as a real peer of `kdigits lasso-probe --peers`.
 
-Usage: sklearn_lasso.py INPUT [lasso|lars|all]
+Usage: sklearn_lasso.py [--plain] INPUT [lasso|lars|all]
 
 Reads the input file written by kdigits (see README.md: m, N, the m x N
 matrix A row by row, y, Lambda in MATLAB's convention; '#' starts a
@@ -15,6 +15,10 @@ with sklearn.linear_model.Lasso (coordinate descent) and/or LassoLars
 (least-angle regression), alpha = Lambda, fit_intercept=True, every other
 setting at its default, and prints one JSON object per estimator on stdout
 with the coefficients B = b / sigma on the original scale.
+
+With --plain (the peers of `kdigits certify --peers` on a user's P2): no
+standardisation and no intercept; Lambda is scikit-learn's alpha and the
+fit is min_b (1/(2m)) ||y - A b||^2 + alpha ||b||_1 on A itself.
 """
 import json
 import math
@@ -66,21 +70,28 @@ def fit(name, est, X, y, sigma, mu):
 
 
 def main(argv):
+    plain = "--plain" in argv[1:]
+    argv = [a for a in argv if a != "--plain"]
     if len(argv) < 2 or len(argv) > 3 or (len(argv) == 3 and argv[2] not in ("lasso", "lars", "all")):
-        sys.stderr.write("usage: sklearn_lasso.py INPUT [lasso|lars|all]\n")
+        sys.stderr.write("usage: sklearn_lasso.py [--plain] INPUT [lasso|lars|all]\n")
         return 2
     which = argv[2] if len(argv) == 3 else "all"
     A, y, Lambda = read_input(argv[1])
     X = numpy.array(A, dtype=float)
     yv = numpy.array(y, dtype=float)
-    mu = X.mean(axis=0)
-    sigma = X.std(axis=0)   # ddof = 0: the population standard deviation
-    Xs = (X - mu) / sigma
+    if plain:
+        mu = numpy.zeros(X.shape[1])
+        sigma = numpy.ones(X.shape[1])
+        Xs = X
+    else:
+        mu = X.mean(axis=0)
+        sigma = X.std(axis=0)   # ddof = 0: the population standard deviation
+        Xs = (X - mu) / sigma
     if which in ("lasso", "all"):
-        print(json.dumps(fit("sklearn-lasso", Lasso(alpha=Lambda, fit_intercept=True),
+        print(json.dumps(fit("sklearn-lasso", Lasso(alpha=Lambda, fit_intercept=not plain),
                              Xs, yv, sigma, mu)))
     if which in ("lars", "all"):
-        print(json.dumps(fit("sklearn-lassolars", LassoLars(alpha=Lambda, fit_intercept=True),
+        print(json.dumps(fit("sklearn-lassolars", LassoLars(alpha=Lambda, fit_intercept=not plain),
                              Xs, yv, sigma, mu)))
     return 0
 

@@ -13,6 +13,7 @@
 #include "kdigits/mtx.h"
 #include "kdigits/util.h"
 #include "kdigits/lasso.h"
+#include "kdigits/peers.h"
 #include "kdigits/lp.h"
 #include "kdigits/qfield.h"
 #include "kdigits/path.h"

@@ -125,6 +125,13 @@ kd_status kd_real_approx(fmpq_t q, mag_t err, const kd_real_t x, slong n,
    sign ... at N bits"). */
 kd_status kd_real_sign(int * sgn, const kd_real_t x, slong prec_cap);
 
+/* q = the p-bit binary floating-point number nearest to x, ties to even
+   (p = 53: the IEEE double a correctly rounding reader stores, without
+   exponent limits), decided from balls of x refined until both ends round
+   alike. KD_ERR_UNDECIDED when x lies on (or too near for 65536 extra bits
+   to separate from) a rounding boundary; KD_ERR_ARG unless
+   2 <= p <= KD_PREC_CAP_MAX; the errors of kd_real_eval_arb. */
+kd_status kd_real_round_prec(fmpq_t q, const kd_real_t x, slong p);
 /* A certified ball of radius at most 2^-n around x (same contract). */
 kd_status kd_real_enclose(arb_t res, const kd_real_t x, slong n, slong prec_cap);
 

@@ -88,44 +88,6 @@ kd_lasso_verdict_of(const fmpq_mat_t B)
     return (z1 && !z2) ? KD_LASSO_RIGHT_SUPPORT : KD_LASSO_WRONG_SUPPORT;
 }
 
-/* q = the p-bit number nearest to the exact x (ties to even): both ends
-   of a ball of x must round to the same number, else the ball is refined. */
-static kd_status
-round_prec(fmpq_t q, const kd_real_t x, slong p)
-{
-    arb_t b;
-    arf_t lo, hi;
-    slong prec;
-    kd_status st = KD_OK;
-
-    arb_init(b);
-    arf_init(lo);
-    arf_init(hi);
-    for (prec = 2 * p + 64; ; prec *= 2)
-    {
-        if ((st = kd_real_eval_arb(b, x, prec)) != KD_OK)
-            break;
-        arb_get_lbound_arf(lo, b, prec);
-        arb_get_ubound_arf(hi, b, prec);
-        arf_set_round(lo, lo, p, ARF_RND_NEAR);
-        arf_set_round(hi, hi, p, ARF_RND_NEAR);
-        if (arf_equal(lo, hi))
-        {
-            arf_get_fmpq(q, lo);
-            break;
-        }
-        if (prec > 65536 + 4 * p)
-        {
-            st = kd_error_set(KD_ERR_UNDECIDED, "cannot round an entry to %ld bits", (long) p);
-            break;
-        }
-    }
-    arb_clear(b);
-    arf_clear(lo);
-    arf_clear(hi);
-    return st;
-}
-
 kd_status
 kd_lasso_probe_round_double(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, int mirror)
 {
@@ -152,9 +114,9 @@ kd_lasso_probe_round_prec(fmpq_mat_t A, fmpq_mat_t y, const kd_real_t delta, int
     for (i = 0; i < 3 && st == KD_OK; i++)
     {
         for (j = 0; j < 2 && st == KD_OK; j++)
-            st = round_prec(fmpq_mat_entry(A, i, j), kd_mat_entry_re(Ae, i, j), p);
+            st = kd_real_round_prec(fmpq_mat_entry(A, i, j), kd_mat_entry_re(Ae, i, j), p);
         if (st == KD_OK)
-            st = round_prec(fmpq_mat_entry(y, i, 0), kd_mat_entry_re(ye, i, 0), p);
+            st = kd_real_round_prec(fmpq_mat_entry(y, i, 0), kd_mat_entry_re(ye, i, 0), p);
     }
     kd_mat_clear(Ae);
     kd_mat_clear(ye);
