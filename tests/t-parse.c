@@ -842,6 +842,45 @@ START_TEST(test_error_quoting)
 }
 END_TEST
 
+/* Named parameters: a bound name is its value, exactly; built-in names
+   cannot be bound; an unbound name is a parse error again after clearing. */
+START_TEST(test_params)
+{
+    kd_complex_t v;
+    kd_real_t x;
+    fmpq_t q, e;
+    kd_complex_init(v);
+    kd_real_init(x);
+    fmpq_init(q);
+    fmpq_init(e);
+    kd_assert_ok(kd_complex_parse(v, "1/3"));
+    kd_assert_ok(kd_expr_set_param("d", v));
+    kd_assert_ok(kd_real_parse(x, "1 + d^2 - 2*d"));
+    ck_assert(kd_real_get_fmpq(q, x));
+    fmpq_set_si(e, 4, 9);
+    ck_assert(fmpq_equal(q, e));
+    kd_assert_ok(kd_complex_parse(v, "2^-30"));
+    kd_assert_ok(kd_expr_set_param("d", v));     /* replaced */
+    kd_assert_ok(kd_real_parse(x, "(1 + d) * 2^30"));
+    ck_assert(kd_real_get_fmpq(q, x));
+    fmpq_set_si(e, (WORD(1) << 30) + 1, 1);
+    ck_assert(fmpq_equal(q, e));
+    ck_assert_int_eq(kd_real_parse(x, "dd"), KD_ERR_PARSE);
+    ck_assert(strstr(kd_error_message(), "unknown name 'dd'") != NULL);
+    ck_assert_int_eq(kd_expr_set_param("sqrt", v), KD_ERR_ARG);
+    ck_assert_int_eq(kd_expr_set_param("pi", v), KD_ERR_ARG);
+    ck_assert_int_eq(kd_expr_set_param("2d", v), KD_ERR_ARG);
+    ck_assert_int_eq(kd_expr_set_param("a-b", v), KD_ERR_ARG);
+    ck_assert_int_eq(kd_expr_set_param("", v), KD_ERR_ARG);
+    kd_expr_clear_params();
+    ck_assert_int_eq(kd_real_parse(x, "1 + d"), KD_ERR_PARSE);
+    kd_complex_clear(v);
+    kd_real_clear(x);
+    fmpq_clear(q);
+    fmpq_clear(e);
+}
+END_TEST
+
 Suite *
 kd_suite_parse(void)
 {
@@ -863,6 +902,7 @@ kd_suite_parse(void)
     tcase_add_test(tc, test_limits);
     tcase_add_test(tc, test_error_quoting);
     tcase_add_test(tc, test_long_sum);
+    tcase_add_test(tc, test_params);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("random");

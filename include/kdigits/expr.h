@@ -5,10 +5,11 @@
      term    := unary  (('*' | '/') unary)*
      unary   := ('+' | '-') unary | power
      power   := primary ('^' unary)?          exponent: an integer constant
-     primary := NUMBER | 'pi' | 'i' | NAME '(' expr ')' | '(' expr ')'
+     primary := NUMBER | 'pi' | 'i' | NAME '(' expr ')' | PARAM | '(' expr ')'
      NUMBER  := digits ['.' [digits]] [('e'|'E') ['+'|'-'] digits]   exact decimal
                 (also '.' digits: ".5" = 1/2; "5." = 5)
      NAME    := sqrt | cospi | sinpi | cos | sin | cispi
+     PARAM   := a name set by kd_expr_set_param (below)
 
    cospi(q), sinpi(q), cispi(q) = cos(pi q), sin(pi q), exp(i pi q) take a
    rational q; cos(x) and sin(x) take x = rational * pi (e.g. cos(3*pi/7)).
@@ -29,6 +30,19 @@ extern "C" {
 /* Longest accepted expression text, and deepest nesting. */
 #define KD_EXPR_LEN_MAX 1000000
 #define KD_EXPR_DEPTH_MAX 1000
+
+/* Named parameters: a NAME that is not built in stands for the value given
+   to kd_expr_set_param, so one Matrix Market file can describe a family of
+   problems (an entry "1 + d" with d = 2^-k). Process-wide and not
+   thread-safe: set them before parsing, from one thread. A name is a letter
+   or '_' then letters, digits or '_' (at most KD_EXPR_PARAM_NAME_MAX
+   characters) and not a built-in name; setting it again replaces the value.
+   KD_ERR_ARG for a bad name or more than KD_EXPR_PARAMS_MAX names. */
+#define KD_EXPR_PARAMS_MAX 8
+#define KD_EXPR_PARAM_NAME_MAX 16
+kd_status kd_expr_set_param(const char * name, const kd_complex_t value);
+/* Forgets every parameter (and frees their values). */
+void kd_expr_clear_params(void);
 
 #ifdef __cplusplus
 }

@@ -216,6 +216,76 @@ done:
     return st;
 }
 
+/* The named parameters (kd_expr_set_param): a small process-wide table. */
+typedef struct
+{
+    char name[KD_EXPR_PARAM_NAME_MAX + 1];
+    kd_complex_t value;
+}
+expr_param;
+
+static expr_param params[KD_EXPR_PARAMS_MAX];
+static slong nparams = 0;
+
+static int
+reserved_name(const char * name)
+{
+    static const char * const r[] = {"pi", "i", "sqrt", "cospi", "sinpi", "cispi", "cos", "sin"};
+    size_t k;
+    for (k = 0; k < sizeof r / sizeof r[0]; k++)
+        if (strcmp(name, r[k]) == 0)
+            return 1;
+    return 0;
+}
+
+kd_status
+kd_expr_set_param(const char * name, const kd_complex_t value)
+{
+    size_t len = strlen(name), k;
+    slong j;
+    if (len == 0 || len > KD_EXPR_PARAM_NAME_MAX || !(isalpha((unsigned char) name[0]) || name[0] == '_'))
+        return kd_error_set(KD_ERR_ARG, "parameter name '%s' must be a letter or '_' followed by "
+                            "at most %d letters, digits or '_'", name, KD_EXPR_PARAM_NAME_MAX - 1);
+    for (k = 1; k < len; k++)
+        if (!isalnum((unsigned char) name[k]) && name[k] != '_')
+            return kd_error_set(KD_ERR_ARG, "parameter name '%s' may only hold letters, digits and '_'",
+                                name);
+    if (reserved_name(name))
+        return kd_error_set(KD_ERR_ARG, "'%s' is a built-in name, not a parameter", name);
+    for (j = 0; j < nparams; j++)
+        if (strcmp(params[j].name, name) == 0)
+        {
+            kd_complex_set(params[j].value, value);
+            return KD_OK;
+        }
+    if (nparams == KD_EXPR_PARAMS_MAX)
+        return kd_error_set(KD_ERR_ARG, "at most %d parameters", KD_EXPR_PARAMS_MAX);
+    memcpy(params[nparams].name, name, len + 1);
+    kd_complex_init(params[nparams].value);
+    kd_complex_set(params[nparams].value, value);
+    nparams++;
+    return KD_OK;
+}
+
+void
+kd_expr_clear_params(void)
+{
+    slong j;
+    for (j = 0; j < nparams; j++)
+        kd_complex_clear(params[j].value);
+    nparams = 0;
+}
+
+static const expr_param *
+find_param(const char * name)
+{
+    slong j;
+    for (j = 0; j < nparams; j++)
+        if (strcmp(params[j].name, name) == 0)
+            return &params[j];
+    return NULL;
+}
+
 static kd_status
 parse_primary(kd_complex_t z, parser * p)
 {
@@ -290,9 +360,18 @@ parse_primary(kd_complex_t z, parser * p)
             return st;
         }
         {
+            const expr_param * q = find_param(name);
+            if (q != NULL)
+            {
+                kd_complex_set(z, q->value);
+                return KD_OK;
+            }
+        }
+        {
             char msg[160];
             p->pos = start;
-            snprintf(msg, sizeof msg, "unknown name '%s' (known: pi, i, sqrt, cos, sin, cospi, sinpi, cispi)", name);
+            snprintf(msg, sizeof msg, "unknown name '%s' (known: pi, i, sqrt, cos, sin, cospi, sinpi, cispi%s)",
+                     name, nparams > 0 ? ", and the parameters set" : "");
             return fail(p, KD_ERR_PARSE, msg);
         }
     }
