@@ -198,6 +198,12 @@ expect_ok "table p2 beyond double" "$KD" table --K 5 --n 40 --problem p2 --forma
 check "table p2 K-1 digits" [ "$(json rows.0.firenet_K_minus_1_digits)" = yes ]
 expect_ok "table lista short" "$KD" table --K 1 --n 10 --lista-epochs 2 --format json
 check "table lista present" [ -n "$(json rows.0.lista.mid)" ]
+expect_ok "table jobs 1" "$KD" table --K 1,3 --n 10 --lista-epochs 1 --jobs 1 --format csv
+cp "$tmp/out" "$tmp/jobs1"
+expect_ok "table KD_JOBS 3" env KD_JOBS=3 "$KD" table --K 1,3 --n 10 --lista-epochs 1 --format csv
+check "table: threads give the serial output" cmp -s "$tmp/out" "$tmp/jobs1"
+expect_err "table jobs 0" "--jobs = 0 is out of range" "$KD" table --jobs 0
+expect_err "table KD_JOBS not a number" "KD_JOBS: 'x' is not an integer" env KD_JOBS=x "$KD" table
 expect_err "table bad K" "--K = 0 is out of range" "$KD" table --K 0
 expect_err "table K -1 names --K" "^kdigits table: --K = -1" "$KD" table --K -1
 expect_err "sci sign N names --N" "^kdigits sci sign: --N = -1" "$KD" sci sign --x 1 --N -1

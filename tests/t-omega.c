@@ -743,6 +743,133 @@ START_TEST(test_samples)
 }
 END_TEST
 
+/* The samples without the DAG (kd_omega_samples_draw_d) are bit for bit
+   those of the DAG route (draw, then get_d), on P3 and BP gadgets with and
+   without the DCT, several K, n, s, seeds and precisions; refusals agree. */
+START_TEST(test_samples_draw_d)
+{
+    static const struct { kd_problem_kind kind; slong K, n, N2, s; int dct; slong prec; }
+        cs[] = {{KD_PROBLEM_P3, 1, 10, 20, 5, 1, 128}, {KD_PROBLEM_P3, 6, 30, 20, 5, 1, 128},
+                {KD_PROBLEM_P3, 3, 20, 7, 7, 1, 64}, {KD_PROBLEM_P3, 2, 12, 9, 0, 1, 128},
+                {KD_PROBLEM_P3, 4, 40, 20, 3, 0, 128}, {KD_PROBLEM_BP, 1, 5, 12, 4, 1, 200},
+                {KD_PROBLEM_P3, 12, 60, 1, 1, 1, 53}};
+    slong c, R = 150;
+    kd_omega_t G;
+    kd_real_t p;
+    kd_omega_samples_t S;
+    double * X, * Y, * X2, * Y2;
+    kd_omega_init(G);
+    kd_real_init(p);
+    kd_omega_samples_init(S);
+    real_param(p, "1");
+    for (c = 0; c < (slong) (sizeof cs / sizeof cs[0]); c++)
+    {
+        ulong seed = 20220316 + 1000 * cs[c].K + cs[c].n;
+        slong N, m;
+        kd_assert_ok(kd_omega_set(G, cs[c].kind, p, cs[c].K, cs[c].n, 2, cs[c].N2, 1, cs[c].dct, 0));
+        N = G->N;
+        m = G->m;
+        X = flint_malloc(R * N * sizeof(double));
+        Y = flint_malloc(R * m * sizeof(double));
+        X2 = flint_malloc(R * N * sizeof(double));
+        Y2 = flint_malloc(R * m * sizeof(double));
+        kd_assert_ok(kd_omega_samples_draw(S, G, R, cs[c].s, seed));
+        kd_assert_ok(kd_omega_samples_get_d(X, Y, S, cs[c].prec));
+        kd_assert_ok(kd_omega_samples_draw_d(X2, Y2, G, R, cs[c].s, seed, cs[c].prec));
+        ck_assert_msg(memcmp(X, X2, R * N * sizeof(double)) == 0, "case %ld seed %lu: X", c, seed);
+        ck_assert_msg(memcmp(Y, Y2, R * m * sizeof(double)) == 0, "case %ld seed %lu: Y", c, seed);
+        flint_free(X);
+        flint_free(Y);
+        flint_free(X2);
+        flint_free(Y2);
+    }
+    /* refusals: too many non-zeros, another kind, the tie */
+    X = flint_malloc(8 * sizeof(double));
+    ck_assert_int_eq(kd_omega_samples_draw_d(X, X, G, 1, 2, 1, 128), KD_ERR_ARG);
+    kd_assert_ok(kd_omega_set(G, KD_PROBLEM_P2, p, 1, 10, 2, 20, 1, 1, 0));
+    ck_assert_int_eq(kd_omega_samples_draw_d(X, X, G, 1, 2, 1, 128), KD_ERR_ARG);
+    kd_assert_ok(kd_omega_set(G, KD_PROBLEM_P3, p, 1, 10, 2, 20, KD_OMEGA_TIE, 1, 0));
+    ck_assert_int_eq(kd_omega_samples_draw_d(X, X, G, 1, 2, 1, 128), KD_ERR_ARG);
+    flint_free(X);
+    kd_omega_samples_clear(S);
+    kd_omega_clear(G);
+    kd_real_clear(p);
+}
+END_TEST
+
+/* rows a and b equal bit for bit (every field the table prints) */
+static void
+assert_rows_equal(const kd_omega_table_struct * a, const kd_omega_table_struct * b, slong jobs)
+{
+    slong k;
+    ck_assert_int_eq(a->nrows, b->nrows);
+    for (k = 0; k < a->nrows; k++)
+    {
+        const kd_omega_table_row_struct * x = a->rows + k, * y = b->rows + k;
+        ck_assert_msg(x->K == y->K && x->n == y->n && arb_equal(&x->firenet, &y->firenet)
+                      && arb_equal(&x->lista, &y->lista) && arb_equal(&x->ten_k, &y->ten_k)
+                      && arb_equal(&x->x_norm, &y->x_norm)
+                      && x->firenet_layers == y->firenet_layers
+                      && x->firenet_k == y->firenet_k && x->firenet_k1 == y->firenet_k1
+                      && x->lista_k == y->lista_k && x->lista_k1 == y->lista_k1
+                      && memcmp(&x->lista_train_mse, &y->lista_train_mse, sizeof(double)) == 0
+                      && memcmp(&x->lista_val_mse, &y->lista_val_mse, sizeof(double)) == 0
+                      && x->lista_epochs == y->lista_epochs,
+                      "row %ld differs with %ld threads", k, jobs);
+    }
+}
+
+/* The table with threads is the serial table bit for bit, and a failure is
+   the serial run's first one, with its message. */
+START_TEST(test_table_jobs)
+{
+    static const slong Ks[] = {1, 3}, ns[] = {10, 20}, Kbad[] = {3, 1};
+    kd_omega_table_opts_t o;
+    kd_omega_table_t T1, T2;
+    kd_status s1, s2;
+    char msg[1024];
+    slong jobs;
+    kd_omega_table_opts_init(o);
+    kd_omega_table_init(T1);
+    kd_omega_table_init(T2);
+    o->lista_R = 300;
+    o->lista_epochs = 2;
+    o->firenet.n = 4;
+    kd_assert_ok(kd_omega_table_run(T1, Ks, 2, ns, 2, o));
+    for (jobs = 2; jobs <= 3; jobs++)
+    {
+        o->jobs = jobs;
+        kd_assert_ok(kd_omega_table_run(T2, Ks, 2, ns, 2, o));
+        assert_rows_equal(T1, T2, jobs);
+    }
+    /* a parameter that is not a rational: serial, the same rows as jobs = 1 */
+    o->jobs = 1;
+    o->lista = 0;
+    real_param(o->param, "sqrt(2)/2");
+    kd_assert_ok(kd_omega_table_run(T1, Ks, 2, ns, 1, o));
+    o->jobs = 2;
+    kd_assert_ok(kd_omega_table_run(T2, Ks, 2, ns, 1, o));
+    assert_rows_equal(T1, T2, 2);
+    /* lambda = 5 > a0 at K = 1 only: the second row fails, in both runs */
+    o->lista = 1;
+    real_param(o->param, "5");
+    o->jobs = 1;
+    s1 = kd_omega_table_run(T1, Kbad, 2, ns, 1, o);
+    snprintf(msg, sizeof msg, "%s", kd_error_message());
+    kd_error_clear();
+    o->jobs = 2;
+    s2 = kd_omega_table_run(T2, Kbad, 2, ns, 1, o);
+    ck_assert_int_eq(s1, KD_ERR_ARG);
+    ck_assert_int_eq(s2, s1);
+    ck_assert_str_eq(kd_error_message(), msg);
+    ck_assert_int_ge(kd_omega_table_jobs(0), 1);
+    ck_assert(kd_omega_table_jobs(5) == 5 || kd_omega_table_jobs(5) == 1);
+    kd_omega_table_clear(T1);
+    kd_omega_table_clear(T2);
+    kd_omega_table_opts_clear(o);
+}
+END_TEST
+
 /* The class: scale-2 instances are the gadget with a0/10, ties only at
    scale 1, membership, oracles with logs. */
 START_TEST(test_class)
@@ -904,6 +1031,8 @@ kd_suite_omega(void)
     tcase_add_test(tc, test_tie);
     tcase_add_test(tc, test_adversary);
     tcase_add_test(tc, test_samples);
+    tcase_add_test(tc, test_samples_draw_d);
+    tcase_add_test(tc, test_table_jobs);
     tcase_add_test(tc, test_class);
     suite_add_tcase(s, tc);
     return s;

@@ -182,6 +182,14 @@ kd_status kd_omega_samples_draw(kd_omega_samples_t S, const kd_omega_t G, slong 
 kd_status kd_omega_samples_get_d(double * X, double * Y, const kd_omega_samples_t S,
                                  slong prec);
 
+/* X (R x N) and Y (R x m), row-major: bit for bit what
+   kd_omega_samples_draw(S, G, R, s, seed) followed by
+   kd_omega_samples_get_d(X, Y, S, prec) give (same draws, same balls),
+   computed without building the exact samples as expression DAGs (memory
+   O(m^2), not O(R m)); proofs-notes/omega-k.md §5. Errors as those two. */
+kd_status kd_omega_samples_draw_d(double * X, double * Y, const kd_omega_t G, slong R,
+                                  slong s, ulong seed, slong prec);
+
 /* An (R x N, R x m) pair: *res = KD_TRUE when every sample's residual
    balls A x - y contain 0 and its support is the planted one ({j} plus
    supp), checked at prec bits. */
@@ -293,7 +301,12 @@ typedef struct
     double lista_lr;            /* 1e-2 */
     double lista_lr_decay;      /* 0.9 per epoch */
     ulong seed;
-    /* called before each row of kd_omega_table_run (may be NULL) */
+    /* threads for kd_omega_table_run: 1 (default) serial, 0 = the number
+       of online CPUs (kd_omega_table_jobs); the table is the same bit for
+       bit for every value */
+    slong jobs;
+    /* called before each row of kd_omega_table_run (may be NULL); with
+       threads, under a lock, when the row's first task starts */
     void (*progress)(void * data, slong K, slong n);
     void * progress_data;
 }
@@ -362,8 +375,20 @@ typedef kd_omega_table_struct kd_omega_table_t[1];
 void kd_omega_table_init(kd_omega_table_t T);
 void kd_omega_table_clear(kd_omega_table_t T);
 
+/* Upper bound on the table's threads. */
+#define KD_OMEGA_JOBS_MAX 256
+
+/* The number of threads jobs asks for: jobs itself (at most
+   KD_OMEGA_JOBS_MAX), the number of online CPUs for jobs <= 0, and 1 when
+   the library was built without POSIX threads. */
+slong kd_omega_table_jobs(slong jobs);
+
 /* Computes the rows (kd_omega_table_firenet, kd_omega_table_lista), calling
-   o->progress before each; stops at the first error. */
+   o->progress before each; stops at the first error (the first in the
+   serial order, whatever the threads). With o->jobs != 1 the independent
+   FIRENET and LISTA runs of the rows go to kd_omega_table_jobs(o->jobs)
+   threads (serially when the parameter is not an exact rational); the rows
+   are the same bit for bit (src/omega/table.c). */
 kd_status kd_omega_table_run(kd_omega_table_t T, const slong * Ks, slong nK, const slong * ns,
                              slong nn, const kd_omega_table_opts_t o);
 

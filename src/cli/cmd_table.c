@@ -43,6 +43,7 @@ own(int c, const char * arg, void * data)
         case 'E': return kd_cli_parse_slong(&a->to->lista_epochs, arg, "table", "--lista-epochs", 1, 100000) ? 1 : -1;
         case 'R': a->to->replicate_published = 1; break;
         case 'G': a->plot = arg; break;
+        case 'j': return kd_cli_parse_slong(&a->to->jobs, arg, "table", "--jobs", 1, KD_OMEGA_JOBS_MAX) ? 1 : -1;
         default: return 0;
     }
     return 1;
@@ -225,6 +226,7 @@ kd_cmd_table(int argc, char ** argv)
         {"lista-epochs", required_argument, NULL, 'E'},
         {"replicate-published", no_argument, NULL, 'R'},
         {"plot", required_argument, NULL, 'G'},
+        {"jobs", required_argument, NULL, 'j'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     static const slong defn[] = {10, 20, 30};
@@ -240,6 +242,14 @@ kd_cmd_table(int argc, char ** argv)
     kd_omega_table_opts_init(to);
     kd_omega_table_init(T);
     kd_cli_opts_init(&o, 0);
+    to->jobs = 0;   /* the online CPUs, unless KD_JOBS or --jobs says otherwise */
+    if (getenv("KD_JOBS") != NULL && *getenv("KD_JOBS") != '\0'
+        && !kd_cli_parse_slong(&to->jobs, getenv("KD_JOBS"), "table", "KD_JOBS", 1,
+                               KD_OMEGA_JOBS_MAX))
+    {
+        ret = 2;
+        goto done;
+    }
     if ((r = kd_cli_getopt(&o, argc, argv, opts, "table", own, &a, help)) != 0)
     {
         ret = KD_CLI_GETOPT_EXIT(r);

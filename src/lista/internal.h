@@ -6,7 +6,35 @@
 #define KD_LISTA_INTERNAL_H
 
 #include <stdint.h>
+#include <string.h>
 #include "kdigits/lista.h"
+
+/* y[j] = y[j] + a x[j] for j < n, each entry one IEEE multiply then one
+   add, rounded to nearest (no fused multiply-add: -ffp-contract=off under
+   -std=c11, and the vector operations below are lane-wise mulpd/addpd, the
+   same two roundings per entry as the scalar loop). y and x do not
+   overlap. Two lanes at a time where GCC's vector extension exists, which
+   keeps every entry's result bit for bit the scalar one. */
+static inline void
+_kd_lista_axpy(double * y, double a, const double * x, slong n)
+{
+    slong j = 0;
+#if defined(__GNUC__) && !defined(__clang__)
+    typedef double v2d __attribute__((vector_size(16)));
+    const v2d av = {a, a};
+    for (; j + 2 <= n; j += 2)
+    {
+        v2d xv, yv, p;
+        memcpy(&xv, x + j, sizeof xv);
+        memcpy(&yv, y + j, sizeof yv);
+        p = av * xv;
+        yv = yv + p;
+        memcpy(y + j, &yv, sizeof yv);
+    }
+#endif
+    for (; j < n; j++)
+        y[j] += a * x[j];
+}
 
 /* splitmix64 (Steele-Lea-Flood 2014): a fixed, platform-independent
    generator, so shuffles and seeded weights do not depend on FLINT's

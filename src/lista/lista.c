@@ -113,8 +113,7 @@ _kd_lista_forward(const kd_lista_struct * net, const double * y, _kd_lista_ws * 
             const double * bt = net->Bt + j * m;
             if (a == 0.0)
                 continue;
-            for (i = 0; i < m; i++)
-                r[i] += a * bt[i];
+            _kd_lista_axpy(r, a, bt, m);
         }
         for (i = 0; i < m; i++)
             r[i] = y[i] - r[i];

@@ -88,8 +88,7 @@ _kd_lista_backward(double * gW, double * gth, const kd_lista_struct * net,
             double * row = gWk + i * m;
             if (a == 0.0)
                 continue;
-            for (j = 0; j < m; j++)
-                row[j] += a * r[j];
+            _kd_lista_axpy(row, a, r, m);
         }
         if (k == 0)
             break;
@@ -101,8 +100,7 @@ _kd_lista_backward(double * gW, double * gth, const kd_lista_struct * net,
             const double * row = Wk + i * m;
             if (a == 0.0)
                 continue;
-            for (j = 0; j < m; j++)
-                dr[j] += a * row[j];
+            _kd_lista_axpy(dr, a, row, m);
         }
         for (j = 0; j < N; j++)
             acc[j] = 0.0;
@@ -112,8 +110,7 @@ _kd_lista_backward(double * gW, double * gth, const kd_lista_struct * net,
             const double * row = net->B + i * N;
             if (a == 0.0)
                 continue;
-            for (j = 0; j < N; j++)
-                acc[j] += a * row[j];
+            _kd_lista_axpy(acc, a, row, N);
         }
         for (j = 0; j < N; j++)
             g[j] = g[j] - acc[j];

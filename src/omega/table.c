@@ -2,10 +2,19 @@
 /* The Omega_K accuracy table of Colbrook-Antun-Hansen (PNAS 2022, Table 1;
    theory.md §6): networks run on the perturbed instance A_n, measured
    against the certified minimiser set of the true instance A. */
+#ifdef HAVE_CONFIG_H
+#include <config.h>
+#endif
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef KD_HAVE_PTHREAD
+#include <pthread.h>
+#endif
 #include "kdigits/omega.h"
 #include "kdigits/solve.h"
 #include "kdigits/lista.h"
-#include <math.h>
 
 void
 kd_omega_table_opts_init(kd_omega_table_opts_t o)
@@ -29,6 +38,7 @@ kd_omega_table_opts_init(kd_omega_table_opts_t o)
     o->lista_lr = 1e-2;
     o->lista_lr_decay = 0.9;
     o->seed = 20220316;
+    o->jobs = 1;
     o->progress = NULL;
     o->progress_data = NULL;
 }
@@ -188,7 +198,6 @@ kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n, const kd_omega_ta
 {
     kd_status st;
     kd_omega_t Gt, Gn;
-    kd_omega_samples_t S;
     kd_lista_t net;
     kd_lista_report_t rep;
     kd_lista_train_opts_t to;
@@ -198,7 +207,6 @@ kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n, const kd_omega_ta
 
     kd_omega_init(Gt);
     kd_omega_init(Gn);
-    kd_omega_samples_init(S);
     kd_lista_report_init(rep);
     st = kd_omega_set(Gt, o->kind, o->param, K, n, o->N1, o->N2, 0, o->dct, 0);
     if (st == KD_OK)
@@ -210,13 +218,11 @@ kd_omega_table_lista(kd_omega_table_row_t r, slong K, slong n, const kd_omega_ta
     /* 2^e ~ 10^K: exact in double both ways */
     e = (slong) floor((double) K * 3.321928094887362 + 0.5);
     s2 = ldexp(1.0, (int) e);
-    st = kd_omega_samples_draw(S, Gn, R, o->lista_s, o->seed + 1000 * (ulong) K + (ulong) n);
-    if (st != KD_OK)
-        goto out0;
     X = flint_malloc(R * N * sizeof(double));
     Y = flint_malloc(R * m * sizeof(double));
     B = flint_malloc(m * N * sizeof(double));
-    if ((st = kd_omega_samples_get_d(X, Y, S, 128)) != KD_OK
+    if ((st = kd_omega_samples_draw_d(X, Y, Gn, R, o->lista_s,
+                                      o->seed + 1000 * (ulong) K + (ulong) n, 128)) != KD_OK
         || (st = kd_omega_approx_d(B, Gn, n + o->data_extra, 0)) != KD_OK)
         goto out1;
     for (i = 0; i < R * N; i++)
@@ -274,7 +280,6 @@ out1:
     flint_free(B);
 out0:
     kd_lista_report_clear(rep);
-    kd_omega_samples_clear(S);
     kd_omega_clear(Gt);
     kd_omega_clear(Gn);
     return st;
@@ -297,27 +302,222 @@ kd_omega_table_clear(kd_omega_table_t T)
     kd_omega_table_init(T);
 }
 
+/* ------------------------------------------------------------ running the rows
+
+   The work is a list of tasks, row-major, FIRENET before LISTA in each row
+   (the serial order). Tasks are independent: each builds its own gadgets
+   from (K, n) and the options, draws from its own seeded generators
+   (seed + 1000 K + n for the samples, seed + K for Adam; nothing depends on
+   which thread runs it or when), and writes only its own fields of its own
+   row. So the table is the same bit for bit for any number of threads. The
+   options are shared read-only, except the parameter lambda/eta, an exact
+   real whose DAG node a task would reference and cache into: each task
+   gets its own copy (a fresh rational node with the same value, which
+   evaluates identically); a parameter that is not a rational is not copied
+   and the rows run serially. */
+
+typedef struct
+{
+    kd_omega_table_struct * T;
+    const slong * Ks;
+    const slong * ns;
+    slong nn;
+    const kd_omega_table_opts_struct * o;
+    slong ntasks;
+    int cost_order;             /* hand tasks out by cost (threads), else serially */
+    slong next;                 /* tasks handed out */
+    slong first_fail;           /* serial index of the first failure so far */
+    kd_status * st;             /* per task */
+    char ** msg;                /* per task: the failure's message */
+    char * started;             /* per row: progress reported */
+#ifdef KD_HAVE_PTHREAD
+    pthread_mutex_t lock;
+#endif
+}
+table_work;
+
+/* The task handed out i-th: serially the serial order; with threads the
+   LISTA tasks first (they dominate the cost), then FIRENET's, each in row
+   order. Returns the serial task index. */
+static slong
+task_of(const table_work * w, slong i)
+{
+    slong nrows = w->T->nrows;
+    if (!w->o->lista || !w->cost_order)
+        return i;
+    return i < nrows ? 2 * i + 1 : 2 * (i - nrows);
+}
+
+static void
+table_lock(table_work * w)
+{
+#ifdef KD_HAVE_PTHREAD
+    pthread_mutex_lock(&w->lock);
+#else
+    (void) w;
+#endif
+}
+
+static void
+table_unlock(table_work * w)
+{
+#ifdef KD_HAVE_PTHREAD
+    pthread_mutex_unlock(&w->lock);
+#else
+    (void) w;
+#endif
+}
+
+static kd_status
+table_task(table_work * w, const kd_omega_table_opts_struct * o, slong t)
+{
+    slong per = w->o->lista ? 2 : 1, row = t / per;
+    slong K = w->Ks[row / w->nn], n = w->ns[row % w->nn];
+    if (t % per == 0)
+        return kd_omega_table_firenet(w->T->rows + row, K, n, o);
+    return kd_omega_table_lista(w->T->rows + row, K, n, o);
+}
+
+/* Runs tasks until none is left (or all left come after a failure). */
+static void
+table_worker(table_work * w)
+{
+    kd_omega_table_opts_struct o = *w->o;
+    fmpq_t q;
+    int own;
+
+    fmpq_init(q);
+    own = w->cost_order && kd_real_get_fmpq(q, w->o->param);
+    if (own)
+    {
+        kd_real_init(o.param);
+        kd_real_set_fmpq(o.param, q);
+    }
+    for (;;)
+    {
+        slong t, row;
+        kd_status st;
+        table_lock(w);
+        t = w->next < w->ntasks ? task_of(w, w->next++) : -1;
+        if (t >= 0 && t > w->first_fail)
+            t = -2;     /* after a failure: the serial run would not get here */
+        row = t >= 0 ? t / (w->o->lista ? 2 : 1) : -1;
+        if (row >= 0 && !w->started[row])
+        {
+            w->started[row] = 1;
+            if (w->o->progress != NULL)
+                w->o->progress(w->o->progress_data, w->Ks[row / w->nn], w->ns[row % w->nn]);
+        }
+        table_unlock(w);
+        if (t == -1)
+            break;
+        if (t == -2)
+            continue;
+        st = table_task(w, &o, t);
+        if (st != KD_OK)
+        {
+            size_t len = strlen(kd_error_message()) + 1;
+            char * m = flint_malloc(len);
+            memcpy(m, kd_error_message(), len);
+            table_lock(w);
+            w->st[t] = st;
+            w->msg[t] = m;
+            if (t < w->first_fail)
+                w->first_fail = t;
+            table_unlock(w);
+        }
+    }
+    if (own)
+        kd_real_clear(o.param);
+    fmpq_clear(q);
+}
+
+#ifdef KD_HAVE_PTHREAD
+static void *
+table_thread(void * data)
+{
+    table_worker(data);
+    flint_cleanup();    /* this thread's FLINT/Arb/MPFR caches */
+    return NULL;
+}
+#endif
+
+slong
+kd_omega_table_jobs(slong jobs)
+{
+#ifdef KD_HAVE_PTHREAD
+    if (jobs <= 0)
+    {
+        long c = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = c >= 1 ? c : 1;
+    }
+    return FLINT_MIN(jobs, KD_OMEGA_JOBS_MAX);
+#else
+    (void) jobs;
+    return 1;
+#endif
+}
+
 kd_status
 kd_omega_table_run(kd_omega_table_t T, const slong * Ks, slong nK, const slong * ns, slong nn,
                    const kd_omega_table_opts_t o)
 {
-    slong i, j, k;
+    table_work w;
+    slong k, nth;
     kd_status st = KD_OK;
+    fmpq_t q;
 
     kd_omega_table_clear(T);
     T->nrows = nK * nn;
-    T->rows = flint_malloc(T->nrows * sizeof(kd_omega_table_row_struct));
+    T->rows = flint_malloc(FLINT_MAX(T->nrows, 1) * sizeof(kd_omega_table_row_struct));
     for (k = 0; k < T->nrows; k++)
         kd_omega_table_row_init(T->rows + k);
-    for (i = 0, k = 0; i < nK && st == KD_OK; i++)
-        for (j = 0; j < nn && st == KD_OK; j++, k++)
+    w.T = T;
+    w.Ks = Ks;
+    w.ns = ns;
+    w.nn = nn;
+    w.o = o;
+    w.ntasks = T->nrows * (o->lista ? 2 : 1);
+    w.next = 0;
+    w.first_fail = WORD_MAX;
+    w.st = flint_calloc(FLINT_MAX(w.ntasks, 1), sizeof(kd_status));
+    w.msg = flint_calloc(FLINT_MAX(w.ntasks, 1), sizeof(char *));
+    w.started = flint_calloc(FLINT_MAX(T->nrows, 1), 1);
+    nth = FLINT_MIN(kd_omega_table_jobs(o->jobs), w.ntasks);
+    fmpq_init(q);
+    if (!kd_real_get_fmpq(q, o->param))
+        nth = 1;
+    fmpq_clear(q);
+    w.cost_order = nth > 1;
+#ifdef KD_HAVE_PTHREAD
+    if (nth > 1)
+    {
+        pthread_t * th = flint_malloc(nth * sizeof(pthread_t));
+        slong started = 0;
+        pthread_mutex_init(&w.lock, NULL);
+        for (k = 0; k < nth; k++, started++)
+            if (pthread_create(th + k, NULL, table_thread, &w) != 0)
+                break;
+        if (started == 0)
         {
-            if (o->progress != NULL)
-                o->progress(o->progress_data, Ks[i], ns[j]);
-            st = kd_omega_table_firenet(T->rows + k, Ks[i], ns[j], o);
-            if (st == KD_OK && o->lista)
-                st = kd_omega_table_lista(T->rows + k, Ks[i], ns[j], o);
+            w.cost_order = 0;   /* no thread could start: this one does it all */
+            table_worker(&w);
         }
+        for (k = 0; k < started; k++)
+            pthread_join(th[k], NULL);
+        pthread_mutex_destroy(&w.lock);
+        flint_free(th);
+    }
+    else
+#endif
+        table_worker(&w);
+    if (w.first_fail < w.ntasks)
+        st = kd_error_set(w.st[w.first_fail], "%s", w.msg[w.first_fail]);
+    for (k = 0; k < w.ntasks; k++)
+        flint_free(w.msg[k]);
+    flint_free(w.msg);
+    flint_free(w.st);
+    flint_free(w.started);
     return st;
 }
 
