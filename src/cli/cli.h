@@ -122,6 +122,7 @@ int kd_cmd_approx(int argc, char ** argv);
 int kd_cmd_oracle(int argc, char ** argv);
 int kd_cmd_demo(int argc, char ** argv);
 int kd_cmd_solve(int argc, char ** argv);
+int kd_cmd_certify(int argc, char ** argv);
 int kd_cmd_table(int argc, char ** argv);
 int kd_cmd_regimes(int argc, char ** argv);
 int kd_cmd_lasso_probe(int argc, char ** argv);
