@@ -67,12 +67,12 @@ print_ball(const char * label, const arb_t b)
 
 static void
 print_candidate(const kd_candidate_cert_struct * c, kd_problem_kind kind, const char * name,
-                kd_xformat f)
+                kd_xformat f, int rounded)
 {
     arb_t t;
     printf("x         %s (%s)\n", name, f == KD_XFORMAT_DOUBLE
            ? "each entry the IEEE double it denotes" : "exact entries");
-    print_ball("objective (exact data)", &c->objective);
+    print_ball(rounded ? "objective (this data)" : "objective (exact data)", &c->objective);
     print_ball("dist(x, Xi(A, y))", &c->dist);
     if (arb_is_zero(&c->dist))
         printf("  %-22s all (dist = 0 exactly)\n", "correct digits");
@@ -121,7 +121,7 @@ print_text(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candida
         printf("truth     %s: %s\n", R->truth->found == KD_TRUE ? "certified" : "not found",
                R->truth->how);
         for (k = 0; k < R->n; k++)
-            print_candidate(R->c + k, S->kind, C->names[k], C->format[k]);
+            print_candidate(R->c + k, S->kind, C->names[k], C->format[k], r == 1);
     }
 }
 
