@@ -44,6 +44,9 @@ json_t * kd_json_mag(const mag_t m);
 json_t * kd_json_arb(const arb_t x, slong digits);
 /* kd_json_arb, or null when x is not finite (an indeterminate ball). */
 json_t * kd_json_arb_or_null(const arb_t x, slong digits);
+/* json_dumps(j, flags) copied into malloc'ed memory (release it with
+   free(), whatever allocator jansson was given); NULL on failure. */
+char * kd_json_dumps_malloc(const json_t * j, size_t flags);
 /* A three-valued answer: true, false or "unknown". */
 json_t * kd_json_truth(kd_truth t);
 /* A three-valued answer: true, false or null. */

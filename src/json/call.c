@@ -173,24 +173,59 @@ get_int(slong * out, const json_t * req, const char * key, slong lo, slong hi)
     return KD_OK;
 }
 
-/* The problem's name and parameter of a request. */
+/* What certify and solve requests share: the problem and its data. */
+typedef struct
+{
+    kd_problem_kind kind;
+    const char * param;
+    const char * scaled;
+    int center, standardize, has_w;
+    kd_mat_t A, y, w;
+}
+problem_req;
+
+static void
+problem_req_init(problem_req * r)
+{
+    memset(r, 0, sizeof *r);
+    r->center = r->standardize = 1;
+    kd_mat_init(r->A, 0, 0);
+    kd_mat_init(r->y, 0, 0);
+    kd_mat_init(r->w, 0, 0);
+}
+
+static void
+problem_req_clear(problem_req * r)
+{
+    kd_mat_clear(r->A);
+    kd_mat_clear(r->y);
+    kd_mat_clear(r->w);
+}
+
+/* problem, lambda | eta, scaled, center, standardize, A, y, w. */
 static kd_status
-get_problem(kd_problem_kind * kind, const char ** param, const json_t * req)
+get_problem(problem_req * r, const json_t * req)
 {
     const char * p = get_str(req, "problem"), * lam, * eta;
     kd_status st;
     if (p == NULL)
         return kd_error_set(KD_ERR_ARG, "\"problem\" (bp, p1, p2, p3) is required");
-    if ((st = kd_problem_kind_parse(kind, p)) != KD_OK
+    if ((st = kd_problem_kind_parse(&r->kind, p)) != KD_OK
         || (st = need_str(&lam, req, "lambda")) != KD_OK
         || (st = need_str(&eta, req, "eta")) != KD_OK)
         return st;
-    if (eta != NULL && *kind != KD_PROBLEM_P1)
+    if (eta != NULL && r->kind != KD_PROBLEM_P1)
         return kd_error_set(KD_ERR_ARG, "eta is the constraint of p1; %s does not take it", p);
-    if (lam != NULL && *kind != KD_PROBLEM_P2 && *kind != KD_PROBLEM_P3)
+    if (lam != NULL && r->kind != KD_PROBLEM_P2 && r->kind != KD_PROBLEM_P3)
         return kd_error_set(KD_ERR_ARG, "lambda is the weight of p2 and p3; %s does not take it", p);
-    *param = *kind == KD_PROBLEM_P1 ? eta : lam;
-    return KD_OK;
+    r->param = r->kind == KD_PROBLEM_P1 ? eta : lam;
+    r->has_w = json_object_get(req, "w") != NULL && !json_is_null(json_object_get(req, "w"));
+    if ((st = need_str(&r->scaled, req, "scaled")) != KD_OK
+        || (st = get_bool(&r->center, req, "center")) != KD_OK
+        || (st = get_bool(&r->standardize, req, "standardize")) != KD_OK
+        || (st = get_mat(r->A, req, "A", 1)) != KD_OK || (st = get_mat(r->y, req, "y", 1)) != KD_OK)
+        return st;
+    return get_mat(r->w, req, "w", 0);
 }
 
 static kd_status
@@ -199,69 +234,56 @@ op_certify(json_t ** out, const json_t * req)
     kd_certify_spec_t S;
     kd_certify_job_t J;
     kd_candidates_t C;
-    kd_mat_t A, y, w;
+    problem_req r;
     kd_xformat f = KD_XFORMAT_DOUBLE;
     const char * s;
-    int has_w = json_object_get(req, "w") != NULL && !json_is_null(json_object_get(req, "w"));
     kd_status st;
 
     kd_certify_spec_init(S);
-    kd_mat_init(A, 0, 0);
-    kd_mat_init(y, 0, 0);
-    kd_mat_init(w, 0, 0);
+    problem_req_init(&r);
     kd_candidates_init(C);
     kd_certify_job_init(J);
-    if ((st = get_problem(&S->kind, &S->param, req)) == KD_OK
-        && (st = need_str(&S->scaled, req, "scaled")) == KD_OK
-        && (st = get_bool(&S->center, req, "center")) == KD_OK
-        && (st = get_bool(&S->standardize, req, "standardize")) == KD_OK
+    if ((st = get_problem(&r, req)) == KD_OK
         && (st = get_int(&S->prec, req, "cert_prec", 64, 1000000)) == KD_OK
         && (st = need_str(&s, req, "x_format")) == KD_OK
         && (s == NULL || (st = kd_xformat_parse(&f, s)) == KD_OK)
         && (st = need_str(&s, req, "data")) == KD_OK
         && (s == NULL || (st = kd_data_mode_parse(&S->data, s)) == KD_OK)
-        && (st = get_mat(A, req, "A", 1)) == KD_OK && (st = get_mat(y, req, "y", 1)) == KD_OK
-        && (st = get_mat(w, req, "w", 0)) == KD_OK
         && (st = get_candidates(C, req, f)) == KD_OK)
     {
-        S->A = A;
-        S->y = y;
-        S->w = has_w ? w : NULL;
+        S->kind = r.kind;
+        S->param = r.param;
+        S->scaled = r.scaled;
+        S->center = r.center;
+        S->standardize = r.standardize;
+        S->A = r.A;
+        S->y = r.y;
+        S->w = r.has_w ? r.w : NULL;
         if ((st = kd_certify_run(J, S, C)) == KD_OK)
             *out = kd_certify_job_json(J, S, C);
     }
     kd_certify_job_clear(J);
     kd_candidates_clear(C);
-    kd_mat_clear(A);
-    kd_mat_clear(y);
-    kd_mat_clear(w);
+    problem_req_clear(&r);
     return st;
 }
 
 static kd_status
 op_solve(json_t ** out, const json_t * req)
 {
-    kd_problem_kind kind;
-    const char * param, * scaled, * s;
+    problem_req r;
+    const char * s;
     kd_problem_t P;
     kd_solve_opts_t so;
     kd_solve_result_t R;
-    kd_mat_t A, y, w;
-    int center = 1, standardize = 1, has_w = json_object_get(req, "w") != NULL
-                                             && !json_is_null(json_object_get(req, "w"));
     slong prec = 0;
     kd_status st;
 
     kd_problem_init_empty(P);
     kd_solve_opts_init(so);
     kd_solve_result_init(R);
-    kd_mat_init(A, 0, 0);
-    kd_mat_init(y, 0, 0);
-    kd_mat_init(w, 0, 0);
-    if ((st = get_problem(&kind, &param, req)) == KD_OK
-        && (st = need_str(&scaled, req, "scaled")) == KD_OK
-        && (st = get_bool(&center, req, "center")) == KD_OK
-        && (st = get_bool(&standardize, req, "standardize")) == KD_OK
+    problem_req_init(&r);
+    if ((st = get_problem(&r, req)) == KD_OK
         && (st = need_str(&s, req, "method")) == KD_OK
         && (s == NULL || (st = kd_method_parse(&so->method, s)) == KD_OK)
         && (st = get_int(&prec, req, "prec", 0, KD_ARITH_PREC_MAX)) == KD_OK
@@ -270,18 +292,14 @@ op_solve(json_t ** out, const json_t * req)
         && (st = get_bool(&so->certify, req, "certify")) == KD_OK
         && (st = get_int(&so->iter.max_iter, req, "max_iter", 1, WORD_MAX)) == KD_OK
         && (st = get_int(&so->cert_prec, req, "cert_prec", 64, 1000000)) == KD_OK
-        && (st = get_mat(A, req, "A", 1)) == KD_OK && (st = get_mat(y, req, "y", 1)) == KD_OK
-        && (st = get_mat(w, req, "w", 0)) == KD_OK
-        && (st = kd_problem_init_spec(P, kind, A, y, has_w ? w : NULL, param, scaled, center,
-                                      standardize, 0)) == KD_OK
+        && (st = kd_problem_init_spec(P, r.kind, r.A, r.y, r.has_w ? r.w : NULL, r.param, r.scaled,
+                                      r.center, r.standardize, 0)) == KD_OK
         && (st = kd_solve(R, P, so)) == KD_OK)
-        *out = kd_solve_result_json(R, P, so, scaled);
+        *out = kd_solve_result_json(R, P, so, r.scaled);
     kd_problem_clear(P);
     kd_solve_opts_clear(so);
     kd_solve_result_clear(R);
-    kd_mat_clear(A);
-    kd_mat_clear(y);
-    kd_mat_clear(w);
+    problem_req_clear(&r);
     return st;
 }
 
@@ -347,22 +365,6 @@ op_oracle(json_t ** out, const json_t * req)
     return st;
 }
 
-/* A malloc'ed copy of j's text (whatever allocator jansson has). */
-static char *
-dump(json_t * j)
-{
-    char * s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER), * out = NULL;
-    json_free_t jfree;
-    if (s == NULL)
-        return NULL;
-    out = malloc(strlen(s) + 1);
-    if (out != NULL)
-        strcpy(out, s);
-    json_get_alloc_funcs(NULL, &jfree);
-    jfree(s);
-    return out;
-}
-
 char *
 kd_json_call(const char * request)
 {
@@ -398,7 +400,7 @@ kd_json_call(const char * request)
         json_object_set_new(ans, "error", json_string(kd_error_message()));
         json_object_set_new(ans, "status", json_string(kd_status_name(st)));
     }
-    out = dump(ans);
+    out = kd_json_dumps_malloc(ans, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(ans);
     return out;
 }

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* Hexadecimal floating literals (C99 / IEEE 754 style, what float.hex() and
    printf("%a") write), read exactly: 0x1.8p-3 = 3/16. */
-#include <ctype.h>
 #include "internal.h"
 
 static int
@@ -56,35 +55,13 @@ _kd_scan_hexfloat(fmpq_t q, const char * s, size_t * len)
     }
     if (s[i] == 'p' || s[i] == 'P')
     {
-        size_t j = i + 1, estart;
-        int neg = 0;
-        slong e = 0;
-        if (s[j] == '+' || s[j] == '-')
-        {
-            neg = (s[j] == '-');
-            j++;
-        }
-        estart = j;
-        while (isdigit((unsigned char) s[j]))
-        {
-            if (e <= 100000000)
-                e = 10 * e + (s[j] - '0');
-            j++;
-        }
-        if (j == estart)
+        kd_status st = _kd_scan_exponent(&e2, s, &i, 4000000, "hexadecimal");
+        if (st != KD_OK)
         {
             fmpz_clear(m);
-            *len = j;
-            return kd_error_set(KD_ERR_PARSE, "expected digits in the binary exponent of a hexadecimal number");
+            *len = i;
+            return st;
         }
-        if (e > 4000000)
-        {
-            fmpz_clear(m);
-            *len = estart;
-            return kd_error_set(KD_ERR_ARG, "binary exponent too large (|p| > 4000000)");
-        }
-        e2 = neg ? -e : e;
-        i = j;
     }
     *len = i;
     /* value = m * 2^(e2 - 4 fracdig) */

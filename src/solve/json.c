@@ -77,19 +77,10 @@ kd_solve_result_json_str(const kd_solve_result_t R, const kd_problem_t P, const 
                          const char * scaled)
 {
     json_t * j = kd_solve_result_json(R, P, so, scaled);
-    char * s, * out = NULL;
-    json_free_t jfree;
+    char * out;
     if (j == NULL)
         return NULL;
-    s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    out = kd_json_dumps_malloc(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(j);
-    if (s == NULL)
-        return NULL;
-    /* a copy from malloc, whatever allocator jansson was given */
-    out = malloc(strlen(s) + 1);
-    if (out != NULL)
-        strcpy(out, s);
-    json_get_alloc_funcs(NULL, &jfree);
-    jfree(s);
     return out;
 }
