@@ -53,16 +53,7 @@ own(int c, const char * arg, void * data)
 static void
 print_ball(const char * label, const arb_t b)
 {
-    char * mid, * rad;
-    if (!arb_is_finite(b))
-    {
-        printf("  %-22s unknown\n", label);
-        return;
-    }
-    kd_arb_get_decimal(&mid, &rad, b, 15);
-    printf("  %-22s %s +/- %s\n", label, mid, rad);
-    flint_free(mid);
-    flint_free(rad);
+    kd_cli_print_ball("  ", label, b);
 }
 
 static void

@@ -70,16 +70,7 @@ parse_rational(fmpq_t q, const char * s, const char * what)
 static void
 print_ball(const char * label, const arb_t b)
 {
-    char * mid, * rad;
-    if (!arb_is_finite(b))
-    {
-        printf("%-22s unknown\n", label);
-        return;
-    }
-    kd_arb_get_decimal(&mid, &rad, b, 15);
-    printf("%-22s %s +/- %s\n", label, mid, rad);
-    flint_free(mid);
-    flint_free(rad);
+    kd_cli_print_ball("", label, b);
 }
 
 /* Checks the options that go together; 0 when fine (else the exit code). */
