@@ -47,5 +47,17 @@ if [ -x "$tmp/example" ]; then
     grep -q '(certified), truth true, 1 read(s) of A$' "$tmp/out" && ok \
         || bad "no certified distance in: $(cat "$tmp/out")"
 fi
+# 3. The Python module (issue 12): installed under pythondir, it imports in a
+# fresh environment with PYTHONPATH and LD_LIBRARY_PATH set to the staging
+# folders, and computes through the installed library.
+init=$(find "$tmp/root" -path '*/kdigits/__init__.py' | head -n 1)
+if [ -n "$init" ] && command -v python3 >/dev/null 2>&1; then
+    ok
+    env -i PATH=/usr/bin:/bin PYTHONPATH="$(dirname "$(dirname "$init")")" \
+        LD_LIBRARY_PATH="$libdir" python3 -c 'import kdigits; assert str(kdigits.approx("0x1.8p-3", 5)) == "3/16"' \
+        >"$tmp/py.log" 2>&1 && ok || bad "import kdigits after make install: $(cat "$tmp/py.log")"
+elif command -v python3 >/dev/null 2>&1; then
+    bad "make install did not install the Python module kdigits"
+fi
 printf 'example: %d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

@@ -758,7 +758,7 @@ static const bad_case bad[] = {
     {H_ARRAY_REAL "1 1\n(1 + 2\n", KD_ERR_PARSE, 3, "')'"},
     {H_ARRAY_REAL "1 1\n2*i\n", KD_ERR_PARSE, 3, "imaginary part"},
     {H_ARRAY_REAL "1 1\n2^10000000\n", KD_ERR_ARG, 3, "exponent"},
-    {H_ARRAY_REAL "1 1\n0x10\n", KD_ERR_PARSE, 3, "entry (1, 1)"},
+    {H_ARRAY_REAL "1 1\n0x1p\n", KD_ERR_PARSE, 3, "entry (1, 1)"},
     {H_ARRAY_CPLX "1 1\n1 inf\n", KD_ERR_PARSE, 3, "entry (1, 1), imaginary part"},
     {H_COORD_REAL "2 2 1\n2 1 1e\n", KD_ERR_PARSE, 3, "entry (2, 1)"},
     {"%%MatrixMarket matrix array integer general\n1 1\n1/2\n", KD_ERR_FORMAT, 3,

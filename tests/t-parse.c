@@ -154,7 +154,11 @@ START_TEST(test_precedence)
         {"0.5*4", 2, 1}, {"1e3/8", 125, 1}, {"2.5e-3", 1, 400}, {"-0.25", -1, 4},
         {"0.1", 1, 10}, {"1.5E+2", 150, 1}, {"10/4", 5, 2}, {"0^0", 1, 1},
         {"(1)", 1, 1}, {"((((7))))", 7, 1}, {"2^0", 1, 1}, {"-(3)^2", -9, 1},
-        {"1-1", 0, 1}, {"4^-1/2", 1, 8}};
+        {"1-1", 0, 1}, {"4^-1/2", 1, 8},
+        /* hexadecimal floating literals, exact (float.hex(), %a) */
+        {"0x1.8p-3", 3, 16}, {"-0x1.8p-3", -3, 16}, {"0X1P+4", 16, 1}, {"0x10", 16, 1},
+        {"0x.8", 1, 2}, {"0xAp0", 10, 1}, {"0x1.999999999999ap-4", 3602879701896397L,
+        36028797018963968L}, {"2*0x1p-1", 1, 1}, {"0x1p3^2", 64, 1}};
     slong i;
 
     for (i = 0; i < (slong) (sizeof cases / sizeof cases[0]); i++)
@@ -405,7 +409,8 @@ START_TEST(test_errors)
         {"1^", KD_ERR_PARSE, 0}, {"sqrt 2", KD_ERR_PARSE, 0}, {"sqrt()", KD_ERR_PARSE, 6},
         {"sqrt(1", KD_ERR_PARSE, 7}, {"foo(1)", KD_ERR_PARSE, 1}, {"x", KD_ERR_PARSE, 1},
         {"1e", KD_ERR_PARSE, 0}, {"1.2.3", KD_ERR_PARSE, 4}, {".", KD_ERR_PARSE, 1},
-        {"0x10", KD_ERR_PARSE, 2}, {"1e1000001", KD_ERR_ARG, 0}, {"1,5", KD_ERR_PARSE, 2},
+        {"0xg", KD_ERR_PARSE, 3}, {"0x1p", KD_ERR_PARSE, 5}, {"0x1g", KD_ERR_PARSE, 4},
+        {"0x1p9999999", KD_ERR_ARG, 0}, {"1e1000001", KD_ERR_ARG, 0}, {"1,5", KD_ERR_PARSE, 2},
         {"(1,2)", KD_ERR_PARSE, 3}, {"[1]", KD_ERR_PARSE, 1}, {"1 = 1", KD_ERR_PARSE, 3},
         {"sqrt(-1)", KD_ERR_DOMAIN, 6}, {"sqrt(-2/3)", KD_ERR_DOMAIN, 6},
         {"1/(2-2)", KD_ERR_DOMAIN, 2}, {"1/0", KD_ERR_DOMAIN, 2}, {"0^-1", KD_ERR_DOMAIN, 0},

@@ -57,5 +57,6 @@ Suite * kd_suite_bpprobe(void);
 Suite * kd_suite_sci(void);
 Suite * kd_suite_spectrum(void);
 Suite * kd_suite_peers(void);
+Suite * kd_suite_candidate(void);
 
 #endif

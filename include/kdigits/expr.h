@@ -5,16 +5,19 @@
      term    := unary  (('*' | '/') unary)*
      unary   := ('+' | '-') unary | power
      power   := primary ('^' unary)?          exponent: an integer constant
-     primary := NUMBER | 'pi' | 'i' | NAME '(' expr ')' | PARAM | '(' expr ')'
+     primary := NUMBER | HEXNUM | 'pi' | 'i' | NAME '(' expr ')' | PARAM | '(' expr ')'
      NUMBER  := digits ['.' [digits]] [('e'|'E') ['+'|'-'] digits]   exact decimal
                 (also '.' digits: ".5" = 1/2; "5." = 5)
+     HEXNUM  := ('0x'|'0X') hexdigits ['.' [hexdigits]] [('p'|'P') ['+'|'-'] digits]
+                exact binary floating literal, as C's %a and Python's float.hex()
+                write: 0x1.8p-3 = 3/16, -0x1p+4 = -16 (the sign is unary minus)
      NAME    := sqrt | cospi | sinpi | cos | sin | cispi
      PARAM   := a name set by kd_expr_set_param (below)
 
    cospi(q), sinpi(q), cispi(q) = cos(pi q), sin(pi q), exp(i pi q) take a
    rational q; cos(x) and sin(x) take x = rational * pi (e.g. cos(3*pi/7)).
    So -2^2 = -(2^2), 2^-30 = 1/2^30, 2^3^2 = 2^9. Spaces are allowed anywhere
-   between tokens. Anything else (nan, inf, 1e, 0x10, unbalanced parentheses)
+   between tokens. Anything else (nan, inf, 1e, 0x, 0x1p, unbalanced parentheses)
    is KD_ERR_PARSE with a message naming the column. */
 #ifndef KDIGITS_EXPR_H
 #define KDIGITS_EXPR_H

@@ -17,6 +17,7 @@
 #include "kdigits/bpprobe.h"
 #include "kdigits/spectrum.h"
 #include "kdigits/sci.h"
+#include "kdigits/candidate.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -43,6 +44,9 @@ json_t * kd_json_mag(const mag_t m);
 json_t * kd_json_arb(const arb_t x, slong digits);
 /* kd_json_arb, or null when x is not finite (an indeterminate ball). */
 json_t * kd_json_arb_or_null(const arb_t x, slong digits);
+/* json_dumps(j, flags) copied into malloc'ed memory (release it with
+   free(), whatever allocator jansson was given); NULL on failure. */
+char * kd_json_dumps_malloc(const json_t * j, size_t flags);
 /* A three-valued answer: true, false or "unknown". */
 json_t * kd_json_truth(kd_truth t);
 /* A three-valued answer: true, false or null. */
@@ -84,6 +88,40 @@ json_t * kd_solve_result_json(const kd_solve_result_t R, const kd_problem_t P,
    malloc'ed: release it with free(). NULL on allocation failure. */
 char * kd_solve_result_json_str(const kd_solve_result_t R, const kd_problem_t P,
                                 const kd_solve_opts_t so, const char * scaled);
+
+/* ---- certifying candidates (`kdigits certify --format json`) */
+
+/* {"found", "unique", "how", "levels_read"}: a truth set, as `solve
+   --certify` shows it under "truth". */
+json_t * kd_truth_set_json(const kd_truth_set_t T);
+/* One candidate's certified fields, with the names `solve --certify` uses:
+   objective, distance_to_truth, correct_digits_certified, right_support,
+   gap_bound (and feasible for p1, bp). */
+json_t * kd_candidate_cert_json(const kd_candidate_cert_struct * c, kd_problem_kind kind);
+/* Everything `kdigits certify --format json` prints for the job J of
+   kd_certify_run(J, S, C): problem, data, truth, candidates (name,
+   x_format and the fields above) and, with --data both, the same for the
+   rounded data under "double_data". */
+json_t * kd_certify_job_json(const kd_certify_job_t J, const kd_certify_spec_t S,
+                             const kd_candidates_t C);
+
+/* ---- one entry point for bindings (the Python module `kdigits`) */
+
+/* Runs the request (a JSON object, UTF-8) and returns the answer as JSON
+   text: {"result": ...} with what the matching command prints with
+   --format json, or {"error": "one-line message", "status": "KD_ERR_..."}.
+   Requests ("op" and its members; A, y, w: a path, builtin:NAME, or a list
+   of rows of exact-expression strings or numbers; a flat list is a column):
+     certify  problem, A, y, x (a list of entries, or a list of such lists;
+              strings as kd_number_parse reads them, numbers exactly),
+              x_im, lambda | eta, w, scaled, center, standardize, x_format,
+              data, cert_prec: `kdigits certify`
+     solve    problem, A, y, lambda | eta, w, scaled, center, standardize,
+              method, prec (0: double), n, certify, max_iter, cert_prec
+     approx   expr, n                   oracle   A, n
+   Never NULL unless out of memory; release it with kd_json_free. */
+char * kd_json_call(const char * request);
+void kd_json_free(char * s);
 
 /* `kdigits table --format json`: {"problem", "replicate_published", "rows"}
    of the table T computed with the options to; paper: whether the

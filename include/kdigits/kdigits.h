@@ -29,6 +29,7 @@
 #include "kdigits/sci.h"
 #include "kdigits/spectrum.h"
 #include "kdigits/builtin.h"
+#include "kdigits/candidate.h"
 /* kdigits/json.h (results as JSON) is not included here: it needs
    jansson's headers; include it where the JSON is wanted. */
 

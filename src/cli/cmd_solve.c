@@ -70,16 +70,7 @@ parse_rational(fmpq_t q, const char * s, const char * what)
 static void
 print_ball(const char * label, const arb_t b)
 {
-    char * mid, * rad;
-    if (!arb_is_finite(b))
-    {
-        printf("%-22s unknown\n", label);
-        return;
-    }
-    kd_arb_get_decimal(&mid, &rad, b, 15);
-    printf("%-22s %s +/- %s\n", label, mid, rad);
-    flint_free(mid);
-    flint_free(rad);
+    kd_cli_print_ball("", label, b);
 }
 
 /* Checks the options that go together; 0 when fine (else the exit code). */
@@ -112,44 +103,18 @@ static kd_status
 build_problem(kd_problem_t P, kd_problem_kind kind, const solve_args * a, slong prec_cap)
 {
     kd_mat_t A, y, w;
-    kd_real_t param;
     kd_status st;
     kd_mat_init(A, 0, 0);
     kd_mat_init(y, 0, 0);
     kd_mat_init(w, 0, 0);
-    kd_real_init(param);
-    if ((st = kd_builtin_load(A, a->A)) != KD_OK
-        || (st = kd_builtin_load(y, a->y)) != KD_OK
-        || (a->w != NULL && (st = kd_builtin_load(w, a->w)) != KD_OK))
-        goto done;
-    if (kind != KD_PROBLEM_BP
-        && (st = kd_real_parse(param, kind == KD_PROBLEM_P1 ? a->eta : a->lambda)) != KD_OK)
-    {
-        kd_error_prefix(kind == KD_PROBLEM_P1 ? "--eta" : "--lambda");
-        goto done;
-    }
-    kd_problem_clear(P);
-    if (a->scaled != NULL)
-    {
-        kd_scaled_convention conv = KD_SCALED_HALF_MEAN;
-        if (strcmp(a->scaled, "mean") == 0)
-            conv = KD_SCALED_MEAN;
-        else if (strcmp(a->scaled, "matlab") != 0)
-        {
-            kd_problem_init_empty(P);
-            st = kd_error_set(KD_ERR_ARG, "--scaled must be matlab or mean, not '%s'", a->scaled);
-            goto done;
-        }
-        st = kd_problem_init_scaled(P, A, y, param, conv, a->center, a->standardize, prec_cap);
-    }
-    else
-        st = kd_problem_init(P, kind, A, y, a->w ? w : NULL, kind == KD_PROBLEM_BP ? NULL : param,
-                             prec_cap);
-done:
+    if ((st = kd_builtin_load(A, a->A)) == KD_OK && (st = kd_builtin_load(y, a->y)) == KD_OK
+        && (a->w == NULL || (st = kd_builtin_load(w, a->w)) == KD_OK))
+        st = kd_problem_init_spec(P, kind, A, y, a->w ? w : NULL,
+                                  kind == KD_PROBLEM_P1 ? a->eta : a->lambda, a->scaled,
+                                  a->center, a->standardize, prec_cap);
     kd_mat_clear(A);
     kd_mat_clear(y);
     kd_mat_clear(w);
-    kd_real_clear(param);
     return st;
 }
 

@@ -71,6 +71,7 @@ static const kd_cli_command commands[] = {
     {"table", "the Omega_K accuracy table: LISTA and FIRENET, certified distances (main job)", kd_cmd_table},
     {"regimes", "the theorem's K / K-1 / K-2 statements made executable on Omega_K", kd_cmd_regimes},
     {"solve", "BP, P1, P2, P3: exact or iterative at any precision, with certified error", kd_cmd_solve},
+    {"certify", "certify anyone's x (a file of numbers, exact or IEEE doubles) against the truth", kd_cmd_certify},
     {"lasso-probe", "the MATLAB LASSO failure: faithful coordinate descent vs the certified truth", kd_cmd_lasso_probe},
     {"bp-probe", "basis pursuit min ||x||_1, x1 + (1+2^-k) x2 = 1: exact vertex vs GLPK and QSopt_ex", kd_cmd_bp_probe},
     {"sci", "the SCI hierarchy made executable: towers, classes, breakdown epsilons", kd_cmd_sci},

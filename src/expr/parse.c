@@ -302,7 +302,10 @@ parse_primary(kd_complex_t z, parser * p)
         fmpq_t q;
         size_t len = 0;
         fmpq_init(q);
-        st = _kd_scan_decimal(q, s, &len);
+        if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+            st = _kd_scan_hexfloat(q, s, &len);
+        else
+            st = _kd_scan_decimal(q, s, &len);
         if (st == KD_OK)
         {
             kd_real_set_fmpq(&z->re, q);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* JSON values of the library's number and truth types, shared by the
    result serializers. */
+#include <stdlib.h>
 #include <string.h>
 #include "kdigits/util.h"
 #include "kdigits/json.h"
@@ -98,4 +99,19 @@ kd_json_level_digits(slong n)
 {
     slong d = (slong) (n * 0.30103) + 2;
     return d < 6 ? 6 : d > 60 ? 60 : d;
+}
+
+char *
+kd_json_dumps_malloc(const json_t * j, size_t flags)
+{
+    char * s = json_dumps(j, flags), * out = NULL;
+    json_free_t jfree;
+    if (s == NULL)
+        return NULL;
+    out = malloc(strlen(s) + 1);
+    if (out != NULL)
+        strcpy(out, s);
+    json_get_alloc_funcs(NULL, &jfree);
+    jfree(s);
+    return out;
 }

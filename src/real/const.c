@@ -149,6 +149,39 @@ kd_real_sin_pi_fmpq(kd_real_t x, const fmpq_t q)
 }
 
 kd_status
+_kd_scan_exponent(slong * e, const char * s, size_t * i, slong max, const char * what)
+{
+    size_t j = *i + 1, estart;
+    int neg = 0;
+    slong v = 0;
+    if (s[j] == '+' || s[j] == '-')
+    {
+        neg = (s[j] == '-');
+        j++;
+    }
+    estart = j;
+    while (isdigit((unsigned char) s[j]))
+    {
+        if (v <= 100000000)
+            v = 10 * v + (s[j] - '0');
+        j++;
+    }
+    if (j == estart)
+    {
+        *i = j;
+        return kd_error_set(KD_ERR_PARSE, "expected digits in the exponent of a %s number", what);
+    }
+    if (v > max)
+    {
+        *i = estart;
+        return kd_error_set(KD_ERR_ARG, "%s exponent too large (|e| > %ld)", what, (long) max);
+    }
+    *e = neg ? -v : v;
+    *i = j;
+    return KD_OK;
+}
+
+kd_status
 _kd_scan_decimal(fmpq_t q, const char * s, size_t * len)
 {
     size_t i = 0, intstart, fracstart = 0, fraclen = 0;
@@ -180,33 +213,12 @@ _kd_scan_decimal(fmpq_t q, const char * s, size_t * len)
     }
     if (s[i] == 'e' || s[i] == 'E')
     {
-        size_t j = i + 1, estart;
-        int neg = 0;
-        slong e = 0;
-        if (s[j] == '+' || s[j] == '-')
+        kd_status st = _kd_scan_exponent(&exp10, s, &i, 1000000, "decimal");
+        if (st != KD_OK)
         {
-            neg = (s[j] == '-');
-            j++;
+            *len = i;
+            return st;
         }
-        estart = j;
-        while (isdigit((unsigned char) s[j]))
-        {
-            if (e <= 100000000)
-                e = 10 * e + (s[j] - '0');
-            j++;
-        }
-        if (j == estart)
-        {
-            *len = j;
-            return kd_error_set(KD_ERR_PARSE, "expected digits in the exponent of a decimal number");
-        }
-        if (e > 1000000)
-        {
-            *len = estart;
-            return kd_error_set(KD_ERR_ARG, "decimal exponent too large (|e| > 1000000)");
-        }
-        exp10 = neg ? -e : e;
-        i = j;
     }
     *len = i;
 

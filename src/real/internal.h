@@ -53,6 +53,16 @@ kd_status _kd_node_eval(arb_t res, kd_node * x, slong prec);
    KD_ERR_PARSE (with *len at the offending character) if s does not start
    with one, KD_ERR_ARG if the exponent is absurd (> 10^6). */
 kd_status _kd_scan_decimal(fmpq_t q, const char * s, size_t * len);
+/* The exponent of a number at s[*i] (the 'e' or 'p'): ['+'|'-'] digits;
+   *e its value and *i past it, or *i at the offending character with
+   KD_ERR_PARSE (no digits) or KD_ERR_ARG (|e| > max); what names the
+   number ("decimal", "hexadecimal") in messages. */
+kd_status _kd_scan_exponent(slong * e, const char * s, size_t * i, slong max, const char * what);
+/* The same for an unsigned hexadecimal floating literal
+   ('0x'|'0X') hexdigits ['.' [hexdigits]] [('p'|'P') ['+'|'-'] digits]
+   (at least one hex digit; the binary exponent is optional), read exactly:
+   0x1.8p-3 = 3/16. KD_ERR_ARG if |exponent| > 4 * 10^6. */
+kd_status _kd_scan_hexfloat(fmpq_t q, const char * s, size_t * len);
 
 /* cos(pi q) when it is rational (q mod 2 in {0, 1/3, 1/2, 2/3, 1, ...}). */
 int _kd_cos_pi_rational(fmpq_t c, const fmpq_t q);

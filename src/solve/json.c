@@ -9,16 +9,9 @@
 static void
 set_certified(json_t * jo, const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
 {
-    json_t * jt = json_object(), * jl = json_array();
-    slong j, K = kd_solve_result_certified_digits(R, so->cert_prec);
+    slong K = kd_solve_result_certified_digits(R, so->cert_prec);
     json_object_set_new(jo, "distance_to_truth", kd_json_arb_or_null(&R->dist, 15));
-    json_object_set_new(jt, "found", kd_json_truth(R->truth.found));
-    json_object_set_new(jt, "unique", kd_json_truth(R->truth.unique));
-    json_object_set_new(jt, "how", json_string(R->truth.how));
-    for (j = 0; j < R->truth.nlevels; j++)
-        json_array_append_new(jl, json_integer(R->truth.levels[j]));
-    json_object_set_new(jt, "levels_read", jl);
-    json_object_set_new(jo, "truth", jt);
+    json_object_set_new(jo, "truth", kd_truth_set_json(&R->truth));
     json_object_set_new(jo, "correct_digits_certified", K < 0 ? json_null() : json_integer(K));
     json_object_set_new(jo, "right_support", kd_json_truth(kd_solve_result_support_verdict(R)));
     json_object_set_new(jo, "gap_bound", kd_json_arb_or_null(&R->gap, 15));
@@ -84,19 +77,10 @@ kd_solve_result_json_str(const kd_solve_result_t R, const kd_problem_t P, const 
                          const char * scaled)
 {
     json_t * j = kd_solve_result_json(R, P, so, scaled);
-    char * s, * out = NULL;
-    json_free_t jfree;
+    char * out;
     if (j == NULL)
         return NULL;
-    s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    out = kd_json_dumps_malloc(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(j);
-    if (s == NULL)
-        return NULL;
-    /* a copy from malloc, whatever allocator jansson was given */
-    out = malloc(strlen(s) + 1);
-    if (out != NULL)
-        strcpy(out, s);
-    json_get_alloc_funcs(NULL, &jfree);
-    jfree(s);
     return out;
 }

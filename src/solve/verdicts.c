@@ -3,16 +3,12 @@
    support check against the true solution set. */
 #include "kdigits/solve.h"
 #include "kdigits/certify.h"
+#include "kdigits/candidate.h"
 
 slong
 kd_solve_result_certified_digits(const kd_solve_result_t R, slong prec)
 {
-    slong K = -1;
-    if (!arb_is_finite(&R->dist))
-        return -1;
-    while (K < 300 && kd_certify_digits(&R->dist, K + 1, prec) == KD_TRUE)
-        K++;
-    return K;
+    return kd_certify_digits_max(&R->dist, prec);
 }
 
 kd_truth

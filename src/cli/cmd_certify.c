@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* kdigits certify: outputs x computed anywhere, certified against the true
+   solution set of the exact (or the double-rounded) problem. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "kdigits/candidate.h"
+
+static void
+help(void)
+{
+    kd_cli_help(stdout, kd_help_certify, NULL, NULL);
+}
+
+typedef struct
+{
+    const char * A, * y, * w, * lambda, * eta, * scaled, * problem, * xformat, * data;
+    const char ** x;
+    slong nx;
+    int center, standardize;
+    slong cert_prec;
+}
+certify_args;
+
+static int
+own(int c, const char * arg, void * data)
+{
+    certify_args * a = data;
+    switch (c)
+    {
+        case 'A': a->A = arg; break;
+        case 'y': a->y = arg; break;
+        case 'w': a->w = arg; break;
+        case 'l': a->lambda = arg; break;
+        case 'e': a->eta = arg; break;
+        case 's': a->scaled = arg; break;
+        case 'C': a->center = 0; break;
+        case 'S': a->standardize = 0; break;
+        case 'P': a->problem = arg; break;
+        case 'X': a->xformat = arg; break;
+        case 'D': a->data = arg; break;
+        case 'x':
+            a->x = flint_realloc(a->x, (a->nx + 1) * sizeof *a->x);
+            a->x[a->nx++] = arg;
+            break;
+        case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "certify", "--cert-prec", 64, 1000000) ? 1 : -1;
+        default: return 0;
+    }
+    return 1;
+}
+
+/* "label  mid +/- rad", or unknown for an indeterminate ball. */
+static void
+print_ball(const char * label, const arb_t b)
+{
+    kd_cli_print_ball("  ", label, b);
+}
+
+static void
+print_candidate(const kd_candidate_cert_struct * c, kd_problem_kind kind, const char * name,
+                kd_xformat f, int rounded)
+{
+    arb_t t;
+    printf("x         %s (%s)\n", name, f == KD_XFORMAT_DOUBLE
+           ? "each entry the IEEE double it denotes" : "exact entries");
+    print_ball(rounded ? "objective (this data)" : "objective (exact data)", &c->objective);
+    print_ball("dist(x, Xi(A, y))", &c->dist);
+    if (arb_is_zero(&c->dist))
+        printf("  %-22s all (dist = 0 exactly)\n", "correct digits");
+    else if (c->digits >= 1)
+        printf("  %-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", c->digits, c->digits);
+    else if (c->digits == 0)
+        printf("  %-22s none (dist <= 1 is proved, dist <= 0.1 is not)\n", "correct digits");
+    else if (arb_is_finite(&c->dist))
+        printf("  %-22s none proved (dist <= 1 is not)\n", "correct digits");
+    printf("  %-22s %s\n", "right support", kd_truth_name(c->support));
+    arb_init(t);
+    arb_sub(t, &c->objective, &c->gap, 128);
+    /* f(x) - f* <= f(x) holds for every x: a bound is shown when it says more */
+    if (arb_is_finite(&c->gap) && (!arb_is_finite(&c->objective) || arb_is_positive(t)))
+        print_ball("f(x) - f* <=", &c->gap);
+    else if (arb_is_finite(&c->gap))
+        printf("  %-22s no useful bound (the dual point from x's residual gives only f(x))\n",
+               "f(x) - f*");
+    arb_clear(t);
+    if (kind == KD_PROBLEM_P1 || kind == KD_PROBLEM_BP)
+        printf("  %-22s %s\n", "feasible", kd_truth_name(c->feasible));
+}
+
+static void
+print_text(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidates_t C)
+{
+    int r;
+    slong k;
+    printf("problem   %s%s%s%s%s%s\n", kd_problem_kind_name(S->kind),
+           S->param ? (S->kind == KD_PROBLEM_P1 ? ", eta = " : ", lambda = ") : "",
+           S->param ? S->param : "", S->scaled ? " (scaled LASSO, " : "",
+           S->scaled ? S->scaled : "", S->scaled ? " convention)" : "");
+    for (r = 0; r < 2; r++)
+    {
+        const kd_candidates_report_struct * R = J->R + r;
+        if (!J->has[r])
+            continue;
+        if (r == 1 && J->has[0])
+            printf("\n");
+        if (r == 0)
+            printf("data      the exact data\n");
+        else
+            printf("data      A, y%s rounded to IEEE double entry by entry%s%s%s\n",
+                   S->param ? " and the parameter" : "", S->param ? " (parameter " : "",
+                   S->param ? J->param_double : "", S->param ? ")" : "");
+        printf("truth     %s: %s\n", R->truth->found == KD_TRUE ? "certified" : "not found",
+               R->truth->how);
+        for (k = 0; k < R->n; k++)
+            print_candidate(R->c + k, S->kind, C->names[k], C->format[k], r == 1);
+    }
+}
+
+static void
+print_csv(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidates_t C)
+{
+    int r;
+    slong k;
+    printf("data,candidate,x_format,truth_found,objective_mid,objective_rad,distance_mid,"
+           "distance_rad,correct_digits,right_support,gap_mid,gap_rad,feasible\n");
+    for (r = 0; r < 2; r++)
+        for (k = 0; J->has[r] && k < J->R[r].n; k++)
+        {
+            const kd_candidate_cert_struct * c = J->R[r].c + k;
+            const arb_struct * b[3] = {&c->objective, &c->dist, &c->gap};
+            int i;
+            printf("%s,", r == 0 ? "exact" : "double");
+            kd_csv_write_field(stdout, C->names[k]);
+            printf(",%s,%s", kd_xformat_name(C->format[k]), kd_truth_name(J->R[r].truth->found));
+            for (i = 0; i < 3; i++)
+            {
+                char * mid = NULL, * rad = NULL;
+                if (arb_is_finite(b[i]))
+                    kd_arb_get_decimal(&mid, &rad, b[i], 15);
+                printf(",%s,%s", mid ? mid : "", rad ? rad : "");
+                if (i == 1)
+                {
+                    if (arb_is_zero(&c->dist))
+                        printf(",all");
+                    else if (c->digits >= 0)
+                        printf(",%ld", (long) c->digits);
+                    else
+                        printf(",");
+                    printf(",%s", kd_truth_name(c->support));
+                }
+                flint_free(mid);
+                flint_free(rad);
+            }
+            printf(",%s\n", S->kind == KD_PROBLEM_P1 || S->kind == KD_PROBLEM_BP
+                   ? kd_truth_name(c->feasible) : "");
+        }
+}
+
+/* Checks the options; fills S's kind and modes; 0 when fine, else the exit code. */
+static int
+check_args(kd_certify_spec_t S, kd_xformat * xf, const certify_args * a, const char * cmd)
+{
+    kd_status st;
+    if (a->problem == NULL || a->A == NULL || a->y == NULL || a->nx == 0)
+        return kd_cli_usage(cmd, "--problem, --A, --y and --x are required");
+    if ((st = kd_problem_kind_parse(&S->kind, a->problem)) != KD_OK)
+        return kd_cli_fail(cmd, st);
+    if (a->eta != NULL && S->kind != KD_PROBLEM_P1)
+        return kd_cli_usage(cmd, "--eta is the constraint of p1; %s does not take it", a->problem);
+    if (a->lambda != NULL && S->kind != KD_PROBLEM_P2 && S->kind != KD_PROBLEM_P3)
+        return kd_cli_usage(cmd, "--lambda is the weight of p2 and p3; %s does not take it",
+                            a->problem);
+    if ((a->xformat != NULL && (st = kd_xformat_parse(xf, a->xformat)) != KD_OK)
+        || (a->data != NULL && (st = kd_data_mode_parse(&S->data, a->data)) != KD_OK))
+        return kd_cli_fail(cmd, st);
+    S->param = S->kind == KD_PROBLEM_P1 ? a->eta : a->lambda;
+    S->scaled = a->scaled;
+    S->center = a->center;
+    S->standardize = a->standardize;
+    S->prec = a->cert_prec;
+    return 0;
+}
+
+int
+kd_cmd_certify(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"A", required_argument, NULL, 'A'},
+        {"y", required_argument, NULL, 'y'},
+        {"w", required_argument, NULL, 'w'},
+        {"x", required_argument, NULL, 'x'},
+        {"x-format", required_argument, NULL, 'X'},
+        {"data", required_argument, NULL, 'D'},
+        {"lambda", required_argument, NULL, 'l'},
+        {"eta", required_argument, NULL, 'e'},
+        {"scaled", required_argument, NULL, 's'},
+        {"no-center", no_argument, NULL, 'C'},
+        {"no-standardize", no_argument, NULL, 'S'},
+        {"problem", required_argument, NULL, 'P'},
+        {"cert-prec", required_argument, NULL, 'B'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    const char * cmd = "certify";
+    certify_args a;
+    kd_cli_opts o;
+    kd_certify_spec_t S;
+    kd_certify_job_t J;
+    kd_candidates_t C;
+    kd_mat_t A, y, w;
+    kd_xformat xf = KD_XFORMAT_AUTO;
+    kd_status st = KD_OK;
+    slong k;
+    int r, ret = 0;
+
+    memset(&a, 0, sizeof a);
+    a.center = a.standardize = 1;
+    a.cert_prec = 256;
+    kd_cli_opts_init(&o, 0);
+    kd_certify_spec_init(S);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
+    {
+        flint_free(a.x);
+        return KD_CLI_GETOPT_EXIT(r);
+    }
+    if ((r = check_args(S, &xf, &a, cmd)) != 0)
+    {
+        flint_free(a.x);
+        kd_cli_opts_clear(&o);
+        return r;
+    }
+    S->prec_cap = o.prec_cap;
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_mat_init(w, 0, 0);
+    kd_candidates_init(C);
+    kd_certify_job_init(J);
+    if ((st = kd_builtin_load(A, a.A)) == KD_OK && (st = kd_builtin_load(y, a.y)) == KD_OK
+        && (a.w == NULL || (st = kd_builtin_load(w, a.w)) == KD_OK))
+        for (k = 0; k < a.nx && st == KD_OK; k++)
+            st = kd_candidates_read(C, a.x[k], xf);
+    S->A = A;
+    S->y = y;
+    S->w = a.w ? w : NULL;
+    if (st == KD_OK)
+        st = kd_certify_run(J, S, C);
+    if (st != KD_OK)
+        ret = kd_cli_fail(cmd, st);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_certify_job_json(J, S, C));
+    else if (o.fmt == KD_FMT_CSV)
+        print_csv(J, S, C);
+    else
+        print_text(J, S, C);
+    kd_certify_job_clear(J);
+    kd_candidates_clear(C);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_mat_clear(w);
+    kd_cli_opts_clear(&o);
+    flint_free(a.x);
+    return ret;
+}
