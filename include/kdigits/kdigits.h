@@ -15,6 +15,7 @@
 #include "kdigits/lasso.h"
 #include "kdigits/lp.h"
 #include "kdigits/qfield.h"
+#include "kdigits/alg.h"
 #include "kdigits/path.h"
 #include "kdigits/iter.h"
 #include "kdigits/problem.h"
