@@ -7,6 +7,7 @@
 #define KDIGITS_CERTIFY_H
 
 #include "kdigits/problem.h"
+#include "kdigits/qfield.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,6 +72,13 @@ kd_status kd_certify_objective_arb(arb_t f, const kd_problem_t P, const arb_mat_
    (||Ax - y|| <= eta, resp. Ax = y), three-valued. */
 kd_status kd_certify_feasible(kd_truth * t, const kd_problem_t P, const fmpq_mat_t xr,
                                 const fmpq_mat_t xi, slong prec);
+/* The same for a candidate held exactly in a quadratic field (kd_qvec, the
+   exact P1/P3 solutions of rational instances): for rational data
+   ||Ax - y||^2 <= eta^2 (resp. Ax = y) is decided exactly in that field, so
+   a solution on the constraint gets KD_TRUE; otherwise in balls (strict
+   inequalities only). */
+kd_status kd_certify_feasible_qvec(kd_truth * t, const kd_problem_t P, const kd_qvec_t x,
+                                   slong prec);
 /* For P2 and P3 (real or complex): a certified upper bound of f(xhat) - f*
    from the duality gap at the dual point built from xhat's residual
    (proofs-notes/solvers.md §4); gap receives a ball whose upper end bounds

@@ -6,6 +6,8 @@
    in ball arithmetic (proofs-notes/exact.md §2). */
 #include "kdigits/certify.h"
 #include "kdigits/alg.h"
+#include "kdigits/qfield.h"
+#include "../problem/internal.h"
 #include <math.h>
 #include "internal.h"
 
@@ -448,4 +450,115 @@ cleanup:
     if (st == KD_ERR_UNSUPPORTED)
         st = KD_OK;     /* the message says why: verdict unknown */
     return st;
+}
+
+/* R = the real parts of A's enclosure. */
+static kd_status
+eval_real(arb_mat_t R, const kd_mat_t A, slong prec)
+{
+    acb_mat_t T;
+    slong i, j;
+    kd_status st;
+    acb_mat_init(T, A->r, A->c);
+    st = kd_mat_eval_acb_mat(T, A, prec);
+    for (i = 0; i < A->r && st == KD_OK; i++)
+        for (j = 0; j < A->c; j++)
+            arb_set(arb_mat_entry(R, i, j), acb_realref(acb_mat_entry(T, i, j)));
+    acb_mat_clear(T);
+    return st;
+}
+
+kd_status
+kd_certify_feasible_qvec(kd_truth * tr, const kd_problem_t P, const kd_qvec_t x, slong prec)
+{
+    kd_status st;
+    slong i;
+    *tr = KD_UNKNOWN;
+    if (kd_qvec_length(x) != P->N)
+        return kd_error_set(KD_ERR_SIZE, "the candidate must have %ld entries", P->N);
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+    {
+        *tr = KD_TRUE;
+        return KD_OK;
+    }
+    if (kd_problem_is_rational(P) && !P->is_complex)
+    {
+        /* r = A x - y and ||r||^2 - eta^2 in x's quadratic field, exactly */
+        kd_qproblem_t Q;
+        kd_qvec_t r;
+        kd_qfield_t e, n2, t;
+        fmpq_t q, e2;
+        if ((st = _kd_qproblem_init_data(Q, P, -1)) != KD_OK)
+        {
+            kd_qproblem_clear(Q);
+            return st;
+        }
+        kd_qvec_init(r, P->m);
+        kd_qfield_init(e);
+        kd_qfield_init(n2);
+        kd_qfield_init(t);
+        fmpq_init(q);
+        fmpq_init(e2);
+        st = kd_qvec_mul_fmpq_mat(r, Q->A, x);
+        for (i = 0; i < P->m && st == KD_OK; i++)
+        {
+            kd_qvec_get_entry(e, r, i);
+            kd_qfield_sub_fmpq(e, e, fmpq_mat_entry(Q->y, i, 0));
+            if ((st = kd_qfield_mul(t, e, e)) == KD_OK)
+                st = kd_qfield_add(n2, n2, t);
+        }
+        if (st == KD_OK)
+        {
+            if (P->kind == KD_PROBLEM_P1)
+            {
+                fmpq_mul(e2, Q->param, Q->param);
+                *tr = kd_qfield_cmp_fmpq(n2, e2) <= 0 ? KD_TRUE : KD_FALSE;
+            }
+            else
+                *tr = kd_qfield_is_zero(n2) ? KD_TRUE : KD_FALSE;
+        }
+        kd_qvec_clear(r);
+        kd_qfield_clear(e);
+        kd_qfield_clear(n2);
+        kd_qfield_clear(t);
+        fmpq_clear(q);
+        fmpq_clear(e2);
+        kd_qproblem_clear(Q);
+        return st;
+    }
+    /* irrational data: the balls decide a strict inequality only */
+    {
+        arb_mat_t xb, A, y, r;
+        arb_t n2, e2;
+        arb_mat_init(xb, P->N, 1);
+        arb_mat_init(A, P->m, P->N);
+        arb_mat_init(y, P->m, 1);
+        arb_mat_init(r, P->m, 1);
+        arb_init(n2);
+        arb_init(e2);
+        kd_qvec_get_arb_mat(xb, x, prec);
+        st = eval_real(A, P->A, prec);
+        if (st == KD_OK)
+            st = eval_real(y, P->y, prec);
+        if (st == KD_OK)
+            st = kd_real_eval_arb(e2, P->param, prec);
+        if (st == KD_OK)
+        {
+            arb_mat_mul(r, A, xb, prec);
+            arb_mat_sub(r, r, y, prec);
+            for (i = 0; i < P->m; i++)
+                arb_addmul(n2, arb_mat_entry(r, i, 0), arb_mat_entry(r, i, 0), prec);
+            arb_mul(e2, e2, e2, prec);
+            if (P->kind == KD_PROBLEM_BP)
+                arb_zero(e2);
+            *tr = arb_gt(n2, e2) ? KD_FALSE : (arb_lt(n2, e2) ? KD_TRUE : KD_UNKNOWN);
+        }
+        arb_mat_clear(xb);
+        arb_mat_clear(A);
+        arb_mat_clear(y);
+        arb_mat_clear(r);
+        arb_clear(n2);
+        arb_clear(e2);
+        return st;
+    }
 }
