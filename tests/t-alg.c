@@ -4,9 +4,13 @@
    decided exactly (and their perturbations refuted), ranks against FLINT's
    rational rank and against matrices of known rank, exact solves checked by
    substitution, and the qqbar fallback. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/alg.h"
+#include "kdigits/certify.h"
+#include "kdigits/lp.h"
 
 #define PREC 256
 
@@ -426,6 +430,128 @@ START_TEST(test_dct_rank)
 }
 END_TEST
 
+/* Random noiseless BP / P1(eta = 0) instances A = c R, y = c R x0 with R
+   rational and c irrational (sqrt 2, sqrt 3, cospi(1/5), ...): the solution
+   set is that of (R, R x0), which the exact rational BP solver gives
+   independently. A certified pattern must enclose that solution and the
+   rational solver must find it unique; a refuted pattern must not be the
+   unique solution's. Patterns tried: x0's, the rational solution's, and a
+   random one. */
+START_TEST(test_certify_random)
+{
+    static const char * scale[] = { "sqrt(2)", "sqrt(3)", "cospi(1/5)", "sqrt(6)/3", "sinpi(1/12)" };
+    flint_rand_t st;
+    slong iter, certified = 0, refuted = 0;
+    kd_test_randinit(st, 3004);
+    for (iter = 0; iter < 1500; iter++)
+    {
+        slong m = 2 + n_randint(st, 3), N = m + 1 + n_randint(st, 4), i, j, k, nE;
+        slong E[8];
+        int s[8], pat;
+        fmpq_mat_t R, x0, y0;
+        kd_mat_t A, y;
+        kd_real_t c, t;
+        kd_problem_t P;
+        kd_bp_result_t B;
+        arb_mat_t x;
+        arb_t mu;
+        kd_truth v;
+        fmpq_mat_init(R, m, N);
+        fmpq_mat_init(x0, N, 1);
+        fmpq_mat_init(y0, m, 1);
+        kd_test_rand_fmpq_mat(R, st, 4, 3);
+        for (k = 0; k < 1 + (slong) n_randint(st, 2); k++)
+            kd_test_rand_fmpq(fmpq_mat_entry(x0, n_randint(st, N), 0), st, 5, 2);
+        fmpq_mat_mul(y0, R, x0);
+        kd_real_init(c);
+        kd_real_init(t);
+        parse_real(c, scale[n_randint(st, 5)]);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (i = 0; i < m; i++)
+        {
+            for (j = 0; j < N; j++)
+            {
+                kd_real_mul_fmpq(t, c, fmpq_mat_entry(R, i, j));
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+            kd_real_mul_fmpq(t, c, fmpq_mat_entry(y0, i, 0));
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        kd_bp_result_init(B);
+        if (kd_bp_solve_exact(B, R, y0, NULL) != KD_OK)
+        {
+            kd_bp_result_clear(B);
+            goto next;
+        }
+        if (n_randint(st, 2))
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_BP, A, y, NULL, NULL, 0));
+        else
+        {
+            kd_real_zero(t);
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P1, A, y, NULL, t, 0));
+        }
+        arb_mat_init(x, N, 1);
+        arb_init(mu);
+        for (pat = 0; pat < 3; pat++)
+        {
+            const fmpq_mat_struct * src = pat == 0 ? x0 : &B->x;
+            nE = 0;
+            for (j = 0; j < N; j++)
+            {
+                int sg = pat < 2 ? fmpq_sgn(fmpq_mat_entry(src, j, 0)) : (int) n_randint(st, 3) - 1;
+                if (sg != 0 && nE < m)
+                {
+                    E[nE] = j;
+                    s[nE++] = sg;
+                }
+            }
+            kd_assert_ok(kd_certify_pattern(&v, x, mu, P, E, s, nE, 128));
+            if (v == KD_TRUE)
+            {
+                certified++;
+                ck_assert_msg(B->unique == KD_TRUE, "certified a non-unique problem (seed %lu, iter %ld)",
+                              kd_test_seed(3004), iter);
+                for (j = 0; j < N; j++)
+                    ck_assert_msg(arb_contains_fmpq(arb_mat_entry(x, j, 0), fmpq_mat_entry(&B->x, j, 0)),
+                                  "false certificate (seed %lu, iter %ld, pattern %d)",
+                                  kd_test_seed(3004), iter, pat);
+            }
+            else if (v == KD_FALSE && B->unique == KD_TRUE)
+            {
+                /* the pattern refuted must differ from the solution's */
+                int same = 1;
+                refuted++;
+                for (j = 0, k = 0; j < N; j++)
+                {
+                    int sg = fmpq_sgn(fmpq_mat_entry(&B->x, j, 0));
+                    int in = (k < nE && E[k] == j);
+                    if (in ? sg != s[k] : sg != 0)
+                        same = 0;
+                    k += in;
+                }
+                ck_assert_msg(!same, "refuted the true pattern (seed %lu, iter %ld)", kd_test_seed(3004), iter);
+            }
+        }
+        arb_mat_clear(x);
+        arb_clear(mu);
+        kd_problem_clear(P);
+        kd_bp_result_clear(B);
+    next:
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(c);
+        kd_real_clear(t);
+        fmpq_mat_clear(R);
+        fmpq_mat_clear(x0);
+        fmpq_mat_clear(y0);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "certify_random: %ld certified, %ld refuted\n", certified, refuted);
+    ck_assert_msg(certified >= 500 && refuted >= 50, "only %ld certified, %ld refuted", certified, refuted);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_alg(void)
 {
@@ -438,6 +564,7 @@ kd_suite_alg(void)
     tcase_add_test(tc, test_rank_rational);
     tcase_add_test(tc, test_rank_known);
     tcase_add_test(tc, test_dct_rank);
+    tcase_add_test(tc, test_certify_random);
     suite_add_tcase(s, tc);
     return s;
 }

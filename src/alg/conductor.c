@@ -343,7 +343,7 @@ kd_cyclo_conductor_mat(slong * L, const kd_mat_t A, slong deg_max)
     {
         st = walk_complex(&W, A->entries + i);
         if (st != KD_OK)
-            kd_error_prefix("entry (%ld, %ld): ", i / A->c + 1, i % A->c + 1);
+            kd_error_prefix("entry (%ld, %ld)", i / A->c + 1, i % A->c + 1);
     }
     _kd_ptab_clear(W.seen);
     if (st == KD_OK)

@@ -575,7 +575,7 @@ kd_cyclo_mat_set_kd_mat(kd_cyclo_mat_t R, const kd_mat_t A, kd_cyclo_t K)
     {
         st = set_complex_memo(R->entries + k, A->entries + k, &M);
         if (st != KD_OK)
-            kd_error_prefix("entry (%ld, %ld): ", k / A->c + 1, k % A->c + 1);
+            kd_error_prefix("entry (%ld, %ld)", k / A->c + 1, k % A->c + 1);
     }
     memo_clear(&M);
     return st;

@@ -300,12 +300,12 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
         if (st != KD_ERR_UNSUPPORTED)
             return st;
         kd_error_prefix("the zero-residual case needs an exact equality, and exact arithmetic "
-                        "is not available: ");
+                        "is not available");
         return KD_OK;
     }
     if ((st = kd_cyclo_init(K, L, 0)) != KD_OK)
     {
-        kd_error_prefix("exact arithmetic: ");
+        kd_error_prefix("exact arithmetic");
         return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
     }
     kd_cyclo_mat_init(AE, m, nE, K);
