@@ -40,3 +40,12 @@ printf '%%%%MatrixMarket matrix array real general\n2 1\n3\n1\n' >"$tmp/y31.mtx"
 expect_ok "p1 quadratic feasible" "$KD" solve --problem p1 --eta 1 --A "$tmp/I2.mtx" \
     --y "$tmp/y31.mtx" --method exact --certify --format json
 check "p1 quadratic: feasible true" [ "$(json feasible)" = true ]
+# sci rank: exactly given irrational matrices get their exact rank (lasso:0
+# has rank exactly 1, in Q(sqrt 2)); bare pi keeps the tower's lower bound
+expect_ok "sci rank lasso:0 exact" "$KD" sci rank --builtin 'lasso:0' --n 0,10 --format json
+check "sci rank lasso:0 exact rank 1" [ "$(json exact_rank)" = 1 ]
+check "sci rank lasso:0 field" [ "$(json exact_field)" = "Q(zeta_8)" ]
+printf '%%%%MatrixMarket matrix array real general\n2 2\npi\n1\npi\n1\n' >"$tmp/pirank.mtx"
+expect_ok "sci rank pi" "$KD" sci rank --A "$tmp/pirank.mtx" --n 0,10 --format json
+check "sci rank pi: no exact rank" [ "$(json exact_rank)" = null ]
+check "sci rank pi: reason" sh -c "\"$TOOL\" json truth <\"$tmp/out\" | grep -q 'rank >= 1 certified (no exact decision: .*pi'"
