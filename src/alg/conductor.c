@@ -287,23 +287,8 @@ check_start(slong L)
     return KD_OK;
 }
 
-kd_status
-kd_cyclo_conductor_real(slong * L, const kd_real_t x, slong deg_max)
-{
-    cond_walk W;
-    kd_status st = check_start(*L);
-    if (st != KD_OK)
-        return st;
-    walk_init(&W, *L, deg_max);
-    st = walk(&W, x->node);
-    _kd_ptab_clear(W.seen);
-    if (st == KD_OK)
-        *L = W.L;
-    return st;
-}
-
 static kd_status
-walk_complex(cond_walk * W, const kd_complex_t z)
+walk_complex(cond_walk * W, const kd_complex_struct * z)
 {
     kd_status st = walk(W, z->re.node);
     if (st == KD_OK && !kd_real_is_zero(&z->im))
@@ -315,15 +300,25 @@ walk_complex(cond_walk * W, const kd_complex_t z)
     return st;
 }
 
-kd_status
-kd_cyclo_conductor_complex(slong * L, const kd_complex_t z, slong deg_max)
+/* Runs the walk over n complex values (or, z NULL, the real x) from *L. */
+static kd_status
+conductor_of(slong * L, const kd_real_struct * x, const kd_complex_struct * z, slong n,
+             slong cols, slong deg_max)
 {
     cond_walk W;
+    slong i;
     kd_status st = check_start(*L);
     if (st != KD_OK)
         return st;
     walk_init(&W, *L, deg_max);
-    st = walk_complex(&W, z);
+    if (z == NULL)
+        st = walk(&W, x->node);
+    for (i = 0; z != NULL && i < n && st == KD_OK; i++)
+    {
+        st = walk_complex(&W, z + i);
+        if (st != KD_OK && cols > 0)
+            kd_error_prefix("entry (%ld, %ld)", i / cols + 1, i % cols + 1);
+    }
     _kd_ptab_clear(W.seen);
     if (st == KD_OK)
         *L = W.L;
@@ -331,22 +326,19 @@ kd_cyclo_conductor_complex(slong * L, const kd_complex_t z, slong deg_max)
 }
 
 kd_status
+kd_cyclo_conductor_real(slong * L, const kd_real_t x, slong deg_max)
+{
+    return conductor_of(L, x, NULL, 0, 0, deg_max);
+}
+
+kd_status
+kd_cyclo_conductor_complex(slong * L, const kd_complex_t z, slong deg_max)
+{
+    return conductor_of(L, NULL, z, 1, 0, deg_max);
+}
+
+kd_status
 kd_cyclo_conductor_mat(slong * L, const kd_mat_t A, slong deg_max)
 {
-    cond_walk W;
-    slong i, n = A->r * A->c;
-    kd_status st = check_start(*L);
-    if (st != KD_OK)
-        return st;
-    walk_init(&W, *L, deg_max);
-    for (i = 0; i < n && st == KD_OK; i++)
-    {
-        st = walk_complex(&W, A->entries + i);
-        if (st != KD_OK)
-            kd_error_prefix("entry (%ld, %ld)", i / A->c + 1, i % A->c + 1);
-    }
-    _kd_ptab_clear(W.seen);
-    if (st == KD_OK)
-        *L = W.L;
-    return st;
+    return conductor_of(L, NULL, A->entries, A->r * A->c, A->c, deg_max);
 }

@@ -73,28 +73,34 @@ kd_cyclo_mat_mul(kd_cyclo_mat_t C, const kd_cyclo_mat_t A,
     return KD_OK;
 }
 
-kd_status
-kd_cyclo_mat_transpose(kd_cyclo_mat_t B, const kd_cyclo_mat_t A, const kd_cyclo_t K)
+/* B = A^T, conjugated entrywise when conj. */
+static kd_status
+transpose_map(kd_cyclo_mat_t B, const kd_cyclo_mat_t A, const kd_cyclo_t K, int conj)
 {
     slong i, j;
     if (B->r != A->c || B->c != A->r || B == A)
         return kd_error_set(KD_ERR_SIZE, "cyclotomic transpose: sizes do not fit");
     for (i = 0; i < A->r; i++)
         for (j = 0; j < A->c; j++)
-            nf_elem_set(kd_cyclo_mat_entry(B, j, i), kd_cyclo_mat_entry(A, i, j), K->nf);
+        {
+            if (conj)
+                kd_cyclo_conj(kd_cyclo_mat_entry(B, j, i), kd_cyclo_mat_entry(A, i, j), K);
+            else
+                nf_elem_set(kd_cyclo_mat_entry(B, j, i), kd_cyclo_mat_entry(A, i, j), K->nf);
+        }
     return KD_OK;
+}
+
+kd_status
+kd_cyclo_mat_transpose(kd_cyclo_mat_t B, const kd_cyclo_mat_t A, const kd_cyclo_t K)
+{
+    return transpose_map(B, A, K, 0);
 }
 
 kd_status
 kd_cyclo_mat_adjoint(kd_cyclo_mat_t B, const kd_cyclo_mat_t A, const kd_cyclo_t K)
 {
-    slong i, j;
-    if (B->r != A->c || B->c != A->r || B == A)
-        return kd_error_set(KD_ERR_SIZE, "cyclotomic adjoint: sizes do not fit");
-    for (i = 0; i < A->r; i++)
-        for (j = 0; j < A->c; j++)
-            kd_cyclo_conj(kd_cyclo_mat_entry(B, j, i), kd_cyclo_mat_entry(A, i, j), K);
-    return KD_OK;
+    return transpose_map(B, A, K, 1);
 }
 
 int
