@@ -7,6 +7,7 @@
 #define KDIGITS_CERTIFY_H
 
 #include "kdigits/problem.h"
+#include "kdigits/qfield.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,13 +29,27 @@ extern "C" {
        |2 a_j^T (y - A x)| < lambda w_j off E.
    P3: |E| < m: x = the P2(mu) pattern solution with mu = 2 lambda
        ||Ax - y|| > 0 (y outside the range of A_E); |E| = m: zero residual,
-       x_E = A_E^{-1} y with a strict BP certificate v and lambda ||v|| < 1.
-   P1: x = the P2(mu) pattern solution with ||Ax - y|| = eta, mu > 0.
-   BP: |E| = m, x_E = A_E^{-1} y, strict dual certificate v = A_E^{-T} w_E s.
+       x_E = A_E^{-1} y with a strict BP certificate v and lambda ||v|| < 1;
+       |E| < m with zero residual: as BP below, plus lambda ||v|| < 1.
+   P1: x = the P2(mu) pattern solution with ||Ax - y|| = eta, mu > 0;
+       eta = 0: as BP.
+   BP: |E| = m, x_E = A_E^{-1} y, strict dual certificate v = A_E^{-T} w_E s;
+       |E| < m: A_E of full column rank and y = A_E x_E decided exactly in
+       a cyclotomic field (kdigits/alg.h; data with bare pi or beyond its
+       degree cap stay KD_UNKNOWN, saying so), strict signs, and the
+       least-norm certificate v = A_E (A_E^T A_E)^{-1} w_E s with
+       |a_j^T v| < w_j off E in balls (proofs-notes/exact.md §2).
    Complex problems give KD_UNKNOWN (with a message) for now. */
 kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
                              const kd_problem_t P, const slong * E, const int * s,
                              slong nE, slong prec);
+
+/* A pattern proposal: the indices of the entries of the enclosure x whose
+   magnitude exceeds 2^-tau_exp (1 + max |x_j|), with their signs (E, s of
+   x's length). For noiseless data the exact solution of a rational
+   instance at level n has entries of size about 2^-n off the true support;
+   tau_exp = n/2 separates them. Returns the size of the pattern. */
+slong kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_exp);
 
 /* d = ||xhat - x||_2 for a candidate with exact (dyadic) entries xr + i xi
    (xi may be NULL) and an enclosure x (+ i xim, NULL for real) of a point;
@@ -57,6 +72,13 @@ kd_status kd_certify_objective_arb(arb_t f, const kd_problem_t P, const arb_mat_
    (||Ax - y|| <= eta, resp. Ax = y), three-valued. */
 kd_status kd_certify_feasible(kd_truth * t, const kd_problem_t P, const fmpq_mat_t xr,
                                 const fmpq_mat_t xi, slong prec);
+/* The same for a candidate held exactly in a quadratic field (kd_qvec, the
+   exact P1/P3 solutions of rational instances): for rational data
+   ||Ax - y||^2 <= eta^2 (resp. Ax = y) is decided exactly in that field, so
+   a solution on the constraint gets KD_TRUE; otherwise in balls (strict
+   inequalities only). */
+kd_status kd_certify_feasible_qvec(kd_truth * t, const kd_problem_t P, const kd_qvec_t x,
+                                   slong prec);
 /* For P2 and P3 (real or complex): a certified upper bound of f(xhat) - f*
    from the duality gap at the dual point built from xhat's residual
    (proofs-notes/solvers.md §4); gap receives a ball whose upper end bounds

@@ -16,6 +16,7 @@
 #include "kdigits/peers.h"
 #include "kdigits/lp.h"
 #include "kdigits/qfield.h"
+#include "kdigits/alg.h"
 #include "kdigits/path.h"
 #include "kdigits/iter.h"
 #include "kdigits/problem.h"

@@ -375,7 +375,10 @@ typedef struct
     int sign;                   /* ... and is this (-1, 0, 1) */
     slong r, c;                 /* the input's shape (1 x 1 for a real x) */
     int is_complex;
-    slong exact_rank;           /* rank: exact over Q (kd_sci_rank_exact), else -1 */
+    slong exact_rank;           /* rank: exact over Q (kd_sci_rank_exact) or in a
+                                   cyclotomic field (kdigits/alg.h), else -1 */
+    slong exact_field;          /* rank: 0 over Q, L for Q(zeta_L), -1 none */
+    char exact_why[256];        /* rank: why there is no exact decision */
     slong best;                 /* rank: the largest Gamma_n of R */
     slong nfam;                 /* sign: runs on 0, 2^-N_1, -2^-N_1, 2^-N_2, ... */
     slong * famN;               /* the N_i (nfam = 1 + 2 len) */

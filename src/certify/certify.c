@@ -5,6 +5,7 @@
    (proofs-notes/solvers.md §3-§4). */
 #include "kdigits/certify.h"
 #include "../problem/internal.h"
+#include "internal.h"
 
 /* Real and imaginary parts of an exact matrix as arb matrices. */
 static kd_status
@@ -217,6 +218,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
     cdata D;
     arb_mat_t AE, G, B, UV, r0, r1;
     arb_t a, t;
+    int zero_res = 0;
 
     *verdict = KD_UNKNOWN;
     if (arb_mat_nrows(x) != N || arb_mat_ncols(x) != 1)
@@ -271,16 +273,23 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         for (k = 0; k < nE; k++)
             arb_set(arb_mat_entry(AE, i, k), arb_mat_entry(D.Ar, i, E[k]));
 
-    if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P3 && nE == m))
+    if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P3 && nE == m)
+        || (P->kind == KD_PROBLEM_P1 && kd_real_is_zero(P->param)))
     {
-        /* BP, and P3 with A_E square: then y is in the range of A_E, so a
-           minimiser with this pattern has zero residual and the P3
-           optimality condition is a BP dual certificate v with
-           lambda ||v|| < 1 (proofs-notes/solvers.md §3) */
+        /* BP (and P1 with eta = 0, the same problem), and P3 with A_E
+           square: then y is in the range of A_E, so a minimiser with this
+           pattern has zero residual and the P3 optimality condition is a
+           BP dual certificate v with lambda ||v|| < 1 (proofs-notes/
+           solvers.md §3). |E| < m: y in range(A_E) is an equality, decided
+           exactly (proofs-notes/exact.md §2). */
         if (nE == m)
             *verdict = certify_square(&D, x, E, s, nE, P->kind == KD_PROBLEM_P3, prec);
         else
-            kd_error_set(KD_OK, "basis pursuit certification needs |E| = m");
+        {
+            int applies;
+            st = _kd_certify_zero_residual(verdict, &applies, x, P, D.Ar, D.w, NULL,
+                                           E, s, nE, prec);
+        }
         goto cleanup;
     }
 
@@ -346,8 +355,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
                 arb_sqrt(mu, mu, prec);
             }
             else if (!arb_is_positive(n0))
-                kd_error_set(KD_OK, "P3 pattern with zero residual and |E| < m: y in the range of "
-                             "A_E is an equality that balls cannot prove");
+                zero_res = 1;   /* y may be in range(A_E): decided exactly below */
             else
                 kd_error_set(KD_OK, "P3 pattern: no positive matching mu proved");
         }
@@ -367,6 +375,18 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         arb_clear(n1);
         arb_mat_clear(U);
         arb_mat_clear(V);
+        if (zero_res)
+        {
+            int applies;
+            arb_zero(mu);
+            st = _kd_certify_zero_residual(verdict, &applies, x, P, D.Ar, D.w, D.param,
+                                           E, s, nE, prec);
+            if (st != KD_OK || applies)
+                goto cleanup;
+            kd_error_set(KD_OK, "P3 pattern: y is proved outside the zero-residual regime but no "
+                         "positive matching mu was proved at %ld bits", prec);
+            arb_mat_zero(x);
+        }
         if (!arb_is_finite(mu))
             goto cleanup;
     }
@@ -387,7 +407,7 @@ cleanup:
     arb_clear(a);
     arb_clear(t);
     cdata_clear(&D);
-    return KD_OK;
+    return st;
 }
 
 kd_status

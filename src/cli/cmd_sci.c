@@ -213,7 +213,7 @@ static void
 rank_rows(kd_cli_format fmt, const kd_sci_demo_t D, const sci_args * a, const char * src)
 {
     slong i;
-    char truth[160];
+    char truth[512];
     kd_sci_demo_truth(truth, sizeof truth, D);
     if (fmt == KD_FMT_CSV)
         printf("n,Gamma,certified,reads\n");

@@ -4,6 +4,7 @@
    call so that a front end only formats them (proofs-notes/sci.md §3-§4). */
 #include <string.h>
 #include "kdigits/sci.h"
+#include "kdigits/alg.h"
 
 /* The algorithms the adversary defeats. x > 0: the tower stopped at L, a
    rounding rule and one that reads every level up to L; sign and rank: the
@@ -59,6 +60,7 @@ kd_sci_demo_init(kd_sci_demo_t D)
     memset(D, 0, sizeof(kd_sci_demo_struct));
     kd_tower_run_init(&D->R);
     D->exact_rank = -1;
+    D->exact_field = -1;
 }
 
 void
@@ -300,7 +302,21 @@ kd_sci_demo_rank(kd_sci_demo_t D, const kd_mat_t A, int seeded, ulong seed, slon
         return st;
     for (i = 0; i < D->R.count; i++)
         D->best = FLINT_MAX(D->best, D->R.out[i].value);
-    if (!kd_sci_rank_exact(&D->exact_rank, A))
+    if (kd_sci_rank_exact(&D->exact_rank, A))
+        D->exact_field = 0;
+    else
+    {
+        /* irrational entries: exactly in the cyclotomic field of the
+           expressions when there is one (kdigits/alg.h) */
+        slong Lc = 1, r;
         D->exact_rank = -1;
+        if (kd_cyclo_conductor_mat(&Lc, A, 0) == KD_OK && kd_alg_mat_rank(&r, A, 0) == KD_OK)
+        {
+            D->exact_rank = r;
+            D->exact_field = Lc;
+        }
+        else
+            snprintf(D->exact_why, sizeof D->exact_why, "%s", kd_error_message());
+    }
     return demo_adversary(D, L, nL);
 }

@@ -74,7 +74,7 @@ demo_real_head(const kd_sci_demo_t D, const char * input, int seeded, ulong seed
 {
     json_t * root = json_object(), * jrows = json_array();
     const kd_tower_run_struct * R = &D->R;
-    char truth[160];
+    char truth[512];
     int yes_no = D->kind == KD_SCI_DEMO_POSITIVE;
     slong i;
 
@@ -105,7 +105,7 @@ demo_rank_head(const kd_sci_demo_t D, const char * input, int seeded, ulong seed
                const char * certainty)
 {
     json_t * root, * jrows = json_array();
-    char truth[160];
+    char truth[512];
     slong i;
 
     kd_sci_demo_truth(truth, sizeof truth, D);
@@ -115,6 +115,14 @@ demo_rank_head(const kd_sci_demo_t D, const char * input, int seeded, ulong seed
                      ? json_integer(D->exact_rank) : json_null(), "truth", truth,
                      "tower", json_pack("{sssssiss}", "name", D->T.name, "class",
                                         D->T.sci_class, "height", 1, "certainty", certainty));
+    if (D->exact_field > 0)
+    {
+        char f[64];
+        snprintf(f, sizeof f, "Q(zeta_%ld)", D->exact_field);
+        json_object_set_new(root, "exact_field", json_string(f));
+    }
+    else
+        json_object_set_new(root, "exact_field", D->exact_field == 0 ? json_string("Q") : json_null());
     for (i = 0; i < D->R.count; i++)
     {
         const kd_tower_out_struct * out = D->R.out + i;

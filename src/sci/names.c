@@ -9,14 +9,18 @@ kd_sci_demo_truth(char * buf, size_t size, const kd_sci_demo_t D)
 {
     if (D->kind == KD_SCI_DEMO_RANK)
     {
-        if (D->exact_rank >= 0)
+        if (D->exact_rank >= 0 && D->exact_field == 0)
             snprintf(buf, size, "rank %ld (rational entries: exact elimination over Q)",
                      D->exact_rank);
         else if (D->best == FLINT_MIN(D->r, D->c))
             snprintf(buf, size, "rank %ld (full rank: certified by the tower)", D->best);
+        else if (D->exact_rank >= 0)
+            snprintf(buf, size, "rank %ld (exact entries in Q(zeta_%ld): exact elimination "
+                     "there; the tower reads A only through an oracle and certifies rank >= %ld)",
+                     D->exact_rank, D->exact_field, D->best);
         else
-            snprintf(buf, size, "rank >= %ld certified (irrational entries: no finite "
-                     "computation certifies more)", D->best);
+            snprintf(buf, size, "rank >= %ld certified (no exact decision: %s; through an "
+                     "oracle no finite computation certifies more)", D->best, D->exact_why);
     }
     else if (!D->sign_decided)
         snprintf(buf, size, "not decided (a zero that is not structural cannot be recognised)");

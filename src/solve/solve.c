@@ -311,6 +311,8 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
         arb_clear(rad);
         if (st == KD_OK)
             st = kd_certify_objective_arb(&R->objective, P, &R->xball, o->cert_prec);
+        if (st == KD_OK && (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP))
+            st = kd_certify_feasible_qvec(&R->feasible, P, &R->xq, o->cert_prec);
         return st;
     }
     st = kd_truth_set_dist(&R->dist, &R->truth, &R->xr, xi, o->cert_prec);

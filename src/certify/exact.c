@@ -1,0 +1,564 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Zero-residual certificates (BP, P1 with eta = 0, P3 with y in the range
+   of A_E) for irrational data: the equalities (A_E of full column rank,
+   y in range(A_E), x_E) decided exactly in a cyclotomic field, the strict
+   inequalities (signs, the least-norm dual certificate, lambda ||v|| < 1)
+   in ball arithmetic (proofs-notes/exact.md §2). */
+#include "kdigits/certify.h"
+#include "kdigits/alg.h"
+#include "kdigits/qfield.h"
+#include "../problem/internal.h"
+#include <math.h>
+#include "internal.h"
+
+slong
+kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_exp)
+{
+    slong j, nE = 0;
+    arb_t t, tau, mx;
+    arb_init(t);
+    arb_init(tau);
+    arb_init(mx);
+    for (j = 0; j < arb_mat_nrows(x); j++)
+    {
+        arb_abs(t, arb_mat_entry(x, j, 0));
+        arb_max(mx, mx, t, 64);
+    }
+    arb_add_ui(mx, mx, 1, 64);
+    arb_mul_2exp_si(tau, mx, -tau_exp);
+    for (j = 0; j < arb_mat_nrows(x); j++)
+    {
+        arb_abs(t, arb_mat_entry(x, j, 0));
+        if (arb_gt(t, tau))
+        {
+            E[nE] = j;
+            s[nE++] = arb_is_positive(arb_mat_entry(x, j, 0)) ? 1 : -1;
+        }
+    }
+    arb_clear(t);
+    arb_clear(tau);
+    arb_clear(mx);
+    return nE;
+}
+
+/* The conductor of the exact data the certificate needs: A_E, y, w_E. */
+static kd_status
+data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
+{
+    slong i, k;
+    kd_status st = KD_OK;
+    for (i = 0; i < P->A->r && st == KD_OK; i++)
+    {
+        for (k = 0; k < nE && st == KD_OK; k++)
+            st = kd_cyclo_conductor_complex(L, kd_mat_entry(P->A, i, E[k]), 0);
+        if (st == KD_OK)
+            st = kd_cyclo_conductor_complex(L, kd_mat_entry(P->y, i, 0), 0);
+    }
+    for (k = 0; k < nE && st == KD_OK; k++)
+        st = kd_cyclo_conductor_complex(L, kd_mat_entry(P->w, E[k], 0), 0);
+    return st;
+}
+
+/* The strict inequalities at precision prec: |a_j^T v| < w_j off E and,
+   for P3, lambda^2 ||v||^2 < 1. KD_TRUE, KD_FALSE (one is violated by the
+   least-norm v: no refutation of the pattern, see the caller) or
+   KD_UNKNOWN (undecided at prec); *bad receives the first offending j, or
+   -1 for the norm condition. */
+static kd_truth
+dual_checks(slong * bad, const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
+            const arb_mat_t v, const slong * E, slong nE, slong prec)
+{
+    slong i, j, k = 0, m = arb_mat_nrows(Ar), N = arb_mat_ncols(Ar);
+    kd_truth tr = KD_TRUE;
+    arb_t t;
+    arb_init(t);
+    *bad = -2;
+    for (j = 0; j < N && tr != KD_FALSE; j++)
+    {
+        if (k < nE && E[k] == j)
+        {
+            k++;
+            continue;
+        }
+        arb_zero(t);
+        for (i = 0; i < m; i++)
+            arb_addmul(t, arb_mat_entry(Ar, i, j), arb_mat_entry(v, i, 0), prec);
+        arb_abs(t, t);
+        if (arb_lt(t, arb_mat_entry(w, j, 0)))
+            continue;
+        *bad = j;
+        tr = arb_gt(t, arb_mat_entry(w, j, 0)) ? KD_FALSE : KD_UNKNOWN;
+    }
+    if (lambda != NULL && tr != KD_FALSE)
+    {
+        arb_zero(t);
+        for (i = 0; i < m; i++)
+            arb_addmul(t, arb_mat_entry(v, i, 0), arb_mat_entry(v, i, 0), prec);
+        arb_mul(t, t, lambda, prec);
+        arb_mul(t, t, lambda, prec);
+        arb_sub_ui(t, t, 1, prec);
+        if (!arb_is_negative(t))
+        {
+            *bad = -1;
+            tr = arb_is_positive(t) ? KD_FALSE : KD_UNKNOWN;
+        }
+    }
+    arb_clear(t);
+    return tr;
+}
+
+/* Solves H d = g (k x k, row-major, destroyed) by Gaussian elimination
+   with partial pivoting in double; returns 0 when singular. Only steers the
+   search for a dual certificate, whose validity is checked in balls. */
+static int
+dsolve(double * H, double * g, double * d, slong k)
+{
+    slong i, j, l;
+    for (j = 0; j < k; j++)
+    {
+        slong p = j;
+        for (i = j + 1; i < k; i++)
+            if (fabs(H[i * k + j]) > fabs(H[p * k + j]))
+                p = i;
+        if (H[p * k + j] == 0.0)
+            return 0;
+        if (p != j)
+        {
+            for (l = 0; l < k; l++)
+            {
+                double t = H[j * k + l];
+                H[j * k + l] = H[p * k + l];
+                H[p * k + l] = t;
+            }
+            {
+                double t = g[j];
+                g[j] = g[p];
+                g[p] = t;
+            }
+        }
+        for (i = j + 1; i < k; i++)
+        {
+            double f = H[i * k + j] / H[j * k + j];
+            for (l = j; l < k; l++)
+                H[i * k + l] -= f * H[j * k + l];
+            g[i] -= f * g[j];
+        }
+    }
+    for (i = k - 1; i >= 0; i--)
+    {
+        double t = g[i];
+        for (l = i + 1; l < k; l++)
+            t -= H[i * k + l] * d[l];
+        d[i] = t / H[i * k + i];
+    }
+    return 1;
+}
+
+/* Another dual certificate v = v0 + N u (N: a basis of null(A_E^T), so
+   A_E^T v = w_E s holds exactly for every rational u), with u chosen in
+   double to make max_j |a_j^T v| / w_j off E small: Newton's method on
+   sum_j r_j^(2p), p = 1, 2, 4, ..., 64 (a smooth stand-in for the max).
+   vb receives the ball of v for the dyadic u found. Returns 0 if there is
+   nothing to improve (N empty). */
+static int
+improve_dual(arb_mat_t vb, const arb_mat_t v0, const arb_mat_t Nb, const arb_mat_t Ar,
+             const arb_mat_t w, const slong * E, slong nE, slong prec)
+{
+    slong m = arb_mat_nrows(Ar), N = arb_mat_ncols(Ar), k = arb_mat_ncols(Nb);
+    slong i, j, l, q, it, nc = 0, kk = 0;
+    double * c, * G, * u, * H, * g, * d, * wj;
+    arb_t t;
+    arb_mat_t ub;
+    if (k == 0)
+        return 0;
+    c = flint_malloc(N * sizeof(double));
+    wj = flint_malloc(N * sizeof(double));
+    G = flint_malloc(N * k * sizeof(double));
+    u = flint_calloc(k, sizeof(double));
+    d = flint_malloc(k * sizeof(double));
+    g = flint_malloc(k * sizeof(double));
+    H = flint_malloc(k * k * sizeof(double));
+    arb_init(t);
+    /* c_j = a_j^T v0, G_j = N^T a_j for the columns off E */
+    for (j = 0; j < N; j++)
+    {
+        if (kk < nE && E[kk] == j)
+        {
+            kk++;
+            continue;
+        }
+        arb_zero(t);
+        for (i = 0; i < m; i++)
+            arb_addmul(t, arb_mat_entry(Ar, i, j), arb_mat_entry(v0, i, 0), 64);
+        c[nc] = arf_get_d(arb_midref(t), ARF_RND_NEAR);
+        wj[nc] = arf_get_d(arb_midref(arb_mat_entry(w, j, 0)), ARF_RND_NEAR);
+        for (l = 0; l < k; l++)
+        {
+            arb_zero(t);
+            for (i = 0; i < m; i++)
+                arb_addmul(t, arb_mat_entry(Ar, i, j), arb_mat_entry(Nb, i, l), 64);
+            G[nc * k + l] = arf_get_d(arb_midref(t), ARF_RND_NEAR);
+        }
+        nc++;
+    }
+    for (q = 1; q <= 64; q *= 2)
+        for (it = 0; it < 30; it++)
+        {
+            double F = 0.0, Fn, step = 1.0;
+            for (l = 0; l < k; l++)
+                g[l] = 0.0;
+            for (l = 0; l < k * k; l++)
+                H[l] = 0.0;
+            for (j = 0; j < nc; j++)
+            {
+                double r = c[j], a, b;
+                for (l = 0; l < k; l++)
+                    r += G[j * k + l] * u[l];
+                r /= wj[j];
+                F += pow(r, 2.0 * q);
+                a = 2.0 * q * pow(r, 2.0 * q - 1) / wj[j];
+                b = 2.0 * q * (2.0 * q - 1) * pow(r, 2.0 * q - 2) / (wj[j] * wj[j]);
+                for (l = 0; l < k; l++)
+                {
+                    slong l2;
+                    g[l] += a * G[j * k + l];
+                    for (l2 = 0; l2 < k; l2++)
+                        H[l * k + l2] += b * G[j * k + l] * G[j * k + l2];
+                }
+            }
+            for (l = 0; l < k; l++)
+                H[l * k + l] += 1e-12 * (1.0 + H[l * k + l]);
+            if (!dsolve(H, g, d, k))
+                break;
+            /* backtracking line search on F */
+            for (;;)
+            {
+                Fn = 0.0;
+                for (j = 0; j < nc; j++)
+                {
+                    double r = c[j];
+                    for (l = 0; l < k; l++)
+                        r += G[j * k + l] * (u[l] - step * d[l]);
+                    Fn += pow(r / wj[j], 2.0 * q);
+                }
+                if (Fn <= F || step < 1e-8)
+                    break;
+                step /= 2;
+            }
+            if (!(Fn <= F))
+                break;
+            for (l = 0; l < k; l++)
+                u[l] -= step * d[l];
+            if (F - Fn <= 1e-14 * F)
+                break;
+        }
+    /* v = v0 + N u with u rounded to dyadics: exact u, ball v */
+    arb_mat_init(ub, k, 1);
+    for (l = 0; l < k; l++)
+    {
+        arf_set_d(arb_midref(arb_mat_entry(ub, l, 0)), isfinite(u[l]) ? u[l] : 0.0);
+        mag_zero(arb_radref(arb_mat_entry(ub, l, 0)));
+    }
+    arb_mat_mul(vb, Nb, ub, prec);
+    arb_mat_add(vb, vb, v0, prec);
+    arb_mat_clear(ub);
+    arb_clear(t);
+    flint_free(c);
+    flint_free(wj);
+    flint_free(G);
+    flint_free(u);
+    flint_free(d);
+    flint_free(g);
+    flint_free(H);
+    return 1;
+}
+
+kd_status
+_kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const kd_problem_t P,
+                          const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
+                          const slong * E, const int * s, slong nE, slong prec)
+{
+    slong L = 1, m = P->A->r, i, k, rank, bad = -2, p;
+    kd_status st;
+    kd_cyclo_t K;
+    kd_cyclo_mat_t AE, AET, y, xE, G, ws, z, v;
+    arb_mat_t vb;
+    int cons, sg;
+    kd_truth tr = KD_UNKNOWN;
+
+    *verdict = KD_UNKNOWN;
+    *applies = 1;
+    if (P->is_complex)
+    {
+        *applies = 0;
+        kd_error_set(KD_OK, "exact zero-residual certificate: real data only");
+        return KD_OK;
+    }
+    st = data_conductor(&L, P, E, nE);
+    if (st != KD_OK)
+    {
+        if (st != KD_ERR_UNSUPPORTED)
+            return st;
+        kd_error_prefix("the zero-residual case needs an exact equality, and exact arithmetic "
+                        "is not available");
+        return KD_OK;
+    }
+    if ((st = kd_cyclo_init(K, L, 0)) != KD_OK)
+    {
+        kd_error_prefix("exact arithmetic");
+        return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+    }
+    kd_cyclo_mat_init(AE, m, nE, K);
+    kd_cyclo_mat_init(AET, nE, m, K);
+    kd_cyclo_mat_init(y, m, 1, K);
+    kd_cyclo_mat_init(xE, nE, 1, K);
+    kd_cyclo_mat_init(G, nE, nE, K);
+    kd_cyclo_mat_init(ws, nE, 1, K);
+    kd_cyclo_mat_init(z, nE, 1, K);
+    kd_cyclo_mat_init(v, m, 1, K);
+    arb_mat_init(vb, m, 1);
+    for (i = 0; i < m && st == KD_OK; i++)
+    {
+        for (k = 0; k < nE && st == KD_OK; k++)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
+        if (st == KD_OK)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
+    }
+    for (k = 0; k < nE && st == KD_OK; k++)
+    {
+        st = kd_cyclo_set_complex(kd_cyclo_mat_entry(ws, k, 0), kd_mat_entry(P->w, E[k], 0), K);
+        if (s[k] < 0)
+            nf_elem_neg(kd_cyclo_mat_entry(ws, k, 0), kd_cyclo_mat_entry(ws, k, 0), K->nf);
+    }
+    if (st != KD_OK)
+        goto cleanup;
+
+    /* the equalities, exactly: rank A_E = |E| and A_E x_E = y */
+    st = kd_cyclo_mat_solve(&cons, &rank, xE, AE, y, K);
+    if (st != KD_OK)
+        goto cleanup;
+    if (rank < nE)
+    {
+        kd_error_set(KD_OK, "A_E has rank %ld < |E| = %ld (decided exactly): the solution set "
+                     "may be a face; not certified", rank, nE);
+        goto cleanup;
+    }
+    if (!cons)
+    {
+        if (lambda != NULL)
+            *applies = 0;       /* P3: not the zero-residual regime */
+        else
+            tr = KD_FALSE;
+        kd_error_set(KD_OK, "y is not in the range of A_E (decided exactly)");
+        goto cleanup;
+    }
+    /* strict signs on E, exactly (a zero entry only shrinks the support) */
+    for (k = 0; k < nE && st == KD_OK && tr != KD_FALSE; k++)
+    {
+        st = kd_cyclo_sign(&sg, kd_cyclo_mat_entry(xE, k, 0), K, 0);
+        if (st == KD_OK && sg * s[k] < 0)
+        {
+            tr = KD_FALSE;
+            kd_error_set(KD_OK, "the exact solution of A_E x_E = y has the wrong sign at %ld",
+                         E[k] + 1);
+        }
+    }
+    if (st != KD_OK || tr == KD_FALSE)
+    {
+        if (lambda != NULL && tr == KD_FALSE)
+        {
+            /* P3: the zero-residual point has the wrong signs; the pattern
+               may still be that of a minimiser with a non-zero residual */
+            *applies = 0;
+            tr = KD_UNKNOWN;
+        }
+        goto cleanup;
+    }
+    /* the least-norm dual certificate v = A_E (A_E^T A_E)^{-1} (w_E s) */
+    kd_cyclo_mat_transpose(AET, AE, K);
+    kd_cyclo_mat_mul(G, AET, AE, K);
+    st = kd_cyclo_mat_solve(&cons, NULL, z, G, ws, K);
+    if (st != KD_OK)
+        goto cleanup;
+    kd_cyclo_mat_mul(v, AE, z, K);
+    /* the strict inequalities in balls, raising the precision of the
+       enclosures of v while undecided */
+    for (p = prec; p <= 8 * prec; p *= 2)
+    {
+        kd_cyclo_mat_enclose_arb(vb, v, K, p);
+        tr = dual_checks(&bad, Ar, w, lambda, vb, E, nE, p);
+        if (tr != KD_UNKNOWN)
+            break;
+    }
+    if (tr == KD_FALSE && bad >= 0)
+    {
+        /* the least-norm v violates a constraint off E: search the other
+           certificates v + N u (N a basis of null(A_E^T)) */
+        kd_cyclo_mat_t Nn;
+        arb_mat_t Nb, v2;
+        slong nd = kd_cyclo_mat_nullspace(Nn, AET, K);
+        arb_mat_init(Nb, m, nd);
+        arb_mat_init(v2, m, 1);
+        for (p = prec; p <= 4 * prec; p *= 2)
+        {
+            kd_cyclo_mat_enclose_arb(vb, v, K, p);
+            kd_cyclo_mat_enclose_arb(Nb, Nn, K, p);
+            if (!improve_dual(v2, vb, Nb, Ar, w, E, nE, p))
+                break;
+            tr = dual_checks(&bad, Ar, w, lambda, v2, E, nE, p);
+            if (tr != KD_UNKNOWN)
+                break;
+        }
+        arb_mat_clear(Nb);
+        arb_mat_clear(v2);
+        kd_cyclo_mat_clear(Nn, K);
+    }
+    if (tr == KD_TRUE)
+    {
+        arb_mat_zero(x);
+        for (k = 0; k < nE; k++)
+            if (!nf_elem_is_zero(kd_cyclo_mat_entry(xE, k, 0), K->nf))
+                kd_cyclo_enclose_arb(arb_mat_entry(x, E[k], 0), kd_cyclo_mat_entry(xE, k, 0), K, prec);
+    }
+    else if (bad == -1)
+    {
+        if (tr == KD_FALSE)
+            *applies = 0;   /* lambda ||v|| > 1 for every dual: not the zero-residual regime */
+        tr = KD_UNKNOWN;
+        kd_error_set(KD_OK, "zero residual: lambda ||v|| < 1 for the least-norm dual "
+                     "certificate v is not proved");
+    }
+    else
+    {
+        kd_error_set(KD_OK, "y = A_E x_E exactly, but for the least-norm dual certificate "
+                     "|a_j^T v| < w_j is %s at column %ld: optimality and uniqueness not decided",
+                     tr == KD_FALSE ? "violated" : "not proved", bad + 1);
+        tr = KD_UNKNOWN;
+    }
+cleanup:
+    *verdict = tr;
+    arb_mat_clear(vb);
+    kd_cyclo_mat_clear(AE, K);
+    kd_cyclo_mat_clear(AET, K);
+    kd_cyclo_mat_clear(y, K);
+    kd_cyclo_mat_clear(xE, K);
+    kd_cyclo_mat_clear(G, K);
+    kd_cyclo_mat_clear(ws, K);
+    kd_cyclo_mat_clear(z, K);
+    kd_cyclo_mat_clear(v, K);
+    kd_cyclo_clear(K);
+    if (st == KD_ERR_UNSUPPORTED)
+        st = KD_OK;     /* the message says why: verdict unknown */
+    return st;
+}
+
+/* R = the real parts of A's enclosure. */
+static kd_status
+eval_real(arb_mat_t R, const kd_mat_t A, slong prec)
+{
+    acb_mat_t T;
+    slong i, j;
+    kd_status st;
+    acb_mat_init(T, A->r, A->c);
+    st = kd_mat_eval_acb_mat(T, A, prec);
+    for (i = 0; i < A->r && st == KD_OK; i++)
+        for (j = 0; j < A->c; j++)
+            arb_set(arb_mat_entry(R, i, j), acb_realref(acb_mat_entry(T, i, j)));
+    acb_mat_clear(T);
+    return st;
+}
+
+kd_status
+kd_certify_feasible_qvec(kd_truth * tr, const kd_problem_t P, const kd_qvec_t x, slong prec)
+{
+    kd_status st;
+    slong i;
+    *tr = KD_UNKNOWN;
+    if (kd_qvec_length(x) != P->N)
+        return kd_error_set(KD_ERR_SIZE, "the candidate must have %ld entries", P->N);
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+    {
+        *tr = KD_TRUE;
+        return KD_OK;
+    }
+    if (kd_problem_is_rational(P) && !P->is_complex)
+    {
+        /* r = A x - y and ||r||^2 - eta^2 in x's quadratic field, exactly */
+        kd_qproblem_t Q;
+        kd_qvec_t r;
+        kd_qfield_t e, n2, t;
+        fmpq_t q, e2;
+        if ((st = _kd_qproblem_init_data(Q, P, -1)) != KD_OK)
+        {
+            kd_qproblem_clear(Q);
+            return st;
+        }
+        kd_qvec_init(r, P->m);
+        kd_qfield_init(e);
+        kd_qfield_init(n2);
+        kd_qfield_init(t);
+        fmpq_init(q);
+        fmpq_init(e2);
+        st = kd_qvec_mul_fmpq_mat(r, Q->A, x);
+        for (i = 0; i < P->m && st == KD_OK; i++)
+        {
+            kd_qvec_get_entry(e, r, i);
+            kd_qfield_sub_fmpq(e, e, fmpq_mat_entry(Q->y, i, 0));
+            if ((st = kd_qfield_mul(t, e, e)) == KD_OK)
+                st = kd_qfield_add(n2, n2, t);
+        }
+        if (st == KD_OK)
+        {
+            if (P->kind == KD_PROBLEM_P1)
+            {
+                fmpq_mul(e2, Q->param, Q->param);
+                *tr = kd_qfield_cmp_fmpq(n2, e2) <= 0 ? KD_TRUE : KD_FALSE;
+            }
+            else
+                *tr = kd_qfield_is_zero(n2) ? KD_TRUE : KD_FALSE;
+        }
+        kd_qvec_clear(r);
+        kd_qfield_clear(e);
+        kd_qfield_clear(n2);
+        kd_qfield_clear(t);
+        fmpq_clear(q);
+        fmpq_clear(e2);
+        kd_qproblem_clear(Q);
+        return st;
+    }
+    /* irrational data: the balls decide a strict inequality only */
+    {
+        arb_mat_t xb, A, y, r;
+        arb_t n2, e2;
+        arb_mat_init(xb, P->N, 1);
+        arb_mat_init(A, P->m, P->N);
+        arb_mat_init(y, P->m, 1);
+        arb_mat_init(r, P->m, 1);
+        arb_init(n2);
+        arb_init(e2);
+        kd_qvec_get_arb_mat(xb, x, prec);
+        st = eval_real(A, P->A, prec);
+        if (st == KD_OK)
+            st = eval_real(y, P->y, prec);
+        if (st == KD_OK)
+            st = kd_real_eval_arb(e2, P->param, prec);
+        if (st == KD_OK)
+        {
+            arb_mat_mul(r, A, xb, prec);
+            arb_mat_sub(r, r, y, prec);
+            for (i = 0; i < P->m; i++)
+                arb_addmul(n2, arb_mat_entry(r, i, 0), arb_mat_entry(r, i, 0), prec);
+            arb_mul(e2, e2, e2, prec);
+            if (P->kind == KD_PROBLEM_BP)
+                arb_zero(e2);
+            *tr = arb_gt(n2, e2) ? KD_FALSE : (arb_lt(n2, e2) ? KD_TRUE : KD_UNKNOWN);
+        }
+        arb_mat_clear(xb);
+        arb_mat_clear(A);
+        arb_mat_clear(y);
+        arb_mat_clear(r);
+        arb_clear(n2);
+        arb_clear(e2);
+        return st;
+    }
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Private to the certificates: the exact zero-residual certificate. */
+#ifndef KD_CERTIFY_INTERNAL_H
+#define KD_CERTIFY_INTERNAL_H
+
+#include "kdigits/certify.h"
+
+/* The pattern (E, s) with zero residual on real data (BP, P1 with eta = 0:
+   lambda NULL; P3: lambda its parameter), Ar and w the data as balls at
+   prec: A_E of full column rank and y = A_E x_E decided exactly in a
+   cyclotomic field, strict signs of x_E, |a_j^T v| < w_j off E for the
+   least-norm dual certificate v and (P3) lambda ||v|| < 1 in balls
+   (proofs-notes/exact.md §2). *verdict as for kd_certify_pattern (the
+   message says why when not KD_TRUE); *applies = 0 when (P3) the pattern
+   is not in the zero-residual regime (y outside range(A_E), wrong signs of
+   the zero-residual point, lambda ||v|| > 1): the caller then tries the
+   non-zero-residual certificate. Data outside the exact route (bare pi, a
+   field above the degree cap) give KD_UNKNOWN with the reason. */
+kd_status _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x,
+                                    const kd_problem_t P, const arb_mat_t Ar,
+                                    const arb_mat_t w, const arb_t lambda,
+                                    const slong * E, const int * s, slong nE, slong prec);
+
+#endif

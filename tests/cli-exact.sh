@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# Noiseless sparse recovery with irrational data (sourced by tests/cli.sh:
+# expect_ok / check / json, $KD $tmp $data). Rows 0-2 of the DCT-8 and a
+# 3 x 6 matrix of sqrt(2), sqrt(3), sqrt(6) entries, y = A x0 for 1- and
+# 2-sparse x0: BP, P1 with eta = 0 and P3 are certified (the equality
+# y in range(A_E) exactly, proofs-notes/exact.md §2), unique, at distance
+# below 1e-15 from the output. Then feasibility at the active constraint of
+# a P1 solution in Q(sqrt 2), decided exactly.
+for inst in dct8-y1 dct8-y2 surd-y1 surd-y2; do
+    A=$data/exact-${inst%-*}-A.mtx
+    Y=$data/exact-$inst.mtx
+    for prob in "bp" "p1 --eta 0" "p3 --lambda 1/10"; do
+        # shellcheck disable=SC2086
+        expect_ok "exact $inst $prob" "$KD" solve --problem $prob --A "$A" --y "$Y" \
+            --method exact --certify --format json
+        check "exact $inst $prob: truth found" [ "$(json truth.found)" = true ]
+        check "exact $inst $prob: unique" [ "$(json truth.unique)" = true ]
+        d=$(json distance_to_truth.mid)
+        check "exact $inst $prob: distance $d < 1e-15" \
+            awk -v d="$d" 'BEGIN { exit !(d + 0 < 1e-15) }'
+    done
+done
+# the 2-sparse instances: the output's support is right
+for inst in dct8-y2 surd-y1 surd-y2; do
+    expect_ok "exact $inst support" "$KD" solve --problem bp --A "$data/exact-${inst%-*}-A.mtx" \
+        --y "$data/exact-$inst.mtx" --method exact --certify --format json
+    check "exact $inst: right support" [ "$(json right_support)" = true ]
+done
+# bare pi inside A_E and y: the equality y in range(A_E) is undecidable
+# (pi is transcendental): no truth, and the reason says so
+printf '%%%%MatrixMarket matrix array real general\n2 3\n1\n0\n0\n1\n1\npi\n' >"$tmp/Api.mtx"
+printf '%%%%MatrixMarket matrix array real general\n2 1\n1\npi\n' >"$tmp/ypi.mtx"
+expect_ok "exact bare pi" "$KD" solve --problem bp --A "$tmp/Api.mtx" --y "$tmp/ypi.mtx" \
+    --method exact --certify --format json
+check "exact bare pi: truth not found" [ "$(json truth.found)" != true ]
+check "exact bare pi: reason" sh -c "\"$TOOL\" json truth.how <\"$tmp/out\" | grep -q 'bare pi'"
+# P1 on the constraint with its solution in Q(sqrt 2): feasible, exactly
+printf '%%%%MatrixMarket matrix array real general\n2 2\n1\n0\n0\n1\n' >"$tmp/I2.mtx"
+printf '%%%%MatrixMarket matrix array real general\n2 1\n3\n1\n' >"$tmp/y31.mtx"
+expect_ok "p1 quadratic feasible" "$KD" solve --problem p1 --eta 1 --A "$tmp/I2.mtx" \
+    --y "$tmp/y31.mtx" --method exact --certify --format json
+check "p1 quadratic: feasible true" [ "$(json feasible)" = true ]
+# sci rank: exactly given irrational matrices get their exact rank (lasso:0
+# has rank exactly 1, in Q(sqrt 2)); bare pi keeps the tower's lower bound
+expect_ok "sci rank lasso:0 exact" "$KD" sci rank --builtin 'lasso:0' --n 0,10 --format json
+check "sci rank lasso:0 exact rank 1" [ "$(json exact_rank)" = 1 ]
+check "sci rank lasso:0 field" [ "$(json exact_field)" = "Q(zeta_8)" ]
+printf '%%%%MatrixMarket matrix array real general\n2 2\npi\n1\npi\n1\n' >"$tmp/pirank.mtx"
+expect_ok "sci rank pi" "$KD" sci rank --A "$tmp/pirank.mtx" --n 0,10 --format json
+check "sci rank pi: no exact rank" [ "$(json exact_rank)" = null ]
+check "sci rank pi: reason" sh -c "\"$TOOL\" json truth <\"$tmp/out\" | grep -q 'rank >= 1 certified (no exact decision: .*pi'"
