@@ -314,6 +314,7 @@ typedef struct
     const slong * E;
     acb_mat_t AE, AEH, G;
     int with_mu;
+    int bp;         /* the BP system below instead of P2(mu)'s */
 }
 kkt;
 
@@ -327,6 +328,7 @@ kkt_init(kkt * K, const cx_data * D, kd_problem_kind kind, const slong * E, slon
     K->k = k;
     K->with_mu = with_mu;
     K->n = 2 * k + (with_mu ? 1 : 0);
+    K->bp = 0;
     acb_mat_init(K->AE, D->m, k);
     acb_mat_init(K->AEH, k, D->m);
     acb_mat_init(K->G, k, k);
@@ -359,6 +361,92 @@ kkt_residual(acb_mat_t r, acb_mat_t g, const kkt * K, const arb_mat_t z, slong p
     acb_mat_clear(x);
 }
 
+/* The BP system for |E| > m, z = (x_E, v) in real form (2k + 2m):
+     (A_E^H v)_j - w_j x_j/|x_j| = 0     (2k equations)
+     (A_E x_E - y)_i = 0                  (2m equations). */
+static int
+bp_eval(arb_mat_t F, arb_mat_t J, const kkt * K, const arb_mat_t z, slong prec)
+{
+    slong k = K->k, m = K->D->m, i, j;
+    int ok = 1;
+    acb_mat_t x, v, r, g;
+    arb_t rho, t, u;
+    acb_mat_init(x, k, 1);
+    acb_mat_init(v, m, 1);
+    acb_mat_init(r, m, 1);
+    acb_mat_init(g, k, 1);
+    arb_init(rho);
+    arb_init(t);
+    arb_init(u);
+    for (j = 0; j < k; j++)
+        acb_set_arb_arb(acb_mat_entry(x, j, 0), arb_mat_entry(z, 2 * j, 0),
+                        arb_mat_entry(z, 2 * j + 1, 0));
+    for (i = 0; i < m; i++)
+        acb_set_arb_arb(acb_mat_entry(v, i, 0), arb_mat_entry(z, 2 * k + 2 * i, 0),
+                        arb_mat_entry(z, 2 * k + 2 * i + 1, 0));
+    acb_mat_mul(g, K->AEH, v, prec);
+    acb_mat_mul(r, K->AE, x, prec);
+    acb_mat_sub(r, r, K->D->y, prec);
+    if (J != NULL)
+        arb_mat_zero(J);
+    for (j = 0; j < k && ok; j++)
+    {
+        arb_srcptr a = arb_mat_entry(z, 2 * j, 0), b = arb_mat_entry(z, 2 * j + 1, 0);
+        arb_srcptr wj = arb_mat_entry(K->D->w, K->E[j], 0);
+        arb_hypot(rho, a, b, prec);
+        if (!arb_is_positive(rho))
+        {
+            ok = 0;
+            break;
+        }
+        arb_div(t, wj, rho, prec);
+        arb_mul(u, t, a, prec);
+        arb_sub(arb_mat_entry(F, 2 * j, 0), acb_realref(acb_mat_entry(g, j, 0)), u, prec);
+        arb_mul(u, t, b, prec);
+        arb_sub(arb_mat_entry(F, 2 * j + 1, 0), acb_imagref(acb_mat_entry(g, j, 0)), u, prec);
+        if (J == NULL)
+            continue;
+        /* -d(w x/|x|) = -w/rho^3 [b^2, -ab; -ab, a^2] */
+        arb_mul(u, rho, rho, prec);
+        arb_div(t, t, u, prec);
+        arb_mul(u, b, b, prec);
+        arb_submul(arb_mat_entry(J, 2 * j, 2 * j), t, u, prec);
+        arb_mul(u, a, a, prec);
+        arb_submul(arb_mat_entry(J, 2 * j + 1, 2 * j + 1), t, u, prec);
+        arb_mul(u, a, b, prec);
+        arb_addmul(arb_mat_entry(J, 2 * j, 2 * j + 1), t, u, prec);
+        arb_addmul(arb_mat_entry(J, 2 * j + 1, 2 * j), t, u, prec);
+        for (i = 0; i < m; i++)
+        {
+            arb_srcptr ar = acb_realref(acb_mat_entry(K->AE, i, j));
+            arb_srcptr ai = acb_imagref(acb_mat_entry(K->AE, i, j));
+            /* d(A_E^H v)_j / d(Re v_i, Im v_i): conj(A_ij) and i conj(A_ij) */
+            arb_set(arb_mat_entry(J, 2 * j, 2 * k + 2 * i), ar);
+            arb_neg(arb_mat_entry(J, 2 * j + 1, 2 * k + 2 * i), ai);
+            arb_set(arb_mat_entry(J, 2 * j, 2 * k + 2 * i + 1), ai);
+            arb_set(arb_mat_entry(J, 2 * j + 1, 2 * k + 2 * i + 1), ar);
+            /* d(A_E x)_i / d(a_j, b_j): A_ij and i A_ij */
+            arb_set(arb_mat_entry(J, 2 * k + 2 * i, 2 * j), ar);
+            arb_set(arb_mat_entry(J, 2 * k + 2 * i + 1, 2 * j), ai);
+            arb_neg(arb_mat_entry(J, 2 * k + 2 * i, 2 * j + 1), ai);
+            arb_set(arb_mat_entry(J, 2 * k + 2 * i + 1, 2 * j + 1), ar);
+        }
+    }
+    for (i = 0; i < m && ok; i++)
+    {
+        arb_set(arb_mat_entry(F, 2 * k + 2 * i, 0), acb_realref(acb_mat_entry(r, i, 0)));
+        arb_set(arb_mat_entry(F, 2 * k + 2 * i + 1, 0), acb_imagref(acb_mat_entry(r, i, 0)));
+    }
+    acb_mat_clear(x);
+    acb_mat_clear(v);
+    acb_mat_clear(r);
+    acb_mat_clear(g);
+    arb_clear(rho);
+    arb_clear(t);
+    arb_clear(u);
+    return ok;
+}
+
 /* F(z) and (J != NULL) the Jacobian over the ball vector z. Returns 0 when
    some |x_j| is not proved positive on z. */
 static int
@@ -377,6 +465,11 @@ kkt_eval(arb_mat_t F, arb_mat_t J, const kkt * K, const arb_mat_t z, const arb_t
     arb_init(u);
     arb_init(nr);
     arb_init(lam2);
+    if (K->bp)
+    {
+        ok = bp_eval(F, J, K, z, prec);
+        goto cleanup;
+    }
     kkt_residual(r, g, K, z, prec);
     acb_sqnorm_vec(nr, r, prec);
     arb_mul(lam2, K->D->param, K->D->param, prec);
@@ -459,6 +552,7 @@ kkt_eval(arb_mat_t F, arb_mat_t J, const kkt * K, const arb_mat_t z, const arb_t
         else
             arb_sub(arb_mat_entry(F, 2 * k, 0), nr, lam2, prec);
     }
+cleanup:
     acb_mat_clear(r);
     acb_mat_clear(g);
     arb_clear(mu);
@@ -595,20 +689,29 @@ cleanup:
     return ok;
 }
 
-/* Whether the real 2m x k matrix M with columns (Re, Im)(x_j a_j), j in E,
-   is proved of full column rank for every x in the enclosure Z (M^T M
-   invertible): then a minimiser is unique (proofs-notes/solvers.md §3c). */
+/* Whether the real 2m x k matrix M with columns (Re, Im)(x_j a_j), j in E
+   (and, for P3, the column (Re, Im) r), is proved of full column rank for
+   every x in the enclosure Z (M^T M invertible): then a minimiser is unique
+   (proofs-notes/solvers.md §3c). */
 static int
-radial_injective(const kkt * K, const arb_mat_t Z, slong prec)
+radial_injective(const kkt * K, const arb_mat_t Z, const acb_mat_t r, slong prec)
 {
-    slong m = K->D->m, k = K->k, i, j;
+    slong m = K->D->m, k = K->k, i, j, c = k + (r != NULL);
     int ok;
     arb_mat_t M, MT, H, Hi;
     acb_t t, x;
-    arb_mat_init(M, 2 * m, k);
-    arb_mat_init(MT, k, 2 * m);
-    arb_mat_init(H, k, k);
-    arb_mat_init(Hi, k, k);
+    if (c > 2 * m)
+        return 0;
+    arb_mat_init(M, 2 * m, c);
+    arb_mat_init(MT, c, 2 * m);
+    arb_mat_init(H, c, c);
+    arb_mat_init(Hi, c, c);
+    /* P3: the extra column r = A x - y */
+    for (i = 0; i < m && r != NULL; i++)
+    {
+        arb_set(arb_mat_entry(M, i, k), acb_realref(acb_mat_entry(r, i, 0)));
+        arb_set(arb_mat_entry(M, m + i, k), acb_imagref(acb_mat_entry(r, i, 0)));
+    }
     acb_init(t);
     acb_init(x);
     for (j = 0; j < k; j++)
@@ -643,7 +746,7 @@ certify_kkt(arb_mat_t xr, arb_mat_t xi, arb_t mu_out, const cx_data * D, kd_prob
     kd_truth t = KD_UNKNOWN;
     kkt K;
     arb_mat_t z, Z;
-    acb_mat_t r, g, Gi, b;
+    acb_mat_t r, g;
     arb_t mu, nr, two;
     kkt_init(&K, D, kind, E, k, with_mu, prec);
     n = K.n;
@@ -651,8 +754,6 @@ certify_kkt(arb_mat_t xr, arb_mat_t xi, arb_t mu_out, const cx_data * D, kd_prob
     arb_mat_init(Z, n, 1);
     acb_mat_init(r, m, 1);
     acb_mat_init(g, k, 1);
-    acb_mat_init(Gi, k, k);
-    acb_mat_init(b, k, 1);
     arb_init(mu);
     arb_init(nr);
     arb_init(two);
@@ -713,38 +814,14 @@ certify_kkt(arb_mat_t xr, arb_mat_t xi, arb_t mu_out, const cx_data * D, kd_prob
     /* |x_j| > 0 on the enclosure (checked by kkt_eval), no real c != 0
        with A_E (c .* x_E) = 0, and strict dual feasibility off E:
        |2 a_j^H r| < mu w_j */
-    if (!radial_injective(&K, Z, prec))
+    kkt_residual(r, g, &K, Z, prec);
+    if (!radial_injective(&K, Z, kind == KD_PROBLEM_P3 ? r : NULL, prec))
     {
-        kd_error_set(KD_OK, "c -> A_E (c .* x_E) (c real) is not proved injective at %ld bits",
-                     prec);
+        kd_error_set(KD_OK, "(c, t) -> A_E (c .* x_E)%s (c real) is not proved injective at "
+                     "%ld bits", kind == KD_PROBLEM_P3 ? " + t (A x - y)" : "", prec);
         goto cleanup;
     }
-    kkt_residual(r, g, &K, Z, prec);
     t = off_support(D, E, k, r, two, mu, prec);
-    if (t == KD_TRUE && kind == KD_PROBLEM_P3 && !acb_mat_inv(Gi, K.G, prec))
-    {
-        t = KD_UNKNOWN;
-        kd_error_set(KD_OK, "P3: A_E is not proved injective (needed to prove y outside "
-                     "its range)");
-    }
-    if (t == KD_TRUE && kind == KD_PROBLEM_P3)
-    {
-        /* uniqueness for P3 needs y outside range(A_E): the least-squares
-           residual y - A_E G^{-1} A_E^H y is proved non-zero */
-        acb_mat_t r0;
-        acb_mat_init(r0, m, 1);
-        acb_mat_mul(b, K.AEH, D->y, prec);
-        acb_mat_mul(g, Gi, b, prec);
-        acb_mat_mul(r0, K.AE, g, prec);
-        acb_mat_sub(r0, D->y, r0, prec);
-        acb_sqnorm_vec(nr, r0, prec);
-        if (!arb_is_positive(nr))
-        {
-            t = KD_UNKNOWN;
-            kd_error_set(KD_OK, "P3: y outside the range of A_E is not proved");
-        }
-        acb_mat_clear(r0);
-    }
     if (t == KD_TRUE)
     {
         arb_mat_zero(xr);
@@ -762,11 +839,108 @@ cleanup:
     arb_mat_clear(Z);
     acb_mat_clear(r);
     acb_mat_clear(g);
-    acb_mat_clear(Gi);
-    acb_mat_clear(b);
     arb_clear(mu);
     arb_clear(nr);
     arb_clear(two);
+    return t;
+}
+
+/* BP (and P3 at zero residual) with m < |E| <= 2m: over C the minimiser
+   may have more non-zeros than rows. x_E and the dual v are enclosed
+   together (bp_eval), then |x_j| > 0, c -> A_E (c .* x_E) injective,
+   |a_j^H v| < w_j off E (P3: lambda ||v|| < 1). */
+static kd_truth
+certify_bp_wide(arb_mat_t xr, arb_mat_t xi, const cx_data * D, kd_problem_kind kind,
+                const slong * E, slong k, const acb_mat_t x0, int p3, slong prec)
+{
+    slong m = D->m, j, i;
+    kd_truth t = KD_UNKNOWN;
+    kkt K;
+    arb_mat_t z, Z;
+    acb_mat_t H, AEH, c, v, b;
+    arb_t rho, one, zero;
+    kkt_init(&K, D, kind, E, k, 0, prec);
+    K.bp = 1;
+    K.n = 2 * k + 2 * m;
+    arb_mat_init(z, K.n, 1);
+    arb_mat_init(Z, K.n, 1);
+    acb_mat_init(H, m, m);
+    acb_mat_init(AEH, k, m);
+    acb_mat_init(c, k, 1);
+    acb_mat_init(b, m, 1);
+    acb_mat_init(v, m, 1);
+    arb_init(rho);
+    arb_init(one);
+    arb_init(zero);
+    arb_one(one);
+    /* start: x0 on E, v = the least-squares solution of A_E^H v = w .* sgn(x0) */
+    for (j = 0; j < k; j++)
+    {
+        acb_srcptr x = acb_mat_entry(x0, E[j], 0);
+        arb_get_mid_arb(arb_mat_entry(z, 2 * j, 0), acb_realref(x));
+        arb_get_mid_arb(arb_mat_entry(z, 2 * j + 1, 0), acb_imagref(x));
+        acb_abs(rho, x, prec);
+        if (!arb_is_positive(rho))
+            goto fail;
+        acb_div_arb(acb_mat_entry(c, j, 0), x, rho, prec);
+        acb_mul_arb(acb_mat_entry(c, j, 0), acb_mat_entry(c, j, 0),
+                    arb_mat_entry(D->w, E[j], 0), prec);
+    }
+    acb_mat_approx_mul(H, K.AE, K.AEH, prec);
+    acb_mat_approx_mul(b, K.AE, c, prec);
+    if (!acb_mat_approx_solve(v, H, b, prec))
+        goto fail;
+    for (i = 0; i < m; i++)
+    {
+        arb_get_mid_arb(arb_mat_entry(z, 2 * k + 2 * i, 0), acb_realref(acb_mat_entry(v, i, 0)));
+        arb_get_mid_arb(arb_mat_entry(z, 2 * k + 2 * i + 1, 0),
+                        acb_imagref(acb_mat_entry(v, i, 0)));
+    }
+    if (!kkt_newton(z, &K, zero, prec) || !krawczyk(Z, &K, z, zero, prec))
+        goto fail;
+    if (!radial_injective(&K, Z, NULL, prec))
+    {
+        kd_error_set(KD_OK, "c -> A_E (c .* x_E) (c real) is not proved injective at %ld bits",
+                     prec);
+        goto cleanup;
+    }
+    for (i = 0; i < m; i++)
+        acb_set_arb_arb(acb_mat_entry(v, i, 0), arb_mat_entry(Z, 2 * k + 2 * i, 0),
+                        arb_mat_entry(Z, 2 * k + 2 * i + 1, 0));
+    t = off_support(D, E, k, v, one, one, prec);
+    if (t == KD_TRUE && p3)
+    {
+        acb_sqnorm_vec(rho, v, prec);
+        arb_mul(rho, rho, D->param, prec);
+        arb_mul(rho, rho, D->param, prec);
+        if (!arb_lt(rho, one))
+        {
+            t = KD_UNKNOWN;
+            kd_error_set(KD_OK, "zero residual: lambda ||v|| < 1 is not proved");
+        }
+    }
+    if (t == KD_TRUE)
+        for (j = 0; j < k; j++)
+        {
+            arb_set(arb_mat_entry(xr, E[j], 0), arb_mat_entry(Z, 2 * j, 0));
+            arb_set(arb_mat_entry(xi, E[j], 0), arb_mat_entry(Z, 2 * j + 1, 0));
+        }
+    goto cleanup;
+fail:
+    kd_error_set(KD_OK, "the basis pursuit system on the support (|E| > m) was not enclosed "
+                 "at %ld bits", prec);
+cleanup:
+    kkt_clear(&K);
+    arb_mat_clear(z);
+    arb_mat_clear(Z);
+    acb_mat_clear(H);
+    acb_mat_clear(AEH);
+    acb_mat_clear(c);
+    acb_mat_clear(b);
+    acb_mat_clear(v);
+    arb_clear(rho);
+    arb_clear(one);
+    arb_clear(zero);
     return t;
 }
 
@@ -863,8 +1037,12 @@ kd_certify_complex_support(kd_truth * verdict, arb_mat_t xr, arb_mat_t xi, arb_t
         *verdict = certify_zero(mu, &D, P, prec);
     else if ((P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P1 && arb_is_zero(D.param)))
              && nE > P->m)
-        kd_error_set(KD_OK, "basis pursuit with a support larger than m (possible over C) is "
-                     "not certified yet");
+    {
+        if (x0 == NULL)
+            kd_error_set(KD_OK, "|E| > m: an approximate minimiser is needed");
+        else
+            *verdict = certify_bp_wide(xr, xi, &D, P->kind, E, nE, x0, 0, prec);
+    }
     else if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P1 && arb_is_zero(D.param)))
         *verdict = certify_bp(xr, xi, &D, P, E, nE, 0, prec);
     else if (x0 == NULL)
@@ -873,12 +1051,13 @@ kd_certify_complex_support(kd_truth * verdict, arb_mat_t xr, arb_mat_t xi, arb_t
     else
     {
         *verdict = certify_kkt(xr, xi, mu, &D, P->kind, E, nE, x0, prec);
-        if (*verdict != KD_TRUE && P->kind == KD_PROBLEM_P3 && nE <= P->m)
+        if (*verdict != KD_TRUE && P->kind == KD_PROBLEM_P3)
         {
             /* zero residual: the BP minimiser with lambda ||v|| < 1 */
             char msg[256];
             snprintf(msg, sizeof msg, "%s", kd_error_message());
-            *verdict = certify_bp(xr, xi, &D, P, E, nE, 1, prec);
+            *verdict = nE <= P->m ? certify_bp(xr, xi, &D, P, E, nE, 1, prec)
+                       : certify_bp_wide(xr, xi, &D, P->kind, E, nE, x0, 1, prec);
             if (*verdict != KD_TRUE)
                 kd_error_set(KD_OK, "%s; at zero residual: %s", msg, kd_error_message());
         }
