@@ -55,8 +55,10 @@ kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
    unknown tied by ||Ax - y|| = eta (P1) or mu = 2 lambda ||Ax - y|| (P3), is
    enclosed by a Krawczyk step around Newton's refinement of x0 (N x 1, an
    approximate minimiser; only its entries on E are used; NULL only for BP);
-   then mu > 0, A_E injective, |2 a_j^H (A x - y)| < mu w_j off E, and for
-   P3 y outside range(A_E). A support with nE > m gives KD_UNKNOWN.
+   then mu > 0, |2 a_j^H (A x - y)| < mu w_j off E, and uniqueness: the
+   real map c -> A_E (c .* x_E) (P3: (c, t) -> A_E (c .* x_E) + t (Ax - y))
+   injective. BP with m < nE <= 2m (possible over C): x_E and the dual v
+   enclosed together by a Krawczyk step, same checks. nE > 2m: KD_UNKNOWN.
    Errors: KD_ERR_SIZE, KD_ERR_ARG (bad indices, no exact data). */
 kd_status kd_certify_complex_support(kd_truth * verdict, arb_mat_t xr, arb_mat_t xi, arb_t mu,
                                      const kd_problem_t P, const slong * E, slong nE,
