@@ -75,7 +75,7 @@ irls_bp(double complex * x, const double complex * A, const double complex * y,
     int ok = 1;
     for (j = 0; j < N; j++)
         d[j] = 1.0 / w[j];
-    for (it = 0; it < 60 && ok; it++)
+    for (it = 0; it < 200 && ok; it++)
     {
         for (i = 0; i < m; i++)
         {
@@ -99,7 +99,7 @@ irls_bp(double complex * x, const double complex * A, const double complex * y,
             x[j] = d[j] * s;
             xmax = FLINT_MAX(xmax, cabs(x[j]));
         }
-        eps = FLINT_MAX(eps / 4, 1e-13 * (xmax > 0 ? xmax : 1));
+        eps = FLINT_MAX(eps / 1.25, 1e-14 * (xmax > 0 ? xmax : 1));
         for (j = 0; j < N; j++)
             d[j] = sqrt(creal(x[j]) * creal(x[j]) + cimag(x[j]) * cimag(x[j]) + eps * eps) / w[j];
     }
