@@ -18,6 +18,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_mtx());
     srunner_add_suite(sr, kd_suite_lp());
     srunner_add_suite(sr, kd_suite_qfield());
+    srunner_add_suite(sr, kd_suite_alg());
     srunner_add_suite(sr, kd_suite_path());
     srunner_add_suite(sr, kd_suite_iter());
     srunner_add_suite(sr, kd_suite_problem());

@@ -46,6 +46,7 @@ Suite * kd_suite_oracle(void);
 Suite * kd_suite_mtx(void);
 Suite * kd_suite_lp(void);
 Suite * kd_suite_qfield(void);
+Suite * kd_suite_alg(void);
 Suite * kd_suite_path(void);
 Suite * kd_suite_iter(void);
 Suite * kd_suite_problem(void);

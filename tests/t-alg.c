@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Check suite for the exact algebraic module: cyclotomic values against
+   Arb enclosures of the same expressions (containment), known identities
+   decided exactly (and their perturbations refuted), ranks against FLINT's
+   rational rank and against matrices of known rank, exact solves checked by
+   substitution, and the qqbar fallback. */
+#include <string.h>
+#include "testutil.h"
+#include "kdigits/alg.h"
+
+#define PREC 256
+
+static void
+parse_real(kd_real_t x, const char * s)
+{
+    kd_status st = kd_real_parse(x, s);
+    ck_assert_msg(st == KD_OK, "parse %s: %s", s, kd_error_message());
+}
+
+/* Converts x in its own field and checks the enclosure of the field
+   element overlaps the Arb evaluation of the expression, with a small
+   radius: both contain the true value. */
+static int
+check_real_contained(const kd_real_t x, const char * what, ulong seed)
+{
+    slong L = 1;
+    kd_cyclo_t K;
+    nf_elem_t a;
+    arb_t e, r;
+    kd_status st = kd_cyclo_conductor_real(&L, x, 0);
+    if (st == KD_ERR_UNSUPPORTED && seed != 0)
+        return 0;   /* random: the field is above the degree cap */
+    kd_assert_ok(st);
+    kd_assert_ok(kd_cyclo_init(K, L, 0));
+    nf_elem_init(a, K->nf);
+    kd_assert_ok(kd_cyclo_set_real(a, x, K));
+    ck_assert_msg(kd_cyclo_is_real(a, K), "%s not real in Q(zeta_%ld) (seed %lu)", what, L, seed);
+    arb_init(e);
+    arb_init(r);
+    kd_cyclo_enclose_arb(e, a, K, PREC);
+    kd_assert_ok(kd_real_eval_arb(r, x, PREC));
+    ck_assert_msg(arb_overlaps(e, r), "%s: field value and expression disagree (seed %lu)", what, seed);
+    ck_assert_msg(arb_rel_accuracy_bits(e) > PREC - 40 || arb_contains_zero(e),
+                  "%s: loose enclosure (seed %lu)", what, seed);
+    arb_clear(e);
+    arb_clear(r);
+    nf_elem_clear(a, K->nf);
+    kd_cyclo_clear(K);
+    return 1;
+}
+
+/* A random expression in the cyclotomic grammar, depth-limited. */
+static void
+rand_expr(kd_real_t x, flint_rand_t st, int depth)
+{
+    fmpq_t q;
+    kd_real_t a, b;
+    ulong kind = depth <= 0 ? n_randint(st, 4) : n_randint(st, 9);
+    fmpq_init(q);
+    kd_real_init(a);
+    kd_real_init(b);
+    switch (kind)
+    {
+        case 0:
+            kd_test_rand_fmpq(q, st, 20, 9);
+            kd_real_set_fmpq(x, q);
+            break;
+        case 1:
+            kd_test_rand_fmpq(q, st, 40, 12);
+            kd_real_cos_pi_fmpq(x, q);
+            break;
+        case 2:
+            kd_test_rand_fmpq(q, st, 40, 12);
+            kd_real_sin_pi_fmpq(x, q);
+            break;
+        case 3:
+            kd_test_rand_fmpq(q, st, 12, 6);
+            fmpq_abs(q, q);
+            kd_real_set_fmpq(a, q);
+            kd_assert_ok(kd_real_sqrt(x, a));
+            break;
+        case 4:
+        case 5:
+            rand_expr(a, st, depth - 1);
+            rand_expr(b, st, depth - 1);
+            kind == 4 ? kd_real_add(x, a, b) : kd_real_sub(x, a, b);
+            break;
+        case 6:
+        case 7:
+            rand_expr(a, st, depth - 1);
+            rand_expr(b, st, depth - 1);
+            kd_real_mul(x, a, b);
+            break;
+        default:
+            rand_expr(a, st, depth - 1);
+            kd_real_neg(x, a);
+    }
+    fmpq_clear(q);
+    kd_real_clear(a);
+    kd_real_clear(b);
+}
+
+START_TEST(test_containment)
+{
+    flint_rand_t st;
+    kd_real_t x;
+    slong iter, done = 0;
+    const char * fixed[] = { "sqrt(2)", "sqrt(3)", "sqrt(6)/7", "sqrt(15)", "sqrt(2/8)*cospi(3/16)",
+                             "sinpi(5/12)", "cos(3*pi/7)", "sqrt(30)-sqrt(5)", "cospi(1/9)^3",
+                             "1/(sqrt(2)+sqrt(3))", "sqrt(11)*sinpi(1/11)", "sqrt(1/12)" };
+    ulong k;
+    kd_test_randinit(st, 3001);
+    kd_real_init(x);
+    for (k = 0; k < sizeof fixed / sizeof fixed[0]; k++)
+    {
+        parse_real(x, fixed[k]);
+        check_real_contained(x, fixed[k], 0);
+    }
+    for (iter = 0; iter < 400; iter++)
+    {
+        rand_expr(x, st, 3);
+        done += check_real_contained(x, "random expression", kd_test_seed(3001));
+    }
+    ck_assert_msg(done >= 300, "only %ld of 400 random expressions within the cap", done);
+    flint_randclear(st);
+    kd_real_clear(x);
+}
+END_TEST
+
+START_TEST(test_complex_values)
+{
+    const char * cases[] = { "cispi(1/3)", "cispi(2/5) + i*sqrt(2)", "(1+i)/sqrt(2)", "cispi(-7/12)*sqrt(3)" };
+    ulong k;
+    kd_complex_t z;
+    acb_t e, r;
+    kd_complex_init(z);
+    acb_init(e);
+    acb_init(r);
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+    {
+        slong L = 1;
+        kd_cyclo_t K;
+        nf_elem_t a, b;
+        kd_assert_ok(kd_complex_parse(z, cases[k]));
+        kd_assert_ok(kd_cyclo_conductor_complex(&L, z, 0));
+        ck_assert(L % 4 == 0 || kd_complex_is_real(z) || k == 0);
+        kd_assert_ok(kd_cyclo_init(K, L, 0));
+        nf_elem_init(a, K->nf);
+        nf_elem_init(b, K->nf);
+        kd_assert_ok(kd_cyclo_set_complex(a, z, K));
+        kd_cyclo_enclose_acb(e, a, K, PREC);
+        kd_assert_ok(kd_complex_eval_acb(r, z, PREC));
+        ck_assert_msg(acb_overlaps(e, r), "%s", cases[k]);
+        /* a * conj(a) = |a|^2 is real and positive */
+        kd_cyclo_conj(b, a, K);
+        ck_assert(!kd_cyclo_is_real(a, K));
+        nf_elem_mul(b, a, b, K->nf);
+        ck_assert(kd_cyclo_is_real(b, K));
+        {
+            int sg;
+            kd_assert_ok(kd_cyclo_sign(&sg, b, K, 0));
+            ck_assert_int_eq(sg, 1);
+        }
+        nf_elem_clear(a, K->nf);
+        nf_elem_clear(b, K->nf);
+        kd_cyclo_clear(K);
+    }
+    acb_clear(e);
+    acb_clear(r);
+    kd_complex_clear(z);
+}
+END_TEST
+
+START_TEST(test_identities)
+{
+    const char * zero[] = { "cospi(1/5) - cospi(2/5) - 1/2", "sqrt(2)*sqrt(3) - sqrt(6)",
+                            "cospi(2/7) + cospi(4/7) + cospi(6/7) + 1/2",
+                            "2*cospi(1/5) - (1 + sqrt(5))/2", "sinpi(1/4) - sqrt(2)/2",
+                            "sqrt(12) - 2*sqrt(3)", "cospi(1/12) - (sqrt(6)+sqrt(2))/4",
+                            "sqrt(7)^2 - 7", "sqrt(1/8) - sqrt(2)/4",
+                            "16*cospi(2/17)*cospi(4/17)*cospi(8/17)*cospi(16/17) + 1",
+                            "cos(2*pi/3) + 1/2", "sqrt(1 + sqrt(2))^2 - 1 - sqrt(2)",
+                            "(sqrt(2)+sqrt(3))^2 - 5 - 2*sqrt(6)" };
+    const char * nonzero[] = { "cospi(1/5) - cospi(2/5) - 1/2 + 10^-40", "sqrt(2)*sqrt(3) - sqrt(6) - 2^-100",
+                               "cospi(2/7) + cospi(4/7) + cospi(6/7) + 1/2 + 1e-30",
+                               "sqrt(1 + sqrt(2))^2 - 1 - sqrt(2) + 10^-50", "sqrt(1009) - 31" };
+    ulong k;
+    kd_real_t x;
+    kd_real_init(x);
+    for (k = 0; k < sizeof zero / sizeof zero[0]; k++)
+    {
+        int z, sg;
+        parse_real(x, zero[k]);
+        kd_assert_ok(kd_alg_real_is_zero(&z, x));
+        ck_assert_msg(z == 1, "%s should be 0", zero[k]);
+        kd_assert_ok(kd_alg_real_sign(&sg, x));
+        ck_assert_int_eq(sg, 0);
+    }
+    for (k = 0; k < sizeof nonzero / sizeof nonzero[0]; k++)
+    {
+        int z, sg;
+        arb_t b;
+        parse_real(x, nonzero[k]);
+        kd_assert_ok(kd_alg_real_is_zero(&z, x));
+        ck_assert_msg(z == 0, "%s should not be 0", nonzero[k]);
+        kd_assert_ok(kd_alg_real_sign(&sg, x));
+        arb_init(b);
+        kd_assert_ok(kd_real_eval_arb(b, x, 2000));
+        ck_assert(sg == 1 ? arb_is_positive(b) : arb_is_negative(b));
+        arb_clear(b);
+    }
+    /* bare pi and a large prime radicand nested under sqrt are refused */
+    {
+        int z;
+        kd_status st;
+        parse_real(x, "pi - 22/7");
+        st = kd_alg_real_is_zero(&z, x);
+        ck_assert_int_eq(st, KD_ERR_UNSUPPORTED);
+        ck_assert(strstr(kd_error_message(), "pi") != NULL);
+        parse_real(x, "sqrt(sqrt(2)+sqrt(3)+sqrt(5)+sqrt(7)+sqrt(11)+sqrt(13)+sqrt(17)) - 1");
+        st = kd_alg_real_is_zero(&z, x);
+        ck_assert_int_eq(st, KD_ERR_UNSUPPORTED);
+        parse_real(x, "cospi(1/7) - cospi(1/7 + 1/10^30)");
+        st = kd_alg_real_is_zero(&z, x);
+        ck_assert_int_eq(st, KD_ERR_UNSUPPORTED);
+    }
+    /* a large prime radicand: outside the cyclotomic cap, inside qqbar */
+    {
+        int z;
+        slong L = 1;
+        parse_real(x, "sqrt(1000003)^2 - 1000003 + sqrt(1000003) - sqrt(1000003)");
+        ck_assert_int_eq(kd_cyclo_conductor_real(&L, x, 0), KD_ERR_UNSUPPORTED);
+        kd_assert_ok(kd_alg_real_is_zero(&z, x));
+        ck_assert_int_eq(z, 1);
+    }
+    kd_real_clear(x);
+}
+END_TEST
+
+/* A pool of cyclotomic values for random matrices. */
+static void
+rand_entry(kd_real_t x, flint_rand_t st)
+{
+    static const char * pool[] = { "sqrt(2)", "sqrt(3)", "sqrt(6)", "cospi(1/8)", "sinpi(3/8)",
+                                   "cospi(1/5)", "1/3", "-2", "sqrt(2)/3", "cospi(1/12)", "0" };
+    fmpq_t q;
+    kd_real_t c;
+    fmpq_init(q);
+    kd_real_init(c);
+    parse_real(x, pool[n_randint(st, sizeof pool / sizeof pool[0])]);
+    kd_test_rand_fmpq(q, st, 5, 3);
+    kd_real_set_fmpq(c, q);
+    if (n_randint(st, 2))
+        kd_real_add(x, x, c);
+    fmpq_clear(q);
+    kd_real_clear(c);
+}
+
+START_TEST(test_rank_rational)
+{
+    flint_rand_t st;
+    slong iter;
+    kd_test_randinit(st, 3002);
+    for (iter = 0; iter < 300; iter++)
+    {
+        slong r = 1 + n_randint(st, 6), c = 1 + n_randint(st, 6), k = n_randint(st, 5), i, j, rank;
+        fmpq_mat_t B, C, A;
+        kd_mat_t M;
+        fmpq_mat_init(B, r, k);
+        fmpq_mat_init(C, k, c);
+        fmpq_mat_init(A, r, c);
+        kd_test_rand_fmpq_mat(B, st, 3, 2);
+        kd_test_rand_fmpq_mat(C, st, 3, 2);
+        if (k > 0)
+            fmpq_mat_mul(A, B, C);
+        kd_assert_ok(kd_mat_init(M, r, c));
+        for (i = 0; i < r; i++)
+            for (j = 0; j < c; j++)
+            {
+                kd_real_t x;
+                kd_real_init(x);
+                kd_real_set_fmpq(x, fmpq_mat_entry(A, i, j));
+                kd_mat_set_entry_real(M, i, j, x);
+                kd_real_clear(x);
+            }
+        kd_assert_ok(kd_alg_mat_rank(&rank, M, 0));
+        {
+            fmpq_mat_t E;
+            slong ref;
+            fmpq_mat_init(E, r, c);
+            ref = fmpq_mat_rref(E, A);
+            ck_assert_msg(rank == ref, "rank %ld != %ld (seed %lu, iter %ld)",
+                          rank, ref, kd_test_seed(3002), iter);
+            fmpq_mat_clear(E);
+        }
+        kd_mat_clear(M);
+        fmpq_mat_clear(A);
+        fmpq_mat_clear(B);
+        fmpq_mat_clear(C);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+/* A = B C with B (r x k) = [I; *] and C (k x c) = [I *] up to a row and a
+   column permutation: rank exactly k, irrational entries elsewhere. Then
+   solves against the columns of A (consistent), checks the null space, and
+   an exact rank-k identity of the field. */
+START_TEST(test_rank_known)
+{
+    flint_rand_t st;
+    slong iter;
+    kd_test_randinit(st, 3003);
+    for (iter = 0; iter < 60; iter++)
+    {
+        slong k = 1 + n_randint(st, 3), r = k + n_randint(st, 3), c = k + n_randint(st, 3);
+        slong i, j, rank, L = 1, nulldim;
+        kd_mat_t B, C, A;
+        kd_cyclo_t K;
+        kd_cyclo_mat_t M, X, b, Ab, N, AN;
+        int cons;
+        kd_assert_ok(kd_mat_init(B, r, k));
+        kd_assert_ok(kd_mat_init(C, k, c));
+        for (i = 0; i < r; i++)
+            for (j = 0; j < k; j++)
+            {
+                kd_real_t x;
+                kd_real_init(x);
+                if (i < k)
+                    kd_real_set_si(x, i == j);
+                else
+                    rand_entry(x, st);
+                kd_mat_set_entry_real(B, (i + iter) % r, j, x);
+                kd_real_clear(x);
+            }
+        for (i = 0; i < k; i++)
+            for (j = 0; j < c; j++)
+            {
+                kd_real_t x;
+                kd_real_init(x);
+                if (j < k)
+                    kd_real_set_si(x, i == j);
+                else
+                    rand_entry(x, st);
+                kd_mat_set_entry_real(C, i, (j + 2 * iter) % c, x);
+                kd_real_clear(x);
+            }
+        kd_assert_ok(kd_mat_init(A, r, c));
+        kd_assert_ok(kd_mat_mul(A, B, C));
+        kd_assert_ok(kd_alg_mat_rank(&rank, A, 0));
+        ck_assert_msg(rank == k, "rank %ld != %ld (seed %lu, iter %ld)", rank, k,
+                      kd_test_seed(3003), iter);
+
+        kd_assert_ok(kd_cyclo_conductor_mat(&L, A, 0));
+        kd_assert_ok(kd_cyclo_init(K, L, 0));
+        kd_cyclo_mat_init(M, r, c, K);
+        kd_assert_ok(kd_cyclo_mat_set_kd_mat(M, A, K));
+        /* b = the last column plus the first: consistent */
+        kd_cyclo_mat_init(b, r, 1, K);
+        kd_cyclo_mat_init(X, c, 1, K);
+        kd_cyclo_mat_init(Ab, r, 1, K);
+        for (i = 0; i < r; i++)
+            nf_elem_add(kd_cyclo_mat_entry(b, i, 0), kd_cyclo_mat_entry(M, i, 0),
+                        kd_cyclo_mat_entry(M, i, c - 1), K->nf);
+        kd_assert_ok(kd_cyclo_mat_solve(&cons, &rank, X, M, b, K));
+        ck_assert(cons && rank == k);
+        kd_assert_ok(kd_cyclo_mat_mul(Ab, M, X, K));
+        ck_assert(kd_cyclo_mat_equal(Ab, b, K));
+        /* perturb b off the column space when r > k: inconsistent */
+        if (r > k)
+        {
+            kd_cyclo_mat_t T;
+            slong rr;
+            /* a vector outside range(A): the null space of A^T is non-trivial */
+            kd_cyclo_mat_init(T, c, r, K);
+            kd_assert_ok(kd_cyclo_mat_transpose(T, M, K));
+            nulldim = kd_cyclo_mat_nullspace(N, T, K);
+            ck_assert_int_eq(nulldim, r - k);
+            for (i = 0; i < r; i++)
+                nf_elem_add(kd_cyclo_mat_entry(b, i, 0), kd_cyclo_mat_entry(b, i, 0),
+                            kd_cyclo_mat_entry(N, i, 0), K->nf);
+            kd_assert_ok(kd_cyclo_mat_solve(&cons, &rr, X, M, b, K));
+            ck_assert_msg(!cons, "inconsistent system solved (seed %lu, iter %ld)", kd_test_seed(3003), iter);
+            kd_cyclo_mat_clear(N, K);
+            kd_cyclo_mat_clear(T, K);
+        }
+        /* null space of A */
+        nulldim = kd_cyclo_mat_nullspace(N, M, K);
+        ck_assert_int_eq(nulldim, c - k);
+        kd_cyclo_mat_init(AN, r, nulldim, K);
+        kd_assert_ok(kd_cyclo_mat_mul(AN, M, N, K));
+        ck_assert(kd_cyclo_mat_is_zero(AN, K));
+        ck_assert_int_eq(kd_cyclo_mat_rank(N, K), nulldim);
+        kd_cyclo_mat_clear(AN, K);
+        kd_cyclo_mat_clear(N, K);
+        kd_cyclo_mat_clear(Ab, K);
+        kd_cyclo_mat_clear(X, K);
+        kd_cyclo_mat_clear(b, K);
+        kd_cyclo_mat_clear(M, K);
+        kd_cyclo_clear(K);
+        kd_mat_clear(A);
+        kd_mat_clear(B);
+        kd_mat_clear(C);
+    }
+    flint_randclear(st);
+}
+END_TEST
+
+START_TEST(test_dct_rank)
+{
+    /* the orthogonal DCT-II of size 8 has rank 8; its first 3 rows rank 3 */
+    kd_mat_t Q, R;
+    slong rank, i, j;
+    kd_assert_ok(kd_mat_init(Q, 0, 0));
+    kd_assert_ok(kd_mat_dct2(Q, 8));
+    kd_assert_ok(kd_alg_mat_rank(&rank, Q, 0));
+    ck_assert_int_eq(rank, 8);
+    kd_assert_ok(kd_mat_init(R, 3, 8));
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 8; j++)
+            kd_mat_set_entry(R, i, j, kd_mat_entry(Q, i, j));
+    kd_assert_ok(kd_alg_mat_rank(&rank, R, 0));
+    ck_assert_int_eq(rank, 3);
+    kd_mat_clear(Q);
+    kd_mat_clear(R);
+}
+END_TEST
+
+Suite *
+kd_suite_alg(void)
+{
+    Suite * s = suite_create("alg");
+    TCase * tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_containment);
+    tcase_add_test(tc, test_complex_values);
+    tcase_add_test(tc, test_identities);
+    tcase_add_test(tc, test_rank_rational);
+    tcase_add_test(tc, test_rank_known);
+    tcase_add_test(tc, test_dct_rank);
+    suite_add_tcase(s, tc);
+    return s;
+}
