@@ -7,7 +7,10 @@
    least-norm dual certificate. P2 (and P1, P3 through P2(mu)): the KKT
    system on E is enclosed by a Krawczyk step on its real form. */
 #include "kdigits/certify.h"
+#include "kdigits/alg.h"
 #include "../problem/internal.h"
+/* after every FLINT header: <complex.h> defines I and complex */
+#include "complex_internal.h"
 
 /* The exact data as balls. */
 typedef struct
@@ -135,11 +138,65 @@ get_q(fmpq_t re, fmpq_t im, const kd_complex_struct * z)
     return kd_real_get_fmpq(re, &z->re) && kd_real_get_fmpq(im, &z->im);
 }
 
-/* *t = KD_TRUE with the exact solution (xr, xi: k x 1) when y = A_E x_E
-   exactly, KD_FALSE when proved not, KD_UNKNOWN (message set) when the
-   entries are not all rational. */
+/* The same in the cyclotomic field of the entries (kdigits/alg.h):
+   xE (k x 1) encloses the exact solution at prec bits. */
 static kd_truth
-range_member(fmpq_mat_t xr, fmpq_mat_t xi, const kd_problem_t P, const slong * E, slong k)
+range_member_cyclo(acb_mat_t xE, const kd_problem_t P, const slong * E, slong k, slong prec)
+{
+    slong m = P->A->r, i, j, L = 1, rank = 0;
+    int consistent = 0;
+    kd_status st = KD_OK;
+    kd_cyclo_t K;
+    kd_cyclo_mat_t AE, Y, X;
+    for (i = 0; i < m && st == KD_OK; i++)
+    {
+        for (j = 0; j < k && st == KD_OK; j++)
+            st = kd_cyclo_conductor_complex(&L, kd_mat_entry(P->A, i, E[j]), 0);
+        if (st == KD_OK)
+            st = kd_cyclo_conductor_complex(&L, kd_mat_entry(P->y, i, 0), 0);
+    }
+    if (st != KD_OK || kd_cyclo_init(K, L, 0) != KD_OK)
+    {
+        kd_error_set(KD_OK, "|E| < m: y in the range of A_E is an equality that balls cannot "
+                     "prove, and the entries lie in no cyclotomic field within the cap (%s)",
+                     kd_error_message());
+        return KD_UNKNOWN;
+    }
+    kd_cyclo_mat_init(AE, m, k, K);
+    kd_cyclo_mat_init(Y, m, 1, K);
+    kd_cyclo_mat_init(X, k, 1, K);
+    for (i = 0; i < m && st == KD_OK; i++)
+    {
+        for (j = 0; j < k && st == KD_OK; j++)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, j),
+                                      kd_mat_entry(P->A, i, E[j]), K);
+        if (st == KD_OK)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(Y, i, 0), kd_mat_entry(P->y, i, 0), K);
+    }
+    if (st == KD_OK)
+        st = kd_cyclo_mat_solve(&consistent, &rank, X, AE, Y, K);
+    if (st == KD_OK && consistent && rank == k)
+        kd_cyclo_mat_enclose_acb(xE, X, K, prec);
+    else if (st == KD_OK)
+        kd_error_set(KD_OK, "y is not in the range of A_E with A_E injective (decided exactly "
+                     "in Q(zeta_%ld))", L);
+    else
+        kd_error_set(KD_OK, "exact arithmetic in Q(zeta_%ld) failed: %s", L, kd_error_message());
+    kd_cyclo_mat_clear(AE, K);
+    kd_cyclo_mat_clear(Y, K);
+    kd_cyclo_mat_clear(X, K);
+    kd_cyclo_clear(K);
+    return (st == KD_OK && consistent && rank == k) ? KD_TRUE
+           : (st == KD_OK ? KD_FALSE : KD_UNKNOWN);
+}
+
+/* Whether y = A_E x_E exactly, with A_E injective: KD_TRUE with xE (k x 1)
+   enclosing the exact solution, KD_FALSE when decided not, KD_UNKNOWN
+   (message set) when exact arithmetic does not reach the entries. Rational
+   entries: over Q on the real form [Re A_E, -Im A_E; Im A_E, Re A_E]
+   (exact xE); otherwise in a cyclotomic field. */
+static kd_truth
+range_member(acb_mat_t xE, const kd_problem_t P, const slong * E, slong k, slong prec)
 {
     slong m = P->A->r, i, j, rank;
     fmpq_mat_t M, R;
@@ -177,21 +234,173 @@ range_member(fmpq_mat_t xr, fmpq_mat_t xi, const kd_problem_t P, const slong * E
     if (t == KD_TRUE)
         for (j = 0; j < k; j++)
         {
-            fmpq_set(fmpq_mat_entry(xr, j, 0), fmpq_mat_entry(R, j, 2 * k));
-            fmpq_set(fmpq_mat_entry(xi, j, 0), fmpq_mat_entry(R, k + j, 2 * k));
+            arb_set_fmpq(acb_realref(acb_mat_entry(xE, j, 0)), fmpq_mat_entry(R, j, 2 * k), prec);
+            arb_set_fmpq(acb_imagref(acb_mat_entry(xE, j, 0)), fmpq_mat_entry(R, k + j, 2 * k),
+                         prec);
         }
     else
         kd_error_set(KD_OK, "y is not in the range of A_E with A_E injective (decided exactly)");
     goto done;
 irrational:
-    kd_error_set(KD_OK, "|E| < m: y in the range of A_E is an equality that balls cannot "
-                 "prove, and the entries are not all rational");
+    t = range_member_cyclo(xE, P, E, k, prec);
 done:
     fmpq_mat_clear(M);
     fmpq_mat_clear(R);
     fmpq_clear(re);
     fmpq_clear(im);
     return t;
+}
+
+/* Solves the n x n system M u = b in place by Gaussian elimination with
+   partial pivoting (double complex, heuristic only). Returns 0 if singular. */
+int
+_kd_zsolve(double complex * M, double complex * b, slong n)
+{
+    slong i, j, k, p;
+    for (k = 0; k < n; k++)
+    {
+        p = k;
+        for (i = k + 1; i < n; i++)
+            if (cabs(M[i * n + k]) > cabs(M[p * n + k]))
+                p = i;
+        if (M[p * n + k] == 0)
+            return 0;
+        if (p != k)
+        {
+            for (j = 0; j < n; j++)
+            {
+                double complex t = M[k * n + j];
+                M[k * n + j] = M[p * n + j];
+                M[p * n + j] = t;
+            }
+            {
+                double complex t = b[k];
+                b[k] = b[p];
+                b[p] = t;
+            }
+        }
+        for (i = k + 1; i < n; i++)
+        {
+            double complex f = M[i * n + k] / M[k * n + k];
+            if (f == 0)
+                continue;
+            for (j = k; j < n; j++)
+                M[i * n + j] -= f * M[k * n + j];
+            b[i] -= f * b[k];
+        }
+    }
+    for (k = n - 1; k >= 0; k--)
+    {
+        double complex s = b[k];
+        for (j = k + 1; j < n; j++)
+            s -= M[k * n + j] * b[j];
+        b[k] = s / M[k * n + k];
+    }
+    return 1;
+}
+
+static double complex
+acb_mid_z(const acb_t x)
+{
+    return arf_get_d(arb_midref(acb_realref(x)), ARF_RND_NEAR)
+           + I * arf_get_d(arb_midref(acb_imagref(x)), ARF_RND_NEAR);
+}
+
+/* Another dual certificate for |E| < m when the least-norm one is not
+   strict: v = v0 + Pr u with Pr = I - A_E G^{-1} A_E^H (so A_E^H v is
+   unchanged, exactly), u chosen by Lawson's iteration for the minimax
+   problem min_u max_{j not in E} |a_j^H v| / w_j (in double: a proposal
+   only; v itself is then enclosed from the exact u). */
+static void
+lawson_dual(acb_mat_t v, const cx_data * D, const slong * E, slong k, const acb_mat_t Pr,
+            slong prec)
+{
+    slong m = D->m, N = D->N, nf = N - k, i, j, l, it, kk = 0;
+    double complex * d = flint_malloc(nf * m * sizeof(double complex));
+    double complex * b = flint_malloc(nf * sizeof(double complex));
+    double complex * M = flint_malloc(m * m * sizeof(double complex));
+    double complex * r = flint_malloc(m * sizeof(double complex));
+    double complex * u = flint_calloc(m, sizeof(double complex));
+    double * q = flint_malloc(nf * sizeof(double));
+    acb_mat_t U, PU;
+    acb_t c;
+    int ok = 1;
+    acb_mat_init(U, m, 1);
+    acb_mat_init(PU, m, 1);
+    acb_init(c);
+    /* e_j(u) = b_j + d_j^H u, b_j = a_j^H v0 / w_j, d_j = Pr a_j / w_j */
+    for (j = 0, l = 0; j < N; j++)
+    {
+        double wj = arf_get_d(arb_midref(arb_mat_entry(D->w, j, 0)), ARF_RND_NEAR);
+        if (kk < k && E[kk] == j)
+        {
+            kk++;
+            continue;
+        }
+        col_dot(c, D->A, j, v, prec);
+        b[l] = acb_mid_z(c) / wj;
+        for (i = 0; i < m; i++)
+        {
+            double complex s = 0;
+            slong t;
+            for (t = 0; t < m; t++)
+                s += acb_mid_z(acb_mat_entry(Pr, i, t)) * acb_mid_z(acb_mat_entry(D->A, t, j));
+            d[l * m + i] = s / wj;
+        }
+        q[l++] = 1.0 / nf;
+    }
+    for (it = 0; it < 100 && ok; it++)
+    {
+        double sq = 0;
+        for (i = 0; i < m; i++)
+        {
+            for (j = 0; j < m; j++)
+            {
+                double complex s = (i == j) ? 1e-12 : 0;
+                for (l = 0; l < nf; l++)
+                    s += q[l] * d[l * m + i] * conj(d[l * m + j]);
+                M[i * m + j] = s;
+            }
+            r[i] = 0;
+            for (l = 0; l < nf; l++)
+                r[i] -= q[l] * d[l * m + i] * b[l];
+        }
+        if (!(ok = _kd_zsolve(M, r, m)))
+            break;
+        for (i = 0; i < m; i++)
+            u[i] = r[i];
+        for (l = 0; l < nf; l++)
+        {
+            double complex e = b[l];
+            for (i = 0; i < m; i++)
+                e += conj(d[l * m + i]) * u[i];
+            q[l] *= cabs(e);
+            sq += q[l];
+        }
+        if (!(sq > 0))
+            break;
+        for (l = 0; l < nf; l++)
+            q[l] /= sq;
+    }
+    if (ok)
+    {
+        for (i = 0; i < m; i++)
+        {
+            arb_set_d(acb_realref(acb_mat_entry(U, i, 0)), creal(u[i]));
+            arb_set_d(acb_imagref(acb_mat_entry(U, i, 0)), cimag(u[i]));
+        }
+        acb_mat_mul(PU, Pr, U, prec);
+        acb_mat_add(v, v, PU, prec);
+    }
+    acb_mat_clear(U);
+    acb_mat_clear(PU);
+    acb_clear(c);
+    flint_free(d);
+    flint_free(b);
+    flint_free(M);
+    flint_free(r);
+    flint_free(u);
+    flint_free(q);
 }
 
 /* ------------------------------------------------------------------
@@ -203,9 +412,7 @@ certify_bp(arb_mat_t xr, arb_mat_t xi, const cx_data * D, const kd_problem_t P,
     slong m = D->m, j;
     kd_truth t = KD_UNKNOWN;
     acb_mat_t AE, AEH, G, Gi, xE, c, v, b;
-    fmpq_mat_t qr, qi;
     arb_t rho, one;
-    int exact = 0;
     acb_mat_init(AE, m, k);
     acb_mat_init(AEH, k, m);
     acb_mat_init(G, k, k);
@@ -214,8 +421,6 @@ certify_bp(arb_mat_t xr, arb_mat_t xi, const cx_data * D, const kd_problem_t P,
     acb_mat_init(c, k, 1);
     acb_mat_init(b, k, 1);
     acb_mat_init(v, m, 1);
-    fmpq_mat_init(qr, k, 1);
-    fmpq_mat_init(qi, k, 1);
     arb_init(rho);
     arb_init(one);
     arb_one(one);
@@ -229,17 +434,9 @@ certify_bp(arb_mat_t xr, arb_mat_t xi, const cx_data * D, const kd_problem_t P,
     }
     if (k < m)
     {
-        kd_truth in = range_member(qr, qi, P, E, k);
-        if (in != KD_TRUE)
+        if (range_member(xE, P, E, k, prec) != KD_TRUE)
             goto cleanup;
-        exact = 1;
     }
-    if (exact)
-        for (j = 0; j < k; j++)
-        {
-            arb_set_fmpq(acb_realref(acb_mat_entry(xE, j, 0)), fmpq_mat_entry(qr, j, 0), prec);
-            arb_set_fmpq(acb_imagref(acb_mat_entry(xE, j, 0)), fmpq_mat_entry(qi, j, 0), prec);
-        }
     else
     {
         /* A_E square and invertible: x_E = G^{-1} A_E^H y */
@@ -263,6 +460,22 @@ certify_bp(arb_mat_t xr, arb_mat_t xi, const cx_data * D, const kd_problem_t P,
     acb_mat_mul(b, Gi, c, prec);
     acb_mat_mul(v, AE, b, prec);
     t = off_support(D, E, k, v, one, one, prec);
+    if (t != KD_TRUE && k < m && D->N > k)
+    {
+        /* the least-norm certificate is not strict: search the others */
+        acb_mat_t Pr, T;
+        acb_mat_init(Pr, m, m);
+        acb_mat_init(T, k, m);
+        acb_mat_mul(T, Gi, AEH, prec);
+        acb_mat_mul(Pr, AE, T, prec);
+        acb_mat_neg(Pr, Pr);
+        for (j = 0; j < m; j++)
+            acb_add_ui(acb_mat_entry(Pr, j, j), acb_mat_entry(Pr, j, j), 1, prec);
+        lawson_dual(v, D, E, k, Pr, prec);
+        t = off_support(D, E, k, v, one, one, prec);
+        acb_mat_clear(Pr);
+        acb_mat_clear(T);
+    }
     if (t == KD_TRUE && p3)
     {
         acb_sqnorm_vec(rho, v, prec);
@@ -293,8 +506,6 @@ cleanup:
     acb_mat_clear(c);
     acb_mat_clear(b);
     acb_mat_clear(v);
-    fmpq_mat_clear(qr);
-    fmpq_mat_clear(qi);
     arb_clear(rho);
     arb_clear(one);
     return t;

@@ -3,7 +3,6 @@
    (IRLS for BP, the iterative solvers of src/iter for P1, P2, P3) proposes
    supports, which kd_certify_complex_support proves or not on the exact
    data (proofs-notes/solvers.md §3c, §5). */
-#include <complex.h>
 #include <math.h>
 #include <stdlib.h>
 #include "kdigits/truth.h"
@@ -11,54 +10,8 @@
 #include "kdigits/iter.h"
 #include "../problem/internal.h"
 #include "complex_internal.h"
-
-/* Solves the n x n system M u = b in place by Gaussian elimination with
-   partial pivoting (double complex, heuristic only). Returns 0 if singular. */
-static int
-zsolve(double complex * M, double complex * b, slong n)
-{
-    slong i, j, k, p;
-    for (k = 0; k < n; k++)
-    {
-        p = k;
-        for (i = k + 1; i < n; i++)
-            if (cabs(M[i * n + k]) > cabs(M[p * n + k]))
-                p = i;
-        if (M[p * n + k] == 0)
-            return 0;
-        if (p != k)
-        {
-            for (j = 0; j < n; j++)
-            {
-                double complex t = M[k * n + j];
-                M[k * n + j] = M[p * n + j];
-                M[p * n + j] = t;
-            }
-            {
-                double complex t = b[k];
-                b[k] = b[p];
-                b[p] = t;
-            }
-        }
-        for (i = k + 1; i < n; i++)
-        {
-            double complex f = M[i * n + k] / M[k * n + k];
-            if (f == 0)
-                continue;
-            for (j = k; j < n; j++)
-                M[i * n + j] -= f * M[k * n + j];
-            b[i] -= f * b[k];
-        }
-    }
-    for (k = n - 1; k >= 0; k--)
-    {
-        double complex s = b[k];
-        for (j = k + 1; j < n; j++)
-            s -= M[k * n + j] * b[j];
-        b[k] = s / M[k * n + k];
-    }
-    return 1;
-}
+/* after every FLINT header: <complex.h> defines I and complex */
+#include "../certify/complex_internal.h"
 
 /* Iteratively reweighted least squares for weighted BP (Daubechies, DeVore,
    Fornasier, Gunturk 2010): x = D A^H (A D A^H)^{-1} y with
@@ -88,7 +41,7 @@ irls_bp(double complex * x, const double complex * A, const double complex * y,
             }
             u[i] = y[i];
         }
-        if (!(ok = zsolve(M, u, m)))
+        if (!(ok = _kd_zsolve(M, u, m)))
             break;
         xmax = 0;
         for (j = 0; j < N; j++)
