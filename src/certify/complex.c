@@ -35,9 +35,12 @@ cx_data_init(cx_data * D, const kd_problem_t P, slong prec)
     arb_mat_init(D->w, D->N, 1);
     arb_init(D->param);
     acb_mat_init(W, D->N, 1);
-    if ((st = kd_mat_eval_acb_mat(D->A, P->A, prec)) == KD_OK
-        && (st = kd_mat_eval_acb_mat(D->y, P->y, prec)) == KD_OK
-        && (st = kd_mat_eval_acb_mat(W, P->w, prec)) == KD_OK)
+    st = kd_mat_eval_acb_mat(D->A, P->A, prec);
+    if (st == KD_OK)
+        st = kd_mat_eval_acb_mat(D->y, P->y, prec);
+    if (st == KD_OK)
+        st = kd_mat_eval_acb_mat(W, P->w, prec);
+    if (st == KD_OK)
         st = kd_real_eval_arb(D->param, P->param, prec);
     for (j = 0; j < D->N; j++)
         arb_set(arb_mat_entry(D->w, j, 0), acb_realref(acb_mat_entry(W, j, 0)));
