@@ -575,6 +575,28 @@ kkt_residual(acb_mat_t r, acb_mat_t g, const kkt * K, const arb_mat_t z, slong p
     acb_mat_clear(x);
 }
 
+/* Adds c d(x/|x|)/d(a, b) = c [b^2, -ab; -ab, a^2] / rho^3 (x = a + ib,
+   rho = |x|) to the diagonal block j of J. */
+static void
+add_curvature(arb_mat_t J, slong j, const arb_t c, const arb_t a, const arb_t b,
+              const arb_t rho, slong prec)
+{
+    arb_t t, u;
+    arb_init(t);
+    arb_init(u);
+    arb_pow_ui(u, rho, 3, prec);
+    arb_div(t, c, u, prec);
+    arb_mul(u, b, b, prec);
+    arb_addmul(arb_mat_entry(J, 2 * j, 2 * j), t, u, prec);
+    arb_mul(u, a, a, prec);
+    arb_addmul(arb_mat_entry(J, 2 * j + 1, 2 * j + 1), t, u, prec);
+    arb_mul(u, a, b, prec);
+    arb_submul(arb_mat_entry(J, 2 * j, 2 * j + 1), t, u, prec);
+    arb_submul(arb_mat_entry(J, 2 * j + 1, 2 * j), t, u, prec);
+    arb_clear(t);
+    arb_clear(u);
+}
+
 /* The BP system for |E| > m, z = (x_E, v) in real form (2k + 2m):
      (A_E^H v)_j - w_j x_j/|x_j| = 0     (2k equations)
      (A_E x_E - y)_i = 0                  (2m equations). */
@@ -620,16 +642,9 @@ bp_eval(arb_mat_t F, arb_mat_t J, const kkt * K, const arb_mat_t z, slong prec)
         arb_sub(arb_mat_entry(F, 2 * j + 1, 0), acb_imagref(acb_mat_entry(g, j, 0)), u, prec);
         if (J == NULL)
             continue;
-        /* -d(w x/|x|) = -w/rho^3 [b^2, -ab; -ab, a^2] */
-        arb_mul(u, rho, rho, prec);
-        arb_div(t, t, u, prec);
-        arb_mul(u, b, b, prec);
-        arb_submul(arb_mat_entry(J, 2 * j, 2 * j), t, u, prec);
-        arb_mul(u, a, a, prec);
-        arb_submul(arb_mat_entry(J, 2 * j + 1, 2 * j + 1), t, u, prec);
-        arb_mul(u, a, b, prec);
-        arb_addmul(arb_mat_entry(J, 2 * j, 2 * j + 1), t, u, prec);
-        arb_addmul(arb_mat_entry(J, 2 * j + 1, 2 * j), t, u, prec);
+        /* -d(w x/|x|) */
+        arb_neg(t, wj);
+        add_curvature(J, j, t, a, b, rho, prec);
         for (i = 0; i < m; i++)
         {
             arb_srcptr ar = acb_realref(acb_mat_entry(K->AE, i, j));
@@ -724,16 +739,8 @@ kkt_eval(arb_mat_t F, arb_mat_t J, const kkt * K, const arb_mat_t z, const arb_t
             arb_mul_2exp_si(arb_mat_entry(J, 2 * j + 1, 2 * l), gi, 1);
             arb_mul_2exp_si(arb_mat_entry(J, 2 * j + 1, 2 * l + 1), gr, 1);
         }
-        /* d(x/|x|)/d(a, b) = [b^2, -ab; -ab, a^2] / rho^3 */
-        arb_mul(u, rho, rho, prec);
-        arb_div(t, t, u, prec);                         /* mu w / rho^3 */
-        arb_mul(u, b, b, prec);
-        arb_addmul(arb_mat_entry(J, 2 * j, 2 * j), t, u, prec);
-        arb_mul(u, a, a, prec);
-        arb_addmul(arb_mat_entry(J, 2 * j + 1, 2 * j + 1), t, u, prec);
-        arb_mul(u, a, b, prec);
-        arb_submul(arb_mat_entry(J, 2 * j, 2 * j + 1), t, u, prec);
-        arb_submul(arb_mat_entry(J, 2 * j + 1, 2 * j), t, u, prec);
+        arb_mul(t, mu, wj, prec);
+        add_curvature(J, j, t, a, b, rho, prec);
         if (K->with_mu)
         {
             /* dF/dmu = w x / |x| */
