@@ -5,6 +5,7 @@
    (proofs-notes/solvers.md §3-§4). */
 #include "kdigits/certify.h"
 #include "../problem/internal.h"
+#include "equality.h"
 
 /* Real and imaginary parts of an exact matrix as arb matrices. */
 static kd_status
@@ -691,6 +692,9 @@ kd_certify_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
         else
             /* Ax = y can be refuted by balls but only proved when exact */
             *tr = arb_is_positive(c.nr) ? KD_FALSE : (arb_is_zero(c.nr) ? KD_TRUE : KD_UNKNOWN);
+        if (*tr == KD_UNKNOWN && P->is_complex
+            && (P->kind == KD_PROBLEM_BP || kd_real_is_zero(P->param)))
+            st = _kd_certify_equality_exact(tr, P, xr, xi);
     }
     cand_clear(&c);
     return st;

@@ -9,6 +9,7 @@
 #include "kdigits/certify.h"
 #include "kdigits/alg.h"
 #include "../problem/internal.h"
+#include "equality.h"
 /* after every FLINT header: <complex.h> defines I and complex */
 #include "complex_internal.h"
 
@@ -1284,5 +1285,68 @@ kd_certify_complex_support(kd_truth * verdict, arb_mat_t xr, arb_mat_t xi, arb_t
         }
     }
     cx_data_clear(&D);
+    return KD_OK;
+}
+
+kd_status
+_kd_certify_equality_exact(kd_truth * t, const kd_problem_t P, const fmpq_mat_t xr,
+                           const fmpq_mat_t xi)
+{
+    slong m = P->A->r, N = P->A->c, i, j, L = 1;
+    kd_status st = KD_OK;
+    kd_cyclo_t K;
+    nf_elem_t s, a, x, u, im;
+    *t = KD_UNKNOWN;
+    for (i = 0; i < m && st == KD_OK; i++)
+    {
+        for (j = 0; j < N && st == KD_OK; j++)
+            if (!fmpq_is_zero(fmpq_mat_entry(xr, j, 0))
+                || (xi != NULL && !fmpq_is_zero(fmpq_mat_entry(xi, j, 0))))
+                st = kd_cyclo_conductor_complex(&L, kd_mat_entry(P->A, i, j), 0);
+        if (st == KD_OK)
+            st = kd_cyclo_conductor_complex(&L, kd_mat_entry(P->y, i, 0), 0);
+    }
+    if (L % 4 != 0)
+        L = (L % 2 == 0) ? 2 * L : 4 * L;      /* i in the field */
+    if (st != KD_OK || kd_cyclo_init(K, L, 0) != KD_OK)
+        return KD_OK;                           /* out of reach: unknown */
+    nf_elem_init(s, K->nf);
+    nf_elem_init(a, K->nf);
+    nf_elem_init(x, K->nf);
+    nf_elem_init(u, K->nf);
+    nf_elem_init(im, K->nf);
+    st = kd_cyclo_i(im, K);
+    *t = KD_TRUE;
+    for (i = 0; i < m && st == KD_OK && *t == KD_TRUE; i++)
+    {
+        /* s = (A x)_i - y_i */
+        st = kd_cyclo_set_complex(s, kd_mat_entry(P->y, i, 0), K);
+        nf_elem_neg(s, s, K->nf);
+        for (j = 0; j < N && st == KD_OK; j++)
+        {
+            nf_elem_set_fmpq(x, fmpq_mat_entry(xr, j, 0), K->nf);
+            if (xi != NULL)
+            {
+                nf_elem_set_fmpq(u, fmpq_mat_entry(xi, j, 0), K->nf);
+                nf_elem_mul(u, u, im, K->nf);
+                nf_elem_add(x, x, u, K->nf);
+            }
+            if (nf_elem_is_zero(x, K->nf))
+                continue;
+            st = kd_cyclo_set_complex(a, kd_mat_entry(P->A, i, j), K);
+            nf_elem_mul(a, a, x, K->nf);
+            nf_elem_add(s, s, a, K->nf);
+        }
+        if (st == KD_OK && !nf_elem_is_zero(s, K->nf))
+            *t = KD_FALSE;
+    }
+    if (st != KD_OK)
+        *t = KD_UNKNOWN;
+    nf_elem_clear(s, K->nf);
+    nf_elem_clear(a, K->nf);
+    nf_elem_clear(x, K->nf);
+    nf_elem_clear(u, K->nf);
+    nf_elem_clear(im, K->nf);
+    kd_cyclo_clear(K);
     return KD_OK;
 }
