@@ -40,3 +40,10 @@ expect_ok "complex p2 dft16" "$KD" solve --problem p2 --lambda 1/10 --A "$data/d
     --y "$data/dft16-y2.mtx" --method exact --certify --format json
 check "complex p2 dft16 truth" [ "$(json truth.found)" = true ]
 check "complex p2 dft16 digits >= 30" [ "$(json correct_digits_certified)" -ge 30 ]
+
+# the exact method on complex data (formerly refused): the certified
+# minimiser of the exact data, whatever level --n names
+expect_ok "complex p2 dft3 exact" "$KD" solve --problem p2 --lambda 1 --A builtin:dft:3 \
+    --y "$data/cli-y3.mtx" --method exact --n 10 --certify --format json
+check "complex p2 dft3 truth" [ "$(json truth.found)" = true ]
+check "complex p2 dft3 unique" [ "$(json unique)" = true ]
