@@ -59,5 +59,6 @@ Suite * kd_suite_sci(void);
 Suite * kd_suite_spectrum(void);
 Suite * kd_suite_peers(void);
 Suite * kd_suite_candidate(void);
+Suite * kd_suite_certify_complex(void);
 
 #endif

@@ -39,7 +39,8 @@ extern "C" {
        degree cap stay KD_UNKNOWN, saying so), strict signs, and the
        least-norm certificate v = A_E (A_E^T A_E)^{-1} w_E s with
        |a_j^T v| < w_j off E in balls (proofs-notes/exact.md §2).
-   Complex problems give KD_UNKNOWN (with a message) for now. */
+   Complex problems give KD_UNKNOWN (signs are not their pattern): use
+   kd_certify_complex_support. */
 kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
                              const kd_problem_t P, const slong * E, const int * s,
                              slong nE, slong prec);
@@ -50,6 +51,33 @@ kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
    instance at level n has entries of size about 2^-n off the true support;
    tau_exp = n/2 separates them. Returns the size of the pattern. */
 slong kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_exp);
+
+/* Complex problems (real ones too), ||x||_{1,w} = sum_j w_j |x_j|: decides
+   whether the support E (nE indices, increasing) carries the unique
+   minimiser, in ball arithmetic on the exact data at precision prec
+   (proofs-notes/solvers.md §3c):
+     KD_TRUE    proved; xr + i xi (N x 1, zero off E) enclose it; for P1/P3
+                on the P2 route *mu encloses the matching P2 parameter
+     KD_UNKNOWN not proved (the message says which step failed): a wrong
+                support, a degenerate instance, or an equality that neither
+                balls nor the exact arithmetic available decide.
+   BP, P1 with eta = 0 (and P3 at zero residual): x_E solves A_E x_E = y
+   (for |E| < m, y in range(A_E) is decided exactly, for rational data),
+   |x_j| > 0 on E, and the least-norm v = A_E (A_E^H A_E)^{-1} (w_E .*
+   sgn(x_E)) has |a_j^H v| < w_j off E (P3: lambda ||v|| < 1).
+   P2, P1 with eta > 0, P3 otherwise: the KKT system of P2(mu) on E,
+   2 a_j^H (A x - y) + mu w_j x_j/|x_j| = 0, with mu = lambda (P2) or an
+   unknown tied by ||Ax - y|| = eta (P1) or mu = 2 lambda ||Ax - y|| (P3), is
+   enclosed by a Krawczyk step around Newton's refinement of x0 (N x 1, an
+   approximate minimiser; only its entries on E are used; NULL only for BP);
+   then mu > 0, |2 a_j^H (A x - y)| < mu w_j off E, and uniqueness: the
+   real map c -> A_E (c .* x_E) (P3: (c, t) -> A_E (c .* x_E) + t (Ax - y))
+   injective. BP with m < nE <= 2m (possible over C): x_E and the dual v
+   enclosed together by a Krawczyk step, same checks. nE > 2m: KD_UNKNOWN.
+   Errors: KD_ERR_SIZE, KD_ERR_ARG (bad indices, no exact data). */
+kd_status kd_certify_complex_support(kd_truth * verdict, arb_mat_t xr, arb_mat_t xi, arb_t mu,
+                                     const kd_problem_t P, const slong * E, slong nE,
+                                     const acb_mat_t x0, slong prec);
 
 /* d = ||xhat - x||_2 for a candidate with exact (dyadic) entries xr + i xi
    (xi may be NULL) and an enclosure x (+ i xim, NULL for real) of a point;

@@ -6,6 +6,7 @@
 #include "kdigits/certify.h"
 #include "../problem/internal.h"
 #include "internal.h"
+#include "equality.h"
 
 /* Real and imaginary parts of an exact matrix as arb matrices. */
 static kd_status
@@ -655,22 +656,39 @@ kd_certify_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
         return st;
     if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
         return KD_OK;
-    if (kd_problem_is_rational(P) && !P->is_complex && (xi == NULL || fmpq_mat_is_zero(xi)))
+    if (kd_problem_is_rational(P))
     {
-        /* decide the constraint exactly in Q */
+        /* decide the constraint exactly in Q (complex data: real and
+           imaginary parts of the residual, both rational) */
         kd_qproblem_t Q;
-        fmpq_mat_t r;
+        fmpq_mat_t r, t;
         fmpq_t n2, e2;
         slong i;
         if ((st = _kd_qproblem_init_data(Q, P, -1)) == KD_OK)
         {
             fmpq_mat_init(r, P->A->r, 1);
+            fmpq_mat_init(t, P->A->r, 1);
             fmpq_init(n2);
             fmpq_init(e2);
             fmpq_mat_mul(r, Q->A, xr);
+            if (xi != NULL)
+            {
+                fmpq_mat_mul(t, Q->Ai, xi);
+                fmpq_mat_sub(r, r, t);
+            }
             fmpq_mat_sub(r, r, Q->y);
             for (i = 0; i < P->A->r; i++)
                 fmpq_addmul(n2, fmpq_mat_entry(r, i, 0), fmpq_mat_entry(r, i, 0));
+            fmpq_mat_mul(r, Q->Ai, xr);
+            if (xi != NULL)
+            {
+                fmpq_mat_mul(t, Q->A, xi);
+                fmpq_mat_add(r, r, t);
+            }
+            fmpq_mat_sub(r, r, Q->yi);
+            for (i = 0; i < P->A->r; i++)
+                fmpq_addmul(n2, fmpq_mat_entry(r, i, 0), fmpq_mat_entry(r, i, 0));
+            fmpq_mat_clear(t);
             fmpq_mul(e2, Q->param, Q->param);
             *tr = (P->kind == KD_PROBLEM_P1 ? fmpq_cmp(n2, e2) <= 0 : fmpq_is_zero(n2))
                   ? KD_TRUE : KD_FALSE;
@@ -694,6 +712,9 @@ kd_certify_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
         else
             /* Ax = y can be refuted by balls but only proved when exact */
             *tr = arb_is_positive(c.nr) ? KD_FALSE : (arb_is_zero(c.nr) ? KD_TRUE : KD_UNKNOWN);
+        if (*tr == KD_UNKNOWN && P->is_complex
+            && (P->kind == KD_PROBLEM_BP || kd_real_is_zero(P->param)))
+            st = _kd_certify_equality_exact(tr, P, xr, xi);
     }
     cand_clear(&c);
     return st;

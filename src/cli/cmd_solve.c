@@ -271,7 +271,9 @@ print_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_
         printf("data      the exact data\n");
     else
         printf("data      level %ld: ||A_n - A||_2, ||y_n - y||_2 <= 2^-%ld\n", R->level, R->level);
-    printf("x         (%s)\n", R->method == KD_METHOD_EXACT ? "exact" : "exact values of the computed floats");
+    printf("x         (%s)\n", R->method != KD_METHOD_EXACT ? "exact values of the computed floats"
+           : (R->is_complex ? "complex data: the simplest rationals in the certified enclosure "
+              "of the minimiser" : "exact"));
     for (j = 0; j < R->N; j++)
     {
         char * s = kd_solve_result_entry_str(R, j), * mid, * rad;
@@ -291,7 +293,8 @@ print_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_
         flint_free(rad);
     }
     if (R->method == KD_METHOD_EXACT)
-        printf("unique    %s (for the data read)\n", kd_truth_name(R->unique));
+        printf("unique    %s (for the %s)\n", kd_truth_name(R->unique),
+               R->is_complex ? "exact data" : "data read");
     else
         printf("stopped   %s after %ld iterations, %.3g s%s\n", R->stop_reason, R->iterations,
                R->seconds, (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)

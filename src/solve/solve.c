@@ -286,11 +286,15 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
     const fmpq_mat_struct * xi = R->is_complex ? &R->xi : NULL;
 
     R->certified = 1;
-    kd_truth_set_clear(&R->truth);
-    kd_truth_set_init(&R->truth, N);
-    st = kd_truth_set_compute(&R->truth, P, o->cert_level_max, o->cert_prec);
-    if (st != KD_OK)
-        return st;
+    /* the exact method on complex data has computed the truth already */
+    if (!(R->is_complex && R->method == KD_METHOD_EXACT))
+    {
+        kd_truth_set_clear(&R->truth);
+        kd_truth_set_init(&R->truth, N);
+        st = kd_truth_set_compute(&R->truth, P, o->cert_level_max, o->cert_prec);
+        if (st != KD_OK)
+            return st;
+    }
     if (R->algebraic)
     {
         /* algebraic output: distance from its enclosure at the certification
@@ -383,7 +387,9 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
         st = (level >= 0) ? kd_check_level(level) : KD_OK;
     else
         st = kd_qproblem_init(Q, P, level);
-    if (st == KD_OK && o->method == KD_METHOD_EXACT)
+    if (st == KD_OK && o->method == KD_METHOD_EXACT && P->is_complex)
+        st = _kd_solve_exact_complex(R, P, o);
+    else if (st == KD_OK && o->method == KD_METHOD_EXACT)
         st = run_exact(R, Q);
     else if (st == KD_OK && cd_scaled)
     {

@@ -5,6 +5,7 @@
 #include "kdigits/truth.h"
 #include "kdigits/certify.h"
 #include "../solve/internal.h"
+#include "complex_internal.h"
 
 void
 kd_truth_set_init(kd_truth_set_t T, slong N)
@@ -49,15 +50,11 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
     kd_qproblem_t Q;
     char reason[256];
 
-    if (P->is_complex)
-    {
-        snprintf(T->how, sizeof T->how,
-                 "complex data: the minimiser is not certified (objective and gap bounds are)");
-        return KD_OK;
-    }
     if (!P->has_data)
         return kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
                             "nothing to certify against");
+    if (P->is_complex)
+        return _kd_truth_set_compute_complex(T, P, prec);
     if (kd_problem_is_rational(P))
     {
         _kd_exact_sol_init(&S, N);
@@ -166,7 +163,7 @@ kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
         return KD_OK;
     }
     if (!T->has_face)
-        return kd_certify_dist_to_enclosure(d, xr, xi, &T->x, NULL, prec);
+        return kd_certify_dist_to_enclosure(d, xr, xi, &T->x, &T->xi, prec);
     {
         fmpq_mat_t p;
         fmpq_t d2;
@@ -217,17 +214,18 @@ kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x)
         return KD_UNKNOWN;
     for (j = 0; j < arb_mat_nrows(x); j++)
     {
-        const arb_struct * b = arb_mat_entry(&T->x, j, 0);
+        /* entry j of the truth is x_j + i xi_j (xi is zero for real problems) */
+        const arb_struct * b = arb_mat_entry(&T->x, j, 0), * bi = arb_mat_entry(&T->xi, j, 0);
         const arb_struct * c = arb_mat_entry(x, j, 0);
         int zhat = arb_is_zero(c), nzhat = !arb_contains_zero(c);
-        if (arb_is_zero(b))
+        if (arb_is_zero(b) && arb_is_zero(bi))
         {
             if (nzhat)
                 return KD_FALSE;
             if (!zhat)
                 t = KD_UNKNOWN;
         }
-        else if (!arb_contains_zero(b))
+        else if (!arb_contains_zero(b) || !arb_contains_zero(bi))
         {
             if (zhat)
                 return KD_FALSE;
