@@ -26,6 +26,20 @@ printf '%s\n1 1\n1\n2\n' "$mm" >"$tmp/too-many.mtx"
 printf '%%%%MatrixMarket matrix coordinate real general\n2 2 1\n3 1 1\n' >"$tmp/bad-index.mtx"
 printf '%s\n1 1\n1/(\n' "$mm" >"$tmp/bad-expr.mtx"
 printf '%s\n1 1\n(2^1000000)^1000000\n' "$mm" >"$tmp/huge-power.mtx"
+# truth files (solve --truth): a good one for the p2 problem of the corpus,
+# then broken copies of it
+"$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" \
+    --truth-out "$tmp/truth.json" >/dev/null 2>&1
+printf '[1, 2]\n' >"$tmp/truth-array.json"
+printf '{"format": "kdigits-truth", "version": 1, "problem": "p2", "m": 2, "N": 3}\n' \
+    >"$tmp/truth-sizes.json"
+sed 's/"format": "kdigits-truth"/"format": "other"/' "$tmp/truth.json" >"$tmp/truth-format.json"
+sed 's/"version": 1/"version": 99/' "$tmp/truth.json" >"$tmp/truth-version.json"
+sed '0,/"mid": "[^"]*"/s//"mid": "nan"/' "$tmp/truth.json" >"$tmp/truth-nan.json"
+sed '0,/"mid": "[^"]*"/s//"mid": "1\/3"/' "$tmp/truth.json" >"$tmp/truth-third.json"
+sed '0,/"rad": "[^"]*"/s//"rad": "-1"/' "$tmp/truth.json" >"$tmp/truth-negrad.json"
+sed 's/"x": \[/"x": [{"mid": "0", "rad": "0"},/' "$tmp/truth.json" >"$tmp/truth-long.json"
+head -c 100 "$tmp/truth.json" >"$tmp/truth-cut.json"
 
 run_one() {
     # $1: the line of the corpus

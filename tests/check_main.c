@@ -22,6 +22,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_path());
     srunner_add_suite(sr, kd_suite_iter());
     srunner_add_suite(sr, kd_suite_problem());
+    srunner_add_suite(sr, kd_suite_truth());
     srunner_add_suite(sr, kd_suite_omega());
     srunner_add_suite(sr, kd_suite_lista());
     srunner_add_suite(sr, kd_suite_regimes());

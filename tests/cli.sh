@@ -164,6 +164,19 @@ expect_ok "solve fista certify" "$KD" solve --problem p2 --lambda 1 --A builtin:
 check "fista dyadic" "$TOOL" dyadic "$(json x.0)"
 check "fista iterations" [ "$(json iterations)" -ge 1 ]
 check "fista has distance" [ -n "$(json distance_to_truth.rad)" ]
+# a truth computed once (--truth-out) and reused (--truth): the same distance
+lasso="--scaled matlab --problem p2 --lambda 1/10 --A builtin:lasso:2^-15 --y builtin:lasso-y"
+# shellcheck disable=SC2086
+expect_ok "solve truth-out" "$KD" solve $lasso --method cd-matlab --truth-out "$tmp/truth.json" --format json
+d1=$(json distance_to_truth.mid)
+check "truth-out found" [ "$(json truth.found)" = true ]
+check "truth file written" grep -q '"format": "kdigits-truth"' "$tmp/truth.json"
+# shellcheck disable=SC2086
+expect_ok "solve --truth" "$KD" solve $lasso --method cd-matlab --truth "$tmp/truth.json" --format json
+check "--truth: same distance" [ "$(json distance_to_truth.mid)" = "$d1" ]
+check "--truth: says so" sh -c "\"$TOOL\" json truth.how <\"$tmp/out\" | grep -q 'read from a truth file'"
+expect_err "--truth of other data" "other data" "$KD" solve --scaled matlab --problem p2 --lambda 1/5 \
+    --A 'builtin:lasso:2^-15' --y builtin:lasso-y --method cd-matlab --truth "$tmp/truth.json"
 "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --format json >"$tmp/d53" 2>&1
 "$KD" solve --problem p2 --lambda 1 --A builtin:identity:3 --y "$data/cli-y3.mtx" --method fista --prec 53 --format json >"$tmp/m53" 2>&1
 check "double = mpfr-53 bit for bit" [ "$("$TOOL" json x <"$tmp/d53")" = "$("$TOOL" json x <"$tmp/m53")" ]

@@ -50,6 +50,7 @@ Suite * kd_suite_alg(void);
 Suite * kd_suite_path(void);
 Suite * kd_suite_iter(void);
 Suite * kd_suite_problem(void);
+Suite * kd_suite_truth(void);
 Suite * kd_suite_omega(void);
 Suite * kd_suite_lista(void);
 Suite * kd_suite_regimes(void);

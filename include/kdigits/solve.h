@@ -44,6 +44,11 @@ typedef struct
     int certify;
     slong cert_prec;            /* working precision of the balls */
     slong cert_level_max;       /* highest level tried for the ground truth */
+    const kd_truth_set_struct * truth;  /* a truth of the same problem computed
+                                   before (kd_truth_set_read): used instead
+                                   of computing it; NULL (default): compute */
+    kd_truth_progress_fn progress;      /* progress of the truth computation */
+    void * progress_data;               /* (NULL: none) */
 }
 kd_solve_opts_struct;
 

@@ -26,6 +26,10 @@ typedef struct
     slong * levels;             /* levels read while looking for it */
     slong nlevels;
     char how[512];              /* how it was obtained (or why not), for reports */
+    slong * E;                  /* the certified pattern (support, increasing, */
+    int * s;                    /* and signs), when Xi is a point found through */
+    slong nE;                   /* one; nE = -1: none recorded */
+    slong prec;                 /* working precision of the certificate (bits) */
 }
 kd_truth_set_struct;
 
@@ -41,6 +45,46 @@ void kd_truth_set_clear(kd_truth_set_t T);
    means "not certifiable with the levels read" (T->levels lists them). */
 kd_status kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max,
                                slong prec);
+
+/* Progress of a truth computation: called before each stage (i of at most
+   total, e.g. the levels tried) with a short description. */
+typedef void (*kd_truth_progress_fn)(void * data, slong i, slong total, const char * what);
+
+/* kd_truth_set_compute with progress reports (progress may be NULL). */
+kd_status kd_truth_set_compute_progress(kd_truth_set_t T, const kd_problem_t P,
+                                        slong level_max, slong prec,
+                                        kd_truth_progress_fn progress, void * data);
+
+/* T = S (a deep copy; T's size becomes S's). */
+void kd_truth_set_set(kd_truth_set_t T, const kd_truth_set_t S);
+
+/* ---- a truth computed once (src/truth/io.c) ----
+
+   A truth file is a JSON document (format "kdigits-truth", version 1) with
+   the problem kind, sizes, the parameter and weights as written, a
+   fingerprint of the exact data, the solution set (enclosure balls with
+   exact dyadic mid and rad written as "p/2^k" strings, or the exact face
+   with rational entries), the certified pattern, how it was obtained and
+   uniqueness. Reading it back loses nothing. */
+
+/* A fingerprint of P's exact data: kind, sizes, and the canonical
+   expression strings (kd_real_get_str) of every entry of A, y, w and of the
+   parameter, hashed (two independent 64-bit FNV-1a variants, 32 hex
+   digits). It detects a different problem, not a forged file. fp must hold
+   KD_TRUTH_FP_LEN + 1 characters. */
+#define KD_TRUTH_FP_LEN 32
+kd_status kd_problem_fingerprint(char * fp, const kd_problem_t P);
+
+/* Writes T, the truth of P, to the file path. Errors: KD_ERR_IO. */
+kd_status kd_truth_set_write(const kd_truth_set_t T, const kd_problem_t P, const char * path);
+
+/* Reads the truth of P from path, after checking that the file is a truth
+   file of this format, for this kind of problem, these sizes and these
+   exact data (the fingerprint). Errors (T then unchanged, one message line):
+   KD_ERR_IO (cannot read), KD_ERR_FORMAT (not JSON, a missing or malformed
+   field, a ball that is not dyadic, wrong sizes), KD_ERR_ARG (a truth of a
+   different problem: kind, sizes or fingerprint differ). */
+kd_status kd_truth_set_read(kd_truth_set_t T, const kd_problem_t P, const char * path);
 
 /* dist(xhat, Xi) as a certified ball: from the enclosure when Xi is a point,
    by exact projection onto the face otherwise. */

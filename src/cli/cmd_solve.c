@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* kdigits solve: one problem, one method, and (with --certify) the certified
    distance of the output to the true solution set. */
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "cli.h"
 #include "kdigits/solve.h"
 
@@ -19,6 +21,7 @@ typedef struct
     int center, standardize, certify, replicate;
     slong max_iter, fp, fn, cert_prec;
     const char * tol, * fdelta;
+    const char * truth_in, * truth_out;
 }
 solve_args;
 
@@ -47,6 +50,8 @@ own(int c, const char * arg, void * data)
         case '2': return kd_cli_parse_slong(&a->fn, arg, "solve", "--firenet-n", 1, 100000) ? 1 : -1;
         case '3': a->fdelta = arg; break;
         case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "solve", "--cert-prec", 64, 1000000) ? 1 : -1;
+        case 'T': a->truth_in = arg; a->certify = 1; break;
+        case 'O': a->truth_out = arg; a->certify = 1; break;
         default: return 0;
     }
     return 1;
@@ -64,6 +69,47 @@ parse_rational(fmpq_t q, const char * s, const char * what)
     else if (st != KD_OK)
         kd_error_prefix("%s", what);
     kd_real_clear(x);
+    return st;
+}
+
+/* Progress of the truth computation: shown once it has run for a second. */
+typedef struct
+{
+    struct timespec t0;
+    int started;
+}
+truth_clock;
+
+static double
+truth_clock_elapsed(const truth_clock * c)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double) (t.tv_sec - c->t0.tv_sec) + 1e-9 * (double) (t.tv_nsec - c->t0.tv_nsec);
+}
+
+static void
+truth_progress(void * data, slong i, slong total, const char * what)
+{
+    truth_clock * c = data;
+    if (!c->started)
+    {
+        clock_gettime(CLOCK_MONOTONIC, &c->t0);
+        c->started = 1;
+    }
+    if (truth_clock_elapsed(c) >= 1.0)
+        kd_cli_progress("solve", i, total, "%s", what);
+}
+
+/* --truth: the truth of P read from its file, for kd_solve to use. */
+static kd_status
+read_truth(kd_truth_set_t T, kd_solve_opts_t so, const kd_problem_t P, const char * path)
+{
+    kd_status st;
+    kd_truth_set_clear(T);
+    kd_truth_set_init(T, P->N);
+    if ((st = kd_truth_set_read(T, P, path)) == KD_OK)
+        so->truth = T;
     return st;
 }
 
@@ -327,6 +373,8 @@ kd_cmd_solve(int argc, char ** argv)
         {"firenet-n", required_argument, NULL, '2'},
         {"firenet-delta", required_argument, NULL, '3'},
         {"cert-prec", required_argument, NULL, 'B'},
+        {"truth", required_argument, NULL, 'T'},
+        {"truth-out", required_argument, NULL, 'O'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "solve";
@@ -336,6 +384,8 @@ kd_cmd_solve(int argc, char ** argv)
     kd_problem_t P;
     kd_solve_opts_t so;
     kd_solve_result_t R;
+    kd_truth_set_t T;
+    truth_clock clk;
     kd_status st;
     int r, ret = 0, usage = 0;
 
@@ -354,9 +404,21 @@ kd_cmd_solve(int argc, char ** argv)
     kd_solve_opts_init(so);
     kd_solve_result_init(R);
     kd_problem_init_empty(P);
+    kd_truth_set_init(T, 0);
+    memset(&clk, 0, sizeof clk);
+    so->progress = truth_progress;
+    so->progress_data = &clk;
     if ((st = build_problem(P, kind, &a, o.prec_cap)) == KD_OK
-        && (st = set_solve_opts(so, &a, &o, &usage)) == KD_OK)
+        && (st = set_solve_opts(so, &a, &o, &usage)) == KD_OK
+        && (a.truth_in == NULL || (st = read_truth(T, so, P, a.truth_in)) == KD_OK))
         st = kd_solve(R, P, so);
+    if (st == KD_OK && clk.started && truth_clock_elapsed(&clk) >= 1.0 && !kd_cli_quiet)
+        fprintf(stderr, "kdigits solve: truth %s in %.1f s%s\n",
+                R->truth.found == KD_TRUE ? "certified" : "not found",
+                truth_clock_elapsed(&clk), a.truth_out == NULL
+                ? " (--truth-out FILE saves it for later runs)" : "");
+    if (st == KD_OK && a.truth_out != NULL)
+        st = kd_truth_set_write(&R->truth, P, a.truth_out);
     if (st != KD_OK)
         ret = usage && st == KD_ERR_ARG ? KD_EXIT_USAGE : kd_cli_fail(cmd, st);
     else if (o.fmt == KD_FMT_JSON)
@@ -368,6 +430,7 @@ kd_cmd_solve(int argc, char ** argv)
     kd_problem_clear(P);
     kd_solve_opts_clear(so);
     kd_solve_result_clear(R);
+    kd_truth_set_clear(T);
     kd_cli_opts_clear(&o);
     return ret;
 }

@@ -42,6 +42,9 @@ kd_solve_opts_init(kd_solve_opts_t o)
     o->certify = 0;
     o->cert_prec = 256;
     o->cert_level_max = 4096;
+    o->truth = NULL;
+    o->progress = NULL;
+    o->progress_data = NULL;
 }
 
 void
@@ -285,13 +288,21 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
     slong j, N = P->N;
     const fmpq_mat_struct * xi = R->is_complex ? &R->xi : NULL;
 
+    st = KD_OK;
     R->certified = 1;
     /* the exact method on complex data has computed the truth already */
-    if (!(R->is_complex && R->method == KD_METHOD_EXACT))
+    if (!(R->is_complex && R->method == KD_METHOD_EXACT && o->truth == NULL))
     {
         kd_truth_set_clear(&R->truth);
         kd_truth_set_init(&R->truth, N);
-        st = kd_truth_set_compute(&R->truth, P, o->cert_level_max, o->cert_prec);
+        if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != N)
+            return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
+                                arb_mat_nrows(&o->truth->x), N);
+        if (o->truth != NULL)
+            kd_truth_set_set(&R->truth, o->truth);
+        else
+            st = kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
+                                               o->progress, o->progress_data);
         if (st != KD_OK)
             return st;
     }

@@ -2,6 +2,7 @@
 /* The certified solution set of an exact problem: exact when the data are
    rational, else the pattern of exact solutions of rational instances
    certified on the exact data (proofs-notes/solvers.md §5). */
+#include <string.h>
 #include "kdigits/truth.h"
 #include "kdigits/certify.h"
 #include "../solve/internal.h"
@@ -19,6 +20,10 @@ kd_truth_set_init(kd_truth_set_t T, slong N)
     T->levels = NULL;
     T->nlevels = 0;
     T->how[0] = '\0';
+    T->E = NULL;
+    T->s = NULL;
+    T->nE = -1;
+    T->prec = 0;
 }
 
 void
@@ -32,6 +37,53 @@ kd_truth_set_clear(kd_truth_set_t T)
         flint_free(T->face);
     }
     flint_free(T->levels);
+    flint_free(T->E);
+    flint_free(T->s);
+}
+
+void
+kd_truth_set_set(kd_truth_set_t T, const kd_truth_set_t S)
+{
+    slong N = arb_mat_nrows(&S->x);
+    if (T == S)
+        return;
+    kd_truth_set_clear(T);
+    kd_truth_set_init(T, N);
+    T->found = S->found;
+    T->unique = S->unique;
+    arb_mat_set(&T->x, &S->x);
+    arb_mat_set(&T->xi, &S->xi);
+    if (S->has_face)
+    {
+        T->has_face = 1;
+        T->face = flint_malloc(sizeof(kd_face_struct));
+        kd_face_init(T->face);
+        kd_face_set_face(T->face, S->face);
+    }
+    T->levels = flint_malloc((S->nlevels + 1) * sizeof(slong));
+    T->nlevels = S->nlevels;
+    memcpy(T->levels, S->levels, S->nlevels * sizeof(slong));
+    memcpy(T->how, S->how, sizeof T->how);
+    T->nE = S->nE;
+    if (S->nE >= 0)
+    {
+        T->E = flint_malloc((S->nE + 1) * sizeof(slong));
+        T->s = flint_malloc((S->nE + 1) * sizeof(int));
+        memcpy(T->E, S->E, S->nE * sizeof(slong));
+        memcpy(T->s, S->s, S->nE * sizeof(int));
+    }
+    T->prec = S->prec;
+}
+
+/* Records the certified pattern (E, s) of the point Xi. */
+static void
+set_pattern(kd_truth_set_t T, const slong * E, const int * s, slong nE)
+{
+    T->E = flint_realloc(T->E, (nE + 1) * sizeof(slong));
+    T->s = flint_realloc(T->s, (nE + 1) * sizeof(int));
+    memcpy(T->E, E, nE * sizeof(slong));
+    memcpy(T->s, s, nE * sizeof(int));
+    T->nE = nE;
 }
 
 static void
@@ -41,14 +93,273 @@ add_level(kd_truth_set_t T, slong n)
     T->levels[T->nlevels++] = n;
 }
 
+/* The truth of rational data: the exact solution (set). */
+static kd_status
+truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
+{
+    kd_status st;
+    exact_sol S;
+    kd_qproblem_t Q;
+    _kd_exact_sol_init(&S, P->N);
+    st = _kd_qproblem_init_data(Q, P, -1);
+    if (st == KD_OK)
+        st = _kd_exact_sol_solve(&S, Q);
+    if (st == KD_OK)
+    {
+        T->unique = S.unique;
+        T->prec = prec;
+        if (S.unique == KD_TRUE)
+        {
+            T->found = KD_TRUE;
+            if (S.algebraic)    /* enclose the exact entries at the requested precision */
+                kd_qvec_get_arb_mat(&T->x, S.xq, prec);
+            else
+                arb_mat_set_fmpq_mat(&T->x, S.x, prec);
+            set_pattern(T, S.E, S.s, S.nE);
+            snprintf(T->how, sizeof T->how, "exact solution of the rational data (unique)");
+        }
+        else if (S.has_face)
+        {
+            T->found = KD_TRUE;
+            T->has_face = 1;
+            T->face = flint_malloc(sizeof(kd_face_struct));
+            kd_face_init(T->face);
+            st = kd_face_set_face(T->face, S.face);
+            snprintf(T->how, sizeof T->how,
+                     "exact solution set of the rational data (not a single point: a face)");
+        }
+        else
+            snprintf(T->how, sizeof T->how, "the solution set of the rational data is not a "
+                     "single point (its minimiser is not unique) and is not described: "
+                     "distances to it are not certified");
+    }
+    kd_qproblem_clear(Q);
+    _kd_exact_sol_clear(&S);
+    return st;
+}
+
+/* What the search over levels saw, for the diagnosis when it fails. */
+typedef struct
+{
+    slong * E;              /* the last pattern certified (undecided) */
+    int * s;
+    slong nE;               /* -1: none yet */
+    slong prec0;            /* precision of its first undecided attempt */
+    slong prec;             /* of its last attempt */
+    slong level0;           /* level it first came from */
+    char why[256];          /* why it was undecided */
+    slong nonunique_run;    /* consecutive levels with non-unique instances */
+    slong changes;          /* times the pattern changed from one level to the next */
+    int refuted;            /* some pattern was refuted on the exact data */
+    int structural;         /* the same message at every precision tried */
+}
+search_log;
+
+/* Raising the level and the precision further cannot help: the instances
+   have had several minimisers at three levels in a row, or the same pattern
+   stayed undecided at two precisions for the same stated reason (a reason
+   that does not depend on the precision: an equality, not a margin, is
+   missing; an undecided margin leaves no message, an unproved inversion
+   names its precision). */
+static int
+search_hopeless(const search_log * L)
+{
+    return L->nonunique_run >= 3 || (L->nE >= 0 && L->prec > L->prec0 && L->structural);
+}
+
+static void
+diagnose(kd_truth_set_t T, const search_log * L, slong level_max)
+{
+    slong last = T->nlevels ? T->levels[T->nlevels - 1] : 0;
+    if (L->nonunique_run >= 3)
+        snprintf(T->how, sizeof T->how, "not certifiable: the rational instances at levels "
+                 "%ld to %ld all have more than one minimiser, so the solution set of the exact "
+                 "problem is probably not a single point (a pattern certificate proves single "
+                 "points only); stopped at level %ld", T->levels[T->nlevels - 3], last, last);
+    else if (L->nE >= 0 && L->prec > L->prec0 && L->structural)
+        snprintf(T->how, sizeof T->how, "not certifiable: the pattern of the rational instances "
+                 "(|E| = %ld, from level %ld on) stays undecided on the exact data at %ld and "
+                 "%ld bits for the same reason, which more precision cannot remove: %.200s; stopped "
+                 "at level %ld", L->nE,
+                 L->level0, L->prec0, L->prec, L->why, last);
+    else
+        snprintf(T->how, sizeof T->how, "not certifiable with the levels read (up to %ld%s)%s%.200s%s",
+                 last, last < level_max ? ", stopped early" : "",
+                 L->why[0] ? ": " : "", L->why,
+                 L->changes >= 2 ? "; the pattern changed from level to level: the minimiser "
+                 "may not be unique, or sit where the pattern is degenerate"
+                 : L->nonunique_run > 0 ? "; the last instances had several minimisers: the "
+                 "solution set is probably not a single point" : "");
+}
+
+static int
+same_pattern_as(const search_log * L, const slong * E, const int * sg, slong nE)
+{
+    return L->nE == nE && memcmp(L->E, E, nE * sizeof(slong)) == 0
+           && memcmp(L->s, sg, nE * sizeof(int)) == 0;
+}
+
+/* The pattern (E, sg) certified on the exact data at precision p, unless
+   the same pattern was already undecided at p or more; logged in L. */
+static kd_status
+attempt(kd_truth_set_t T, search_log * L, const kd_problem_t P, const slong * E,
+        const int * sg, slong nE, slong n, slong p, const char * from)
+{
+    kd_status st = KD_OK;
+    kd_truth v = KD_UNKNOWN;
+    int same = same_pattern_as(L, E, sg, nE);
+    arb_t mu;
+    if (L->nE >= 0 && !same)
+        L->changes++;
+    if (same && p <= L->prec)
+        return KD_OK;
+    arb_init(mu);
+    kd_error_clear();
+    st = kd_certify_pattern(&v, &T->x, mu, P, E, sg, nE, p);
+    if (st == KD_OK && v == KD_TRUE)
+    {
+        T->found = KD_TRUE;
+        T->unique = KD_TRUE;
+        T->prec = p;
+        set_pattern(T, E, sg, nE);
+        snprintf(T->how, sizeof T->how, "%s at level %ld certified on the exact data (%ld bits)",
+                 from, n, p);
+    }
+    else if (st == KD_OK && v == KD_FALSE)
+    {
+        L->refuted = 1;
+        L->nE = -1;
+        snprintf(L->why, sizeof L->why,
+                 "the pattern of the rational instance was refuted on the exact data");
+    }
+    else if (st == KD_OK)
+    {
+        if (!same || L->nE < 0)
+        {
+            L->E = flint_realloc(L->E, (nE + 1) * sizeof(slong));
+            L->s = flint_realloc(L->s, (nE + 1) * sizeof(int));
+            memcpy(L->E, E, nE * sizeof(slong));
+            memcpy(L->s, sg, nE * sizeof(int));
+            L->nE = nE;
+            L->prec0 = p;
+            L->level0 = n;
+            L->structural = kd_error_message()[0] != '\0';
+        }
+        else
+            L->structural = L->structural && strcmp(L->why, kd_error_message()) == 0;
+        L->prec = p;
+        snprintf(L->why, sizeof L->why, "%s", kd_error_message());
+        /* a new pattern undecided for a stated reason: is it the precision?
+           Once more at twice the precision costs one certificate, far less
+           than the exact solutions of higher levels. */
+        if (L->structural && L->prec0 == p)
+        {
+            arb_clear(mu);
+            return attempt(T, L, P, E, sg, nE, n, 2 * p, from);
+        }
+    }
+    arb_clear(mu);
+    return st;
+}
+
+/* The large entries of the instance's solution x: those above
+   2^(-n/2) max |x_j|, when they are separated from the others by that gap
+   (the others then look like the level's perturbation, e.g. a zero-residual
+   solution that interpolates y_n with m tiny entries). A proposal only:
+   the certificate on the exact data decides. Returns the size of the
+   sub-pattern, or -1 when there is none. */
+static slong
+large_entries(slong * E, int * sg, const exact_sol * S, slong n)
+{
+    slong k, nE = 0;
+    arb_t t, mx, thr;
+    int gap = 1;
+    if (S->nE == 0)
+        return -1;
+    arb_init(t);
+    arb_init(mx);
+    arb_init(thr);
+    for (k = 0; k < S->nE; k++)
+    {
+        arb_abs(t, arb_mat_entry(S->xball, S->E[k], 0));
+        arb_max(mx, mx, t, 64);
+    }
+    arb_mul_2exp_si(thr, mx, -(n / 2));
+    for (k = 0; k < S->nE; k++)
+    {
+        arb_abs(t, arb_mat_entry(S->xball, S->E[k], 0));
+        if (arb_gt(t, thr))
+        {
+            E[nE] = S->E[k];
+            sg[nE++] = S->s[k];
+        }
+        else if (!arb_lt(t, thr))
+            gap = 0;
+    }
+    arb_clear(t);
+    arb_clear(mx);
+    arb_clear(thr);
+    return gap && nE < S->nE ? nE : -1;
+}
+
+/* One level: the pattern of the rational instance at level n, and its large
+   entries when the others look like the level's noise, certified on the
+   exact data at precision p. */
+static kd_status
+try_level(kd_truth_set_t T, search_log * L, const kd_problem_t P, slong n, slong p)
+{
+    kd_status st;
+    exact_sol S;
+    kd_qproblem_t Q;
+    slong * E = flint_malloc((P->N + 1) * sizeof(slong)), nE;
+    int * sg = flint_malloc((P->N + 1) * sizeof(int));
+    _kd_exact_sol_init(&S, P->N);
+    add_level(T, n);
+    st = _kd_qproblem_init_data(Q, P, n);
+    if (st == KD_OK)
+        st = _kd_exact_sol_solve(&S, Q);
+    if (st == KD_OK)
+    {
+        L->nonunique_run = S.unique == KD_FALSE ? L->nonunique_run + 1 : 0;
+        nE = large_entries(E, sg, &S, n);
+        if (nE < 0)
+            st = attempt(T, L, P, S.E, S.s, S.nE, n, p, "pattern of the exact solution");
+        else
+        {
+            /* the full pattern, without logging it (the sub-pattern is the
+               candidate followed), then the large entries */
+            search_log L2;
+            memset(&L2, 0, sizeof L2);
+            L2.nE = -1;
+            st = attempt(T, &L2, P, S.E, S.s, S.nE, n, p, "pattern of the exact solution");
+            flint_free(L2.E);
+            flint_free(L2.s);
+            if (st == KD_OK && T->found != KD_TRUE)
+                st = attempt(T, L, P, E, sg, nE, n, p,
+                             "pattern of the large entries of the exact solution");
+        }
+    }
+    kd_qproblem_clear(Q);
+    _kd_exact_sol_clear(&S);
+    flint_free(E);
+    flint_free(sg);
+    return st;
+}
+
 kd_status
 kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, slong prec)
 {
+    return kd_truth_set_compute_progress(T, P, level_max, prec, NULL, NULL);
+}
+
+kd_status
+kd_truth_set_compute_progress(kd_truth_set_t T, const kd_problem_t P, slong level_max,
+                              slong prec, kd_truth_progress_fn progress, void * data)
+{
     kd_status st = KD_OK;
-    slong n, N = P->N;
-    exact_sol S;
-    kd_qproblem_t Q;
-    char reason[256];
+    slong n, i, total = 0;
+    search_log L;
+    char what[128];
 
     if (!P->has_data)
         return kd_error_set(KD_ERR_ARG, "the problem has no exact data (given by oracles only): "
@@ -57,99 +368,39 @@ kd_truth_set_compute(kd_truth_set_t T, const kd_problem_t P, slong level_max, sl
         return _kd_truth_set_compute_complex(T, P, prec);
     if (kd_problem_is_rational(P))
     {
-        _kd_exact_sol_init(&S, N);
-        st = _kd_qproblem_init_data(Q, P, -1);
-        if (st == KD_OK)
-            st = _kd_exact_sol_solve(&S, Q);
-        if (st == KD_OK)
-        {
-            T->unique = S.unique;
-            if (S.unique == KD_TRUE)
-            {
-                T->found = KD_TRUE;
-                if (S.algebraic)    /* enclose the exact entries at the requested precision */
-                    kd_qvec_get_arb_mat(&T->x, S.xq, prec);
-                else
-                    arb_mat_set_fmpq_mat(&T->x, S.x, prec);
-                snprintf(T->how, sizeof T->how, "exact solution of the rational data (unique)");
-            }
-            else if (S.has_face)
-            {
-                T->found = KD_TRUE;
-                T->has_face = 1;
-                T->face = flint_malloc(sizeof(kd_face_struct));
-                kd_face_init(T->face);
-                st = kd_face_set_face(T->face, S.face);
-                snprintf(T->how, sizeof T->how,
-                         "exact solution set of the rational data (not a single point: a face)");
-            }
-            else
-                snprintf(T->how, sizeof T->how,
-                         "the solution set of the rational data is not a single point and is not described");
-        }
-        kd_qproblem_clear(Q);
-        _kd_exact_sol_clear(&S);
-        return st;
+        if (progress != NULL)
+            progress(data, 1, 1, "exact solution of the rational data");
+        return truth_rational(T, P, prec);
     }
 
     /* irrational data: patterns from rational instances, certified on the
        exact data (proofs-notes/solvers.md §5) */
-    reason[0] = '\0';
-    for (n = 16; n <= level_max && T->found != KD_TRUE; n *= 2)
+    for (n = 16; n <= level_max; n *= 2)
+        total++;
+    memset(&L, 0, sizeof L);
+    L.nE = -1;
+    for (n = 16, i = 1; n <= level_max && T->found != KD_TRUE; n *= 2, i++)
     {
-        arb_t mu;
-        kd_truth v = KD_UNKNOWN;
-        int thresholded = 0;
         slong p = FLINT_MAX(prec, kd_level_prec(n, 0));
-        _kd_exact_sol_init(&S, N);
-        arb_init(mu);
-        add_level(T, n);
-        st = _kd_qproblem_init_data(Q, P, n);
-        if (st == KD_OK)
-            st = _kd_exact_sol_solve(&S, Q);
-        if (st == KD_OK)
-            st = kd_certify_pattern(&v, &T->x, mu, P, S.E, S.s, S.nE, p);
-        if (st == KD_OK && v != KD_TRUE)
+        if (progress != NULL)
         {
-            /* noiseless data: y_n is (almost never) in range(A_n,E), so the
-               rational solution carries entries ~2^-n off the true support;
-               also propose the pattern of its entries above 2^-(n/2)
-               (proofs-notes/exact.md §2) */
-            slong * E2 = flint_malloc(FLINT_MAX(1, N) * sizeof(slong));
-            int * s2 = flint_malloc(FLINT_MAX(1, N) * sizeof(int));
-            slong nE2 = kd_certify_threshold_pattern(E2, s2, S.xball, n / 2);
-            if (nE2 != S.nE)
-            {
-                st = kd_certify_pattern(&v, &T->x, mu, P, E2, s2, nE2, p);
-                thresholded = (st == KD_OK && v == KD_TRUE);
-            }
-            flint_free(E2);
-            flint_free(s2);
+            snprintf(what, sizeof what, "truth: exact solution at level %ld, its pattern "
+                     "certified at %ld bits", n, p);
+            progress(data, i, total, what);
         }
-        if (st == KD_OK && v != KD_TRUE)
-            snprintf(reason, sizeof reason, "%s", v == KD_FALSE
-                     ? "the pattern of the rational instance was refuted on the exact data"
-                     : kd_error_message());
-        if (st == KD_OK && v == KD_TRUE)
-        {
-            T->found = KD_TRUE;
-            T->unique = KD_TRUE;
-            snprintf(T->how, sizeof T->how,
-                     "pattern of the exact solution at level %ld%s certified on the exact data (%ld bits)",
-                     n, thresholded ? " (its entries above 2^-(n/2))" : "", p);
-        }
-        kd_qproblem_clear(Q);
-        _kd_exact_sol_clear(&S);
-        arb_clear(mu);
+        st = try_level(T, &L, P, n, p);
         if (st == KD_ERR_UNSUPPORTED || st == KD_ERR_DOMAIN)
             break;
         if (st != KD_OK && st != KD_ERR_ARG)
             break;
         st = KD_OK;
+        if (T->found != KD_TRUE && search_hopeless(&L))
+            break;
     }
     if (T->found != KD_TRUE && T->how[0] == '\0')
-        snprintf(T->how, sizeof T->how, "not certifiable with the levels read (up to %ld)%s%s",
-                 T->nlevels ? T->levels[T->nlevels - 1] : 0, reason[0] ? ": " : "", reason);
+        diagnose(T, &L, level_max);
+    flint_free(L.E);
+    flint_free(L.s);
     return st;
 }
 
