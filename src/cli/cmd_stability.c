@@ -197,10 +197,21 @@ help_kernel(void)
     kd_cli_help(stdout, kd_help_kernel, NULL, NULL);
 }
 
+static int
+own_kernel(int c, const char * arg, void * data)
+{
+    if (c != 'A')
+        return 0;
+    *(const char **) data = arg;
+    return 1;
+}
+
 int
 kd_cmd_kernel(int argc, char ** argv)
 {
-    static const struct option opts[] = {KD_CLI_LONGOPTS_COMMON, {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"matrix", required_argument, NULL, 'A'}, KD_CLI_LONGOPTS_COMMON, {NULL, 0, NULL, 0}};
+    const char * path = NULL;
     kd_cli_opts o;
     kd_mat_t A;
     kd_stab_kernel_t K;
@@ -209,16 +220,16 @@ kd_cmd_kernel(int argc, char ** argv)
     slong i, c;
 
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, "kernel", NULL, NULL, help_kernel)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "kernel", own_kernel, &path, help_kernel)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (optind != argc - 1)
+    if (path == NULL)
     {
         kd_cli_opts_clear(&o);
-        return kd_cli_usage("kernel", "expected one matrix (FILE.mtx or builtin:NAME)");
+        return kd_cli_usage("kernel", "--matrix is needed (FILE.mtx or builtin:NAME)");
     }
     kd_mat_init(A, 0, 0);
     kd_stab_kernel_init(K);
-    st = kd_builtin_load(A, argv[optind]);
+    st = kd_builtin_load(A, path);
     if (st == KD_OK)
         st = kd_stab_kernel(K, A, 128);
     if (st != KD_OK)

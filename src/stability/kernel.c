@@ -38,7 +38,7 @@ kd_stab_kernel(kd_stab_kernel_t K, const kd_mat_t A, slong prec)
     if ((st = kd_bp_probe_rational(Aq, A)) != KD_OK)
     {
         fmpq_mat_clear(Aq);
-        kd_error_prefix("kernel: A must be rational: ");
+        kd_error_prefix("kernel: A must be rational");
         return KD_ERR_ARG;
     }
     fmpz_mat_init(num, m, N);
