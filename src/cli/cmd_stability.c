@@ -101,9 +101,9 @@ print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
     const kd_stab_result_struct * R = T->R;
     const double * lg = R->log + 4 * (R->steps - 1);
     if (S->matrix == NULL)
-        printf("Stability of %s on Omega_%ld (P3, lambda = 1, N1 = 2, N2 = 20, DCT; column 2 raised, "
-               "n = %ld): m = %ld, N = %ld.\n", kd_stab_kind_name(T->F->kind), S->K, S->n,
-               T->F->m, T->F->N);
+        printf("Stability of %s on Omega_%ld (P3, lambda = 1, N1 = 2, N2 = 20, DCT;\n"
+               "  column 2 raised at level n = %ld): m = %ld, N = %ld.\n",
+               kd_stab_kind_name(T->F->kind), S->K, S->n, T->F->m, T->F->N);
     else
         printf("Stability of %s on %s: m = %ld, N = %ld.\n", kd_stab_kind_name(T->F->kind),
                S->matrix, T->F->m, T->F->N);
