@@ -25,6 +25,10 @@ done
 # FIRENET's amplification is proved <= 33.8 (theta = 1/2, n = p = 5): stable at 50
 expect_ok "stability firenet stable" "$KD" stability --net firenet --steps 10 --threshold 50 --quiet
 check "stability firenet verdict stable" grep -q "^Verdict (amplification vs threshold 50): stable" "$tmp/out"
+# on Lip(Psi) in y: ISTA's certified upper bound 0.0149 < 0.1
+expect_ok "stability verdict on lipschitz" "$KD" stability --net ista --steps 10 --threshold 0.1 \
+    --verdict-on lipschitz --quiet
+check "stability ista lipschitz stable" grep -q "^Verdict (Lipschitz constant vs threshold 0.1): stable" "$tmp/out"
 # small LISTA: trained here, exported exactly
 expect_ok "stability lista json" "$KD" stability --train-samples 300 --epochs 2 --layers 3 \
     --steps 10 --quiet --format json

@@ -117,7 +117,10 @@ typedef struct
     slong steps;                /* >= 1; default 300 */
     ulong seed;                 /* default 1 */
     kd_stab_subspace subspace;
-    double threshold;           /* the verdict's threshold on the amplification; default 1 */
+    double threshold;           /* the verdict's threshold; default 1 */
+    int lipschitz_verdict;      /* 0 (default): the verdict is on the amplification
+                                   sup ||Psi(y+Ar) - Psi(y)|| / ||r||; 1: on Lip(Psi) itself
+                                   (lipschitz_lower / lipschitz_upper) */
     slong prec;                 /* certification precision; default 128 */
     /* per step (may be NULL): step index from 0, ||r||, ||dPsi||, ratio */
     void (*progress)(void * data, slong step, slong steps, double rnorm, double dnorm,
@@ -130,7 +133,8 @@ typedef kd_stab_opts_struct kd_stab_opts_t[1];
 
 void kd_stab_opts_init(kd_stab_opts_t o);
 
-/* Three-valued verdict on the amplification sup_r ||Psi(y+Ar) - Psi(y)|| / ||r||. */
+/* Three-valued verdict on the amplification sup_r ||Psi(y+Ar) - Psi(y)|| / ||r||
+   (or on Lip(Psi), opts->lipschitz_verdict). */
 typedef enum
 {
     KD_STAB_UNKNOWN = 0,
@@ -156,6 +160,7 @@ typedef struct
     arb_t amp_lower;            /* dpsi / ||A^+ e|| */
     arb_t amp_upper;            /* lip_upper ||A||_2 */
     double threshold;
+    int lipschitz_verdict;      /* as in the options */
     kd_stab_verdict verdict;
     const char * reason;        /* why unknown (static), else NULL */
 }

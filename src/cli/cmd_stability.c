@@ -58,6 +58,12 @@ own(int c, const char * arg, void * data)
         case 'e': return parse_d(&a->o->step, arg, "--step");
         case 'g': return parse_d(&a->o->momentum, arg, "--momentum");
         case 'T': return parse_d(&a->o->threshold, arg, "--threshold");
+        case 'V':
+            if (strcmp(arg, "amplification") != 0 && strcmp(arg, "lipschitz") != 0)
+                return kd_cli_usage("stability", "--verdict-on expects amplification or "
+                                    "lipschitz, got '%s'", arg), -1;
+            a->o->lipschitz_verdict = arg[0] == 'l';
+            return 1;
         case 's': return kd_cli_parse_slong(&a->o->steps, arg, "stability", "--steps", 1, 1000000) ? 1 : -1;
         case 'S':
             if (!kd_cli_parse_slong(&v, arg, "stability", "--seed", 0, WORD_MAX))
@@ -121,7 +127,8 @@ print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
     print_ball("least ||r|| with A r = e (||A^+ e||)", R->rnorm_min);
     print_ball("amplification lower ||dPsi||/||A^+ e||", R->amp_lower);
     print_ball("amplification upper (Lip ||A||_2)", R->amp_upper);
-    printf("Verdict (amplification vs threshold %g): %s", R->threshold,
+    printf("Verdict (%s vs threshold %g): %s",
+           R->lipschitz_verdict ? "Lipschitz constant" : "amplification", R->threshold,
            kd_stab_verdict_name(R->verdict));
     if (R->reason != NULL)
         printf(" (%s)", R->reason);
@@ -144,6 +151,7 @@ kd_cmd_stability(int argc, char ** argv)
         {"seed", required_argument, NULL, 'S'},
         {"subspace", required_argument, NULL, 'u'},
         {"threshold", required_argument, NULL, 'T'},
+        {"verdict-on", required_argument, NULL, 'V'},
         {"layers", required_argument, NULL, 'L'},
         {"train-samples", required_argument, NULL, 'R'},
         {"epochs", required_argument, NULL, 'E'},

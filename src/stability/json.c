@@ -87,6 +87,8 @@ kd_stab_result_json(const kd_stab_result_t R, const kd_stab_map_t F, const kd_st
     json_object_set_new(opts, "seed", json_integer((json_int_t) o->seed));
     json_object_set_new(opts, "subspace", json_string(kd_stab_subspace_name(o->subspace)));
     json_object_set_new(opts, "threshold", json_real(o->threshold));
+    json_object_set_new(opts, "verdict_on", json_string(o->lipschitz_verdict ? "lipschitz"
+                                                                             : "amplification"));
     json_object_set_new(j, "search", opts);
     json_object_set_new(j, "y", kd_json_fmpq_mat(R->y));
     json_object_set_new(j, "e", kd_json_fmpq_mat(R->e));

@@ -44,6 +44,7 @@ kd_stab_opts_init(kd_stab_opts_t o)
     o->seed = 1;
     o->subspace = KD_STAB_SUB_ALL;
     o->threshold = 1.0;
+    o->lipschitz_verdict = 0;
     o->prec = 128;
     o->progress = NULL;
     o->progress_data = NULL;
@@ -410,6 +411,7 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
     R->r = flint_calloc((size_t) N, sizeof(double));
     R->steps = 0;
     R->threshold = o->threshold;
+    R->lipschitz_verdict = o->lipschitz_verdict;
     R->verdict = KD_STAB_UNKNOWN;
     R->reason = NULL;
     st = ascend(R, F, Ad, yd, xnorm, xmax > 0 ? xmax : 1.0, o);
@@ -485,14 +487,18 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
         else
             arb_indeterminate(R->amp_upper);
         /* the verdict */
+        const arb_struct * lo = o->lipschitz_verdict ? R->lip_lower : R->amp_lower;
+        const arb_struct * up = o->lipschitz_verdict ? R->lip_upper : R->amp_upper;
         arb_set_d(s, o->threshold);
-        if (arb_is_finite(R->amp_lower) && arb_gt(R->amp_lower, s))
+        if (arb_is_finite(lo) && arb_gt(lo, s))
             R->verdict = KD_STAB_UNSTABLE;
-        else if (arb_is_finite(R->amp_upper) && arb_lt(R->amp_upper, s))
+        else if (arb_is_finite(up) && arb_lt(up, s))
             R->verdict = KD_STAB_STABLE;
         else if (!arb_is_finite(R->lip_lower))
             R->reason = "the perturbation e = A r is zero (in the kernel of A, Psi cannot see it)";
-        else if (!arb_is_finite(R->amp_upper))
+        else if (!arb_is_finite(lo))
+            R->reason = "the least-norm preimage A^+ e could not be enclosed (A not of full row rank?)";
+        else if (!arb_is_finite(up))
             R->reason = "no finite Lipschitz upper bound (FIRENET: t ||A|| < 1 not proved)";
         else
             R->reason = "the threshold lies between the certified lower and upper bounds";
