@@ -18,6 +18,7 @@
 #include "kdigits/spectrum.h"
 #include "kdigits/sci.h"
 #include "kdigits/candidate.h"
+#include "kdigits/stability.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -202,6 +203,20 @@ json_t * kd_sci_classes_json(slong K, slong prec);
    and a field a record lacks is left empty. KD_ERR_ARG if doc is not an
    object. */
 kd_status kd_json_write_csv(FILE * f, const json_t * doc);
+
+/* ---- stability (kdigits/stability.h) */
+
+/* The map F exactly: kind, sizes, layout and every parameter as "p/q". */
+json_t * kd_stab_map_json(const kd_stab_map_t F);
+/* `kdigits stability --format json`: "y", "e" (exact), the certified
+   "lipschitz_lower", "lipschitz_upper", "amplification_lower",
+   "amplification_upper" ({"mid", "rad"} or null), "verdict", the search
+   "log" (double, not certified) and "network" (kd_stab_map_json). */
+json_t * kd_stab_result_json(const kd_stab_result_t R, const kd_stab_map_t F,
+                             const kd_stab_opts_t o);
+/* `kdigits kernel --format json`: "kernel" (exact basis vectors),
+   "A_k_zero", "error_lower_bound" (||k_1||/2). */
+json_t * kd_stab_kernel_json(const kd_stab_kernel_t K);
 
 #ifdef __cplusplus
 }

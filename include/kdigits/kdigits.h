@@ -25,6 +25,7 @@
 #include "kdigits/solve.h"
 #include "kdigits/omega.h"
 #include "kdigits/lista.h"
+#include "kdigits/stability.h"
 #include "kdigits/regimes.h"
 #include "kdigits/bpprobe.h"
 #include "kdigits/sci.h"

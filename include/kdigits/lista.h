@@ -114,6 +114,20 @@ kd_status kd_lista_forward_d(double * x, const kd_lista_t net, const double * y)
    the output is not finite. */
 kd_status kd_lista_apply_fmpq(fmpq_mat_t x, const kd_lista_t net, const fmpq_mat_t y);
 
+/* x (N x 1) = Psi(y) for an exact y (m x 1), evaluated exactly in Q: the
+   network as the mathematical map whose parameters are the exact values
+   of the stored doubles (no rounding of y or of any intermediate, unlike
+   kd_lista_apply_fmpq). KD_ERR_SIZE for wrong shapes. */
+kd_status kd_lista_eval_fmpq(fmpq_mat_t x, const kd_lista_t net, const fmpq_mat_t y);
+
+/* Reverse mode with respect to the input: gy (m) = J(y)^T v, J the
+   Jacobian of Psi at y (the soft threshold's derivative taken as in the
+   gradient below: 1 where |u_i| > theta_k, else 0), v (N); x (N) =
+   Psi(y) in double unless NULL. KD_ERR_ARG for a non-finite y or v,
+   KD_ERR_NOMEM. */
+kd_status kd_lista_vjp_y(double * gy, double * x, const kd_lista_t net, const double * y,
+                         const double * v);
+
 /* ------------------------------------------------------------------------
    Loss and gradient
 

@@ -76,6 +76,8 @@ static const kd_cli_command commands[] = {
     {"bp-probe", "basis pursuit min ||x||_1, x1 + (1+2^-k) x2 = 1: exact vertex vs GLPK and QSopt_ex", kd_cmd_bp_probe},
     {"sci", "the SCI hierarchy made executable: towers, classes, breakdown epsilons", kd_cmd_sci},
     {"demo", "certified oracle answers for the LASSO-probe matrix vs IEEE double", kd_cmd_demo},
+    {"stability", "worst-case perturbation search with a certified Lipschitz sandwich", kd_cmd_stability},
+    {"kernel", "exact kernel of a rational A and the error every reconstruction must make", kd_cmd_kernel},
 };
 
 static void

@@ -1,0 +1,30 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# The stability results of proofs-notes/stability.md on the default Omega_K
+# instance (K = 3, n = 10): trained LISTA certified unstable (amplification
+# lower bound > 1), FIRENET certified stable at threshold 50 (its proved
+# amplification bound), unrolled ISTA for comparison, the search restricted
+# to ker(A)^perp, and the exact kernel of the 1 x 2 gadget.
+# usage: experiments/stability.sh [KDIGITS]   (from the source tree)
+set -eu
+KD=${1:-${KDIGITS:-_build/kdigits}}
+top=$(cd "$(dirname "$0")/.." && pwd)
+summary() {
+    "$KD" stability --quiet --format json "$@" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+f = lambda k: d[k]["mid"] + " +/- " + d[k]["rad"] if d[k] else "n/a"
+print("%-8s lip in [%s, %s]  amplification in [%s, %s]  verdict %s" % (
+    d["network_kind"], f("lipschitz_lower"), f("lipschitz_upper"),
+    f("amplification_lower"), f("amplification_upper"), d["verdict"]))'
+}
+echo "== Omega_3 (n = 10), 300 ascent steps, threshold 1"
+summary --net lista
+summary --net ista
+summary --net firenet
+echo "== FIRENET at threshold 50"
+summary --net firenet --threshold 50
+echo "== LISTA, perturbations orthogonal to ker(A)"
+summary --net lista --subspace range
+echo "== the kernel of the 1 x 2 gadget a = (2, 3)"
+"$KD" kernel --matrix "$top/tests/data/cli-gadget-A.mtx"

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* kdigits stability: the worst-case perturbation search on a
+   reconstruction map and the certified sandwich around it; kdigits kernel:
+   the exact kernel of a rational A (kdigits/stability.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "kdigits/stability.h"
+#include "kdigits/builtin.h"
+
+static void
+help(void)
+{
+    kd_cli_help(stdout, kd_help_stability, NULL, NULL);
+}
+
+typedef struct
+{
+    kd_stab_setup_struct * S;
+    kd_stab_opts_struct * o;
+}
+stab_args;
+
+static int
+parse_d(double * out, const char * s, const char * opt)
+{
+    char * end;
+    double v = strtod(s, &end);
+    if (*s == '\0' || *end != '\0')
+    {
+        kd_cli_usage("stability", "%s expects a number, got '%s'", opt, s);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+static int
+own(int c, const char * arg, void * data)
+{
+    stab_args * a = data;
+    slong v;
+    switch (c)
+    {
+        case 'N':
+            if (kd_stab_kind_parse(&a->S->kind, arg) != KD_OK)
+                return kd_cli_usage("stability", "%s", kd_error_message()), -1;
+            return 1;
+        case 'u':
+            if (kd_stab_subspace_parse(&a->o->subspace, arg) != KD_OK)
+                return kd_cli_usage("stability", "%s", kd_error_message()), -1;
+            return 1;
+        case 'K': return kd_cli_parse_slong(&a->S->K, arg, "stability", "--K", 2, 12) ? 1 : -1;
+        case 'A': a->S->matrix = arg; return 1;
+        case 'x': a->S->signal = arg; return 1;
+        case 'w': a->S->net_file = arg; return 1;
+        case 'l': return parse_d(&a->o->lambda, arg, "--lambda");
+        case 'e': return parse_d(&a->o->step, arg, "--step");
+        case 'g': return parse_d(&a->o->momentum, arg, "--momentum");
+        case 'T': return parse_d(&a->o->threshold, arg, "--threshold");
+        case 'V':
+            if (strcmp(arg, "amplification") != 0 && strcmp(arg, "lipschitz") != 0)
+                return kd_cli_usage("stability", "--verdict-on expects amplification or "
+                                    "lipschitz, got '%s'", arg), -1;
+            a->o->lipschitz_verdict = arg[0] == 'l';
+            return 1;
+        case 's': return kd_cli_parse_slong(&a->o->steps, arg, "stability", "--steps", 1, 1000000) ? 1 : -1;
+        case 'S':
+            if (!kd_cli_parse_slong(&v, arg, "stability", "--seed", 0, WORD_MAX))
+                return -1;
+            a->o->seed = (ulong) v;
+            return 1;
+        case 'L': return kd_cli_parse_slong(&a->S->layers, arg, "stability", "--layers", 1, 1000) ? 1 : -1;
+        case 'R': return kd_cli_parse_slong(&a->S->train_R, arg, "stability", "--train-samples", 2, 1000000) ? 1 : -1;
+        case 'E': return kd_cli_parse_slong(&a->S->epochs, arg, "stability", "--epochs", 1, 100000) ? 1 : -1;
+        case 'r': return kd_cli_parse_slong(&a->S->fn_n, arg, "stability", "--restarts", 1, 10000) ? 1 : -1;
+        case 'i': return kd_cli_parse_slong(&a->S->fn_p, arg, "stability", "--inner", 1, 10000) ? 1 : -1;
+        default: return 0;
+    }
+}
+
+static void
+progress(void * data, slong step, slong steps, double rn, double dn, double ratio)
+{
+    (void) data;
+    kd_cli_progress("stability", step + 1, steps, "||r|| = %.6g  ||Psi(y+Ar)-Psi(y)|| = %.6g  "
+                    "ratio = %.6g (double, not certified)", rn, dn, ratio);
+}
+
+static void
+print_ball(const char * label, const arb_t b)
+{
+    char * s;
+    if (!arb_is_finite(b))
+    {
+        printf("  %-44s not available\n", label);
+        return;
+    }
+    s = kd_arb_get_str_pm(b, 8);
+    printf("  %-44s %s\n", label, s);
+    flint_free(s);
+}
+
+static void
+print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
+{
+    const kd_stab_result_struct * R = T->R;
+    const double * lg = R->log + 4 * (R->steps - 1);
+    if (S->matrix == NULL)
+        printf("Stability of %s on Omega_%ld (P3, lambda = 1, N1 = 2, N2 = 20, DCT;\n"
+               "  column 2 raised at level n = %ld): m = %ld, N = %ld.\n",
+               kd_stab_kind_name(T->F->kind), S->K, S->n, T->F->m, T->F->N);
+    else
+        printf("Stability of %s on %s: m = %ld, N = %ld.\n", kd_stab_kind_name(T->F->kind),
+               S->matrix, T->F->m, T->F->N);
+    if (T->train_mse > 0)
+        printf("LISTA trained here: training MSE %.3g, validation MSE %.3g (double).\n",
+               T->train_mse, T->val_mse);
+    printf("Search (gradient ascent with momentum, double, not certified): %ld steps;\n"
+           "  last step: ||r|| = %.6g, ||Psi(y+Ar) - Psi(y)|| = %.6g, ratio = %.6g\n",
+           R->steps, lg[0], lg[1], lg[2]);
+    printf("Certified at the exact perturbation e (A r rounded to dyadics):\n");
+    print_ball("||Psi(y+e) - Psi(y)||", R->dpsi);
+    print_ball("||e||", R->enorm);
+    print_ball("Lipschitz lower bound ||dPsi||/||e||", R->lip_lower);
+    print_ball("Lipschitz upper bound (layer norms)", R->lip_upper);
+    print_ball("least ||r|| with A r = e (||A^+ e||)", R->rnorm_min);
+    print_ball("amplification lower ||dPsi||/||A^+ e||", R->amp_lower);
+    print_ball("amplification upper (Lip ||A||_2)", R->amp_upper);
+    printf("Verdict (%s vs threshold %g): %s",
+           R->lipschitz_verdict ? "Lipschitz constant" : "amplification", R->threshold,
+           kd_stab_verdict_name(R->verdict));
+    if (R->reason != NULL)
+        printf(" (%s)", R->reason);
+    printf("\n");
+}
+
+int
+kd_cmd_stability(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"net", required_argument, NULL, 'N'},
+        {"K", required_argument, NULL, 'K'},
+        {"matrix", required_argument, NULL, 'A'},
+        {"signal", required_argument, NULL, 'x'},
+        {"load-net", required_argument, NULL, 'w'},
+        {"lambda", required_argument, NULL, 'l'},
+        {"step", required_argument, NULL, 'e'},
+        {"momentum", required_argument, NULL, 'g'},
+        {"steps", required_argument, NULL, 's'},
+        {"seed", required_argument, NULL, 'S'},
+        {"subspace", required_argument, NULL, 'u'},
+        {"threshold", required_argument, NULL, 'T'},
+        {"verdict-on", required_argument, NULL, 'V'},
+        {"layers", required_argument, NULL, 'L'},
+        {"train-samples", required_argument, NULL, 'R'},
+        {"epochs", required_argument, NULL, 'E'},
+        {"restarts", required_argument, NULL, 'r'},
+        {"inner", required_argument, NULL, 'i'},
+        KD_CLI_LONGOPTS_COMMON,
+        {NULL, 0, NULL, 0}};
+    kd_stab_setup_t S;
+    kd_stab_opts_t so;
+    stab_args a;
+    kd_cli_opts o;
+    kd_stab_run_t T;
+    kd_status st;
+    int r, ret = 0;
+
+    kd_stab_setup_init(S);
+    kd_stab_opts_init(so);
+    a.S = S;
+    a.o = so;
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "stability", own, &a, help)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (o.levels != NULL)
+    {
+        if (o.nlevels != 1 || o.levels[0] > 200)
+        {
+            kd_cli_opts_clear(&o);
+            return kd_cli_usage("stability", "--n takes one level in 0..200");
+        }
+        S->n = o.levels[0];
+    }
+    so->progress = progress;
+    kd_stab_run_init(T);
+    st = kd_stab_run(T, S, so);
+    if (st != KD_OK)
+        ret = kd_cli_fail("stability", st);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_stab_result_json(T->R, T->F, so));
+    else if (o.fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_stab_result_json(T->R, T->F, so));
+    else
+        print_text(T, S);
+    kd_stab_run_clear(T);
+    kd_cli_opts_clear(&o);
+    return ret;
+}
+
+static void
+help_kernel(void)
+{
+    kd_cli_help(stdout, kd_help_kernel, NULL, NULL);
+}
+
+static int
+own_kernel(int c, const char * arg, void * data)
+{
+    if (c != 'A')
+        return 0;
+    *(const char **) data = arg;
+    return 1;
+}
+
+int
+kd_cmd_kernel(int argc, char ** argv)
+{
+    static const struct option opts[] = {
+        {"matrix", required_argument, NULL, 'A'}, KD_CLI_LONGOPTS_COMMON, {NULL, 0, NULL, 0}};
+    const char * path = NULL;
+    kd_cli_opts o;
+    kd_mat_t A;
+    kd_stab_kernel_t K;
+    kd_status st;
+    int r, ret = 0;
+    slong i, c;
+
+    kd_cli_opts_init(&o, 0);
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "kernel", own_kernel, &path, help_kernel)) != 0)
+        return KD_CLI_GETOPT_EXIT(r);
+    if (path == NULL)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage("kernel", "--matrix is needed (FILE.mtx or builtin:NAME)");
+    }
+    kd_mat_init(A, 0, 0);
+    kd_stab_kernel_init(K);
+    st = kd_builtin_load(A, path);
+    if (st == KD_OK)
+        st = kd_stab_kernel(K, A, 128);
+    if (st != KD_OK)
+        ret = kd_cli_fail("kernel", st);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_stab_kernel_json(K));
+    else if (o.fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_stab_kernel_json(K));
+    else
+    {
+        printf("ker(A), A %ld x %ld: dimension %ld (exact basis, A k = 0 checked in Q: %s)\n",
+               K->m, K->N, K->dim, kd_truth_name(K->verified));
+        for (c = 0; c < K->dim; c++)
+        {
+            printf("  k_%ld = (", c + 1);
+            for (i = 0; i < K->N; i++)
+            {
+                char * s = kd_fmpq_get_str(fmpq_mat_entry(K->basis, i, c));
+                printf("%s%s", i ? ", " : "", s);
+                flint_free(s);
+            }
+            printf(")\n");
+        }
+        if (K->dim > 0)
+        {
+            char * s = kd_arb_get_str_pm(K->half_norm, 8);
+            printf("Every map Psi errs by at least ||k_1||/2 = %s on x or on x + k_1\n"
+                   "(A x = A (x + k_1) exactly, for every x).\n", s);
+            flint_free(s);
+        }
+    }
+    kd_stab_kernel_clear(K);
+    kd_mat_clear(A);
+    kd_cli_opts_clear(&o);
+    return ret;
+}

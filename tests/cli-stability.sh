@@ -1,0 +1,58 @@
+# SPDX-License-Identifier: LGPL-3.0-or-later
+# kdigits stability and kdigits kernel (sourced by tests/cli.sh:
+# expect_ok / expect_err / check / json, $KD $TOOL $tmp). The sandwich must
+# hold (lower <= upper), the exported e and y have the right sizes, the
+# kernel of a small integer matrix is its closed form.
+
+# a <= b for two decimal strings
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 <= b + 0) }'; }
+
+expect_ok "stability --help" "$KD" stability --help
+check "stability help usage" grep -q "usage: kdigits stability" "$tmp/out"
+
+for net in ista firenet; do
+    expect_ok "stability $net json" "$KD" stability --net "$net" --steps 20 --quiet --format json
+    check "stability $net kind" [ "$(json network.kind)" = "$net" ]
+    check "stability $net e has m entries" [ -n "$(json e.20.0)" ] && [ -z "$(json e.21.0 2>/dev/null)" ]
+    check "stability $net log" [ "$(json log.19.step)" = 20 ]
+    lo=$(json lipschitz_lower.mid)
+    up=$(json lipschitz_upper.mid)
+    check "stability $net lower <= upper ($lo, $up)" le "$lo" "$up"
+    lo=$(json amplification_lower.mid)
+    up=$(json amplification_upper.mid)
+    check "stability $net amplification lower <= upper ($lo, $up)" le "$lo" "$up"
+done
+# FIRENET's amplification is proved <= 33.8 (theta = 1/2, n = p = 5): stable at 50
+expect_ok "stability firenet stable" "$KD" stability --net firenet --steps 10 --threshold 50 --quiet
+check "stability firenet verdict stable" grep -q "^Verdict (amplification vs threshold 50): stable" "$tmp/out"
+# on Lip(Psi) in y: ISTA's certified upper bound 0.0149 < 0.1
+expect_ok "stability verdict on lipschitz" "$KD" stability --net ista --steps 10 --threshold 0.1 \
+    --verdict-on lipschitz --quiet
+check "stability ista lipschitz stable" grep -q "^Verdict (Lipschitz constant vs threshold 0.1): stable" "$tmp/out"
+# small LISTA: trained here, exported exactly
+expect_ok "stability lista json" "$KD" stability --train-samples 300 --epochs 2 --layers 3 \
+    --steps 10 --quiet --format json
+check "stability lista layers" [ "$(json network.L)" = 3 ]
+check "stability lista W_2 is N x m" [ -n "$(json network.W.2.21.20)" ]
+# progress on stderr, one line per step
+"$KD" stability --net ista --steps 7 >"$tmp/out" 2>"$tmp/err"
+check "stability progress" grep -q '^kdigits stability: \[7/7\]' "$tmp/err"
+# same seed, same output
+"$KD" stability --net ista --steps 15 --seed 3 --quiet --format json >"$tmp/a"
+"$KD" stability --net ista --steps 15 --seed 3 --quiet --format json >"$tmp/b"
+check "stability reproducible" cmp -s "$tmp/a" "$tmp/b"
+expect_ok "stability csv" "$KD" stability --net ista --steps 5 --quiet --format csv
+expect_ok "stability user A" "$KD" stability --matrix "$srcdir/tests/data/cli-small.mtx" \
+    --signal "$srcdir/tests/data/cli-y2.mtx" --net ista --steps 10 --quiet
+
+# kernel: A = [1 2 3; 4 5 6] has ker A = span (1, -2, 1)
+printf '%%%%MatrixMarket matrix array real general\n2 3\n1\n4\n2\n5\n3\n6\n' >"$tmp/k.mtx"
+expect_ok "kernel json" "$KD" kernel --matrix "$tmp/k.mtx" --format json
+check "kernel dimension" [ "$(json dimension)" = 1 ]
+k="$(json kernel.0.0) $(json kernel.0.1) $(json kernel.0.2)"
+check "kernel vector ($k)" [ "$k" = "1 -2 1" -o "$k" = "-1 2 -1" ]
+check "kernel A k = 0" [ "$(json A_k_zero)" = true ]
+check "kernel bound sqrt(6)/2" [ "$(json error_lower_bound.mid | cut -c1-8)" = 1.224744 ]
+expect_err "kernel irrational" "^kdigits kernel: kernel: A must be rational" \
+    "$KD" kernel --matrix "$srcdir/tests/data/cli-small.mtx"
+expect_err "kernel no matrix" "^kdigits kernel: --matrix is needed" "$KD" kernel
