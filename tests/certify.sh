@@ -68,5 +68,34 @@ for f in certify-x-short.txt certify-x-nan.txt certify-x-inf.csv certify-x-bad.t
         && ok || bad "bad x $f: rc=$rc $(cat "$tmp/err")"
 done
 
+# --peers: every peer is listed, ran (then certified as a candidate) or
+# skipped with its package; the JSON carries the list
+cert --peers --format json --quiet >"$tmp/out" 2>"$tmp/err"
+rc=$?
+n=$("$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["peers"]), sum(p["state"] == "ran" for p in d["peers"]), len(d.get("candidates", d.get("exact", {}).get("candidates", []))))' "$tmp/out" 2>/dev/null)
+set -- $n
+[ "$rc" -eq 0 ] && [ "${1:-0}" -eq 4 ] && ok || bad "--peers json: rc=$rc '$n' $(head -c 300 "$tmp/err")"
+cert --peers --quiet >"$tmp/out" 2>&1
+[ "$(grep -cE '^  (glmnet|sklearn-lasso|sklearn-lassolars|cvxopt-qp) +(ran|skipped|failed)' "$tmp/out")" -eq 4 ] \
+    && ok || bad "--peers text: $(head -c 400 "$tmp/out")"
+"$KD" certify --problem p3 --lambda 1/10 --A "$A" --y "$Y" --peers >"$tmp/out" 2>"$tmp/err"
+[ $? -ne 0 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "no peer here solves p3" "$tmp/err" \
+    && ok || bad "--peers p3: $(cat "$tmp/err")"
+
+# --param: one .mtx describes a family; the value is exact (d = 2^-60 is
+# not lost in double: the exact minimiser of the d-member certifies at 0)
+printf '%%%%MatrixMarket matrix array real general\n3 2\n1\n1\n1\n1\n1+d\n1-d\n' >"$tmp/fA.mtx"
+printf '%%%%MatrixMarket matrix array real general\n3 1\n1\n2\n1\n' >"$tmp/fy.mtx"
+"$KD" solve --problem bp --A "$tmp/fA.mtx" --y "$tmp/fy.mtx" --method exact >/dev/null 2>"$tmp/err"
+grep -q "unknown name 'd'" "$tmp/err" && ok || bad "unbound parameter: $(cat "$tmp/err")"
+printf '0\n0\n' >"$tmp/x0.txt"
+"$KD" certify --problem p2 --lambda 1/100 --A "$tmp/fA.mtx" --y "$tmp/fy.mtx" --param d=2^-60 \
+    --x "$tmp/x0.txt" --format csv >"$tmp/out" 2>&1
+grep -q '^exact,.*,true,' "$tmp/out" && ok || bad "--param: $(cat "$tmp/out")"
+"$KD" certify --problem p2 --lambda 1/100 --A "$tmp/fA.mtx" --y "$tmp/fy.mtx" --param 'pi=1' \
+    --x "$tmp/x0.txt" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "built-in name" "$tmp/err" \
+    && ok || bad "--param pi: $(cat "$tmp/err")"
+
 echo "certify: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

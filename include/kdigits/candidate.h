@@ -10,6 +10,7 @@
 
 #include "kdigits/problem.h"
 #include "kdigits/truth.h"
+#include "kdigits/peers.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,6 +81,15 @@ void kd_candidates_clear(kd_candidates_t C);
 kd_status kd_candidates_add_str(kd_candidates_t C, const char * name,
                                 const char * const * re, const char * const * im, slong n,
                                 kd_xformat f);
+
+/* Appends a candidate given exactly (xi NULL: real); f says how it was
+   obtained (AUTO: exact). */
+void kd_candidates_add_fmpq(kd_candidates_t C, const char * name, const fmpq_mat_t xr,
+                            const fmpq_mat_t xi, kd_xformat f);
+
+/* Appends the answer of every peer that ran ("peer NAME", read from the
+   doubles it printed: KD_XFORMAT_DOUBLE); returns how many. */
+slong kd_candidates_add_peers(kd_candidates_t C, const kd_peer_answers_t R);
 
 /* Appends the candidates in a file:
      *.mtx   Matrix Market (exact expressions, kdigits/mtx.h); each column

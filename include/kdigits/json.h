@@ -18,6 +18,7 @@
 #include "kdigits/spectrum.h"
 #include "kdigits/sci.h"
 #include "kdigits/candidate.h"
+#include "kdigits/peers.h"
 #include "kdigits/stability.h"
 
 #ifdef __cplusplus
@@ -217,6 +218,10 @@ json_t * kd_stab_result_json(const kd_stab_result_t R, const kd_stab_map_t F,
 /* `kdigits kernel --format json`: "kernel" (exact basis vectors),
    "A_k_zero", "error_lower_bound" (||k_1||/2). */
 json_t * kd_stab_kernel_json(const kd_stab_kernel_t K);
+
+/* The peers' runs: [{"peer", "package", "state": "ran"|"skipped"|"failed",
+   "version", "note"}] (version and note null when absent). */
+json_t * kd_peer_answers_json(const kd_peer_answers_t R);
 
 #ifdef __cplusplus
 }

@@ -97,6 +97,32 @@ kd_candidates_add_str(kd_candidates_t C, const char * name, const char * const *
     return st;
 }
 
+void
+kd_candidates_add_fmpq(kd_candidates_t C, const char * name, const fmpq_mat_t xr,
+                       const fmpq_mat_t xi, kd_xformat f)
+{
+    slong k = push(C, name, fmpq_mat_nrows(xr), f == KD_XFORMAT_AUTO ? KD_XFORMAT_EXACT : f);
+    fmpq_mat_set(C->xr + k, xr);
+    if (xi != NULL)
+        fmpq_mat_set(C->xi + k, xi);
+    C->is_complex[k] = xi != NULL;
+}
+
+slong
+kd_candidates_add_peers(kd_candidates_t C, const kd_peer_answers_t R)
+{
+    slong i, n = 0;
+    char name[96];
+    for (i = 0; i < R->n; i++)
+        if (R->a[i].state == KD_PEER_RAN)
+        {
+            snprintf(name, sizeof name, "peer %s", R->a[i].name);
+            kd_candidates_add_fmpq(C, name, &R->a[i].x, NULL, KD_XFORMAT_DOUBLE);
+            n++;
+        }
+    return n;
+}
+
 /* The whole file (NUL-terminated, flint_malloc'ed). */
 static kd_status
 slurp(char ** out, const char * path)

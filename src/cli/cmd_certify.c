@@ -17,10 +17,42 @@ typedef struct
     const char * A, * y, * w, * lambda, * eta, * scaled, * problem, * xformat, * data;
     const char ** x;
     slong nx;
-    int center, standardize;
+    int center, standardize, peers;
     slong cert_prec;
 }
 certify_args;
+
+#define OPT_PEERS 0x201
+#define OPT_PARAM 0x202
+
+/* --param NAME=EXPR: NAME stands for the exact EXPR in the .mtx files. */
+static int
+bind_param(const char * arg)
+{
+    const char * eq = strchr(arg, '=');
+    char name[KD_EXPR_PARAM_NAME_MAX + 2];
+    kd_complex_t v;
+    kd_status st;
+    size_t len = eq ? (size_t) (eq - arg) : 0;
+    if (eq == NULL || len == 0 || len > KD_EXPR_PARAM_NAME_MAX)
+    {
+        kd_cli_usage("certify", "--param: '%s' is not NAME=EXPR (e.g. d=2^-20)", arg);
+        return -1;
+    }
+    memcpy(name, arg, len);
+    name[len] = '\0';
+    kd_complex_init(v);
+    st = kd_complex_parse(v, eq + 1);
+    if (st == KD_OK)
+        st = kd_expr_set_param(name, v);
+    kd_complex_clear(v);
+    if (st != KD_OK)
+    {
+        kd_cli_usage("certify", "--param %s: %s", arg, kd_error_message());
+        return -1;
+    }
+    return 1;
+}
 
 static int
 own(int c, const char * arg, void * data)
@@ -43,6 +75,8 @@ own(int c, const char * arg, void * data)
             a->x = flint_realloc(a->x, (a->nx + 1) * sizeof *a->x);
             a->x[a->nx++] = arg;
             break;
+        case OPT_PEERS: a->peers = 1; break;
+        case OPT_PARAM: return bind_param(arg);
         case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "certify", "--cert-prec", 64, 1000000) ? 1 : -1;
         default: return 0;
     }
@@ -156,13 +190,46 @@ print_csv(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidat
         }
 }
 
+/* --peers: every installed peer run on the problem, each answer a candidate. */
+static kd_status
+run_peers(kd_peer_answers_t R, kd_candidates_t C, const kd_certify_spec_t S,
+          const certify_args * a, slong prec_cap)
+{
+    kd_problem_t P;
+    kd_status st;
+    kd_problem_init_empty(P);
+    st = kd_problem_init_spec(P, S->kind, S->A, S->y, S->w, S->param, S->scaled,
+                                        a->center, a->standardize, prec_cap);
+    if (st == KD_OK && (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_BP))
+        kd_cli_progress("certify", 1, 1, "running the installed peers on the problem ...");
+    if (st == KD_OK)
+        st = kd_peers_solve(R, P, KD_PEERS_TIMEOUT);
+    if (st == KD_OK)
+        kd_candidates_add_peers(C, R);
+    kd_problem_clear(P);
+    return st;
+}
+
+static void
+print_peers(const kd_peer_answers_t R)
+{
+    slong i;
+    printf("peers     %s\n", R->convention ? R->convention : "");
+    for (i = 0; i < R->n; i++)
+        printf("  %-18s %-8s %s%s%s\n", R->a[i].name,
+               R->a[i].state == KD_PEER_RAN ? "ran" : R->a[i].state == KD_PEER_SKIPPED
+               ? "skipped" : "failed", R->a[i].version ? R->a[i].version : "",
+               R->a[i].version && R->a[i].note ? "  " : "", R->a[i].note ? R->a[i].note : "");
+    printf("\n");
+}
+
 /* Checks the options; fills S's kind and modes; 0 when fine, else the exit code. */
 static int
 check_args(kd_certify_spec_t S, kd_xformat * xf, const certify_args * a, const char * cmd)
 {
     kd_status st;
-    if (a->problem == NULL || a->A == NULL || a->y == NULL || a->nx == 0)
-        return kd_cli_usage(cmd, "--problem, --A, --y and --x are required");
+    if (a->problem == NULL || a->A == NULL || a->y == NULL || (a->nx == 0 && !a->peers))
+        return kd_cli_usage(cmd, "--problem, --A, --y and --x (or --peers) are required");
     if ((st = kd_problem_kind_parse(&S->kind, a->problem)) != KD_OK)
         return kd_cli_fail(cmd, st);
     if (a->eta != NULL && S->kind != KD_PROBLEM_P1)
@@ -198,6 +265,8 @@ kd_cmd_certify(int argc, char ** argv)
         {"no-standardize", no_argument, NULL, 'S'},
         {"problem", required_argument, NULL, 'P'},
         {"cert-prec", required_argument, NULL, 'B'},
+        {"peers", no_argument, NULL, OPT_PEERS},
+        {"param", required_argument, NULL, OPT_PARAM},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "certify";
@@ -206,6 +275,7 @@ kd_cmd_certify(int argc, char ** argv)
     kd_certify_spec_t S;
     kd_certify_job_t J;
     kd_candidates_t C;
+    kd_peer_answers_t R;
     kd_mat_t A, y, w;
     kd_xformat xf = KD_XFORMAT_AUTO;
     kd_status st = KD_OK;
@@ -234,6 +304,7 @@ kd_cmd_certify(int argc, char ** argv)
     kd_mat_init(w, 0, 0);
     kd_candidates_init(C);
     kd_certify_job_init(J);
+    kd_peer_answers_init(R);
     if ((st = kd_builtin_load(A, a.A)) == KD_OK && (st = kd_builtin_load(y, a.y)) == KD_OK
         && (a.w == NULL || (st = kd_builtin_load(w, a.w)) == KD_OK))
         for (k = 0; k < a.nx && st == KD_OK; k++)
@@ -241,22 +312,35 @@ kd_cmd_certify(int argc, char ** argv)
     S->A = A;
     S->y = y;
     S->w = a.w ? w : NULL;
+    if (st == KD_OK && a.peers)
+        st = run_peers(R, C, S, &a, o.prec_cap);
     if (st == KD_OK)
         st = kd_certify_run(J, S, C);
     if (st != KD_OK)
         ret = kd_cli_fail(cmd, st);
     else if (o.fmt == KD_FMT_JSON)
-        ret = kd_json_print(kd_certify_job_json(J, S, C));
+    {
+        json_t * doc = kd_certify_job_json(J, S, C);
+        if (doc != NULL && a.peers)
+            json_object_set_new(doc, "peers", kd_peer_answers_json(R));
+        ret = kd_json_print(doc);
+    }
     else if (o.fmt == KD_FMT_CSV)
         print_csv(J, S, C);
     else
+    {
+        if (a.peers)
+            print_peers(R);
         print_text(J, S, C);
+    }
+    kd_peer_answers_clear(R);
     kd_certify_job_clear(J);
     kd_candidates_clear(C);
     kd_mat_clear(A);
     kd_mat_clear(y);
     kd_mat_clear(w);
     kd_cli_opts_clear(&o);
+    kd_expr_clear_params();
     flint_free(a.x);
     return ret;
 }

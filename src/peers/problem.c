@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include "kdigits/peers.h"
 #include "kdigits/bpprobe.h"
+#include "kdigits/json.h"
 #include "spawn.h"
 
 /* The P2 scripts and the estimators each reports. */
@@ -376,4 +377,21 @@ kd_peers_solve(kd_peer_answers_t R, const kd_problem_t P, double timeout_s)
     if ((st = round_mat(&R->Ad, P->A, "A")) != KD_OK || (st = round_mat(&R->yd, P->y, "y")) != KD_OK)
         return st;
     return P->kind == KD_PROBLEM_P2 ? solve_p2(R, P, timeout_s) : solve_bp(R, P, timeout_s);
+}
+
+json_t *
+kd_peer_answers_json(const kd_peer_answers_t R)
+{
+    json_t * a = json_array();
+    slong i;
+    for (i = 0; a != NULL && i < R->n; i++)
+    {
+        const kd_peer_answer_struct * p = &R->a[i];
+        json_array_append_new(a, json_pack("{ss ss ss so so}", "peer", p->name, "package", p->package,
+                                           "state", p->state == KD_PEER_RAN ? "ran"
+                                           : p->state == KD_PEER_SKIPPED ? "skipped" : "failed",
+                                           "version", p->version ? json_string(p->version) : json_null(),
+                                           "note", p->note ? json_string(p->note) : json_null()));
+    }
+    return a;
 }
