@@ -80,6 +80,8 @@ kd_status kd_arith_round_fmpq(fmpq_t r, const fmpq_t q, const kd_arith_t a);
    points to the caller's matrices: nothing is copied, nothing to clear.
    ------------------------------------------------------------------------ */
 
+struct kd_op_struct;
+
 typedef struct
 {
     const fmpq_mat_struct * A_re;
@@ -87,6 +89,8 @@ typedef struct
     const fmpq_mat_struct * y_re;
     const fmpq_mat_struct * y_im;
     const fmpq_mat_struct * w;
+    const struct kd_op_struct * op;     /* a matrix-free operator instead of A
+                                           (kd_iter_data_init_op), else NULL */
 }
 kd_iter_data_struct;
 
@@ -94,6 +98,18 @@ typedef kd_iter_data_struct kd_iter_data_t[1];
 
 void kd_iter_data_init(kd_iter_data_t D, const fmpq_mat_t A_re, const fmpq_mat_t A_im,
                        const fmpq_mat_t y_re, const fmpq_mat_t y_im, const fmpq_mat_t w);
+
+/* Data with a matrix-free operator A (kdigits/op.h, not copied) instead of
+   a dense matrix: ISTA, FISTA, PD and FIRENET then apply A and A^* in
+   O(N log N) per product in the working arithmetic (double: kd_op_apply_d;
+   MPFR: kd_op_apply_acb at the working precision, midpoints rounded to
+   nearest), never forming A. L_A is the structural bound
+   kd_op_opnorm_ubound (1 for P_Omega U) times (1 + 2^-20), the margin for
+   the working arithmetic's transform (operators.md §4). The MPFR-53 =
+   double identity of the dense path does not hold here (different
+   transforms), and coordinate descent refuses operators. */
+void kd_iter_data_init_op(kd_iter_data_t D, const struct kd_op_struct * A,
+                          const fmpq_mat_t y_re, const fmpq_mat_t y_im, const fmpq_mat_t w);
 
 /* ------------------------------------------------------------------------
    Certified operator-norm bound
@@ -161,6 +177,11 @@ typedef struct
     int warned;                 /* the iteration cap was reached ("maximum
                                    iterations reached" in MATLAB, glmnet's
                                    jerr = -m) */
+    /* primal-dual methods (PD P3/P1): the last dual iterate z (m x 1, the
+       exact values of the floats; 0 x 1 for the other methods), a dual
+       candidate for the certified gap (kd_op_gap_ubound_dual) */
+    fmpq_mat_t z_re;
+    fmpq_mat_t z_im;
 }
 kd_iter_result_struct;
 

@@ -17,6 +17,7 @@
 #include "kdigits/qfield.h"
 #include "kdigits/path.h"
 #include "kdigits/iter.h"
+#include "kdigits/op.h"
 #include "kdigits/problem.h"
 #include "kdigits/certify.h"
 #include "kdigits/truth.h"
