@@ -18,7 +18,7 @@ mkdir -p "$results"
 bin=$results/fista-scale.bin
 out=$results/bench-fista-scale.txt
 "$builddir/experiments/bench-fista-scale" --out "$bin" "$@" > "$out"
-python3 "$here/fista_numpy.py" "$bin" >> "$out"
+${PYTHON:-/usr/bin/python3} "$here/fista_numpy.py" "$bin" >> "$out"
 rm -f "$bin"
 awk '{ v[$1] = $2; print }
 END {

@@ -331,6 +331,15 @@ kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im, slo
         arf_zero(L);
         return KD_OK;
     }
+    /* too large for the Gram powers: the Cholesky certificate in double
+       (solvers.md §6), when it succeeds, is the bound */
+    k = FLINT_MIN(m, N);
+    if ((double) m * (double) N * (double) k > 1e9)
+    {
+        _kd_iter_opnorm_chol(L, A_re, A_im);
+        if (arf_is_finite(L))
+            return KD_OK;
+    }
     prec += 10;
     acb_mat_init(A, m, N);
     arf_init(u);
@@ -420,9 +429,9 @@ kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im, slo
         acb_mat_clear(G);
         acb_mat_clear(H);
     }
-    /* too large for the Gram powers to be tight: the Cholesky certificate
-       in double (solvers.md §6) */
-    if (jsq < 0 || log((double) k) / (4.0 * (double) (WORD(1) << jsq)) > log(1.01))
+    /* too few squarings for the Gram powers to be tight: the Cholesky
+       certificate too (solvers.md §6) */
+    if (jsq >= 0 && log((double) k) / (4.0 * (double) (WORD(1) << jsq)) > log(1.01))
     {
         _kd_iter_opnorm_chol(u, A_re, A_im);
         arf_min(b, b, u);
