@@ -135,7 +135,7 @@ main(int argc, char ** argv)
                     + 0.5 * ((u - 0.6) * (u - 0.6) + (v - 0.6) * (v - 0.6) < 0.04)
                     + 0.3 * (u > 0.75 && v > 0.1 && v < 0.9);
             }
-        kd_op_parse(H, "haar2:256:4");
+        kd_op_parse(H, "haar2d:256:4");
         if (n == 256)
             kd_op_apply_d(c, NULL, H, img, NULL, 0);
         kd_op_clear(H);

@@ -99,9 +99,9 @@ START_TEST(test_walsh_sequency)
 END_TEST
 
 static const char * orth_specs[] = {
-    "walsh:16", "walsh2:4", "walsh2:8", "dct:16", "dct2:4", "dft:16", "dft2:4",
-    "haar:16:1", "haar:16:4", "haar2:8:1", "haar2:8:3", "walsh2:8:haar:2",
-    "dct2:8:haar:3", "walsh2:8:haar:2:ml:0.3:7", "dft2:8:haar:2:unif:0.25:11",
+    "walsh:16", "walsh2:4", "walsh2:8", "dct:16", "dct2d:4", "dft:16", "dft2d:4",
+    "haar:16:1", "haar:16:4", "haar2d:8:1", "haar2d:8:3", "walsh2:8:haar:2",
+    "dct2d:8:haar:3", "walsh2:8:haar:2:ml:0.3:7", "dft2d:8:haar:2:unif:0.25:11",
     "walsh:16:haar:4:ml:0.5:3"
 };
 #define NUM_ORTH ((int) (sizeof(orth_specs) / sizeof(orth_specs[0])))
@@ -297,7 +297,7 @@ START_TEST(test_sampling)
     ck_assert_int_eq(kd_op_sample_multilevel(om1, &k1, n, 2, 0, 600, 42), KD_OK);
     ck_assert_int_eq(kd_op_sample_multilevel(om2, &k2, n, 2, 0, 600, 42), KD_OK);
     ck_assert_int_eq(k1, k2);
-    ck_assert(k1 <= 600 && k1 >= 550);
+    ck_assert_int_eq(k1, 600);
     for (i = 0; i < k1; i++)
     {
         ck_assert_int_eq(om1[i], om2[i]);
@@ -315,11 +315,11 @@ END_TEST
 
 START_TEST(test_parse_errors)
 {
-    static const char * bad[] = { "walsh:12", "foo:8", "haar:8:4", "haar:8", "dct2:8:ml:0:1",
-                                  "dct:8:ml:0.5", "walsh:1", "dft2:65536" };
+    static const char * bad[] = { "walsh:12", "foo:8", "haar:8:4", "haar:8", "dct2d:8:ml:0:1",
+                                  "dct:8:ml:0.5", "walsh:1", "dft2d:65536", "dct2:8" };
     kd_op_t A;
     slong i;
-    for (i = 0; i < 8; i++)
+    for (i = 0; i < 9; i++)
         ck_assert_msg(kd_op_parse(A, bad[i]) == KD_ERR_ARG, "%s accepted", bad[i]);
 }
 END_TEST

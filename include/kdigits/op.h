@@ -74,7 +74,7 @@ kd_status kd_op_mul_transform(kd_op_t A, kd_op_kind kind, slong n, int dim, slon
    A = P_Omega (k x N). omega: k distinct increasing indices in [0, N). */
 kd_status kd_op_mul_subsample(kd_op_t A, const slong * omega, slong k, int inverse);
 
-/* Parses "walsh2:256", "dct:64", "dft2:32", "haar2:256:4",
+/* Parses "walsh2:256", "dct:64", "dft2d:32", "haar2d:256:4",
    "walsh2:256:haar:4:ml:0.15:SEED" (P_Omega W H^-1 with multilevel
    sampling of 15 % of the rows), "...:unif:0.15:SEED" (uniform). Errors:
    KD_ERR_ARG naming spec. */
@@ -126,8 +126,9 @@ kd_status kd_op_sample_uniform(slong * omega, slong N, slong k, ulong seed);
    lowest bands up to a full-sampling radius are taken entirely, and the
    remaining budget is spread over the other levels with a density that
    decreases geometrically by level (ratio 1/2 per level, capped at 1),
-   uniformly within each level. Returns the sorted indices and their number
-   in *k_out. */
+   uniformly within each level (the rounding remainder goes to the lowest
+   levels with room). Returns the sorted indices and their number in
+   *k_out, which is k. */
 kd_status kd_op_sample_multilevel(slong * omega, slong * k_out, slong n, int dim, int dft_like,
                                   slong k, ulong seed);
 

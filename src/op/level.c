@@ -2,6 +2,7 @@
 /* The operator oracle: A_n x with ||A_n x - A x||_2 <= 2^-n ||x||_2, from
    ball evaluations at rising precision (operators.md §3). */
 #include "internal.h"
+#include "kdigits/util.h"
 
 /* u = upper bound of sum |z_i|^2 over the balls (their magnitudes) */
 static void
@@ -36,6 +37,11 @@ kd_op_apply_level(acb_ptr y, kd_op_t A, acb_srcptr x, int adjoint, slong n, slon
             return kd_error_set(KD_ERR_ARG, "the vector must be exact (dyadic)");
     if (prec_cap <= 0)
         prec_cap = 4 * n + 4096;
+    /* about 8 ball vectors of the longer side are live at once */
+    if ((st = kd_check_mem(8.0 * (double) FLINT_MAX(lin, lout) * sizeof(acb_struct)
+                           * (1.0 + (double) n / 2000.0), "the operator oracle")) != KD_OK)
+        return st;
+    st = KD_ERR_UNDECIDED;
     z = _acb_vec_init(lout);
     d = _acb_vec_init(lout);
     arf_init(xn);

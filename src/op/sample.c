@@ -5,6 +5,7 @@
 #include <string.h>
 #include <math.h>
 #include "internal.h"
+#include "kdigits/util.h"
 
 /* splitmix64: a fixed generator, so patterns do not depend on the FLINT
    version */
@@ -111,6 +112,19 @@ kd_op_sample_multilevel(slong * omega, slong * k_out, slong n, int dim, int dft_
     for (l = full; l < nl; l++)
         take[l] = (slong) floor(fmin(1.0, lo * ldexp(1.0, (int) (full - l)))
                                 * size[l]);
+    /* the rounding remainder to the lowest levels with room, so that
+       exactly k rows are taken */
+    {
+        slong have = 0, add;
+        for (l = 0; l < nl; l++)
+            have += take[l];
+        for (l = full; l < nl && have < k; l++)
+        {
+            add = FLINT_MIN(k - have, size[l] - take[l]);
+            take[l] += add;
+            have += add;
+        }
+    }
     for (l = 0; l < nl; l++)
     {
         _kd_pick(omega + tot, pool[l], size[l], take[l], &st);
@@ -126,10 +140,11 @@ kd_op_sample_multilevel(slong * omega, slong * k_out, slong n, int dim, int dft_
 }
 
 const char * kd_op_help =
-    "  walsh:N, walsh2:n     sequency-ordered Walsh-Hadamard, 1-D (N) or 2-D (n x n)\n"
-    "  dct:N, dct2:n         orthonormal DCT-II, 1-D or 2-D\n"
-    "  dft:N, dft2:n         unitary DFT, 1-D or 2-D (complex)\n"
-    "  haar:N:R, haar2:n:R   periodic Haar wavelet analysis with R levels\n"
+    "  walsh:N, walsh2d:n    sequency-ordered Walsh-Hadamard, 1-D (N) or 2-D (n x n;\n"
+    "                        walsh2:n is the same)\n"
+    "  dct:N, dct2d:n        orthonormal DCT-II, 1-D or 2-D\n"
+    "  dft:N, dft2d:n        unitary DFT, 1-D or 2-D (complex)\n"
+    "  haar:N:R, haar2d:n:R  periodic Haar wavelet analysis with R levels\n"
     "  T:n:haar:R            T H^-1 (T one of the above, synthesis from R levels)\n"
     "  ...:ml:F:SEED         P_Omega ... with multilevel sampling of a fraction F\n"
     "  ...:unif:F:SEED       P_Omega ... with uniform sampling of a fraction F\n";
@@ -155,10 +170,13 @@ kd_op_parse(kd_op_t A, const char * spec)
             tok[nt++] = p + 1;
         }
     {
+        /* 2-D: the suffix "2d" ("walsh2" too; "dct2" would read as DCT-II) */
         size_t len = strlen(tok[0]);
-        dim = (len > 0 && tok[0][len - 1] == '2') ? 2 : 1;
-        if (dim == 2)
-            tok[0][len - 1] = '\0';
+        dim = 1;
+        if (len > 2 && !strcmp(tok[0] + len - 2, "2d"))
+            dim = 2, tok[0][len - 2] = '\0';
+        else if (!strcmp(tok[0], "walsh2"))
+            dim = 2, tok[0][5] = '\0';
     }
     if (!strcmp(tok[0], "walsh")) kind = KD_OP_WALSH;
     else if (!strcmp(tok[0], "dct")) kind = KD_OP_DCT;
@@ -206,6 +224,12 @@ kd_op_parse(kd_op_t A, const char * spec)
             return kd_error_set(KD_ERR_ARG, "operator '%s': bad seed", spec);
         }
         k = FLINT_MAX(1, (slong) ceil(frac * N));
+        /* the index pools: about three index arrays of length N */
+        if ((st = kd_check_mem(3.0 * (double) N * sizeof(slong), spec)) != KD_OK)
+        {
+            kd_op_clear(A);
+            return st;
+        }
         om = flint_malloc(N * sizeof(slong));
         if (!strcmp(tok[i], "unif"))
             st = kd_op_sample_uniform(om, N, k, seed), kout = k;
