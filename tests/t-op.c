@@ -543,7 +543,7 @@ static const char * solve_specs[] = { "walsh2:8:haar:2:ml:0.5:3", "dft:32:haar:3
 START_TEST(test_gap_solvers)
 {
     const char * spec = solve_specs[_i % 2];
-    int mpfr = _i / 2;
+    int mpfr = _i / 2;          /* 0 double, 1 MPFR-113, 2 Arb-113 */
     flint_rand_t st;
     kd_op_t A;
     fmpq_mat_t y, yi;
@@ -565,7 +565,9 @@ START_TEST(test_gap_solvers)
     fmpq_set_si(lam, 1, 10);
     arf_init(g1); arf_init(g2); arf_init(lo);
     arb_init(F1); arb_init(F2); arb_init(d);
-    if (mpfr)
+    if (mpfr == 2)
+        kd_arith_set_arb(ar, 113);
+    else if (mpfr)
         kd_arith_set_mpfr(ar, 113);
     else
         kd_arith_set_double(ar);
@@ -596,7 +598,8 @@ START_TEST(test_gap_solvers)
         arf_mul_2exp_si(lo, g2, 3);
         ck_assert_msg(arf_cmp(lo, g1) < 0 || arf_cmp_2exp_si(g2, -40) < 0,
                       "%s P%d: gap at 400 iterations not 8 times smaller (%s: %g -> %g)",
-                      spec, p, mpfr ? "mpfr" : "double", arf_get_d(g1, ARF_RND_UP), arf_get_d(g2, ARF_RND_UP));
+                      spec, p, mpfr == 2 ? "arb" : mpfr ? "mpfr" : "double", arf_get_d(g1, ARF_RND_UP),
+                      arf_get_d(g2, ARF_RND_UP));
         kd_iter_result_clear(R1);
         kd_iter_result_clear(R2);
     }
@@ -644,6 +647,66 @@ START_TEST(test_gap_solvers)
 }
 END_TEST
 
+/* the Arb backend (dot products by arb_approx_dot) agrees with the MPFR
+   backend to about its precision on dense real and complex FISTA and PD */
+START_TEST(test_arb_backend)
+{
+    flint_rand_t st;
+    slong m = 12, N = 20, i, c, meth;
+    fmpq_mat_t A, Ai, y, yi;
+    fmpq_t lam, d;
+    kd_iter_data_t D;
+    kd_iter_opts_t o;
+    kd_iter_result_t R1, R2;
+    kd_arith_t am, aa;
+    kd_test_randinit(st, 1330);
+    fmpq_mat_init(A, m, N);
+    fmpq_mat_init(Ai, m, N);
+    fmpq_mat_init(y, m, 1);
+    fmpq_mat_init(yi, m, 1);
+    kd_test_rand_fmpq_mat(A, st, 100, 37);
+    kd_test_rand_fmpq_mat(Ai, st, 100, 37);
+    kd_test_rand_fmpq_mat(y, st, 100, 11);
+    kd_test_rand_fmpq_mat(yi, st, 100, 11);
+    fmpq_init(lam);
+    fmpq_init(d);
+    fmpq_set_si(lam, 1, 3);
+    kd_arith_set_mpfr(am, 113);
+    ck_assert_int_eq(kd_arith_set_arb(aa, 113), KD_OK);
+    ck_assert_str_eq(kd_arith_name(aa), "arb-113");
+    for (c = 0; c < 2; c++)
+        for (meth = 0; meth < 2; meth++)
+        {
+            kd_iter_data_init(D, A, c ? Ai : NULL, y, c ? yi : NULL, NULL);
+            kd_iter_opts_init(o);
+            o->tol = -1;
+            o->max_iter = 60;
+            kd_iter_result_init(R1);
+            kd_iter_result_init(R2);
+            ck_assert_int_eq((meth ? kd_iter_pd_p3 : kd_iter_fista)(R1, D, lam, o, am), KD_OK);
+            ck_assert_int_eq((meth ? kd_iter_pd_p3 : kd_iter_fista)(R2, D, lam, o, aa), KD_OK);
+            ck_assert_int_eq(R2->prec, 113);
+            for (i = 0; i < N; i++)
+            {
+                fmpq_sub(d, fmpq_mat_entry(R1->x_re, i, 0), fmpq_mat_entry(R2->x_re, i, 0));
+                fmpq_abs(d, d);
+                ck_assert_msg(fmpq_cmp_si(d, 0) == 0 || fmpz_bits(fmpq_denref(d)) > 80 + fmpz_bits(fmpq_numref(d)),
+                              "arb and mpfr differ at %ld (complex %ld, method %ld)", (long) i,
+                              (long) c, (long) meth);
+            }
+            kd_iter_result_clear(R1);
+            kd_iter_result_clear(R2);
+        }
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(Ai);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(yi);
+    fmpq_clear(lam);
+    fmpq_clear(d);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_op(void)
 {
@@ -659,7 +722,8 @@ kd_suite_op(void)
     tcase_add_test(tc, test_parse_errors);
     tcase_add_test(tc, test_opnorm_chol);
     tcase_add_test(tc, test_gap_p2_closed_form);
-    tcase_add_loop_test(tc, test_gap_solvers, 0, 4);
+    tcase_add_loop_test(tc, test_gap_solvers, 0, 6);
+    tcase_add_test(tc, test_arb_backend);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -40,7 +40,14 @@ extern "C" {
 typedef enum
 {
     KD_BACKEND_DOUBLE = 0,      /* IEEE binary64, hardware arithmetic */
-    KD_BACKEND_MPFR = 1         /* MPFR with p-bit significands, MPFR_RNDN */
+    KD_BACKEND_MPFR = 1,        /* MPFR with p-bit significands, MPFR_RNDN */
+    KD_BACKEND_ARB = 2          /* Arb midpoints (arf) with p-bit rounding to
+                                   nearest per scalar operation, and the dense
+                                   products A x, A^* r by arb_approx_dot (one
+                                   call per row/column: each dot product is
+                                   rounded once, so results differ from the
+                                   MPFR backend's in the last bits; coordinate
+                                   descent refuses it) */
 } kd_backend;
 
 typedef struct
@@ -60,7 +67,9 @@ void kd_arith_set_double(kd_arith_t a);
 /* MPFR at prec bits; KD_ERR_ARG unless KD_ARITH_PREC_MIN <= prec <=
    KD_ARITH_PREC_MAX (a is then left unchanged). */
 kd_status kd_arith_set_mpfr(kd_arith_t a, slong prec);
-/* "double" or "mpfr-<p>" (a static or thread-local buffer; do not free). */
+/* "double", "mpfr-<p>" or "arb-<p>" (a static or thread-local buffer; do not free). */
+/* The Arb backend at prec bits (same range as MPFR). */
+kd_status kd_arith_set_arb(kd_arith_t a, slong prec);
 const char * kd_arith_name(const kd_arith_t a);
 
 /* r = q rounded to nearest in the working format of a: mpfr_set_q at

@@ -80,13 +80,23 @@ kd_arith_set_mpfr(kd_arith_t a, slong prec)
     return KD_OK;
 }
 
+kd_status
+kd_arith_set_arb(kd_arith_t a, slong prec)
+{
+    kd_status st = kd_arith_set_mpfr(a, prec);
+    if (st == KD_OK)
+        a->backend = KD_BACKEND_ARB;
+    return st;
+}
+
 const char *
 kd_arith_name(const kd_arith_t a)
 {
     static _Thread_local char buf[32];
     if (a->backend == KD_BACKEND_DOUBLE)
         return "double";
-    snprintf(buf, sizeof buf, "mpfr-%ld", (long) a->prec);
+    snprintf(buf, sizeof buf, "%s-%ld", a->backend == KD_BACKEND_ARB ? "arb" : "mpfr",
+             (long) a->prec);
     return buf;
 }
 
@@ -100,7 +110,7 @@ _kd_arith_check(slong * prec, const kd_arith_t a)
         *prec = 53;
         return KD_OK;
     }
-    if (a->backend != KD_BACKEND_MPFR)
+    if (a->backend != KD_BACKEND_MPFR && a->backend != KD_BACKEND_ARB)
         return kd_error_set(KD_ERR_ARG, "unknown backend %d", (int) a->backend);
     if (a->prec < KD_ARITH_PREC_MIN || a->prec > KD_ARITH_PREC_MAX)
         return kd_error_set(KD_ERR_ARG, "working precision %ld bits is out of range [%d, %d]",
@@ -705,6 +715,8 @@ _kd_iter_job_run(kd_iter_result_t R, const _kd_iter_job_struct * job, const kd_a
         st = KD_ERR_NOMEM;
     else if (arith->backend == KD_BACKEND_DOUBLE)
         st = _kd_iter_run_d(out, job);
+    else if (arith->backend == KD_BACKEND_ARB)
+        st = _kd_iter_run_arb(out, job);
     else
         st = _kd_iter_run_mpfr(out, job);
 

@@ -25,6 +25,8 @@
        pointer x = s)
      OP_APPLY(c, o_re, o_im, x_re, x_im, adj): o = A x (adj: A^* x) with
        the matrix-free operator c->op (o_im, x_im ignored for real data)
+     DOT_ROWS (optional): the dense products are done by DOT(r, 0, a, b, n)
+       (r = sum a_l b_l) and DOT_ACC(r, sub, a, b, n) (r -/+= sum a_l b_l)
    Every template function has `slong _prec` in scope (the MPFR precision;
    unused by the double backend).
 
@@ -174,6 +176,20 @@ KD_T(mul_A)(KD_T(ctx_struct) * c, SV o_re, SV o_im, SV x_re, SV x_im)
         OP_APPLY(c, o_re, o_im, x_re, x_im, 0);
         return;
     }
+#ifdef DOT_ROWS
+    /* one dot product per row (the Arb backend) */
+    for (i = 0; i < m; i++)
+    {
+        DOT(E(o_re, i), 0, c->A_re + i * N, x_re, N);
+        if (c->cplx)
+        {
+            DOT_ACC(E(o_re, i), 1, c->A_im + i * N, x_im, N);
+            DOT(E(o_im, i), 0, c->A_re + i * N, x_im, N);
+            DOT_ACC(E(o_im, i), 0, c->A_im + i * N, x_re, N);
+        }
+    }
+    return;
+#endif
     for (i = 0; i < m; i++)
     {
         S_ZERO(E(o_re, i));
@@ -231,6 +247,20 @@ KD_T(mul_Ah)(KD_T(ctx_struct) * c, SV g_re, SV g_im, SV r_re, SV r_im)
         OP_APPLY(c, g_re, g_im, r_re, r_im, 1);
         return;
     }
+#ifdef DOT_ROWS
+    /* g_j = sum_i conj(a_ij) r_i, one dot product per column */
+    for (j = 0; j < N; j++)
+    {
+        DOT(E(g_re, j), 0, c->C_re + j * m, r_re, m);
+        if (c->cplx)
+        {
+            DOT_ACC(E(g_re, j), 0, c->C_im + j * m, r_im, m);
+            DOT(E(g_im, j), 0, c->C_re + j * m, r_im, m);
+            DOT_ACC(E(g_im, j), 1, c->C_im + j * m, r_re, m);
+        }
+    }
+    return;
+#endif
     for (j = 0; j < N; j++)
     {
         S_ZERO(E(g_re, j));

@@ -74,6 +74,7 @@ _kd_iter_out_struct;
 /* The two instances of impl.h. Both return KD_OK or KD_ERR_NOMEM. */
 kd_status _kd_iter_run_d(_kd_iter_out_struct * out, const _kd_iter_job_struct * job);
 kd_status _kd_iter_run_mpfr(_kd_iter_out_struct * out, const _kd_iter_job_struct * job);
+kd_status _kd_iter_run_arb(_kd_iter_out_struct * out, const _kd_iter_job_struct * job);
 
 /* o = A x (adjoint: A^* x) for the MPFR backend: the ball transform at
    prec bits, midpoints rounded to nearest; o_im, x_im NULL for real data. */
