@@ -138,6 +138,13 @@ void kd_iter_data_init_op(kd_iter_data_t D, const struct kd_op_struct * A,
    k^3 per squaring; G is skipped when m N k alone exceeds it). In practice
    the bound is within 1e-10 relative of ||A||_2 once the largest singular
    value is separated. A zero matrix gives L = 0.
+
+   Larger matrices (m N k > 10^9, or too few squarings for the 1.01
+   factor): a floating-point Cholesky certificate of c I - A A^* in IEEE
+   double with a priori rounding bounds (proofs-notes/solvers.md §6; Gram
+   matrix k^2 n/2 operations, a Lanczos shift, one k^3/6 factorisation)
+   gives a bound within ~1e-6 relative. For m N k > 10^9 it is the bound
+   when it succeeds; otherwise it joins the minimum above.
    ------------------------------------------------------------------------ */
 kd_status kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im,
                                 slong prec);
