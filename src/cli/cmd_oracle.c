@@ -187,18 +187,19 @@ print_op_levels(int * ret, kd_op_t A, const char * source, const char * xs, cons
     fmpq_mat_init(im, m, 1);
     mag_init(err);
     st = op_vector(x, N, xs);
-    if (st == KD_OK && o->fmt == KD_FMT_CSV)
-        printf("n,i,j,re,im\n");
-    else if (st == KD_OK && o->fmt == KD_FMT_TEXT)
-        printf("# %s: %ld x %ld %s operator, matrix-free; ||A||_2 <= 1 (proved: unitary factors"
-               " and a row selection)\n# x = %s; each level prints y = A_n x with"
-               " ||y - A x||_2 <= 2^-n ||x||_2 (proved)\n", source, (long) m, (long) N,
-               A->is_complex ? "complex" : "real", xs);
     for (l = 0; l < o->nlevels && st == KD_OK; l++)
     {
         slong n = o->levels[l];
         if ((st = kd_op_apply_level(y, A, x, 0, n, o->prec_cap)) != KD_OK)
             break;
+        /* the header once the first level exists (an error prints nothing) */
+        if (l == 0 && o->fmt == KD_FMT_CSV)
+            printf("n,i,j,re,im\n");
+        else if (l == 0 && o->fmt == KD_FMT_TEXT)
+            printf("# %s: %ld x %ld %s operator, matrix-free; ||A||_2 <= 1 (proved: unitary"
+                   " factors and a row selection)\n# x = %s; each level prints y = A_n x with"
+                   " ||y - A x||_2 <= 2^-n ||x||_2 (proved)\n", source, (long) m, (long) N,
+                   A->is_complex ? "complex" : "real", xs);
         for (i = 0; i < m; i++)
         {
             arf_get_fmpq(fmpq_mat_entry(re, i, 0), arb_midref(acb_realref(y + i)));
