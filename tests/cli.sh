@@ -120,6 +120,19 @@ check "dft im (1,1)" "$TOOL" within "$(json levels.0.im.1.1)" 30 'sinpi(-2/4)/2'
 expect_ok "oracle lasso" "$KD" oracle --builtin 'lasso:2^-15' --n 10,40 --format csv
 check "oracle csv rows" [ "$(wc -l <"$tmp/out")" -eq 13 ]
 expect_ok "oracle text" "$KD" oracle --builtin identity:3 --n 5
+# matrix-free operators: column e:1 of the 1-D DCT-II of size 8, checked by
+# an independent evaluation of the closed form; the 2-D DCT at 256^2
+expect_ok "oracle op dct:8" "$KD" oracle --builtin dct:8 --x e:1 --n 30 --format json
+check "op entry (2)" "$TOOL" within "$(json levels.0.re.2.0)" 30 'sqrt(2/8)*cospi(3*2/16)'
+check "op entry (5)" "$TOOL" within "$(json levels.0.re.5.0)" 30 'sqrt(2/8)*cospi(3*5/16)'
+expect_ok "oracle op walsh2:4 csv" "$KD" oracle --builtin walsh2:4:haar:2:ml:0.5:1 --n 10 --format csv
+check "op csv rows" [ "$(wc -l <"$tmp/out")" -eq 9 ]
+expect_ok "oracle op dct2d:256" "$KD" oracle --builtin dct2d:256 --n 20 --format csv
+check "op dct2d:256 rows" [ "$(wc -l <"$tmp/out")" -eq 65537 ]
+check "op dct2d:256 DC = 256" grep -q '^20,1,1,256,0$' "$tmp/out"
+expect_err "oracle op bad x" "expected ones or e:J" "$KD" oracle --builtin walsh:8 --x e:8 --n 3
+expect_err "oracle op mtx" "never materialised" "$KD" oracle --builtin walsh:8 --n 3 --format mtx
+expect_err "oracle --x on a matrix" "operators only" "$KD" oracle --builtin identity:3 --x ones --n 3
 expect_ok "oracle file" "$KD" oracle --matrix "$data/cli-small.mtx" --n 40 --format json
 check "file entry (1,1)" "$TOOL" within "$(json levels.0.re.0.0)" 40 '1/sqrt(2)'
 check "file exact dyadic (2,2)" [ "$(json levels.0.re.1.1)" = "1/1073741824" ]

@@ -40,7 +40,14 @@ extern "C" {
 typedef enum
 {
     KD_BACKEND_DOUBLE = 0,      /* IEEE binary64, hardware arithmetic */
-    KD_BACKEND_MPFR = 1         /* MPFR with p-bit significands, MPFR_RNDN */
+    KD_BACKEND_MPFR = 1,        /* MPFR with p-bit significands, MPFR_RNDN */
+    KD_BACKEND_ARB = 2          /* Arb midpoints (arf) with p-bit rounding to
+                                   nearest per scalar operation, and the dense
+                                   products A x, A^* r by arb_approx_dot (one
+                                   call per row/column: each dot product is
+                                   rounded once, so results differ from the
+                                   MPFR backend's in the last bits; coordinate
+                                   descent refuses it) */
 } kd_backend;
 
 typedef struct
@@ -60,7 +67,9 @@ void kd_arith_set_double(kd_arith_t a);
 /* MPFR at prec bits; KD_ERR_ARG unless KD_ARITH_PREC_MIN <= prec <=
    KD_ARITH_PREC_MAX (a is then left unchanged). */
 kd_status kd_arith_set_mpfr(kd_arith_t a, slong prec);
-/* "double" or "mpfr-<p>" (a static or thread-local buffer; do not free). */
+/* "double", "mpfr-<p>" or "arb-<p>" (a static or thread-local buffer; do not free). */
+/* The Arb backend at prec bits (same range as MPFR). */
+kd_status kd_arith_set_arb(kd_arith_t a, slong prec);
 const char * kd_arith_name(const kd_arith_t a);
 
 /* r = q rounded to nearest in the working format of a: mpfr_set_q at
@@ -80,6 +89,8 @@ kd_status kd_arith_round_fmpq(fmpq_t r, const fmpq_t q, const kd_arith_t a);
    points to the caller's matrices: nothing is copied, nothing to clear.
    ------------------------------------------------------------------------ */
 
+struct kd_op_struct;
+
 typedef struct
 {
     const fmpq_mat_struct * A_re;
@@ -87,6 +98,8 @@ typedef struct
     const fmpq_mat_struct * y_re;
     const fmpq_mat_struct * y_im;
     const fmpq_mat_struct * w;
+    const struct kd_op_struct * op;     /* a matrix-free operator instead of A
+                                           (kd_iter_data_init_op), else NULL */
 }
 kd_iter_data_struct;
 
@@ -94,6 +107,18 @@ typedef kd_iter_data_struct kd_iter_data_t[1];
 
 void kd_iter_data_init(kd_iter_data_t D, const fmpq_mat_t A_re, const fmpq_mat_t A_im,
                        const fmpq_mat_t y_re, const fmpq_mat_t y_im, const fmpq_mat_t w);
+
+/* Data with a matrix-free operator A (kdigits/op.h, not copied) instead of
+   a dense matrix: ISTA, FISTA, PD and FIRENET then apply A and A^* in
+   O(N log N) per product in the working arithmetic (double: kd_op_apply_d;
+   MPFR: kd_op_apply_acb at the working precision, midpoints rounded to
+   nearest), never forming A. L_A is the structural bound
+   kd_op_opnorm_ubound (1 for P_Omega U) times (1 + 2^-20), the margin for
+   the working arithmetic's transform (operators.md §4). The MPFR-53 =
+   double identity of the dense path does not hold here (different
+   transforms), and coordinate descent refuses operators. */
+void kd_iter_data_init_op(kd_iter_data_t D, const struct kd_op_struct * A,
+                          const fmpq_mat_t y_re, const fmpq_mat_t y_im, const fmpq_mat_t w);
 
 /* ------------------------------------------------------------------------
    Certified operator-norm bound
@@ -113,6 +138,13 @@ void kd_iter_data_init(kd_iter_data_t D, const fmpq_mat_t A_re, const fmpq_mat_t
    k^3 per squaring; G is skipped when m N k alone exceeds it). In practice
    the bound is within 1e-10 relative of ||A||_2 once the largest singular
    value is separated. A zero matrix gives L = 0.
+
+   Larger matrices (m N k > 10^9, or too few squarings for the 1.01
+   factor): a floating-point Cholesky certificate of c I - A A^* in IEEE
+   double with a priori rounding bounds (proofs-notes/solvers.md §6; Gram
+   matrix k^2 n/2 operations, a Lanczos shift, one k^3/6 factorisation)
+   gives a bound within ~1e-6 relative. For m N k > 10^9 it is the bound
+   when it succeeds; otherwise it joins the minimum above.
    ------------------------------------------------------------------------ */
 kd_status kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im,
                                 slong prec);
@@ -161,6 +193,11 @@ typedef struct
     int warned;                 /* the iteration cap was reached ("maximum
                                    iterations reached" in MATLAB, glmnet's
                                    jerr = -m) */
+    /* primal-dual methods (PD P3/P1): the last dual iterate z (m x 1, the
+       exact values of the floats; 0 x 1 for the other methods), a dual
+       candidate for the certified gap (kd_op_gap_ubound_dual) */
+    fmpq_mat_t z_re;
+    fmpq_mat_t z_im;
 }
 kd_iter_result_struct;
 

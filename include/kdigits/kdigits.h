@@ -19,6 +19,7 @@
 #include "kdigits/alg.h"
 #include "kdigits/path.h"
 #include "kdigits/iter.h"
+#include "kdigits/op.h"
 #include "kdigits/problem.h"
 #include "kdigits/certify.h"
 #include "kdigits/truth.h"

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cli.h"
 #include "kdigits/bpprobe.h"
+#include "kdigits/op.h"
 
 /* The value of the placeholder name (len characters), or NULL if unknown. */
 static const char *
@@ -15,6 +16,8 @@ lookup(const char * name, size_t len, char * buf, size_t size, const char * xnam
         return kd_version();
     if (KD_IS("BUILTINS"))
         return kd_builtin_help;
+    if (KD_IS("OPERATORS"))
+        return kd_op_help;
     if (KD_IS("LEVEL_MAX"))
         n = KD_LEVEL_MAX;
     else if (KD_IS("PREC_CAP_DEFAULT"))

@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 #include "internal.h"
+#include "kdigits/op.h"
 
 /* The template relies on binary64 evaluation without contraction into fused
    multiply-adds: C11's strict mode (-std=c11, as configure sets) gives
@@ -55,5 +56,9 @@ typedef double * kd_sv_d;
 #define S_IS_FINITE(a) isfinite(a)
 #define S_LOAD(r, src) ((r) = mpfr_get_d((src), MPFR_RNDN))
 #define S_STORE(dst, a) mpfr_set_d((dst), (a), MPFR_RNDN)
+
+#define OP_APPLY(c, o_re, o_im, x_re, x_im, adj) \
+    kd_op_apply_d((o_re), (c)->cplx ? (o_im) : NULL, (c)->op, (x_re), \
+                  (c)->cplx ? (x_im) : NULL, (adj))
 
 #include "impl.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "internal.h"
+#include "kdigits/op.h"
 
 /* ------------------------------------------------------------ utilities */
 
@@ -79,13 +80,23 @@ kd_arith_set_mpfr(kd_arith_t a, slong prec)
     return KD_OK;
 }
 
+kd_status
+kd_arith_set_arb(kd_arith_t a, slong prec)
+{
+    kd_status st = kd_arith_set_mpfr(a, prec);
+    if (st == KD_OK)
+        a->backend = KD_BACKEND_ARB;
+    return st;
+}
+
 const char *
 kd_arith_name(const kd_arith_t a)
 {
     static _Thread_local char buf[32];
     if (a->backend == KD_BACKEND_DOUBLE)
         return "double";
-    snprintf(buf, sizeof buf, "mpfr-%ld", (long) a->prec);
+    snprintf(buf, sizeof buf, "%s-%ld", a->backend == KD_BACKEND_ARB ? "arb" : "mpfr",
+             (long) a->prec);
     return buf;
 }
 
@@ -99,7 +110,7 @@ _kd_arith_check(slong * prec, const kd_arith_t a)
         *prec = 53;
         return KD_OK;
     }
-    if (a->backend != KD_BACKEND_MPFR)
+    if (a->backend != KD_BACKEND_MPFR && a->backend != KD_BACKEND_ARB)
         return kd_error_set(KD_ERR_ARG, "unknown backend %d", (int) a->backend);
     if (a->prec < KD_ARITH_PREC_MIN || a->prec > KD_ARITH_PREC_MAX)
         return kd_error_set(KD_ERR_ARG, "working precision %ld bits is out of range [%d, %d]",
@@ -162,6 +173,42 @@ kd_iter_data_init(kd_iter_data_t D, const fmpq_mat_t A_re, const fmpq_mat_t A_im
     D->y_re = y_re;
     D->y_im = y_im;
     D->w = w;
+    D->op = NULL;
+}
+
+void
+kd_iter_data_init_op(kd_iter_data_t D, const struct kd_op_struct * A, const fmpq_mat_t y_re,
+                     const fmpq_mat_t y_im, const fmpq_mat_t w)
+{
+    D->A_re = NULL;
+    D->A_im = NULL;
+    D->y_re = y_re;
+    D->y_im = y_im;
+    D->w = w;
+    D->op = A;
+}
+
+void
+_kd_iter_op_apply_mpfr(mpfr_ptr o_re, mpfr_ptr o_im, const struct kd_op_struct * op,
+                       mpfr_srcptr x_re, mpfr_srcptr x_im, int adjoint, slong prec)
+{
+    slong i, lin = adjoint ? op->nrows : op->ncols, lout = adjoint ? op->ncols : op->nrows;
+    acb_ptr x = _acb_vec_init(lin), y = _acb_vec_init(lout);
+    for (i = 0; i < lin; i++)
+    {
+        arf_set_mpfr(arb_midref(acb_realref(x + i)), x_re + i);
+        if (x_im != NULL)
+            arf_set_mpfr(arb_midref(acb_imagref(x + i)), x_im + i);
+    }
+    kd_op_apply_acb(y, op, x, adjoint, prec + 8);
+    for (i = 0; i < lout; i++)
+    {
+        arf_get_mpfr(o_re + i, arb_midref(acb_realref(y + i)), MPFR_RNDN);
+        if (o_im != NULL)
+            arf_get_mpfr(o_im + i, arb_midref(acb_imagref(y + i)), MPFR_RNDN);
+    }
+    _acb_vec_clear(x, lin);
+    _acb_vec_clear(y, lout);
 }
 
 const char *
@@ -183,6 +230,8 @@ kd_iter_result_init(kd_iter_result_t R)
     fmpq_mat_init(R->x_re, 0, 1);
     fmpq_mat_init(R->x_im, 0, 1);
     fmpq_mat_init(R->B, 0, 1);
+    fmpq_mat_init(R->z_re, 0, 1);
+    fmpq_mat_init(R->z_im, 0, 1);
     fmpq_init(R->L_A);
     fmpq_init(R->step);
     fmpq_init(R->tau);
@@ -203,6 +252,8 @@ kd_iter_result_clear(kd_iter_result_t R)
     fmpq_mat_clear(R->x_re);
     fmpq_mat_clear(R->x_im);
     fmpq_mat_clear(R->B);
+    fmpq_mat_clear(R->z_re);
+    fmpq_mat_clear(R->z_im);
     fmpq_clear(R->L_A);
     fmpq_clear(R->step);
     fmpq_clear(R->tau);
@@ -290,6 +341,15 @@ kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im, slo
         arf_zero(L);
         return KD_OK;
     }
+    /* too large for the Gram powers: the Cholesky certificate in double
+       (solvers.md §6), when it succeeds, is the bound */
+    k = FLINT_MIN(m, N);
+    if ((double) m * (double) N * (double) k > 1e9)
+    {
+        _kd_iter_opnorm_chol(L, A_re, A_im);
+        if (arf_is_finite(L))
+            return KD_OK;
+    }
     prec += 10;
     acb_mat_init(A, m, N);
     arf_init(u);
@@ -346,6 +406,7 @@ kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im, slo
        squaring once k^(1/(4s)) <= 1.01 or the cost would pass ~10^9 */
     k = FLINT_MIN(m, N);
     cost = (double) m * (double) N * (double) k;
+    jsq = -1;
     if (cost <= 1e9)
     {
         jsq = 0;
@@ -377,6 +438,13 @@ kd_iter_opnorm_ubound(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im, slo
         acb_mat_clear(Ah);
         acb_mat_clear(G);
         acb_mat_clear(H);
+    }
+    /* too few squarings for the Gram powers to be tight: the Cholesky
+       certificate too (solvers.md §6) */
+    if (jsq >= 0 && log((double) k) / (4.0 * (double) (WORD(1) << jsq)) > log(1.01))
+    {
+        _kd_iter_opnorm_chol(u, A_re, A_im);
+        arf_min(b, b, u);
     }
     arf_set(L, b);
 
@@ -469,10 +537,12 @@ _kd_iter_job_set_data(_kd_iter_job_struct * job, const kd_iter_data_t D, const k
     int dbl = (arith->backend == KD_BACKEND_DOUBLE);
     kd_status st;
 
-    if (D->A_re == NULL || D->y_re == NULL)
-        return kd_error_set(KD_ERR_ARG, "the data need A_re and y_re");
-    m = fmpq_mat_nrows(D->A_re);
-    N = fmpq_mat_ncols(D->A_re);
+    if ((D->A_re == NULL && D->op == NULL) || D->y_re == NULL)
+        return kd_error_set(KD_ERR_ARG, "the data need A_re (or an operator) and y_re");
+    if (D->op != NULL && (job->method == _KD_ITER_CD_MATLAB || job->method == _KD_ITER_CD_GLMNET))
+        return kd_error_set(KD_ERR_ARG, "coordinate descent needs a dense matrix");
+    m = D->op != NULL ? D->op->nrows : fmpq_mat_nrows(D->A_re);
+    N = D->op != NULL ? D->op->ncols : fmpq_mat_ncols(D->A_re);
     if (m < 1 || N < 1)
         return kd_error_set(KD_ERR_SIZE, "A is %ld x %ld; it needs at least one row and column",
                             (long) m, (long) N);
@@ -488,19 +558,22 @@ _kd_iter_job_set_data(_kd_iter_job_struct * job, const kd_iter_data_t D, const k
 
     job->m = m;
     job->N = N;
-    job->cplx = (D->A_im != NULL || D->y_im != NULL);
-    job->A_re = _kd_iter_mpfr_vec_init(m * N, job->prec);
+    job->cplx = (D->A_im != NULL || D->y_im != NULL || (D->op != NULL && D->op->is_complex));
+    job->op = D->op;
+    if (D->op == NULL)
+        job->A_re = _kd_iter_mpfr_vec_init(m * N, job->prec);
     job->y_re = _kd_iter_mpfr_vec_init(m, job->prec);
     job->w = _kd_iter_mpfr_vec_init(N, job->prec);
     if (job->cplx)
     {
-        job->A_im = _kd_iter_mpfr_vec_init(m * N, job->prec);
+        if (D->op == NULL)
+            job->A_im = _kd_iter_mpfr_vec_init(m * N, job->prec);
         job->y_im = _kd_iter_mpfr_vec_init(m, job->prec);
     }
-    if (job->A_re == NULL || job->y_re == NULL || job->w == NULL
-        || (job->cplx && (job->A_im == NULL || job->y_im == NULL)))
+    if ((job->A_re == NULL && D->op == NULL) || job->y_re == NULL || job->w == NULL
+        || (job->cplx && ((job->A_im == NULL && D->op == NULL) || job->y_im == NULL)))
         return kd_error_set(KD_ERR_NOMEM, "cannot allocate the working data");
-    if ((st = _kd_iter_round_mat(job->A_re, D->A_re, dbl, "A_re")) != KD_OK
+    if ((D->op == NULL && (st = _kd_iter_round_mat(job->A_re, D->A_re, dbl, "A_re")) != KD_OK)
         || (D->A_im != NULL && (st = _kd_iter_round_mat(job->A_im, D->A_im, dbl, "A_im")) != KD_OK)
         || (st = _kd_iter_round_mat(job->y_re, D->y_re, dbl, "y_re")) != KD_OK
         || (D->y_im != NULL && (st = _kd_iter_round_mat(job->y_im, D->y_im, dbl, "y_im")) != KD_OK)
@@ -534,8 +607,17 @@ _kd_iter_job_set_LA(_kd_iter_job_struct * job, const kd_iter_data_t D, int dbl)
     arb_init(s);
     arb_init(t);
     fmpq_init(q);
-    st = kd_iter_opnorm_ubound(L, D->A_re, D->A_im, prec);
-    if (st == KD_OK)
+    if (D->op != NULL)
+    {
+        /* the structural bound with a margin of 2^-20 for the transform in
+           working arithmetic (operators.md §4) */
+        kd_op_opnorm_ubound(L, D->op);
+        arf_mul_2exp_si(u, L, -20);
+        arf_add(L, L, u, prec, ARF_RND_UP);
+        arf_get_mpfr(job->L_A, L, MPFR_RNDU);
+        st = KD_OK;
+    }
+    else if ((st = kd_iter_opnorm_ubound(L, D->A_re, D->A_im, prec)) == KD_OK)
     {
         for (i = 0; i < m; i++)
             for (j = 0; j < N; j++)
@@ -618,6 +700,8 @@ _kd_iter_job_run(kd_iter_result_t R, const _kd_iter_job_struct * job, const kd_a
     int cd = (job->method == _KD_ITER_CD_MATLAB || job->method == _KD_ITER_CD_GLMNET);
     kd_status st;
 
+    out->z_re = _kd_iter_mpfr_vec_init(job->m, prec);
+    out->z_im = _kd_iter_mpfr_vec_init(job->m, prec);
     out->x_re = _kd_iter_mpfr_vec_init(N, prec);
     out->x_im = _kd_iter_mpfr_vec_init(N, prec);
     out->B = _kd_iter_mpfr_vec_init(N, prec);
@@ -631,6 +715,8 @@ _kd_iter_job_run(kd_iter_result_t R, const _kd_iter_job_struct * job, const kd_a
         st = KD_ERR_NOMEM;
     else if (arith->backend == KD_BACKEND_DOUBLE)
         st = _kd_iter_run_d(out, job);
+    else if (arith->backend == KD_BACKEND_ARB)
+        st = _kd_iter_run_arb(out, job);
     else
         st = _kd_iter_run_mpfr(out, job);
 
@@ -649,6 +735,18 @@ _kd_iter_job_run(kd_iter_result_t R, const _kd_iter_job_struct * job, const kd_a
             _kd_mpfr_get_fmpq(fmpq_mat_entry(R->x_im, i, 0), out->x_im + i);
             if (cd)
                 _kd_mpfr_get_fmpq(fmpq_mat_entry(R->B, i, 0), out->B + i);
+        }
+        {
+            int pd = (job->method == _KD_ITER_PD_P3 || job->method == _KD_ITER_PD_P1);
+            fmpq_mat_clear(R->z_re);
+            fmpq_mat_clear(R->z_im);
+            fmpq_mat_init(R->z_re, pd && finite ? job->m : 0, 1);
+            fmpq_mat_init(R->z_im, pd && finite ? job->m : 0, 1);
+            for (i = 0; i < job->m && pd && finite; i++)
+            {
+                _kd_mpfr_get_fmpq(fmpq_mat_entry(R->z_re, i, 0), out->z_re + i);
+                _kd_mpfr_get_fmpq(fmpq_mat_entry(R->z_im, i, 0), out->z_im + i);
+            }
         }
         if (cd && finite && mpfr_number_p(out->intercept))
             _kd_mpfr_get_fmpq(R->intercept, out->intercept);
@@ -669,6 +767,8 @@ _kd_iter_job_run(kd_iter_result_t R, const _kd_iter_job_struct * job, const kd_a
     else
         kd_error_set(st, "out of memory in the iteration");
 
+    _kd_iter_mpfr_vec_clear(out->z_re, job->m);
+    _kd_iter_mpfr_vec_clear(out->z_im, job->m);
     _kd_iter_mpfr_vec_clear(out->x_re, N);
     _kd_iter_mpfr_vec_clear(out->x_im, N);
     _kd_iter_mpfr_vec_clear(out->B, N);

@@ -23,6 +23,10 @@
        alias of s, so no allocation happens in a loop); S_LOCAL_SET(x, s)
        makes a read-only local x stand for s again (double: x = s; MPFR: the
        pointer x = s)
+     OP_APPLY(c, o_re, o_im, x_re, x_im, adj): o = A x (adj: A^* x) with
+       the matrix-free operator c->op (o_im, x_im ignored for real data)
+     DOT_ROWS (optional): the dense products are done by DOT(r, 0, a, b, n)
+       (r = sum a_l b_l) and DOT_ACC(r, sub, a, b, n) (r -/+= sum a_l b_l)
    Every template function has `slong _prec` in scope (the MPFR precision;
    unused by the double backend).
 
@@ -46,6 +50,7 @@ typedef struct
     SV y_re;
     SV y_im;
     SV w;
+    const struct kd_op_struct * op;     /* matrix-free A (then A_re..C_im unused) */
     S_DECL(t0);
     S_DECL(t1);
     S_DECL(t2);
@@ -114,10 +119,15 @@ KD_T(ctx_init)(KD_T(ctx_struct) * c, const _kd_iter_job_struct * job)
     S_INIT(c->acc_im);
     /* the imaginary parts exist (as zeros) even for real data, so that the
        complex branches never meet a NULL vector */
-    ok = KD_T(vec_load)(&c->A_re, job->A_re, m * N, _prec);
-    ok &= KD_T(vec_load)(&c->A_im, job->A_im, m * N, _prec);
-    ok &= KD_T(vec_load_transposed)(&c->C_re, job->A_re, m, N, _prec);
-    ok &= KD_T(vec_load_transposed)(&c->C_im, job->A_im, m, N, _prec);
+    c->op = job->op;
+    ok = 1;
+    if (c->op == NULL)
+    {
+        ok &= KD_T(vec_load)(&c->A_re, job->A_re, m * N, _prec);
+        ok &= KD_T(vec_load)(&c->A_im, job->A_im, m * N, _prec);
+        ok &= KD_T(vec_load_transposed)(&c->C_re, job->A_re, m, N, _prec);
+        ok &= KD_T(vec_load_transposed)(&c->C_im, job->A_im, m, N, _prec);
+    }
     ok &= KD_T(vec_load)(&c->y_re, job->y_re, m, _prec);
     ok &= KD_T(vec_load)(&c->y_im, job->y_im, m, _prec);
     ok &= KD_T(vec_load)(&c->w, job->w, N, _prec);
@@ -128,10 +138,13 @@ static void
 KD_T(ctx_clear)(KD_T(ctx_struct) * c)
 {
     slong m = c->m, N = c->N;
-    SV_FREE(c->A_re, m * N);
-    SV_FREE(c->A_im, m * N);
-    SV_FREE(c->C_re, m * N);
-    SV_FREE(c->C_im, m * N);
+    if (c->op == NULL)
+    {
+        SV_FREE(c->A_re, m * N);
+        SV_FREE(c->A_im, m * N);
+        SV_FREE(c->C_re, m * N);
+        SV_FREE(c->C_im, m * N);
+    }
     SV_FREE(c->y_re, m);
     SV_FREE(c->y_im, m);
     SV_FREE(c->w, N);
@@ -158,6 +171,25 @@ KD_T(mul_A)(KD_T(ctx_struct) * c, SV o_re, SV o_im, SV x_re, SV x_im)
     S_LOCAL_COPY(u, E(x_re, 0));
     S_LOCAL_COPY(v, E(x_re, 0));
 
+    if (c->op != NULL)
+    {
+        OP_APPLY(c, o_re, o_im, x_re, x_im, 0);
+        return;
+    }
+#ifdef DOT_ROWS
+    /* one dot product per row (the Arb backend) */
+    for (i = 0; i < m; i++)
+    {
+        DOT(E(o_re, i), 0, c->A_re + i * N, x_re, N);
+        if (c->cplx)
+        {
+            DOT_ACC(E(o_re, i), 1, c->A_im + i * N, x_im, N);
+            DOT(E(o_im, i), 0, c->A_re + i * N, x_im, N);
+            DOT_ACC(E(o_im, i), 0, c->A_im + i * N, x_re, N);
+        }
+    }
+    return;
+#endif
     for (i = 0; i < m; i++)
     {
         S_ZERO(E(o_re, i));
@@ -210,6 +242,25 @@ KD_T(mul_Ah)(KD_T(ctx_struct) * c, SV g_re, SV g_im, SV r_re, SV r_im)
     S_LOCAL_COPY(u, E(r_re, 0));
     S_LOCAL_COPY(v, E(r_re, 0));
 
+    if (c->op != NULL)
+    {
+        OP_APPLY(c, g_re, g_im, r_re, r_im, 1);
+        return;
+    }
+#ifdef DOT_ROWS
+    /* g_j = sum_i conj(a_ij) r_i, one dot product per column */
+    for (j = 0; j < N; j++)
+    {
+        DOT(E(g_re, j), 0, c->C_re + j * m, r_re, m);
+        if (c->cplx)
+        {
+            DOT_ACC(E(g_re, j), 0, c->C_im + j * m, r_im, m);
+            DOT(E(g_im, j), 0, c->C_re + j * m, r_im, m);
+            DOT_ACC(E(g_im, j), 1, c->C_im + j * m, r_re, m);
+        }
+    }
+    return;
+#endif
     for (j = 0; j < N; j++)
     {
         S_ZERO(E(g_re, j));
@@ -759,6 +810,13 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     }
     out->seconds = _kd_iter_now() - t0;
     KD_T(finish)(c, out, s->x_re, s->x_im, N);
+    if (out->stop != KD_ITER_STOP_NONFINITE && out->z_re != NULL)
+        for (i = 0; i < m; i++)
+        {
+            S_STORE(out->z_re + i, E(s->z_re, i));
+            if (c->cplx)
+                S_STORE(out->z_im + i, E(s->z_im, i));
+        }
 
 cleanup:
     S_CLEAR(tol);

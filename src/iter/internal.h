@@ -29,6 +29,7 @@ typedef struct
     slong N;
     int cplx;
     slong prec;
+    const struct kd_op_struct * op;     /* matrix-free A (then A_re, A_im are NULL) */
     mpfr_ptr A_re;              /* m * N, row-major */
     mpfr_ptr A_im;              /* NULL for real data */
     mpfr_ptr y_re;              /* m */
@@ -60,6 +61,8 @@ typedef struct
     mpfr_ptr x_re;              /* N, prec bits */
     mpfr_ptr x_im;              /* N (zero for real data) */
     mpfr_ptr B;                 /* N, coordinate descent only */
+    mpfr_ptr z_re;              /* m: PD's last dual iterate */
+    mpfr_ptr z_im;
     mpfr_t intercept;
     slong iterations;
     kd_iter_stop stop;
@@ -71,6 +74,12 @@ _kd_iter_out_struct;
 /* The two instances of impl.h. Both return KD_OK or KD_ERR_NOMEM. */
 kd_status _kd_iter_run_d(_kd_iter_out_struct * out, const _kd_iter_job_struct * job);
 kd_status _kd_iter_run_mpfr(_kd_iter_out_struct * out, const _kd_iter_job_struct * job);
+kd_status _kd_iter_run_arb(_kd_iter_out_struct * out, const _kd_iter_job_struct * job);
+
+/* o = A x (adjoint: A^* x) for the MPFR backend: the ball transform at
+   prec bits, midpoints rounded to nearest; o_im, x_im NULL for real data. */
+void _kd_iter_op_apply_mpfr(mpfr_ptr o_re, mpfr_ptr o_im, const struct kd_op_struct * op,
+                            mpfr_srcptr x_re, mpfr_srcptr x_im, int adjoint, slong prec);
 
 /* Monotonic wall clock in seconds. */
 double _kd_iter_now(void);
@@ -93,5 +102,10 @@ kd_status _kd_iter_round_q(mpfr_t r, const fmpq_t q, int double_range, const cha
 /* Runs the job on the chosen backend and converts its output into R. */
 kd_status _kd_iter_job_run(kd_iter_result_t R, const _kd_iter_job_struct * job,
                            const kd_arith_t arith);
+
+/* L = a certified upper bound of ||A||_2 from a floating-point Cholesky
+   certificate of c I - A A^T (opnorm_chol.c, solvers.md §6); +inf when it
+   does not apply (entries outside [2^-400, 2^400], failed factorisation). */
+kd_status _kd_iter_opnorm_chol(arf_t L, const fmpq_mat_t A_re, const fmpq_mat_t A_im);
 
 #endif

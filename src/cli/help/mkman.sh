@@ -11,7 +11,7 @@ top=$1
 docdir=$2
 h=$top/src/cli/help
 tmp=${TMPDIR:-/tmp}/kdigits-mkman.$$
-trap 'rm -f "$tmp"' 0
+trap 'rm -f "$tmp" "$tmp.op"' 0
 
 def() { sed -n "s/^#define $1 \\([0-9.]*\\).*/\\1/p" "$2"; }
 version=`sed -n 's/^#define KD_VERSION_STRING "\(.*\)"$/\1/p' "$top/include/kdigits/kdigits.h"`
@@ -24,6 +24,9 @@ points=`def POINTS_DEFAULT "$top/src/cli/cmd_sci_spectrum.c"`
 # the string kd_builtin_help, one literal a line
 sed -n '/^const char \* kd_builtin_help =/,/;$/p' "$top/src/builtin/builtin.c" \
     | sed -e '1d' -e 's/^ *"//' -e 's/\\n";\{0,1\}$//' -e 's/\\"/"/g' -e 's/\\\\/\\/g' > "$tmp"
+# the string kd_op_help (the operator built-ins), likewise
+sed -n '/^const char \* kd_op_help =/,/;$/p' "$top/src/op/sample.c" \
+    | sed -e '1d' -e 's/^ *"//' -e 's/\\n";\{0,1\}$//' -e 's/\\"/"/g' -e 's/\\\\/\\/g' > "$tmp.op"
 
 # one help text, its values filled in, as groff no-fill lines
 block() {
@@ -32,7 +35,7 @@ block() {
     sed -e "s/@VERSION@/$version/g" -e "s/@LEVEL_MAX@/$level_max/g" \
         -e "s/@PREC_CAP_DEFAULT@/$prec_cap/g" -e "s/@BP_PROBE_K_MAX@/$k_max/g" \
         -e "s/@PEER_TIMEOUT@/$timeout/g" -e "s/@POINTS_DEFAULT@/$points/g" \
-        -e "/^@BUILTINS@\$/{r $tmp" -e 'd;}' "$h/$2.txt" \
+        -e "/^@BUILTINS@\$/{r $tmp" -e 'd;}' -e "/^@OPERATORS@\$/{r $tmp.op" -e 'd;}' "$h/$2.txt" \
       | sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^[.']/\\\\\\&&/"
     echo ".fi"
 }

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: LGPL-3.0-or-later */
+/* Shared helpers of the operator module. */
+#ifndef KD_OP_INTERNAL_H
+#define KD_OP_INTERNAL_H
+
+#include "kdigits/op.h"
+
+/* ceil(log2 n) */
+slong _kd_op_log2(slong n);
+
+/* the natural (Hadamard) index of sequency s among n = 2^k: bitrev(gray(s)) */
+static inline slong
+_kd_op_seq2nat(slong s, slong k)
+{
+    slong g = s ^ (s >> 1), r = 0, i;
+    for (i = 0; i < k; i++)
+        r |= ((g >> i) & 1) << (k - 1 - i);
+    return r;
+}
+
+#endif
