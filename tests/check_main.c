@@ -28,6 +28,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_bpprobe());
     srunner_add_suite(sr, kd_suite_sci());
     srunner_add_suite(sr, kd_suite_spectrum());
+    srunner_add_suite(sr, kd_suite_dln());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -56,5 +56,6 @@ Suite * kd_suite_lasso(void);
 Suite * kd_suite_bpprobe(void);
 Suite * kd_suite_sci(void);
 Suite * kd_suite_spectrum(void);
+Suite * kd_suite_dln(void);
 
 #endif

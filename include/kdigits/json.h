@@ -17,6 +17,7 @@
 #include "kdigits/bpprobe.h"
 #include "kdigits/spectrum.h"
 #include "kdigits/sci.h"
+#include "kdigits/dln.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -164,6 +165,11 @@ json_t * kd_sci_classes_json(slong K, slong prec);
    and a field a record lacks is left empty. KD_ERR_ARG if doc is not an
    object. */
 kd_status kd_json_write_csv(FILE * f, const json_t * doc);
+
+/* `kdigits dln --format json`: the report R of kd_dln_run(R, P, o): m, N,
+   truth, rho, rows (depth, alpha, x_limit balls, limit measures, flow),
+   rates, selection. */
+json_t * kd_dln_report_json(const kd_dln_report_t R, const kd_dln_opts_t o);
 
 #ifdef __cplusplus
 }

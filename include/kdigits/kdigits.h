@@ -23,6 +23,7 @@
 #include "kdigits/solve.h"
 #include "kdigits/omega.h"
 #include "kdigits/lista.h"
+#include "kdigits/dln.h"
 #include "kdigits/regimes.h"
 #include "kdigits/bpprobe.h"
 #include "kdigits/sci.h"
