@@ -229,6 +229,45 @@ void kd_dln_report_clear(kd_dln_report_t R);
    certified is a row with limit_status set, not an error). */
 kd_status kd_dln_run(kd_dln_report_t R, const kd_problem_t P, const kd_dln_opts_t o);
 
+/* ------------------------------------------------------------ Omega_K */
+
+/* The DLN on the Omega_K BP gadget (proofs-notes/omega-k.md §1-§2,
+   dln.md §5): A = the instance with column 0 raised, the network is trained
+   on A_n (column 1 raised, ||A_n - A||_2 < 2^-n) read at level n + 30, and
+   its certified limit is measured against Xi(A) and against Xi(A') of the
+   instance A' it cannot tell from A (the one it was given). */
+typedef struct
+{
+    slong K, n, D;
+    char alpha_str[64];
+    kd_status status;           /* of the certified limit */
+    arb_struct dist;            /* dist(x_inf, Xi(A)) */
+    arb_struct dist_other;      /* dist(x_inf, Xi(A')) */
+    arb_struct worst;           /* max of the two: the error on the pair */
+    arb_struct eps_b;           /* sqrt(2) tau / 2: the breakdown epsilon of the pair */
+    kd_truth k_digits;          /* dist <= 10^-K */
+    kd_truth k1_digits;         /* dist <= 10^-(K-1) */
+}
+kd_dln_omega_row_struct;
+
+typedef struct
+{
+    slong nrows;
+    kd_dln_omega_row_struct * rows;
+}
+kd_dln_omega_struct;
+
+typedef kd_dln_omega_struct kd_dln_omega_t[1];
+
+void kd_dln_omega_init(kd_dln_omega_t R);
+void kd_dln_omega_clear(kd_dln_omega_t R);
+
+/* One row per (K, n, depth, alpha) of o (gadget N1 = 2, N2 = 20, DCT, as
+   the table). Errors: those of the gadget; a limit that is not certified
+   is a row with status set. */
+kd_status kd_dln_omega_run(kd_dln_omega_t R, const slong * Ks, slong nK, const slong * ns,
+                           slong nn, const kd_dln_opts_t o);
+
 #ifdef __cplusplus
 }
 #endif

@@ -170,6 +170,8 @@ kd_status kd_json_write_csv(FILE * f, const json_t * doc);
    truth, rho, rows (depth, alpha, x_limit balls, limit measures, flow),
    rates, selection. */
 json_t * kd_dln_report_json(const kd_dln_report_t R, const kd_dln_opts_t o);
+/* `kdigits dln --omega K --format json`: {"omega": [rows]}. */
+json_t * kd_dln_omega_json(const kd_dln_omega_t R);
 
 #ifdef __cplusplus
 }

@@ -16,8 +16,8 @@ help(void)
 typedef struct
 {
     const char * A, * y, * alpha, * scheme, * h, * T, * prec;
-    slong * depths;
-    slong ndepth, ball_prec;
+    slong * depths, * Ks;
+    slong ndepth, ball_prec, nK;
     int flow, rates, select, no_est;
 }
 dln_args;
@@ -44,6 +44,10 @@ own(int c, const char * arg, void * data)
             a->depths = NULL;
             return kd_cli_parse_slong_list(&a->depths, &a->ndepth, arg, "dln", "--depth", 2, 64)
                    ? 1 : -1;
+        case 'O':
+            flint_free(a->Ks);
+            a->Ks = NULL;
+            return kd_cli_parse_slong_list(&a->Ks, &a->nK, arg, "dln", "--omega", 1, 30) ? 1 : -1;
         case 'B': return kd_cli_parse_slong(&a->ball_prec, arg, "dln", "--ball-prec", 32, 100000) ? 1 : -1;
         default: return 0;
     }
@@ -90,7 +94,7 @@ set_opts(kd_dln_opts_t o, const dln_args * a, const kd_cli_opts * c)
         return KD_EXIT_USAGE;
     if (o->fopts.T / o->fopts.h > 1e9)
         return kd_cli_usage("dln", "--T / --h is more than 1e9 steps");
-    if (c->levels != NULL)
+    if (c->levels != NULL && a->Ks == NULL)
     {
         if (c->nlevels != 1)
             return kd_cli_usage("dln", "--n takes one level here");
@@ -203,6 +207,54 @@ print_text(const kd_dln_report_t R, const kd_dln_opts_t o)
         printf("%s\n", R->note);
 }
 
+static void
+print_omega(const kd_dln_omega_t R)
+{
+    slong i;
+    printf("DLN on the Omega_K BP gadget (N1 = 2, N2 = 20): trained on A_n (column 1 raised)\n"
+           "read at level n + 30; A = column 0 raised; ||A_n - A|| < 2^-n\n");
+    for (i = 0; i < R->nrows; i++)
+    {
+        const kd_dln_omega_row_struct * r = R->rows + i;
+        printf("K = %ld, n = %ld, D = %ld, alpha = %s:", (long) r->K, (long) r->n, (long) r->D,
+               r->alpha_str);
+        if (r->status != KD_OK)
+        {
+            printf(" limit not certified (%s)\n", kd_status_name(r->status));
+            continue;
+        }
+        print_ball(" dist(x_inf, Xi(A)) =", &r->dist, 6);
+        printf("\n    K digits %s, K-1 digits %s;", kd_truth_name(r->k_digits),
+               kd_truth_name(r->k1_digits));
+        print_ball(" worst of the pair (A, A_n)", &r->worst, 6);
+        print_ball(" >= eps_B =", &r->eps_b, 6);
+        printf("\n");
+    }
+}
+
+/* kdigits dln --omega K: the gadget rows. */
+static int
+run_omega(const dln_args * a, kd_cli_opts * o, kd_dln_opts_t d)
+{
+    static const slong def[] = {10, 20};
+    kd_dln_omega_t R;
+    kd_status st;
+    int ret = 0;
+    kd_cli_opts_default_levels(o, def, 2);
+    kd_dln_omega_init(R);
+    st = kd_dln_omega_run(R, a->Ks, a->nK, o->levels, o->nlevels, d);
+    if (st != KD_OK)
+        ret = kd_cli_fail("dln", st);
+    else if (o->fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_dln_omega_json(R));
+    else if (o->fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_dln_omega_json(R));
+    else
+        print_omega(R);
+    kd_dln_omega_clear(R);
+    return ret;
+}
+
 int
 kd_cmd_dln(int argc, char ** argv)
 {
@@ -213,7 +265,7 @@ kd_cmd_dln(int argc, char ** argv)
         {"h", required_argument, NULL, 'H'}, {"T", required_argument, NULL, 'T'},
         {"prec", required_argument, NULL, 'r'}, {"no-estimate", no_argument, NULL, 'E'},
         {"rates", no_argument, NULL, 'R'}, {"select", no_argument, NULL, 'S'},
-        {"ball-prec", required_argument, NULL, 'B'},
+        {"ball-prec", required_argument, NULL, 'B'}, {"omega", required_argument, NULL, 'O'},
         KD_CLI_LONGOPTS_COMMON, {NULL, 0, NULL, 0}};
     dln_args a;
     kd_cli_opts o;
@@ -228,17 +280,28 @@ kd_cmd_dln(int argc, char ** argv)
     if ((r = kd_cli_getopt(&o, argc, argv, opts, "dln", own, &a, help)) != 0)
     {
         flint_free(a.depths);
+        flint_free(a.Ks);
         return KD_CLI_GETOPT_EXIT(r);
     }
-    if (a.A == NULL || a.y == NULL)
+    if (a.Ks == NULL && (a.A == NULL || a.y == NULL))
+        ret = kd_cli_usage("dln", "--A and --y (or --omega) are required");
+    else if (a.Ks != NULL && (a.A != NULL || a.y != NULL || a.flow || a.select))
+        ret = kd_cli_usage("dln", "--omega takes the gadget's data: not --A, --y, --flow, --select");
+    if (ret != 0)
     {
         flint_free(a.depths);
+        flint_free(a.Ks);
         kd_cli_opts_clear(&o);
-        return kd_cli_usage("dln", "--A and --y are required");
+        return ret;
     }
     kd_dln_opts_init(d);
     if ((ret = set_opts(d, &a, &o)) != 0)
         goto cleanup_opts;
+    if (a.Ks != NULL)
+    {
+        ret = run_omega(&a, &o, d);
+        goto cleanup_opts;
+    }
     kd_mat_init(A, 0, 0);
     kd_mat_init(y, 0, 0);
     kd_problem_init_empty(P);
@@ -265,6 +328,7 @@ kd_cmd_dln(int argc, char ** argv)
 cleanup_opts:
     kd_dln_opts_clear(d);
     flint_free(a.depths);
+    flint_free(a.Ks);
     kd_cli_opts_clear(&o);
     return ret;
 }

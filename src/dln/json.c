@@ -124,3 +124,29 @@ kd_dln_report_json(const kd_dln_report_t R, const kd_dln_opts_t o)
         json_object_set_new(doc, "note", json_string(R->note));
     return doc;
 }
+
+json_t *
+kd_dln_omega_json(const kd_dln_omega_t R)
+{
+    json_t * doc = json_object(), * rows = json_array();
+    slong i;
+    for (i = 0; i < R->nrows; i++)
+    {
+        const kd_dln_omega_row_struct * r = R->rows + i;
+        json_t * e = json_object();
+        json_object_set_new(e, "K", json_integer(r->K));
+        json_object_set_new(e, "n", json_integer(r->n));
+        json_object_set_new(e, "depth", json_integer(r->D));
+        json_object_set_new(e, "alpha", json_string(r->alpha_str));
+        json_object_set_new(e, "limit_certified", json_boolean(r->status == KD_OK));
+        json_object_set_new(e, "distance_to_truth", kd_json_arb_or_null(&r->dist, 15));
+        json_object_set_new(e, "distance_to_other_instance", kd_json_arb_or_null(&r->dist_other, 15));
+        json_object_set_new(e, "worst_of_pair", kd_json_arb_or_null(&r->worst, 15));
+        json_object_set_new(e, "breakdown_epsilon", kd_json_arb_or_null(&r->eps_b, 15));
+        json_object_set_new(e, "K_digits", kd_json_truth(r->k_digits));
+        json_object_set_new(e, "K_minus_1_digits", kd_json_truth(r->k1_digits));
+        json_array_append_new(rows, e);
+    }
+    json_object_set_new(doc, "omega", rows);
+    return doc;
+}
