@@ -188,11 +188,15 @@ kd_dln_opts_struct;
 
 typedef kd_dln_opts_struct kd_dln_opts_t[1];
 
+/* The largest numerator and denominator bit size of an alpha (alpha >= 2^-4096). */
+#define KD_DLN_ALPHA_BITS 4096
+
 /* depths 2; alpha 2^-1, 2^-4; no flow; prec 128; prec_max 16384. */
 void kd_dln_opts_init(kd_dln_opts_t o);
 void kd_dln_opts_clear(kd_dln_opts_t o);
-/* Sets the alphas from exact expressions (a comma-separated list, each a
-   positive exact rational such as 2^-10 or 1/3). */
+/* Sets the alphas from exact expressions (a comma-separated list, each an
+   exact rational in (0, 1] such as 2^-10 or 1/3, numerator and denominator
+   of at most KD_DLN_ALPHA_BITS bits). */
 kd_status kd_dln_opts_set_alphas(kd_dln_opts_t o, const char * list);
 kd_status kd_dln_opts_set_depths(kd_dln_opts_t o, const slong * D, slong n);
 

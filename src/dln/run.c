@@ -68,6 +68,11 @@ kd_dln_opts_set_alphas(kd_dln_opts_t o, const char * list)
             st = kd_error_set(KD_ERR_ARG, "--alpha: '%s' is not an exact rational", buf);
         else if (fmpq_sgn(a + i) <= 0 || fmpq_cmp_ui(a + i, 1) > 0)
             st = kd_error_set(KD_ERR_ARG, "--alpha: '%s' is not in (0, 1]", buf);
+        else if (fmpz_bits(fmpq_denref(a + i)) > KD_DLN_ALPHA_BITS + 1
+                 || fmpz_bits(fmpq_numref(a + i)) > KD_DLN_ALPHA_BITS + 1)
+            /* the limit's precision grows like (D - 2) log2(1/alpha) */
+            st = kd_error_set(KD_ERR_ARG, "--alpha: '%s' has more than %d bits (alpha >= 2^-%d "
+                              "and plain fractions only)", buf, KD_DLN_ALPHA_BITS, KD_DLN_ALPHA_BITS);
     }
     kd_real_clear(r);
     if (st != KD_OK)
