@@ -212,9 +212,14 @@ static int
 newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct * f, slong prec)
 {
     slong k = arb_mat_nrows(B), n = arb_mat_ncols(B), it, ls;
-    arb_mat_t g, dg, F, J, d, trial;
+    arb_mat_t g, dg, F, J, d, trial, Bt, Btd;
     arb_t phi, phi1, slope, bound;
+    mag_t cap;
     int done = 0, small = 0;
+    mag_init(cap);
+    arb_mat_init(Bt, n, k);
+    arb_mat_init(Btd, n, 1);
+    arb_mat_transpose(Bt, B);
     arb_mat_init(g, n, 1);
     arb_mat_init(dg, n, 1);
     arb_mat_init(F, k, 1);
@@ -225,7 +230,10 @@ newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct
     arb_init(phi1);
     arb_init(slope);
     arb_init(bound);
-    for (it = 0; it < 400 && !done; it++)
+    /* far from the solution each damped step gains a constant factor in
+       1 - |t| (POW) or a bounded amount of t (SINH, EXP): the number of
+       steps grows like the bits the scale needs, which prec is made of */
+    for (it = 0; it < 100 + 4 * prec && !done; it++)
     {
         mag_t dn, mn;
         arb_mat_get_mid(mu, mu);
@@ -237,6 +245,20 @@ newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct
         arb_mat_neg(F, F);
         if (!arb_mat_approx_solve(d, J, F, prec))
             break;
+        /* a step moving some t_j by more than 64 is cut to 64: the exponential
+           maps make longer steps useless and the line search slow */
+        arb_mat_mul(Btd, Bt, d, prec);
+        arb_mat_bound_inf_norm(cap, Btd);
+        if (mag_cmp_2exp_si(cap, 6) > 0)
+        {
+            arb_t sc;
+            arb_init(sc);
+            arf_set_mag(arb_midref(sc), cap);
+            arb_ui_div(sc, 64, sc, prec);
+            arb_mat_scalar_mul_arb(d, d, sc, prec);
+            arb_mat_get_mid(d, d);
+            arb_clear(sc);
+        }
         /* slope = grad . d = -F . d (F holds -grad) */
         arb_zero(slope);
         for (ls = 0; ls < k; ls++)
@@ -287,6 +309,9 @@ newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct
     arb_clear(phi1);
     arb_clear(slope);
     arb_clear(bound);
+    arb_mat_clear(Bt);
+    arb_mat_clear(Btd);
+    mag_clear(cap);
     return done;
 }
 

@@ -135,12 +135,10 @@ kd_dln_omega_run(kd_dln_omega_t R, const slong * Ks, slong nK, const slong * ns,
                 for (e = 0; e < o->nalpha; e++)
                 {
                     kd_dln_omega_row_struct * r = R->rows + R->nrows++;
-                    char * s = kd_fmpq_get_str(o->alphas + e);
                     r->K = Ks[a];
                     r->n = ns[b];
                     r->D = o->depths[d];
-                    snprintf(r->alpha_str, sizeof r->alpha_str, "%s", s);
-                    flint_free(s);
+                    _kd_dln_alpha_str(r->alpha_str, sizeof r->alpha_str, o->alphas + e);
                     arb_init(&r->dist);
                     arb_init(&r->dist_other);
                     arb_init(&r->worst);

@@ -151,6 +151,29 @@ kd_dln_report_clear(kd_dln_report_t R)
     arb_clear(&R->sel_min_sep);
 }
 
+/* alpha as short text: 2^-k for a power of two, p/q when it fits, else a
+   decimal (marked ~). */
+void
+_kd_dln_alpha_str(char * buf, size_t size, const fmpq_t a)
+{
+    char * s;
+    if (fmpz_is_one(fmpq_numref(a)) && fmpz_is_pow2(fmpq_denref(a)))
+    {
+        snprintf(buf, size, "2^-%ld", (long) fmpz_bits(fmpq_denref(a)) - 1);
+        return;
+    }
+    s = kd_fmpq_get_str(a);
+    if (strlen(s) < size)
+        snprintf(buf, size, "%s", s);
+    else
+    {
+        flint_free(s);
+        s = kd_fmpq_get_decimal(a, 10);
+        snprintf(buf, size, "~%s", s);
+    }
+    flint_free(s);
+}
+
 static void
 dist_arb(arb_t d, const arb_mat_t a, const arb_mat_t b, slong prec)
 {
@@ -450,12 +473,10 @@ kd_dln_run(kd_dln_report_t R, const kd_problem_t P, const kd_dln_opts_t o)
         for (a = 0; a < o->nalpha; a++)
         {
             kd_dln_row_struct * w = R->rows + i * o->nalpha + a;
-            char * s = kd_fmpq_get_str(o->alphas + a);
             w->D = o->depths[i];
             fmpq_init(&w->alpha);
             fmpq_set(&w->alpha, o->alphas + a);
-            snprintf(w->alpha_str, sizeof w->alpha_str, "%s", s);
-            flint_free(s);
+            _kd_dln_alpha_str(w->alpha_str, sizeof w->alpha_str, o->alphas + a);
             arb_mat_init(&w->x_limit, P->N, 1);
             kd_dln_measure_init(&w->lim);
             fmpq_mat_init(&w->x_flow, 0, 0);
