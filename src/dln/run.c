@@ -157,7 +157,7 @@ void
 _kd_dln_alpha_str(char * buf, size_t size, const fmpq_t a)
 {
     char * s;
-    if (fmpz_is_one(fmpq_numref(a)) && fmpz_is_pow2(fmpq_denref(a)))
+    if (fmpz_is_one(fmpq_numref(a)) && (slong) fmpz_val2(fmpq_denref(a)) == (slong) fmpz_bits(fmpq_denref(a)) - 1)
     {
         snprintf(buf, size, "2^-%ld", (long) fmpz_bits(fmpq_denref(a)) - 1);
         return;
