@@ -227,7 +227,7 @@ print_omega(const kd_dln_omega_t R)
         printf("\n    K digits %s, K-1 digits %s;", kd_truth_name(r->k_digits),
                kd_truth_name(r->k1_digits));
         print_ball(" worst of the pair (A, A_n)", &r->worst, 6);
-        print_ball(" >= eps_B =", &r->eps_b, 6);
+        print_ball(";\n    breakdown epsilon of the pair (a lower bound for every method)", &r->eps_b, 6);
         printf("\n");
     }
 }
