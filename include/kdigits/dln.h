@@ -112,9 +112,9 @@ kd_status kd_dln_measure(kd_dln_measure_t M, const kd_truth_set_t T, const kd_pr
      D >= 3: -sum_j |x_j|^(2/D)
    when it lies in the relative interior of F's orthant (every x_j, j in E,
    non-zero), certified by a Krawczyk step on its KKT system
-   C S g(S C^T lambda) = d. v (m x 1) is a dual certificate of the BP
-   problem whose face F is (its signs start the solve for D >= 3). On
-   KD_OK x (N x 1) encloses the selected point. KD_ERR_UNDECIDED when the
+   C S g(S C^T lambda) = d (C x_E = d the independent rows of F's
+   equations, S = diag(sign)). On KD_OK x (N x 1) encloses the selected
+   point. KD_ERR_UNDECIDED when the
    step did not succeed up to prec_max (e.g. the optimum on the boundary of
    the orthant, where this characterisation does not apply). */
 kd_status kd_dln_select(arb_mat_t x, const kd_face_t F, slong D, slong prec, slong prec_max);
@@ -216,6 +216,7 @@ typedef struct
     kd_dln_select_struct * sel;
     kd_truth sel_distinct;      /* all selected points pairwise separated */
     arb_struct sel_min_sep;     /* min pairwise distance of selected points */
+    slong flow_data_level;      /* the level of the data the flow read (-1: exact) */
     char note[512];
 }
 kd_dln_report_struct;

@@ -166,6 +166,8 @@ print_text(const kd_dln_report_t R, const kd_dln_opts_t o)
             print_measure("flow", &w->flow);
             printf("    flow   %s, h = %g, T = %g, %ld steps,", kd_dln_scheme_name(o->fopts.scheme),
                    o->fopts.h, o->fopts.T, (long) w->flow_steps);
+            if (R->flow_data_level >= 0)
+                printf(" data read at level %ld,", (long) R->flow_data_level);
             print_ball(" ||x_flow - x_inf|| =", &w->flow_to_limit, 4);
             if (w->flow_err_est >= 0)
                 printf(", integration error ~ %.3g (estimate, not proved)", w->flow_err_est);

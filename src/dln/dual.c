@@ -215,7 +215,7 @@ newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct
     arb_mat_t g, dg, F, J, d, trial, Bt, Btd;
     arb_t phi, phi1, slope, bound;
     mag_t cap;
-    int done = 0, small = 0;
+    int done = 0, small = 0, nsmall = 0;
     mag_init(cap);
     arb_mat_init(Bt, n, k);
     arb_mat_init(Btd, n, 1);
@@ -274,6 +274,13 @@ newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct
         /* once the steps are small, the potential's differences drown in
            rounding: take full steps */
         small = mag_cmp(dn, mn) <= 0;
+        /* in the full-step regime Newton converges quadratically: steps
+           that stay above the floor after that many are rounding noise
+           amplified by an ill-conditioned Jacobian (the Krawczyk step
+           decides) */
+        nsmall += small;
+        if (nsmall > 2 * FLINT_BIT_COUNT(prec) + 8)
+            done = 1;
         mag_clear(dn);
         mag_clear(mn);
         /* far from the solution the Newton step can be 2^prec times too

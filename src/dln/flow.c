@@ -84,28 +84,6 @@ _kd_dln_fmpq_set_d(fmpq_t q, double a)
     mpfr_clear(t);
 }
 
-mpfr_ptr
-_kd_dln_mpfr_vec_init(slong n, slong prec)
-{
-    slong i;
-    mpfr_ptr v = flint_malloc(n * sizeof(__mpfr_struct));
-    for (i = 0; i < n; i++)
-    {
-        mpfr_init2(v + i, prec);
-        mpfr_set_zero(v + i, 1);
-    }
-    return v;
-}
-
-void
-_kd_dln_mpfr_vec_clear(mpfr_ptr v, slong n)
-{
-    slong i;
-    for (i = 0; i < n; i++)
-        mpfr_clear(v + i);
-    flint_free(v);
-}
-
 kd_status
 kd_dln_flow(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
             const fmpq_t alpha, const kd_dln_flow_opts_t o)

@@ -3,14 +3,15 @@
 #include <math.h>
 #include <mpfr.h>
 #include "internal.h"
+#include "../iter/internal.h"     /* _kd_iter_mpfr_vec_init/clear */
 
 #define KD_T(name) name##_mpfr
 #define S_DECL(x) mpfr_t x
 #define S_INIT(x) (mpfr_init2((x), _prec), mpfr_set_zero((x), 1))
 #define S_CLEAR(x) mpfr_clear(x)
 #define SV mpfr_ptr
-#define SV_ALLOC(v, n) ((v) = _kd_dln_mpfr_vec_init((n) > 0 ? (n) : 1, _prec))
-#define SV_FREE(v, n) _kd_dln_mpfr_vec_clear((v), (n) > 0 ? (n) : 1)
+#define SV_ALLOC(v, n) ((v) = _kd_iter_mpfr_vec_init((n) > 0 ? (n) : 1, _prec))
+#define SV_FREE(v, n) _kd_iter_mpfr_vec_clear((v), (n) > 0 ? (n) : 1)
 #define E(v, i) ((v) + (i))
 #define S_SET(r, a) mpfr_set((r), (a), MPFR_RNDN)
 #define S_ADD(r, a, b) mpfr_add((r), (a), (b), MPFR_RNDN)

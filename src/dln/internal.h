@@ -59,8 +59,6 @@ void _kd_dln_fmpq_set_mpfr(fmpq_t q, const mpfr_t a);
 void _kd_dln_fmpq_set_arf(fmpq_t q, const arf_t a);
 /* The real parts of P's exact A and y as balls at prec. */
 kd_status _kd_dln_data_arb(arb_mat_t A, arb_mat_t y, const kd_problem_t P, slong prec);
-mpfr_ptr _kd_dln_mpfr_vec_init(slong n, slong prec);
-void _kd_dln_mpfr_vec_clear(mpfr_ptr v, slong n);
 /* alpha as short text (2^-k, p/q, or ~decimal) into buf. */
 void _kd_dln_alpha_str(char * buf, size_t size, const fmpq_t a);
 

@@ -74,6 +74,9 @@ kd_dln_report_json(const kd_dln_report_t R, const kd_dln_opts_t o)
     json_object_set_new(doc, "truth_found", kd_json_truth(R->truth.found));
     json_object_set_new(doc, "truth_unique", kd_json_truth(R->truth.unique));
     json_object_set_new(doc, "truth_how", json_string(R->truth.how));
+    if (o->flow)
+        json_object_set_new(doc, "flow_data_level", R->flow_data_level < 0 ? json_string("exact")
+                                                    : json_integer(R->flow_data_level));
     if (R->dual_known)
         json_object_set_new(doc, "rho", kd_json_arb(&R->rho, 20));
     for (i = 0; i < R->nrows; i++)

@@ -462,7 +462,8 @@ kd_dln_run(kd_dln_report_t R, const kd_problem_t P, const kd_dln_opts_t o)
     kd_truth_set_init(&R->truth, P->N);
     if ((st = kd_truth_set_compute(&R->truth, P, o->level_max, o->prec)) != KD_OK)
         return st;
-    if ((st = kd_qproblem_init(Q, P, rational ? -1 : o->flow_level)) != KD_OK)
+    R->flow_data_level = rational ? -1 : o->flow_level;
+    if ((st = kd_qproblem_init(Q, P, R->flow_data_level)) != KD_OK)
         return st;
     if (rational)
         dual_slack(R, Q);
