@@ -60,7 +60,7 @@ EOT
 block kdigits usage
 echo ".SH COMMANDS"
 echo "Each section is the text of \\fBkdigits\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR."
-for c in approx oracle table regimes solve lasso-probe bp-probe sci \
+for c in approx oracle table regimes solve lasso-probe bp-probe dln sci \
          sci-positive sci-sign sci-rank sci-argmin sci-spectrum sci-classes demo
 do
     case $c in sci-*) name="sci ${c#sci-}" ;; *) name=$c ;; esac
