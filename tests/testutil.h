@@ -63,5 +63,6 @@ Suite * kd_suite_peers(void);
 Suite * kd_suite_candidate(void);
 Suite * kd_suite_certify_complex(void);
 Suite * kd_suite_op(void);
+Suite * kd_suite_dln(void);
 
 #endif

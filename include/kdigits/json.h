@@ -20,6 +20,7 @@
 #include "kdigits/candidate.h"
 #include "kdigits/peers.h"
 #include "kdigits/stability.h"
+#include "kdigits/dln.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -222,6 +223,12 @@ json_t * kd_stab_kernel_json(const kd_stab_kernel_t K);
 /* The peers' runs: [{"peer", "package", "state": "ran"|"skipped"|"failed",
    "version", "note"}] (version and note null when absent). */
 json_t * kd_peer_answers_json(const kd_peer_answers_t R);
+/* `kdigits dln --format json`: the report R of kd_dln_run(R, P, o): m, N,
+   truth, rho, rows (depth, alpha, x_limit balls, limit measures, flow),
+   rates, selection. */
+json_t * kd_dln_report_json(const kd_dln_report_t R, const kd_dln_opts_t o);
+/* `kdigits dln --omega K --format json`: {"omega": [rows]}. */
+json_t * kd_dln_omega_json(const kd_dln_omega_t R);
 
 #ifdef __cplusplus
 }

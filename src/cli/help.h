@@ -15,6 +15,7 @@ extern const char * kd_help_regimes;
 extern const char * kd_help_solve;
 extern const char * kd_help_certify;
 extern const char * kd_help_lasso_probe;
+extern const char * kd_help_dln;
 extern const char * kd_help_bp_probe;
 extern const char * kd_help_sci;
 extern const char * kd_help_sci_positive;

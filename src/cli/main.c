@@ -74,6 +74,7 @@ static const kd_cli_command commands[] = {
     {"certify", "certify anyone's x (a file of numbers, exact or IEEE doubles) against the truth", kd_cmd_certify},
     {"lasso-probe", "the MATLAB LASSO failure: faithful coordinate descent vs the certified truth", kd_cmd_lasso_probe},
     {"bp-probe", "basis pursuit min ||x||_1, x1 + (1+2^-k) x2 = 1: exact vertex vs GLPK and QSopt_ex", kd_cmd_bp_probe},
+    {"dln", "diagonal linear networks: certified limit and flow vs the certified BP solutions", kd_cmd_dln},
     {"sci", "the SCI hierarchy made executable: towers, classes, breakdown epsilons", kd_cmd_sci},
     {"demo", "certified oracle answers for the LASSO-probe matrix vs IEEE double", kd_cmd_demo},
     {"stability", "worst-case perturbation search with a certified Lipschitz sandwich", kd_cmd_stability},

@@ -63,7 +63,7 @@ EOT
 block kdigits usage
 echo ".SH COMMANDS"
 echo "Each section is the text of \\fBkdigits\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR."
-for c in approx oracle table regimes solve certify lasso-probe bp-probe sci \
+for c in approx oracle table regimes solve certify lasso-probe bp-probe dln sci \
          sci-positive sci-sign sci-rank sci-argmin sci-spectrum sci-classes demo \
          stability kernel
 do
