@@ -279,7 +279,7 @@ newton(arb_mat_t mu, const arb_mat_t B, const arb_mat_t c, const kd_dln_g_struct
            amplified by an ill-conditioned Jacobian (the Krawczyk step
            decides) */
         nsmall += small;
-        if (nsmall > 2 * FLINT_BIT_COUNT(prec) + 8)
+        if (nsmall > 2 * (int) FLINT_BIT_COUNT(prec) + 8)
             done = 1;
         mag_clear(dn);
         mag_clear(mn);
