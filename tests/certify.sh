@@ -82,6 +82,11 @@ cert --peers --quiet >"$tmp/out" 2>&1
 [ $? -ne 0 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "no peer here solves p3" "$tmp/err" \
     && ok || bad "--peers p3: $(cat "$tmp/err")"
 
+# solve --peers: the same peers, certified against the solve's own truth
+"$KD" solve --problem p2 --lambda 1/10 --A "$A" --y "$Y" --method fista --peers --quiet >"$tmp/out" 2>&1
+[ "$(grep -cE '^  (glmnet|sklearn-lasso|sklearn-lassolars|cvxopt-qp) +(dist|skipped|failed)' "$tmp/out")" -eq 4 ] \
+    && ok || bad "solve --peers: $(tail -c 400 "$tmp/out")"
+
 # --param: one .mtx describes a family; the value is exact (d = 2^-60 is
 # not lost in double: the exact minimiser of the d-member certifies at 0)
 printf '%%%%MatrixMarket matrix array real general\n3 2\n1\n1\n1\n1\n1+d\n1-d\n' >"$tmp/fA.mtx"

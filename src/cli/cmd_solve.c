@@ -8,6 +8,7 @@
 #include <time.h>
 #include "cli.h"
 #include "kdigits/solve.h"
+#include "kdigits/candidate.h"
 
 static void
 help(void)
@@ -18,7 +19,7 @@ help(void)
 typedef struct
 {
     const char * A, * y, * w, * lambda, * eta, * scaled, * problem, * method, * prec;
-    int center, standardize, certify, replicate;
+    int center, standardize, certify, replicate, peers;
     slong max_iter, fp, fn, cert_prec;
     const char * tol, * fdelta;
     const char * truth_in, * truth_out;
@@ -52,6 +53,7 @@ own(int c, const char * arg, void * data)
         case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "solve", "--cert-prec", 64, 1000000) ? 1 : -1;
         case 'T': a->truth_in = arg; a->certify = 1; break;
         case 'O': a->truth_out = arg; a->certify = 1; break;
+        case 'p' + 0x200: a->peers = 1; a->certify = 1; break;
         default: return 0;
     }
     return 1;
@@ -350,6 +352,60 @@ print_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_
         print_certified_text(R, P, so);
 }
 
+/* --peers: every installed peer run on the problem and certified against
+   the truth the solve computed (or was given). */
+static kd_status
+solve_peers(kd_peer_answers_t Rp, kd_candidates_report_t CR, kd_candidates_t C,
+            const kd_problem_t P, const kd_solve_result_t R, const kd_solve_opts_t so)
+{
+    kd_status st;
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_BP)
+        kd_cli_progress("solve", 1, 1, "running the installed peers on the problem ...");
+    if ((st = kd_peers_solve(Rp, P, KD_PEERS_TIMEOUT)) != KD_OK)
+        return st;
+    kd_candidates_add_peers(C, Rp);
+    return kd_candidates_certify(CR, P, C, R->certified ? &R->truth : NULL, so->cert_level_max,
+                                 so->cert_prec);
+}
+
+static void
+print_peers_text(const kd_peer_answers_t Rp, const kd_candidates_report_t CR)
+{
+    slong i, k = 0;
+    printf("\npeers     %s\n", Rp->convention ? Rp->convention : "");
+    for (i = 0; i < Rp->n; i++)
+    {
+        const kd_peer_answer_struct * a = &Rp->a[i];
+        if (a->state == KD_PEER_RAN && k < CR->n)
+        {
+            const kd_candidate_cert_struct * c = CR->c + k++;
+            char * mid = NULL, * rad = NULL;
+            if (arb_is_finite(&c->dist))
+                kd_arb_get_decimal(&mid, &rad, &c->dist, 6);
+            printf("  %-18s dist %s +/- %s, %ld digits, right support %s%s%s\n", a->name,
+                   mid ? mid : "unknown", rad ? rad : "", (long) FLINT_MAX(c->digits, 0),
+                   kd_truth_name(c->support), a->note ? "; " : "", a->note ? a->note : "");
+            flint_free(mid);
+            flint_free(rad);
+        }
+        else
+            printf("  %-18s %s: %s\n", a->name, a->state == KD_PEER_SKIPPED ? "skipped" : "failed",
+                   a->note ? a->note : "");
+    }
+}
+
+static json_t *
+peers_json(const kd_peer_answers_t Rp, const kd_candidates_report_t CR)
+{
+    json_t * a = kd_peer_answers_json(Rp);
+    slong i, k = 0;
+    for (i = 0; a != NULL && i < Rp->n; i++)
+        if (Rp->a[i].state == KD_PEER_RAN && k < CR->n)
+            json_object_set_new(json_array_get(a, i), "certified",
+                                kd_candidate_cert_json(CR->c + k++, CR->kind));
+    return a;
+}
+
 int
 kd_cmd_solve(int argc, char ** argv)
 {
@@ -366,6 +422,7 @@ kd_cmd_solve(int argc, char ** argv)
         {"method", required_argument, NULL, 'm'},
         {"prec", required_argument, NULL, 'r'},
         {"certify", no_argument, NULL, 'c'},
+        {"peers", no_argument, NULL, 'p' + 0x200},
         {"replicate-published", no_argument, NULL, 'R'},
         {"max-iter", required_argument, NULL, 'i'},
         {"tol", required_argument, NULL, 't'},
@@ -384,6 +441,9 @@ kd_cmd_solve(int argc, char ** argv)
     kd_problem_t P;
     kd_solve_opts_t so;
     kd_solve_result_t R;
+    kd_peer_answers_t Rp;
+    kd_candidates_report_t CR;
+    kd_candidates_t C;
     kd_truth_set_t T;
     truth_clock clk;
     kd_status st;
@@ -403,6 +463,9 @@ kd_cmd_solve(int argc, char ** argv)
     }
     kd_solve_opts_init(so);
     kd_solve_result_init(R);
+    kd_peer_answers_init(Rp);
+    kd_candidates_report_init(CR);
+    kd_candidates_init(C);
     kd_problem_init_empty(P);
     kd_truth_set_init(T, 0);
     memset(&clk, 0, sizeof clk);
@@ -412,6 +475,8 @@ kd_cmd_solve(int argc, char ** argv)
         && (st = set_solve_opts(so, &a, &o, &usage)) == KD_OK
         && (a.truth_in == NULL || (st = read_truth(T, so, P, a.truth_in)) == KD_OK))
         st = kd_solve(R, P, so);
+    if (st == KD_OK && a.peers)
+        st = solve_peers(Rp, CR, C, P, R, so);
     if (st == KD_OK && clk.started && truth_clock_elapsed(&clk) >= 1.0 && !kd_cli_quiet)
         fprintf(stderr, "kdigits solve: truth %s in %.1f s%s\n",
                 R->truth.found == KD_TRUE ? "certified" : "not found",
@@ -422,11 +487,23 @@ kd_cmd_solve(int argc, char ** argv)
     if (st != KD_OK)
         ret = usage && st == KD_ERR_ARG ? KD_EXIT_USAGE : kd_cli_fail(cmd, st);
     else if (o.fmt == KD_FMT_JSON)
-        ret = kd_json_print(kd_solve_result_json(R, P, so, a.scaled));
+    {
+        json_t * doc = kd_solve_result_json(R, P, so, a.scaled);
+        if (doc != NULL && a.peers)
+            json_object_set_new(doc, "peers", peers_json(Rp, CR));
+        ret = kd_json_print(doc);
+    }
     else if (o.fmt == KD_FMT_CSV)
         print_csv(R, P, so);
     else
+    {
         print_text(R, P, so, &a);
+        if (a.peers)
+            print_peers_text(Rp, CR);
+    }
+    kd_peer_answers_clear(Rp);
+    kd_candidates_report_clear(CR);
+    kd_candidates_clear(C);
     kd_problem_clear(P);
     kd_solve_opts_clear(so);
     kd_solve_result_clear(R);
