@@ -102,5 +102,13 @@ grep -q '^exact,.*,true,' "$tmp/out" && ok || bad "--param: $(cat "$tmp/out")"
 [ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "built-in name" "$tmp/err" \
     && ok || bad "--param pi: $(cat "$tmp/err")"
 
+# --k: the sweep in one command, one csv row per k and candidate
+"$KD" certify --problem p2 --lambda 1/100 --A "$tmp/fA.mtx" --y "$tmp/fy.mtx" --param 'd=2^-k' \
+    --k 20..22 --x "$tmp/x0.txt" --format csv --quiet >"$tmp/out" 2>&1
+[ "$(cut -d, -f1 "$tmp/out" | tr '\n' ' ')" = "k 20 21 22 " ] && ok || bad "--k sweep: $(cat "$tmp/out")"
+"$KD" certify --problem p2 --lambda 1/100 --A "$tmp/fA.mtx" --y "$tmp/fy.mtx" --param 'd=2^-k' \
+    --k 5..1 --x "$tmp/x0.txt" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || bad "--k 5..1: $(cat "$tmp/err")"
+
 echo "certify: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -19,11 +19,18 @@ typedef struct
     slong nx;
     int center, standardize, peers;
     slong cert_prec;
+    const char ** params;       /* --param NAME=EXPR, bound before each run */
+    slong nparams;
+    slong * ks;                 /* --k: the values of k the family is swept over */
+    slong nk;
 }
 certify_args;
 
 #define OPT_PEERS 0x201
 #define OPT_PARAM 0x202
+#define OPT_K 0x203
+/* Longest --k sweep. */
+#define K_SWEEP_MAX 10000
 
 /* --param NAME=EXPR: NAME stands for the exact EXPR in the .mtx files. */
 static int
@@ -54,6 +61,35 @@ bind_param(const char * arg)
     return 1;
 }
 
+/* --k LIST: "1..30" or "1,2,5". */
+static int
+parse_k(certify_args * a, const char * arg)
+{
+    const char * dots = strstr(arg, "..");
+    flint_free(a->ks);
+    a->ks = NULL;
+    if (dots != NULL)
+    {
+        char lo_s[32];
+        slong lo, hi, i;
+        size_t l = (size_t) (dots - arg);
+        if (l == 0 || l >= sizeof lo_s)
+            return kd_cli_usage("certify", "--k: '%s' is not a range A..B", arg), -1;
+        memcpy(lo_s, arg, l);
+        lo_s[l] = '\0';
+        if (!kd_cli_parse_slong(&lo, lo_s, "certify", "--k", -1000000, 1000000)
+            || !kd_cli_parse_slong(&hi, dots + 2, "certify", "--k", lo, lo + K_SWEEP_MAX - 1))
+            return -1;
+        a->nk = hi - lo + 1;
+        a->ks = flint_malloc(a->nk * sizeof(slong));
+        for (i = 0; i < a->nk; i++)
+            a->ks[i] = lo + i;
+        return 1;
+    }
+    return kd_cli_parse_slong_list(&a->ks, &a->nk, arg, "certify", "--k", -1000000, 1000000)
+           ? 1 : -1;
+}
+
 static int
 own(int c, const char * arg, void * data)
 {
@@ -76,7 +112,11 @@ own(int c, const char * arg, void * data)
             a->x[a->nx++] = arg;
             break;
         case OPT_PEERS: a->peers = 1; break;
-        case OPT_PARAM: return bind_param(arg);
+        case OPT_PARAM:
+            a->params = flint_realloc(a->params, (a->nparams + 1) * sizeof *a->params);
+            a->params[a->nparams++] = arg;
+            break;
+        case OPT_K: return parse_k(a, arg);
         case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "certify", "--cert-prec", 64, 1000000) ? 1 : -1;
         default: return 0;
     }
@@ -150,19 +190,25 @@ print_text(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candida
     }
 }
 
+/* kcol: the sweep's k column (NULL: none); header: print the header row. */
 static void
-print_csv(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidates_t C)
+print_csv(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidates_t C,
+          const slong * kcol, int header)
 {
     int r;
     slong k;
-    printf("data,candidate,x_format,truth_found,objective_mid,objective_rad,distance_mid,"
-           "distance_rad,correct_digits,right_support,gap_mid,gap_rad,feasible\n");
+    if (header)
+        printf("%sdata,candidate,x_format,truth_found,objective_mid,objective_rad,distance_mid,"
+               "distance_rad,correct_digits,right_support,gap_mid,gap_rad,feasible\n",
+               kcol ? "k," : "");
     for (r = 0; r < 2; r++)
         for (k = 0; J->has[r] && k < J->R[r].n; k++)
         {
             const kd_candidate_cert_struct * c = J->R[r].c + k;
             const arb_struct * b[3] = {&c->objective, &c->dist, &c->gap};
             int i;
+            if (kcol)
+                printf("%ld,", (long) *kcol);
             printf("%s,", r == 0 ? "exact" : "double");
             kd_csv_write_field(stdout, C->names[k]);
             printf(",%s,%s", kd_xformat_name(C->format[k]), kd_truth_name(J->R[r].truth->found));
@@ -248,6 +294,88 @@ check_args(kd_certify_spec_t S, kd_xformat * xf, const certify_args * a, const c
     return 0;
 }
 
+/* One run: the parameters bound (k first, when sweeping), the data and the
+   candidates read, the peers run, everything certified and printed (JSON
+   of a sweep: appended to all). Returns the exit code. */
+static int
+run_once(const certify_args * a, const kd_cli_opts * o, kd_certify_spec_t S, kd_xformat xf,
+         const slong * kval, int first, json_t * all)
+{
+    const char * cmd = "certify";
+    kd_certify_job_t J;
+    kd_candidates_t C;
+    kd_peer_answers_t R;
+    kd_mat_t A, y, w;
+    kd_status st = KD_OK;
+    slong k;
+    int ret = 0;
+    if (kval != NULL)
+    {
+        kd_complex_t v;
+        kd_real_t kr;
+        kd_complex_init(v);
+        kd_real_init(kr);
+        kd_real_set_si(kr, *kval);
+        kd_complex_set_real(v, kr);
+        st = kd_expr_set_param("k", v);
+        kd_complex_clear(v);
+        kd_real_clear(kr);
+        if (st != KD_OK)
+            return kd_cli_fail(cmd, st);
+    }
+    for (k = 0; k < a->nparams; k++)
+        if (bind_param(a->params[k]) < 0)
+            return KD_EXIT_USAGE;
+    kd_mat_init(A, 0, 0);
+    kd_mat_init(y, 0, 0);
+    kd_mat_init(w, 0, 0);
+    kd_candidates_init(C);
+    kd_certify_job_init(J);
+    kd_peer_answers_init(R);
+    if ((st = kd_builtin_load(A, a->A)) == KD_OK && (st = kd_builtin_load(y, a->y)) == KD_OK
+        && (a->w == NULL || (st = kd_builtin_load(w, a->w)) == KD_OK))
+        for (k = 0; k < a->nx && st == KD_OK; k++)
+            st = kd_candidates_read(C, a->x[k], xf);
+    S->A = A;
+    S->y = y;
+    S->w = a->w ? w : NULL;
+    if (st == KD_OK && a->peers)
+        st = run_peers(R, C, S, a, o->prec_cap);
+    if (st == KD_OK)
+        st = kd_certify_run(J, S, C);
+    if (st != KD_OK)
+        ret = kd_cli_fail(cmd, st);
+    else if (o->fmt == KD_FMT_JSON)
+    {
+        json_t * doc = kd_certify_job_json(J, S, C);
+        if (doc != NULL && a->peers)
+            json_object_set_new(doc, "peers", kd_peer_answers_json(R));
+        if (doc != NULL && kval != NULL)
+            json_object_set_new(doc, "k", json_integer((json_int_t) *kval));
+        if (all != NULL && doc != NULL)
+            json_array_append_new(all, doc);
+        else
+            ret = kd_json_print(doc);
+    }
+    else if (o->fmt == KD_FMT_CSV)
+        print_csv(J, S, C, kval, first);
+    else
+    {
+        if (kval != NULL)
+            printf("%s== k = %ld ==\n", first ? "" : "\n", (long) *kval);
+        if (a->peers)
+            print_peers(R);
+        print_text(J, S, C);
+    }
+    kd_peer_answers_clear(R);
+    kd_certify_job_clear(J);
+    kd_candidates_clear(C);
+    kd_mat_clear(A);
+    kd_mat_clear(y);
+    kd_mat_clear(w);
+    return ret;
+}
+
 int
 kd_cmd_certify(int argc, char ** argv)
 {
@@ -267,18 +395,14 @@ kd_cmd_certify(int argc, char ** argv)
         {"cert-prec", required_argument, NULL, 'B'},
         {"peers", no_argument, NULL, OPT_PEERS},
         {"param", required_argument, NULL, OPT_PARAM},
+        {"k", required_argument, NULL, OPT_K},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "certify";
     certify_args a;
     kd_cli_opts o;
     kd_certify_spec_t S;
-    kd_certify_job_t J;
-    kd_candidates_t C;
-    kd_peer_answers_t R;
-    kd_mat_t A, y, w;
     kd_xformat xf = KD_XFORMAT_AUTO;
-    kd_status st = KD_OK;
     slong k;
     int r, ret = 0;
 
@@ -299,46 +423,23 @@ kd_cmd_certify(int argc, char ** argv)
         return r;
     }
     S->prec_cap = o.prec_cap;
-    kd_mat_init(A, 0, 0);
-    kd_mat_init(y, 0, 0);
-    kd_mat_init(w, 0, 0);
-    kd_candidates_init(C);
-    kd_certify_job_init(J);
-    kd_peer_answers_init(R);
-    if ((st = kd_builtin_load(A, a.A)) == KD_OK && (st = kd_builtin_load(y, a.y)) == KD_OK
-        && (a.w == NULL || (st = kd_builtin_load(w, a.w)) == KD_OK))
-        for (k = 0; k < a.nx && st == KD_OK; k++)
-            st = kd_candidates_read(C, a.x[k], xf);
-    S->A = A;
-    S->y = y;
-    S->w = a.w ? w : NULL;
-    if (st == KD_OK && a.peers)
-        st = run_peers(R, C, S, &a, o.prec_cap);
-    if (st == KD_OK)
-        st = kd_certify_run(J, S, C);
-    if (st != KD_OK)
-        ret = kd_cli_fail(cmd, st);
-    else if (o.fmt == KD_FMT_JSON)
-    {
-        json_t * doc = kd_certify_job_json(J, S, C);
-        if (doc != NULL && a.peers)
-            json_object_set_new(doc, "peers", kd_peer_answers_json(R));
-        ret = kd_json_print(doc);
-    }
-    else if (o.fmt == KD_FMT_CSV)
-        print_csv(J, S, C);
+    if (a.nk == 0)
+        ret = run_once(&a, &o, S, xf, NULL, 1, NULL);
     else
     {
-        if (a.peers)
-            print_peers(R);
-        print_text(J, S, C);
+        json_t * all = o.fmt == KD_FMT_JSON ? json_array() : NULL;
+        for (k = 0; k < a.nk && ret == 0; k++)
+        {
+            kd_cli_progress(cmd, k + 1, a.nk, "k = %ld ...", (long) a.ks[k]);
+            ret = run_once(&a, &o, S, xf, a.ks + k, k == 0, all);
+        }
+        if (all != NULL && ret == 0)
+            ret = kd_json_print(all);
+        else if (all != NULL)
+            json_decref(all);
     }
-    kd_peer_answers_clear(R);
-    kd_certify_job_clear(J);
-    kd_candidates_clear(C);
-    kd_mat_clear(A);
-    kd_mat_clear(y);
-    kd_mat_clear(w);
+    flint_free(a.ks);
+    flint_free(a.params);
     kd_cli_opts_clear(&o);
     kd_expr_clear_params();
     flint_free(a.x);
