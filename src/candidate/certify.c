@@ -211,10 +211,17 @@ kd_problem_init_spec(kd_problem_t P, kd_problem_kind kind, const kd_mat_t A, con
         else if (strcmp(scaled, "matlab") != 0)
             st = kd_error_set(KD_ERR_ARG, "--scaled must be matlab or mean, not '%s'", scaled);
         if (st == KD_OK)
+        {
+            /* the constructors initialise P from scratch (valid and empty on failure) */
+            kd_problem_clear(P);
             st = kd_problem_init_scaled(P, A, y, p, conv, center, standardize, prec_cap);
+        }
     }
     else if (st == KD_OK)
+    {
+        kd_problem_clear(P);
         st = kd_problem_init(P, kind, A, y, w, kind == KD_PROBLEM_BP ? NULL : p, prec_cap);
+    }
     kd_real_clear(p);
     return st;
 }
