@@ -490,11 +490,12 @@ kd_omega_table_run(kd_omega_table_t T, const slong * Ks, slong nK, const slong *
     fmpq_clear(q);
     w.cost_order = nth > 1;
 #ifdef KD_HAVE_PTHREAD
+    /* table_worker locks it on every path, the serial one included */
+    pthread_mutex_init(&w.lock, NULL);
     if (nth > 1)
     {
         pthread_t * th = flint_malloc(nth * sizeof(pthread_t));
         slong started = 0;
-        pthread_mutex_init(&w.lock, NULL);
         for (k = 0; k < nth; k++, started++)
             if (pthread_create(th + k, NULL, table_thread, &w) != 0)
                 break;
@@ -505,12 +506,14 @@ kd_omega_table_run(kd_omega_table_t T, const slong * Ks, slong nK, const slong *
         }
         for (k = 0; k < started; k++)
             pthread_join(th[k], NULL);
-        pthread_mutex_destroy(&w.lock);
         flint_free(th);
     }
     else
-#endif
         table_worker(&w);
+    pthread_mutex_destroy(&w.lock);
+#else
+    table_worker(&w);
+#endif
     if (w.first_fail < w.ntasks)
         st = kd_error_set(w.st[w.first_fail], "%s", w.msg[w.first_fail]);
     for (k = 0; k < w.ntasks; k++)
