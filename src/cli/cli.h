@@ -77,6 +77,35 @@ kd_cli_opts;
     {"quiet", no_argument, NULL, KD_CLI_OPT_QUIET}, \
     {"time-limit", required_argument, NULL, KD_CLI_OPT_TIME_LIMIT}, \
     {"help", no_argument, NULL, 'h'}
+/* The problem options `solve` and `certify` share (the data, the kind, the
+   parameter, the scaled convention, the certificates' precision), as
+   getopt_long entries and as the cases of a command's own handler: a is a
+   pointer to a struct with the fields A, y, w, lambda, eta, scaled,
+   problem (const char *), center, standardize (int) and cert_prec (slong). */
+#define KD_CLI_LONGOPTS_PROBLEM \
+    {"A", required_argument, NULL, 'A'}, \
+    {"y", required_argument, NULL, 'y'}, \
+    {"w", required_argument, NULL, 'w'}, \
+    {"lambda", required_argument, NULL, 'l'}, \
+    {"eta", required_argument, NULL, 'e'}, \
+    {"scaled", required_argument, NULL, 's'}, \
+    {"no-center", no_argument, NULL, 'C'}, \
+    {"no-standardize", no_argument, NULL, 'S'}, \
+    {"problem", required_argument, NULL, 'P'}, \
+    {"cert-prec", required_argument, NULL, 'B'}
+#define KD_CLI_PROBLEM_CASES(a, arg, cmd) \
+    case 'A': (a)->A = (arg); break; \
+    case 'y': (a)->y = (arg); break; \
+    case 'w': (a)->w = (arg); break; \
+    case 'l': (a)->lambda = (arg); break; \
+    case 'e': (a)->eta = (arg); break; \
+    case 's': (a)->scaled = (arg); break; \
+    case 'C': (a)->center = 0; break; \
+    case 'S': (a)->standardize = 0; break; \
+    case 'P': (a)->problem = (arg); break; \
+    case 'B': \
+        return kd_cli_parse_slong(&(a)->cert_prec, (arg), (cmd), "--cert-prec", 64, 1000000) ? 1 : -1
+
 /* codes of the resource options every command takes (beyond any char) */
 #define KD_CLI_OPT_MAX_BITS 0x101
 #define KD_CLI_OPT_MAX_MEM 0x102

@@ -96,15 +96,7 @@ own(int c, const char * arg, void * data)
     certify_args * a = data;
     switch (c)
     {
-        case 'A': a->A = arg; break;
-        case 'y': a->y = arg; break;
-        case 'w': a->w = arg; break;
-        case 'l': a->lambda = arg; break;
-        case 'e': a->eta = arg; break;
-        case 's': a->scaled = arg; break;
-        case 'C': a->center = 0; break;
-        case 'S': a->standardize = 0; break;
-        case 'P': a->problem = arg; break;
+        KD_CLI_PROBLEM_CASES(a, arg, "certify");
         case 'X': a->xformat = arg; break;
         case 'D': a->data = arg; break;
         case 'x':
@@ -117,7 +109,6 @@ own(int c, const char * arg, void * data)
             a->params[a->nparams++] = arg;
             break;
         case OPT_K: return parse_k(a, arg);
-        case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "certify", "--cert-prec", 64, 1000000) ? 1 : -1;
         default: return 0;
     }
     return 1;
@@ -380,22 +371,13 @@ int
 kd_cmd_certify(int argc, char ** argv)
 {
     static const struct option opts[] = {
-        {"A", required_argument, NULL, 'A'},
-        {"y", required_argument, NULL, 'y'},
-        {"w", required_argument, NULL, 'w'},
         {"x", required_argument, NULL, 'x'},
         {"x-format", required_argument, NULL, 'X'},
         {"data", required_argument, NULL, 'D'},
-        {"lambda", required_argument, NULL, 'l'},
-        {"eta", required_argument, NULL, 'e'},
-        {"scaled", required_argument, NULL, 's'},
-        {"no-center", no_argument, NULL, 'C'},
-        {"no-standardize", no_argument, NULL, 'S'},
-        {"problem", required_argument, NULL, 'P'},
-        {"cert-prec", required_argument, NULL, 'B'},
         {"peers", no_argument, NULL, OPT_PEERS},
         {"param", required_argument, NULL, OPT_PARAM},
         {"k", required_argument, NULL, OPT_K},
+        KD_CLI_LONGOPTS_PROBLEM,
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "certify";

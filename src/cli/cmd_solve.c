@@ -32,15 +32,7 @@ own(int c, const char * arg, void * data)
     solve_args * a = data;
     switch (c)
     {
-        case 'A': a->A = arg; break;
-        case 'y': a->y = arg; break;
-        case 'w': a->w = arg; break;
-        case 'l': a->lambda = arg; break;
-        case 'e': a->eta = arg; break;
-        case 's': a->scaled = arg; break;
-        case 'C': a->center = 0; break;
-        case 'S': a->standardize = 0; break;
-        case 'P': a->problem = arg; break;
+        KD_CLI_PROBLEM_CASES(a, arg, "solve");
         case 'm': a->method = arg; break;
         case 'r': a->prec = arg; break;
         case 'c': a->certify = 1; break;
@@ -50,7 +42,6 @@ own(int c, const char * arg, void * data)
         case '1': return kd_cli_parse_slong(&a->fp, arg, "solve", "--firenet-p", 1, 100000) ? 1 : -1;
         case '2': return kd_cli_parse_slong(&a->fn, arg, "solve", "--firenet-n", 1, 100000) ? 1 : -1;
         case '3': a->fdelta = arg; break;
-        case 'B': return kd_cli_parse_slong(&a->cert_prec, arg, "solve", "--cert-prec", 64, 1000000) ? 1 : -1;
         case 'T': a->truth_in = arg; a->certify = 1; break;
         case 'O': a->truth_out = arg; a->certify = 1; break;
         case 'p' + 0x200: a->peers = 1; a->certify = 1; break;
@@ -410,15 +401,6 @@ int
 kd_cmd_solve(int argc, char ** argv)
 {
     static const struct option opts[] = {
-        {"A", required_argument, NULL, 'A'},
-        {"y", required_argument, NULL, 'y'},
-        {"w", required_argument, NULL, 'w'},
-        {"lambda", required_argument, NULL, 'l'},
-        {"eta", required_argument, NULL, 'e'},
-        {"scaled", required_argument, NULL, 's'},
-        {"no-center", no_argument, NULL, 'C'},
-        {"no-standardize", no_argument, NULL, 'S'},
-        {"problem", required_argument, NULL, 'P'},
         {"method", required_argument, NULL, 'm'},
         {"prec", required_argument, NULL, 'r'},
         {"certify", no_argument, NULL, 'c'},
@@ -429,9 +411,9 @@ kd_cmd_solve(int argc, char ** argv)
         {"firenet-p", required_argument, NULL, '1'},
         {"firenet-n", required_argument, NULL, '2'},
         {"firenet-delta", required_argument, NULL, '3'},
-        {"cert-prec", required_argument, NULL, 'B'},
         {"truth", required_argument, NULL, 'T'},
         {"truth-out", required_argument, NULL, 'O'},
+        KD_CLI_LONGOPTS_PROBLEM,
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     const char * cmd = "solve";
