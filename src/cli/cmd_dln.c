@@ -170,7 +170,11 @@ print_text(const kd_dln_report_t R, const kd_dln_opts_t o)
                 printf(" data read at level %ld,", (long) R->flow_data_level);
             print_ball(" ||x_flow - x_inf|| =", &w->flow_to_limit, 4);
             if (w->flow_err_est >= 0)
-                printf(", integration error ~ %.3g (estimate, not proved)", w->flow_err_est);
+                printf(", error ~ %.3g (estimate, not proved: steps %.2g + finite T %.2g)",
+                       w->flow_err_est, w->flow_err_disc, w->flow_err_tail);
+            else if (w->flow_err_disc >= 0)
+                printf(", error: no estimate (the flow has not settled by T; steps ~ %.2g)",
+                       w->flow_err_disc);
             printf("\n");
         }
     }

@@ -90,9 +90,21 @@ KD_T(all_finite)(SV z, slong n)
     return 1;
 }
 
+/* x = u^D - v^D at the state z, in the same arithmetic (rhs computes it). */
+static void
+KD_T(store_x)(fmpq_mat_t x, SV z, KD_T(flow_ctx) * c)
+{
+    slong j;
+    KD_T(rhs)(c->k1, z, c);
+    fmpq_mat_zero(x);
+    for (j = 0; j < c->N; j++)
+        S_STORE_Q(fmpq_mat_entry(x, j, 0), E(c->x, j));
+}
+
 static kd_status
 KD_T(flow)(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
-           const fmpq_t alpha, const kd_dln_flow_opts_struct * o, slong _prec)
+           const fmpq_t alpha, const kd_dln_flow_opts_struct * o, slong _prec,
+           fmpq_mat_struct * cp, const slong * cp_step, slong ncp)
 {
     KD_T(flow_ctx) c;
     slong i, j, m = fmpq_mat_nrows(A), N = fmpq_mat_ncols(A), n, nsteps;
@@ -136,6 +148,9 @@ KD_T(flow)(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, 
     nsteps = (slong) ceil(o->T / o->h);
     for (n = 0; n < nsteps; n++)
     {
+        for (i = 0; i < ncp; i++)
+            if (cp_step[i] == n)
+                KD_T(store_x)(cp + i, z, &c);
         KD_T(rhs)(c.k1, z, &c);
         if (o->scheme == KD_DLN_EULER)
             KD_DLN_AXPY(&c, z, z, h, c.k1);
@@ -161,11 +176,7 @@ KD_T(flow)(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, 
     }
     if (st == KD_OK)
     {
-        /* x = u^D - v^D at the final state, in the same arithmetic */
-        KD_T(rhs)(c.k1, z, &c);
-        fmpq_mat_zero(x);
-        for (j = 0; j < N; j++)
-            S_STORE_Q(fmpq_mat_entry(x, j, 0), E(c.x, j));
+        KD_T(store_x)(x, z, &c);
     }
     if (steps != NULL)
         *steps = n;

@@ -14,6 +14,13 @@ ball_list(const arb_mat_t x)
     return a;
 }
 
+/* An unverified estimate: a number, or null when there is none. */
+static json_t *
+est_json(double e)
+{
+    return e >= 0 ? json_real(e) : json_null();
+}
+
 static json_t *
 measure_json(const kd_dln_measure_t M)
 {
@@ -56,8 +63,12 @@ row_json(const kd_dln_row_struct * w, const kd_dln_opts_t o)
             json_object_set_new(f, "x", kd_json_fmpq_mat(&w->x_flow));
             json_object_set_new(f, "measure", measure_json(&w->flow));
             json_object_set_new(f, "distance_to_limit", kd_json_arb_or_null(&w->flow_to_limit, 15));
-            json_object_set_new(f, "integration_error_estimate_unverified",
-                                w->flow_err_est >= 0 ? json_real(w->flow_err_est) : json_null());
+            json_object_set_new(f, "integration_error_estimate_unverified", est_json(w->flow_err_est));
+            json_object_set_new(f, "discretisation_error_estimate_unverified",
+                                est_json(w->flow_err_disc));
+            json_object_set_new(f, "observed_order", json_real(w->flow_order));
+            json_object_set_new(f, "finite_time_error_estimate_unverified",
+                                est_json(w->flow_err_tail));
         }
         json_object_set_new(r, "flow", f);
     }

@@ -212,55 +212,121 @@ row_limit(kd_dln_row_struct * w, const kd_problem_t P, const kd_truth_set_t T,
     arb_mat_clear(mu);
 }
 
-/* The integrated flow of one row (and its step-halved twin). */
+/* ||a - b||_2 of two exact columns, rounded up to a double. */
+static double
+dist_fmpq_d(const fmpq_mat_t a, const fmpq_mat_t b, slong prec)
+{
+    arb_mat_t u, v;
+    arb_t d;
+    double r;
+    arb_mat_init(u, fmpq_mat_nrows(a), 1);
+    arb_mat_init(v, fmpq_mat_nrows(b), 1);
+    arb_init(d);
+    arb_mat_set_fmpq_mat(u, a, prec);
+    arb_mat_set_fmpq_mat(v, b, prec);
+    dist_arb(d, u, v, prec);
+    r = arf_get_d(arb_midref(d), ARF_RND_UP);
+    arb_mat_clear(u);
+    arb_mat_clear(v);
+    arb_clear(d);
+    return r;
+}
+
+/* The two estimates of the flow's error (dln.md §6), neither proved.
+   The discretisation error ||x_h(T) - x(T)|| by Richardson extrapolation
+   with the observed order: d1 = ||x_h - x_{h/2}||, d2 = ||x_{h/2} - x_{h/4}||,
+   r = d1/d2 (about 2^p: p = 1 Euler, 4 RK4); the errors then decrease
+   geometrically by r per halving and e_h = d1 + e_{h/2} = d1 + d2 r/(r - 1).
+   disc < 0 when r <= 1 (h is not in the asymptotic range).
+   The finite-time error ||x(T) - x_inf|| by geometric extrapolation of the
+   iterates at the starts of steps n - 2k and n - k (k = n/4): with d1, d2
+   the two last increments and q = d2/d1 < 1, d2 q/(1 - q); tail < 0 when the
+   increments do not decrease (the flow has not settled by T). */
+static void
+row_flow_estimate(kd_dln_row_struct * w, const kd_problem_t P, const kd_qproblem_t Q,
+                  const kd_dln_opts_t o, const fmpq_mat_struct * cp, slong prec)
+{
+    kd_dln_flow_opts_t hh;
+    fmpq_mat_t x2, x4;
+    fmpq_t alpha;
+    double d1, d2, r;
+    int ok;
+    fmpq_mat_init(x2, P->N, 1);
+    fmpq_mat_init(x4, P->N, 1);
+    fmpq_init(alpha);
+    fmpq_set(alpha, &w->alpha);
+    *hh = o->fopts;
+    hh->h = o->fopts.h / 2;
+    ok = kd_dln_flow(x2, NULL, Q->A, Q->y, w->D, alpha, hh) == KD_OK;
+    hh->h = o->fopts.h / 4;
+    ok = ok && kd_dln_flow(x4, NULL, Q->A, Q->y, w->D, alpha, hh) == KD_OK;
+    if (ok)
+    {
+        d1 = dist_fmpq_d(&w->x_flow, x2, prec);
+        d2 = dist_fmpq_d(x2, x4, prec);
+        r = d2 > 0 ? d1 / d2 : HUGE_VAL;
+        w->flow_order = d2 > 0 && d1 > 0 ? log2(r) : 0;
+        if (r > 1)
+            w->flow_err_disc = isfinite(r) ? d1 + d2 * r / (r - 1) : d1;
+    }
+    fmpq_mat_clear(x2);
+    fmpq_mat_clear(x4);
+    fmpq_clear(alpha);
+    if (cp == NULL)
+        return;
+    d1 = dist_fmpq_d(cp + 1, cp, prec);
+    d2 = dist_fmpq_d(&w->x_flow, cp + 1, prec);
+    if (d2 == 0)
+        w->flow_err_tail = 0;
+    else if (d2 < d1)
+        w->flow_err_tail = d2 * (d2 / d1) / (1 - d2 / d1);
+    if (w->flow_err_disc >= 0 && w->flow_err_tail >= 0)
+        w->flow_err_est = w->flow_err_disc + w->flow_err_tail;
+}
+
+/* The integrated flow of one row (and, for the estimates, its step-halved
+   twin and two checkpoints). */
 static void
 row_flow(kd_dln_row_struct * w, const kd_problem_t P, const kd_truth_set_t T,
          const kd_qproblem_t Q, const kd_dln_opts_t o)
 {
     arb_mat_t xf;
+    fmpq_mat_struct cp[2];
     fmpq_t alpha;
-    slong prec = FLINT_MAX(o->fopts.prec, 64) + 64;
-    fmpq_init(alpha);
-    fmpq_set(alpha, &w->alpha);
+    slong prec = FLINT_MAX(o->fopts.prec, 64) + 64, n, k, cps[2];
+    int use_cp;
+    n = 0;
+    if (o->fopts.h > 0 && o->fopts.T >= 0 && o->fopts.T / o->fopts.h <= 1e12)
+        n = (slong) ceil(o->fopts.T / o->fopts.h);
+    k = n / 4;
+    use_cp = o->flow_err_est && k >= 1;
+    cps[0] = n - 2 * k;
+    cps[1] = n - k;
+    fmpq_mat_init(cp, P->N, 1);
+    fmpq_mat_init(cp + 1, P->N, 1);
     w->flow_run = 1;
     fmpq_mat_clear(&w->x_flow);
     fmpq_mat_init(&w->x_flow, P->N, 1);
-    w->flow_status = kd_dln_flow(&w->x_flow, &w->flow_steps, Q->A, Q->y, w->D, alpha,
-                                 &o->fopts);
-    if (w->flow_status != KD_OK)
-    {
-        snprintf(w->flow_error, sizeof w->flow_error, "%s", kd_error_message());
-        fmpq_clear(alpha);
-        return;
-    }
-    arb_mat_init(xf, P->N, 1);
-    arb_mat_set_fmpq_mat(xf, &w->x_flow, prec);
-    kd_dln_measure(&w->flow, T, P, xf, prec);
-    if (w->limit_status == KD_OK)
-        dist_arb(&w->flow_to_limit, xf, &w->x_limit, prec);
-    if (o->flow_err_est)
-    {
-        kd_dln_flow_opts_t h2;
-        fmpq_mat_t x2;
-        fmpq_mat_init(x2, P->N, 1);
-        *h2 = o->fopts;
-        h2->h = o->fopts.h / 2;
-        if (kd_dln_flow(x2, NULL, Q->A, Q->y, w->D, alpha, h2) == KD_OK)
-        {
-            arb_mat_t b;
-            arb_t d;
-            arb_mat_init(b, P->N, 1);
-            arb_init(d);
-            arb_mat_set_fmpq_mat(b, x2, prec);
-            dist_arb(d, xf, b, prec);
-            w->flow_err_est = arf_get_d(arb_midref(d), ARF_RND_UP);
-            arb_mat_clear(b);
-            arb_clear(d);
-        }
-        fmpq_mat_clear(x2);
-    }
-    arb_mat_clear(xf);
+    fmpq_init(alpha);
+    fmpq_set(alpha, &w->alpha);
+    w->flow_status = _kd_dln_flow_cp(&w->x_flow, &w->flow_steps, Q->A, Q->y, w->D, alpha,
+                                     &o->fopts, cp, cps, use_cp ? 2 : 0);
     fmpq_clear(alpha);
+    if (w->flow_status != KD_OK)
+        snprintf(w->flow_error, sizeof w->flow_error, "%s", kd_error_message());
+    else
+    {
+        arb_mat_init(xf, P->N, 1);
+        arb_mat_set_fmpq_mat(xf, &w->x_flow, prec);
+        kd_dln_measure(&w->flow, T, P, xf, prec);
+        if (w->limit_status == KD_OK)
+            dist_arb(&w->flow_to_limit, xf, &w->x_limit, prec);
+        arb_mat_clear(xf);
+        if (o->flow_err_est)
+            row_flow_estimate(w, P, Q, o, use_cp ? cp : NULL, prec);
+    }
+    fmpq_mat_clear(cp);
+    fmpq_mat_clear(cp + 1);
 }
 
 /* The off-support slack rho of the dual certificate when the certificate
@@ -484,7 +550,8 @@ kd_dln_run(kd_dln_report_t R, const kd_problem_t P, const kd_dln_opts_t o)
             kd_dln_measure_init(&w->flow);
             arb_init(&w->flow_to_limit);
             arb_indeterminate(&w->flow_to_limit);
-            w->flow_err_est = -1;
+            w->flow_err_est = w->flow_err_disc = w->flow_err_tail = -1;
+            w->flow_order = 0;
             if (o->progress)
             {
                 char what[96];
