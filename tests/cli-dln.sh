@@ -36,18 +36,20 @@ check "dln flow to limit <= 1e-8" le "$(json rows.0.flow.distance_to_limit.mid)"
 check "dln flow: error estimate reported" le "$(json rows.0.flow.integration_error_estimate_unverified)" 1e-8
 # the acceptance case: A = [1, 1/2], RK4, h = 1/32, T = 200 (discretisation-dominated) and a
 # short T (the finite-time part dominates): the certified ||x_flow - x_inf|| agrees with the
-# reported error estimate within 1 % (and never exceeds it by more)
-for run in "rk4 --h 0.03125 --T 200" "euler --h 0.03125 --T 200" "rk4 --h 0.03125 --T 6"; do
+# reported error estimate within 1 % (measured: 0.002 %, 0.07 %, 0.02 %)
+for run in "rk4 --h 0.03125 --T 200" "euler --h 0.03125 --T 200" "rk4 --h 0.03125 --T 3"; do
     # shellcheck disable=SC2086
     expect_ok "dln flow estimate ($run)" "$KD" dln --quiet --A "$D/dln-rho.mtx" --y "$D/cli-one.mtx" \
         --depth 2 --alpha 2^-2 --flow --scheme $run --format json
     dist=$(json rows.0.flow.distance_to_limit.mid)
     est=$(json rows.0.flow.integration_error_estimate_unverified)
     check "dln flow ($run): ||x_flow - x_inf|| = $dist <= 1.01 x estimate $est" \
-        awk -v a="$dist" -v b="$est" 'BEGIN { exit !(b > 0 && a <= 1.01 * b) }'
+        awk -v a="$dist" -v b="$est" 'BEGIN { exit !(b > 0 && a <= 1.01 * b && b <= 1.01 * a) }'
 done
-check "dln flow: the estimate reports the finite-time part" \
-    awk -v t="$(json rows.0.flow.finite_time_error_estimate_unverified)" 'BEGIN { exit !(t > 0) }'
+tail=$(json rows.0.flow.finite_time_error_estimate_unverified)
+step=$(json rows.0.flow.discretisation_error_estimate_unverified)
+check "dln flow: at T = 3 the finite-time part $tail dominates the step part $step" \
+    awk -v t="$tail" -v d="$step" 'BEGIN { exit !(t > 100 * d) }'
 expect_ok "dln flow mpfr" "$KD" dln --quiet --A "$D/dln-rho.mtx" --y "$D/cli-one.mtx" \
     --depth 3 --alpha 2^-2 --flow --prec 80 --h 0.0625 --T 8 --no-estimate
 check "dln flow text" grep -q "flow   euler, h = 0.0625, T = 8, 128 steps" "$tmp/out"

@@ -140,10 +140,10 @@ typedef struct
     kd_dln_measure_struct flow;
     arb_struct flow_to_limit;   /* ||x_flow - x_limit||_2, certified */
     /* estimates of ||x_flow - x_inf||_2, NOT proved (proofs-notes/dln.md §6);
-       < 0: none (not asked for, or the flow has not settled by T) */
+       < 0: none (not asked for, or the extrapolation does not apply) */
     double flow_err_disc;       /* ||x_h(T) - x(T)||: Richardson from runs with h/2, h/4 */
     double flow_order;          /* the observed order log2(d1/d2) of that extrapolation */
-    double flow_err_tail;       /* ||x(T) - x_inf||: geometric extrapolation of the last increments */
+    double flow_err_tail;       /* ||x(T) - x_inf||: the flow linearised at T (a Newton step) */
     double flow_err_est;        /* their sum */
 }
 kd_dln_row_struct;
@@ -180,7 +180,7 @@ typedef struct
     fmpq * alphas;
     int flow;                   /* integrate the flow too */
     kd_dln_flow_opts_struct fopts;
-    int flow_err_est;           /* also estimate the flow's error (runs with h/2, h/4; two checkpoints) */
+    int flow_err_est;           /* also estimate the flow's error (runs with h/2, h/4; the linearised tail) */
     int rates;
     int select;
     slong prec;                 /* target precision of the balls */

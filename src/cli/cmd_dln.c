@@ -172,9 +172,10 @@ print_text(const kd_dln_report_t R, const kd_dln_opts_t o)
             if (w->flow_err_est >= 0)
                 printf(", error ~ %.3g (estimate, not proved: steps %.2g + finite T %.2g)",
                        w->flow_err_est, w->flow_err_disc, w->flow_err_tail);
-            else if (w->flow_err_disc >= 0)
-                printf(", error: no estimate (the flow has not settled by T; steps ~ %.2g)",
-                       w->flow_err_disc);
+            else if (o->flow_err_est)
+                printf(", error: no estimate (%s)", w->flow_err_disc < 0
+                       ? "halving h does not shrink the step error: h is too large"
+                       : "the linearised flow at T is singular");
             printf("\n");
         }
     }

@@ -88,13 +88,12 @@ kd_status
 kd_dln_flow(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
             const fmpq_t alpha, const kd_dln_flow_opts_t o)
 {
-    return _kd_dln_flow_cp(x, steps, A, y, D, alpha, o, NULL, NULL, 0);
+    return _kd_dln_flow_cp(x, steps, A, y, D, alpha, o, NULL);
 }
 
 kd_status
 _kd_dln_flow_cp(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
-                const fmpq_t alpha, const kd_dln_flow_opts_struct * o, fmpq_mat_struct * cp,
-                const slong * cp_step, slong ncp)
+                const fmpq_t alpha, const kd_dln_flow_opts_struct * o, fmpq_mat_struct * H)
 {
     slong m = fmpq_mat_nrows(A), N = fmpq_mat_ncols(A);
     if (fmpq_mat_nrows(y) != m || fmpq_mat_ncols(y) != 1 || fmpq_mat_nrows(x) != N
@@ -112,6 +111,6 @@ _kd_dln_flow_cp(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_
     if (o->prec != 0 && (o->prec < MPFR_PREC_MIN || o->prec > 100000))
         return kd_error_set(KD_ERR_ARG, "dln flow: MPFR precision %ld out of range",
                             (long) o->prec);
-    return o->prec == 0 ? _kd_dln_flow_d(x, steps, A, y, D, alpha, o, cp, cp_step, ncp)
-                        : _kd_dln_flow_mpfr(x, steps, A, y, D, alpha, o, cp, cp_step, ncp);
+    return o->prec == 0 ? _kd_dln_flow_d(x, steps, A, y, D, alpha, o, H)
+                        : _kd_dln_flow_mpfr(x, steps, A, y, D, alpha, o, H);
 }

@@ -38,8 +38,7 @@ typedef double * kd_dln_sv_d;
 
 kd_status
 _kd_dln_flow_d(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
-               const fmpq_t alpha, const kd_dln_flow_opts_struct * o, fmpq_mat_struct * cp,
-               const slong * cp_step, slong ncp)
+               const fmpq_t alpha, const kd_dln_flow_opts_struct * o, fmpq_mat_struct * H)
 {
-    return flow_d(x, steps, A, y, D, alpha, o, 53, cp, cp_step, ncp);
+    return flow_d(x, steps, A, y, D, alpha, o, 53, H);
 }

@@ -90,21 +90,41 @@ KD_T(all_finite)(SV z, slong n)
     return 1;
 }
 
-/* x = u^D - v^D at the state z, in the same arithmetic (rhs computes it). */
+/* x = u^D - v^D at the state z, in the same arithmetic (rhs computes it),
+   and when H != NULL the flow's metric there: x' = -H A^T (A x - y) with
+   H_j = D^2 (u_j^(2D-2) + v_j^(2D-2)). */
 static void
-KD_T(store_x)(fmpq_mat_t x, SV z, KD_T(flow_ctx) * c)
+KD_T(store_x)(fmpq_mat_t x, fmpq_mat_struct * H, SV z, KD_T(flow_ctx) * c)
 {
-    slong j;
+    slong j, k, N = c->N, _prec = c->_prec;
+    (void) _prec;
     KD_T(rhs)(c->k1, z, c);
     fmpq_mat_zero(x);
-    for (j = 0; j < c->N; j++)
+    for (j = 0; j < N; j++)
         S_STORE_Q(fmpq_mat_entry(x, j, 0), E(c->x, j));
+    if (H == NULL)
+        return;
+    for (j = 0; j < N; j++)
+    {
+        S_SET(c->t, E(z, j));
+        S_SET(c->p, E(z, N + j));
+        for (k = 2; k < c->D; k++)
+        {
+            S_MUL(c->t, c->t, E(z, j));
+            S_MUL(c->p, c->p, E(z, N + j));
+        }
+        S_MUL(c->t, c->t, c->t);
+        S_MUL(c->p, c->p, c->p);
+        S_ADD(c->t, c->t, c->p);
+        S_MUL_SI(c->t, c->t, c->D * c->D);
+        S_STORE_Q(fmpq_mat_entry(H, j, 0), c->t);
+    }
 }
 
 static kd_status
 KD_T(flow)(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
            const fmpq_t alpha, const kd_dln_flow_opts_struct * o, slong _prec,
-           fmpq_mat_struct * cp, const slong * cp_step, slong ncp)
+           fmpq_mat_struct * H)
 {
     KD_T(flow_ctx) c;
     slong i, j, m = fmpq_mat_nrows(A), N = fmpq_mat_ncols(A), n, nsteps;
@@ -148,9 +168,6 @@ KD_T(flow)(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, 
     nsteps = (slong) ceil(o->T / o->h);
     for (n = 0; n < nsteps; n++)
     {
-        for (i = 0; i < ncp; i++)
-            if (cp_step[i] == n)
-                KD_T(store_x)(cp + i, z, &c);
         KD_T(rhs)(c.k1, z, &c);
         if (o->scheme == KD_DLN_EULER)
             KD_DLN_AXPY(&c, z, z, h, c.k1);
@@ -176,7 +193,7 @@ KD_T(flow)(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, 
     }
     if (st == KD_OK)
     {
-        KD_T(store_x)(x, z, &c);
+        KD_T(store_x)(x, H, z, &c);
     }
     if (steps != NULL)
         *steps = n;

@@ -28,8 +28,7 @@
 
 kd_status
 _kd_dln_flow_mpfr(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y, slong D,
-                  const fmpq_t alpha, const kd_dln_flow_opts_struct * o, fmpq_mat_struct * cp,
-                  const slong * cp_step, slong ncp)
+                  const fmpq_t alpha, const kd_dln_flow_opts_struct * o, fmpq_mat_struct * H)
 {
-    return flow_mpfr(x, steps, A, y, D, alpha, o, o->prec, cp, cp_step, ncp);
+    return flow_mpfr(x, steps, A, y, D, alpha, o, o->prec, H);
 }

@@ -49,18 +49,18 @@ void _kd_dln_apply(arb_mat_t x, const arb_mat_t B, const arb_mat_t mu, const kd_
 void _kd_dln_norm2(arb_t r, const arb_mat_t v, slong prec);
 
 /* The flow in each backend (flow_impl.h) and their conversions (flow.c).
-   cp[i] (N x 1, initialised) receives x at the start of step cp_step[i]
-   (0 <= cp_step[i] < the number of steps), i < ncp. */
+   When H != NULL (N x 1) it receives the flow's metric at the final state:
+   x' = -diag(H) A^T (A x - y), H_j = D^2 (u_j^(2D-2) + v_j^(2D-2)). */
 kd_status _kd_dln_flow_d(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y,
                          slong D, const fmpq_t alpha, const kd_dln_flow_opts_struct * o,
-                         fmpq_mat_struct * cp, const slong * cp_step, slong ncp);
+                         fmpq_mat_struct * H);
 kd_status _kd_dln_flow_mpfr(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y,
                             slong D, const fmpq_t alpha, const kd_dln_flow_opts_struct * o,
-                            fmpq_mat_struct * cp, const slong * cp_step, slong ncp);
-/* kd_dln_flow with checkpoints (as above); arguments checked as kd_dln_flow. */
+                            fmpq_mat_struct * H);
+/* kd_dln_flow that also returns H (as above); arguments checked as kd_dln_flow. */
 kd_status _kd_dln_flow_cp(fmpq_mat_t x, slong * steps, const fmpq_mat_t A, const fmpq_mat_t y,
                           slong D, const fmpq_t alpha, const kd_dln_flow_opts_struct * o,
-                          fmpq_mat_struct * cp, const slong * cp_step, slong ncp);
+                          fmpq_mat_struct * H);
 double _kd_dln_fmpq_get_d(const fmpq_t q);
 void _kd_dln_fmpq_set_d(fmpq_t q, double a);
 void _kd_dln_fmpq_set_mpfr(fmpq_t q, const mpfr_t a);

@@ -232,19 +232,77 @@ dist_fmpq_d(const fmpq_mat_t a, const fmpq_mat_t b, slong prec)
     return r;
 }
 
+/* ||H A^T (A H A^T)^{-1} (A x - y)||_2 in balls at prec (the linearised
+   remaining path of the flow, see row_flow_estimate), rounded up; -1 when
+   A H A^T is not proved invertible. */
+static double
+flow_tail(const kd_qproblem_t Q, const fmpq_mat_t x, const fmpq_mat_t H, slong prec)
+{
+    slong m = fmpq_mat_nrows(Q->A), N = fmpq_mat_ncols(Q->A), i, j;
+    arb_mat_t A, AH, M, r, z, d;
+    arb_t t;
+    double res = -1;
+    fmpq_mat_t rq;
+    fmpq_mat_init(rq, m, 1);
+    fmpq_mat_mul(rq, Q->A, x);
+    fmpq_mat_sub(rq, rq, Q->y);
+    arb_mat_init(A, m, N);
+    arb_mat_init(AH, m, N);
+    arb_mat_init(M, m, m);
+    arb_mat_init(r, m, 1);
+    arb_mat_init(z, m, 1);
+    arb_mat_init(d, N, 1);
+    arb_init(t);
+    arb_mat_set_fmpq_mat(A, Q->A, prec);
+    arb_mat_set_fmpq_mat(r, rq, prec);
+    for (j = 0; j < N; j++)
+    {
+        arb_set_fmpq(t, fmpq_mat_entry(H, j, 0), prec);
+        for (i = 0; i < m; i++)
+            arb_mul(arb_mat_entry(AH, i, j), arb_mat_entry(A, i, j), t, prec);
+    }
+    if (arb_mat_is_zero(r))
+        res = 0;
+    else
+    {
+        arb_mat_t At;
+        arb_mat_init(At, N, m);
+        arb_mat_transpose(At, A);
+        arb_mat_mul(M, AH, At, prec);
+        if (arb_mat_solve(z, M, r, prec))
+        {
+            arb_mat_transpose(At, AH);
+            arb_mat_mul(d, At, z, prec);
+            _kd_dln_norm2(t, d, prec);
+            res = arf_get_d(arb_midref(t), ARF_RND_UP);
+        }
+        arb_mat_clear(At);
+    }
+    fmpq_mat_clear(rq);
+    arb_mat_clear(A);
+    arb_mat_clear(AH);
+    arb_mat_clear(M);
+    arb_mat_clear(r);
+    arb_mat_clear(z);
+    arb_mat_clear(d);
+    arb_clear(t);
+    return res;
+}
+
 /* The two estimates of the flow's error (dln.md §6), neither proved.
-   The discretisation error ||x_h(T) - x(T)|| by Richardson extrapolation
-   with the observed order: d1 = ||x_h - x_{h/2}||, d2 = ||x_{h/2} - x_{h/4}||,
+   The step error ||x_h(T) - x(T)|| by Richardson extrapolation with the
+   observed order: d1 = ||x_h - x_{h/2}||, d2 = ||x_{h/2} - x_{h/4}||,
    r = d1/d2 (about 2^p: p = 1 Euler, 4 RK4); the errors then decrease
    geometrically by r per halving and e_h = d1 + e_{h/2} = d1 + d2 r/(r - 1).
    disc < 0 when r <= 1 (h is not in the asymptotic range).
-   The finite-time error ||x(T) - x_inf|| by geometric extrapolation of the
-   iterates at the starts of steps n - 2k and n - k (k = n/4): with d1, d2
-   the two last increments and q = d2/d1 < 1, d2 q/(1 - q); tail < 0 when the
-   increments do not decrease (the flow has not settled by T). */
+   The finite-time error ||x(T) - x_inf|| by the flow linearised at T:
+   x' = -H A^T r with r = A x - y and the metric H frozen gives
+   r' = -(A H A^T) r and the remaining path H A^T (A H A^T)^{-1} r(T) (a
+   Newton step on the manifold the flow moves on). tail < 0 when that
+   system is not solved. */
 static void
 row_flow_estimate(kd_dln_row_struct * w, const kd_problem_t P, const kd_qproblem_t Q,
-                  const kd_dln_opts_t o, const fmpq_mat_struct * cp, slong prec)
+                  const kd_dln_opts_t o, const fmpq_mat_t H, slong prec)
 {
     kd_dln_flow_opts_t hh;
     fmpq_mat_t x2, x4;
@@ -272,45 +330,29 @@ row_flow_estimate(kd_dln_row_struct * w, const kd_problem_t P, const kd_qproblem
     fmpq_mat_clear(x2);
     fmpq_mat_clear(x4);
     fmpq_clear(alpha);
-    if (cp == NULL)
-        return;
-    d1 = dist_fmpq_d(cp + 1, cp, prec);
-    d2 = dist_fmpq_d(&w->x_flow, cp + 1, prec);
-    if (d2 == 0)
-        w->flow_err_tail = 0;
-    else if (d2 < d1)
-        w->flow_err_tail = d2 * (d2 / d1) / (1 - d2 / d1);
+    w->flow_err_tail = flow_tail(Q, &w->x_flow, H, prec);
     if (w->flow_err_disc >= 0 && w->flow_err_tail >= 0)
         w->flow_err_est = w->flow_err_disc + w->flow_err_tail;
 }
 
-/* The integrated flow of one row (and, for the estimates, its step-halved
-   twin and two checkpoints). */
+/* The integrated flow of one row (and, for the estimates, its twins with
+   h/2 and h/4 and the flow's metric at T). */
 static void
 row_flow(kd_dln_row_struct * w, const kd_problem_t P, const kd_truth_set_t T,
          const kd_qproblem_t Q, const kd_dln_opts_t o)
 {
     arb_mat_t xf;
-    fmpq_mat_struct cp[2];
+    fmpq_mat_t H;
     fmpq_t alpha;
-    slong prec = FLINT_MAX(o->fopts.prec, 64) + 64, n, k, cps[2];
-    int use_cp;
-    n = 0;
-    if (o->fopts.h > 0 && o->fopts.T >= 0 && o->fopts.T / o->fopts.h <= 1e12)
-        n = (slong) ceil(o->fopts.T / o->fopts.h);
-    k = n / 4;
-    use_cp = o->flow_err_est && k >= 1;
-    cps[0] = n - 2 * k;
-    cps[1] = n - k;
-    fmpq_mat_init(cp, P->N, 1);
-    fmpq_mat_init(cp + 1, P->N, 1);
+    slong prec = FLINT_MAX(o->fopts.prec, 64) + 64;
+    fmpq_mat_init(H, P->N, 1);
     w->flow_run = 1;
     fmpq_mat_clear(&w->x_flow);
     fmpq_mat_init(&w->x_flow, P->N, 1);
     fmpq_init(alpha);
     fmpq_set(alpha, &w->alpha);
     w->flow_status = _kd_dln_flow_cp(&w->x_flow, &w->flow_steps, Q->A, Q->y, w->D, alpha,
-                                     &o->fopts, cp, cps, use_cp ? 2 : 0);
+                                     &o->fopts, o->flow_err_est ? H : NULL);
     fmpq_clear(alpha);
     if (w->flow_status != KD_OK)
         snprintf(w->flow_error, sizeof w->flow_error, "%s", kd_error_message());
@@ -323,10 +365,9 @@ row_flow(kd_dln_row_struct * w, const kd_problem_t P, const kd_truth_set_t T,
             dist_arb(&w->flow_to_limit, xf, &w->x_limit, prec);
         arb_mat_clear(xf);
         if (o->flow_err_est)
-            row_flow_estimate(w, P, Q, o, use_cp ? cp : NULL, prec);
+            row_flow_estimate(w, P, Q, o, H, prec);
     }
-    fmpq_mat_clear(cp);
-    fmpq_mat_clear(cp + 1);
+    fmpq_mat_clear(H);
 }
 
 /* The off-support slack rho of the dual certificate when the certificate
