@@ -829,10 +829,12 @@ kkt_newton(arb_mat_t z, const kkt * K, const arb_t mu_fixed, slong prec)
         /* stop once the step is below 2^(-prec+16) relative to z */
         for (i = 0; i < n; i++)
         {
-            slong ed = arf_is_zero(arb_midref(arb_mat_entry(d, i, 0))) ? WORD_MIN
-                       : arf_abs_bound_lt_2exp_si(arb_midref(arb_mat_entry(d, i, 0)));
-            slong ez = arf_is_zero(arb_midref(arb_mat_entry(z, i, 0))) ? 0
-                       : arf_abs_bound_lt_2exp_si(arb_midref(arb_mat_entry(z, i, 0)));
+            slong ed, ez;
+            if (arf_is_zero(arb_midref(arb_mat_entry(d, i, 0))))
+                continue;       /* a zero step entry: no bound to take (and no WORD_MIN - ez) */
+            ed = arf_abs_bound_lt_2exp_si(arb_midref(arb_mat_entry(d, i, 0)));
+            ez = arf_is_zero(arb_midref(arb_mat_entry(z, i, 0))) ? 0
+                 : arf_abs_bound_lt_2exp_si(arb_midref(arb_mat_entry(z, i, 0)));
             e = FLINT_MAX(e, ed - ez);
         }
         if (e < -prec + 16)

@@ -62,15 +62,19 @@ kd_truth_set_set(kd_truth_set_t T, const kd_truth_set_t S)
     }
     T->levels = flint_malloc((S->nlevels + 1) * sizeof(slong));
     T->nlevels = S->nlevels;
-    memcpy(T->levels, S->levels, S->nlevels * sizeof(slong));
+    if (S->nlevels > 0)
+        memcpy(T->levels, S->levels, S->nlevels * sizeof(slong));
     memcpy(T->how, S->how, sizeof T->how);
     T->nE = S->nE;
     if (S->nE >= 0)
     {
         T->E = flint_malloc((S->nE + 1) * sizeof(slong));
         T->s = flint_malloc((S->nE + 1) * sizeof(int));
-        memcpy(T->E, S->E, S->nE * sizeof(slong));
-        memcpy(T->s, S->s, S->nE * sizeof(int));
+        if (S->nE > 0)
+        {
+            memcpy(T->E, S->E, S->nE * sizeof(slong));
+            memcpy(T->s, S->s, S->nE * sizeof(int));
+        }
     }
     T->prec = S->prec;
 }
@@ -81,8 +85,11 @@ set_pattern(kd_truth_set_t T, const slong * E, const int * s, slong nE)
 {
     T->E = flint_realloc(T->E, (nE + 1) * sizeof(slong));
     T->s = flint_realloc(T->s, (nE + 1) * sizeof(int));
-    memcpy(T->E, E, nE * sizeof(slong));
-    memcpy(T->s, s, nE * sizeof(int));
+    if (nE > 0)
+    {
+        memcpy(T->E, E, nE * sizeof(slong));
+        memcpy(T->s, s, nE * sizeof(int));
+    }
     T->nE = nE;
 }
 
@@ -238,8 +245,11 @@ attempt(kd_truth_set_t T, search_log * L, const kd_problem_t P, const slong * E,
         {
             L->E = flint_realloc(L->E, (nE + 1) * sizeof(slong));
             L->s = flint_realloc(L->s, (nE + 1) * sizeof(int));
-            memcpy(L->E, E, nE * sizeof(slong));
-            memcpy(L->s, sg, nE * sizeof(int));
+            if (nE > 0)
+            {
+                memcpy(L->E, E, nE * sizeof(slong));
+                memcpy(L->s, sg, nE * sizeof(int));
+            }
             L->nE = nE;
             L->prec0 = p;
             L->level0 = n;
