@@ -29,15 +29,22 @@ extern "C" {
            x^{j+1} = S_{t lambda}(x^j - t A^T z^j),
            z^{j+1} = P(z^j + t A (2 x^{j+1} - x^j) - t alpha_k y),
            psi_k = (x^1 + ... + x^p) / (p alpha_k);
-         Psi(y) = psi_n,   P(v) = v min(1, 1/||v||_2). */
+         Psi(y) = psi_n,   P(v) = v min(1, 1/||v||_2).
+   - EXACT P3: Psi(y) = the minimiser of lambda ||x||_1 + ||A x - y||_2 for
+     the exact A (rational or algebraic) and lambda, where it is unique;
+     evaluated by the certified truth (kdigits/truth.h). The search runs on
+     the map's closed form on the pattern (support E, signs s) of y
+     (proofs-notes/stability.md §2.3); the upper bound holds on that
+     pattern region. */
 typedef enum
 {
     KD_STAB_LISTA = 0,
     KD_STAB_ISTA,
-    KD_STAB_FIRENET
+    KD_STAB_FIRENET,
+    KD_STAB_EXACT_P3            /* the exact P3 solution map (below) */
 } kd_stab_kind;
 
-/* "lista", "ista", "firenet"; parse: KD_ERR_ARG for another name. */
+/* "lista", "ista", "firenet", "exact-p3"; parse: KD_ERR_ARG for another name. */
 const char * kd_stab_kind_name(kd_stab_kind k);
 kd_status kd_stab_kind_parse(kd_stab_kind * k, const char * s);
 
@@ -50,6 +57,14 @@ typedef struct
     double lambda, t, LA;       /* FIRENET: lambda, tau = sigma = t, ||A||_2 <= LA */
     slong p, n;                 /* FIRENET: inner steps, restarts */
     double * alpha;             /* FIRENET: n scales */
+    kd_mat_struct * P3A;        /* EXACT P3: the exact A (owned); lambda above */
+    slong p3nE;                 /* EXACT P3: the pattern of y (E, s) */
+    slong * p3E;
+    int * p3s;
+    int p3regime;               /* 1: residual != 0; 2: |E| = m, zero residual; 0: none */
+    double * p3model;           /* A_E (m x nE), A_E^+ (nE x m), G^-1 s (nE), double */
+    double p3kappa;             /* lambda / sqrt(1 - lambda^2 s^T G^-1 s) (regime 1) */
+    const char * p3reason;      /* why no pattern at y (static), else NULL */
 }
 kd_stab_map_struct;
 
@@ -71,6 +86,14 @@ kd_status kd_stab_map_set_firenet(kd_stab_map_t F, const double * A, slong m, sl
                                   double lambda, slong p, slong n, double theta, double delta,
                                   double eps0);
 
+/* F = the exact P3 solution map for A (exact, real, m x N) and lambda > 0
+   (a double, read as the exact dyadic it denotes), with the pattern of the
+   base point y (exact) certified at prec bits. No certified unique
+   minimiser at y is not an error: F->p3reason says why, F->p3regime = 0
+   (the search then sees the zero map, the verdict is unknown). */
+kd_status kd_stab_map_set_exact_p3(kd_stab_map_t F, const kd_mat_t A, double lambda,
+                                   const fmpq_mat_t y, slong prec);
+
 /* x (N) = Psi(y) in double (not certified; for the search). */
 kd_status kd_stab_map_eval_d(double * x, const kd_stab_map_t F, const double * y);
 
@@ -87,7 +110,9 @@ kd_status kd_stab_map_eval_arb(arb_mat_t x, const kd_stab_map_t F, const fmpq_ma
 /* *u = a certified upper bound on the global Lipschitz constant of Psi
    (2-norms), proofs-notes/stability.md §2: LISTA/ISTA
    l_{k+1} = ||I - W_k B|| l_k + ||W_k||; FIRENET
-   l_k = l_{k-1} / sqrt(1 - q) + (p + 1) t / (2 (1 - q)), q = t LA. */
+   l_k = l_{k-1} / sqrt(1 - q) + (p + 1) t / (2 (1 - q)), q = t LA.
+   EXACT P3: no global bound is computed (u indeterminate); kd_stab_search
+   gives the bound on the pattern region of y (§2.3). */
 kd_status kd_stab_map_lipschitz_ubound(arb_t u, const kd_stab_map_t F, slong prec);
 
 /* ------------------------------------------------------------ the search
@@ -163,6 +188,9 @@ typedef struct
     int lipschitz_verdict;      /* as in the options */
     kd_stab_verdict verdict;
     const char * reason;        /* why unknown (static), else NULL */
+    const char * upper_scope;   /* what lip_upper bounds (static): "global", or
+                                   the pattern region (EXACT P3) */
+    const char * upper_reason;  /* why lip_upper is not available (static), else NULL */
 }
 kd_stab_result_struct;
 
@@ -215,7 +243,7 @@ typedef struct
     ulong train_seed;           /* default 20220316 */
     double ista_lambda;         /* ISTA's lambda; default 1e-4 */
     slong fn_n, fn_p;           /* FIRENET restarts and inner steps; 5, 5 */
-    double fn_lambda;           /* FIRENET's P3 lambda; default 1 */
+    double fn_lambda;           /* FIRENET's and EXACT P3's P3 lambda; default 1 */
     double fn_theta;            /* t = theta / L_A; default 1/2 */
     double fn_delta;            /* default 1e-6 */
 }

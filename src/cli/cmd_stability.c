@@ -58,6 +58,7 @@ own(int c, const char * arg, void * data)
         case 'e': return parse_d(&a->o->step, arg, "--step");
         case 'g': return parse_d(&a->o->momentum, arg, "--momentum");
         case 'T': return parse_d(&a->o->threshold, arg, "--threshold");
+        case 'P': return parse_d(&a->S->fn_lambda, arg, "--p3-lambda");
         case 'V':
             if (strcmp(arg, "amplification") != 0 && strcmp(arg, "lipschitz") != 0)
                 return kd_cli_usage("stability", "--verdict-on expects amplification or "
@@ -123,7 +124,10 @@ print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
     print_ball("||Psi(y+e) - Psi(y)||", R->dpsi);
     print_ball("||e||", R->enorm);
     print_ball("Lipschitz lower bound ||dPsi||/||e||", R->lip_lower);
-    print_ball("Lipschitz upper bound (layer norms)", R->lip_upper);
+    print_ball(T->F->kind == KD_STAB_EXACT_P3 ? "Lipschitz upper bound (pattern region of y)"
+               : "Lipschitz upper bound (layer norms)", R->lip_upper);
+    if (R->upper_reason != NULL)
+        printf("    (upper bound: %s)\n", R->upper_reason);
     print_ball("least ||r|| with A r = e (||A^+ e||)", R->rnorm_min);
     print_ball("amplification lower ||dPsi||/||A^+ e||", R->amp_lower);
     print_ball("amplification upper (Lip ||A||_2)", R->amp_upper);
@@ -151,6 +155,7 @@ kd_cmd_stability(int argc, char ** argv)
         {"seed", required_argument, NULL, 'S'},
         {"subspace", required_argument, NULL, 'u'},
         {"threshold", required_argument, NULL, 'T'},
+        {"p3-lambda", required_argument, NULL, 'P'},
         {"verdict-on", required_argument, NULL, 'V'},
         {"layers", required_argument, NULL, 'L'},
         {"train-samples", required_argument, NULL, 'R'},

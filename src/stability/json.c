@@ -33,6 +33,40 @@ dbl_mat(const double * v, slong rows, slong cols)
     return M;
 }
 
+/* the exact P3 map: A as exact expressions, lambda, the pattern of y */
+static json_t *
+p3_json(json_t * o, const kd_stab_map_struct * F)
+{
+    json_t * M = json_array(), * E = json_array(), * S = json_array();
+    slong i, j;
+    json_object_set_new(o, "layout", json_string(
+        "Psi(y) = argmin_x lambda ||x||_1 + ||A x - y||_2 (unique where defined)"));
+    json_object_set_new(o, "lambda", dbl_q(F->lambda));
+    for (i = 0; i < F->m; i++)
+    {
+        json_t * row = json_array();
+        for (j = 0; j < F->N; j++)
+        {
+            char * s = kd_real_get_str(kd_mat_entry_re(F->P3A, i, j));
+            json_array_append_new(row, json_string(s));
+            flint_free(s);
+        }
+        json_array_append_new(M, row);
+    }
+    json_object_set_new(o, "A", M);
+    for (j = 0; j < F->p3nE; j++)
+    {
+        json_array_append_new(E, json_integer(F->p3E[j]));
+        json_array_append_new(S, json_integer(F->p3s[j]));
+    }
+    json_object_set_new(o, "pattern_support", E);
+    json_object_set_new(o, "pattern_signs", S);
+    json_object_set_new(o, "pattern_zero_residual", json_boolean(F->p3regime == 2));
+    if (F->p3reason != NULL)
+        json_object_set_new(o, "pattern_unavailable", json_string(F->p3reason));
+    return o;
+}
+
 json_t *
 kd_stab_map_json(const kd_stab_map_t F)
 {
@@ -59,6 +93,8 @@ kd_stab_map_json(const kd_stab_map_t F)
         json_object_set_new(o, "A", dbl_mat(F->A, F->m, F->N));
         return o;
     }
+    if (F->kind == KD_STAB_EXACT_P3)
+        return p3_json(o, F);
     json_object_set_new(o, "layout", json_string(
         "x^0 = 0, x^{k+1} = S_{|t_k|}(x^k + W_k (y - B x^k)), k = 0..L-1"));
     json_object_set_new(o, "L", json_integer(F->net->L));
@@ -96,6 +132,12 @@ kd_stab_result_json(const kd_stab_result_t R, const kd_stab_map_t F, const kd_st
     json_object_set_new(j, "e_norm", kd_json_arb_or_null(R->enorm, 12));
     json_object_set_new(j, "lipschitz_lower", kd_json_arb_or_null(R->lip_lower, 12));
     json_object_set_new(j, "lipschitz_upper", kd_json_arb_or_null(R->lip_upper, 12));
+    if (F->kind == KD_STAB_EXACT_P3)
+    {
+        json_object_set_new(j, "lipschitz_upper_scope", json_string(R->upper_scope));
+        if (R->upper_reason != NULL)
+            json_object_set_new(j, "lipschitz_upper_unavailable", json_string(R->upper_reason));
+    }
     json_object_set_new(j, "least_r_norm", kd_json_arb_or_null(R->rnorm_min, 12));
     json_object_set_new(j, "amplification_lower", kd_json_arb_or_null(R->amp_lower, 12));
     json_object_set_new(j, "amplification_upper", kd_json_arb_or_null(R->amp_upper, 12));
