@@ -290,6 +290,16 @@ typedef struct
     fmpq_mat_t Ak;              /* m x dim: A times the basis (checked zero) */
     arb_t half_norm;            /* ||k_1|| / 2 (0 when dim = 0) */
     kd_truth verified;          /* KD_TRUE: A k_i = 0 checked exactly */
+    /* algebraic A (entries in a cyclotomic field Q(zeta_L), theory of
+       kdigits/alg.h): the basis is exact in that field; basis (above) is
+       then 0 x 0 and these hold it */
+    int algebraic;              /* 1: A was not rational */
+    slong L;                    /* the conductor (algebraic) */
+    char ** expr;               /* N * dim exact expressions, column by column:
+                                   entry i of k_c is expr[c * N + i], in the
+                                   parser's grammar (sums of rational multiples
+                                   of cospi(2k/L)) */
+    arb_mat_t enc;              /* N x dim enclosures of the basis (both cases) */
 }
 kd_stab_kernel_struct;
 
@@ -297,8 +307,17 @@ typedef kd_stab_kernel_struct kd_stab_kernel_t[1];
 
 void kd_stab_kernel_init(kd_stab_kernel_t K);
 void kd_stab_kernel_clear(kd_stab_kernel_t K);
-/* KD_ERR_ARG when A has a non-rational entry (message names it). */
+/* Rational A: the integer basis of the reduced row echelon form. A real A
+   with algebraic entries (sqrt, cospi, ... : kdigits/alg.h): the basis of
+   the exact reduced row echelon form in the cyclotomic field of the
+   entries, A k = 0 re-checked in that field, the basis exported as exact
+   expressions. KD_ERR_UNSUPPORTED when an entry has no cyclotomic field
+   within the degree cap (message says why), KD_ERR_ARG for complex A. */
 kd_status kd_stab_kernel(kd_stab_kernel_t K, const kd_mat_t A, slong prec);
+
+/* Entry i of basis vector c as an exact string (a rational, or an
+   expression for algebraic A); flint_free it. */
+char * kd_stab_kernel_entry_str(const kd_stab_kernel_t K, slong i, slong c);
 
 /* Near-kernel bound: for k with ||A k|| = eps > 0 and any map Psi accurate
    to within d on x and x + k (||Psi(Ax) - x|| <= d, ||Psi(A(x+k)) - x - k||

@@ -253,14 +253,19 @@ kd_cmd_kernel(int argc, char ** argv)
         ret = kd_csv_print_json(kd_stab_kernel_json(K));
     else
     {
-        printf("ker(A), A %ld x %ld: dimension %ld (exact basis, A k = 0 checked in Q: %s)\n",
-               K->m, K->N, K->dim, kd_truth_name(K->verified));
+        if (K->algebraic)
+            printf("ker(A), A %ld x %ld: dimension %ld (exact basis in Q(zeta_%ld), A k = 0 "
+                   "checked exactly there: %s)\n", K->m, K->N, K->dim, K->L,
+                   kd_truth_name(K->verified));
+        else
+            printf("ker(A), A %ld x %ld: dimension %ld (exact basis, A k = 0 checked in Q: %s)\n",
+                   K->m, K->N, K->dim, kd_truth_name(K->verified));
         for (c = 0; c < K->dim; c++)
         {
             printf("  k_%ld = (", c + 1);
             for (i = 0; i < K->N; i++)
             {
-                char * s = kd_fmpq_get_str(fmpq_mat_entry(K->basis, i, c));
+                char * s = kd_stab_kernel_entry_str(K, i, c);
                 printf("%s%s", i ? ", " : "", s);
                 flint_free(s);
             }

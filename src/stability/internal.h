@@ -38,4 +38,7 @@ kd_status _kd_stab_p3_sandwich(arb_mat_t X0, arb_mat_t X1, arb_t u, const char *
                                const kd_stab_map_struct * F, const fmpq_mat_t y,
                                const fmpq_mat_t y1, slong prec);
 
+/* the kernel of an algebraic A (kernel_alg.c) */
+kd_status _kd_stab_kernel_alg(kd_stab_kernel_struct * K, const kd_mat_t A, slong prec);
+
 #endif

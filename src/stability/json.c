@@ -174,11 +174,15 @@ kd_stab_kernel_json(const kd_stab_kernel_t K)
     {
         json_t * v = json_array();
         for (i = 0; i < K->N; i++)
-            json_array_append_new(v, kd_json_fmpq(fmpq_mat_entry(K->basis, i, c)));
+            json_array_append_new(v, K->algebraic ? json_string(K->expr[c * K->N + i])
+                                                  : kd_json_fmpq(fmpq_mat_entry(K->basis, i, c)));
         json_array_append_new(ks, v);
     }
     fmpq_mat_clear(col);
     json_object_set_new(j, "kernel", ks);
+    json_object_set_new(j, "field", json_string(K->algebraic ? "cyclotomic" : "rational"));
+    if (K->algebraic)
+        json_object_set_new(j, "conductor", json_integer(K->L));
     json_object_set_new(j, "A_k_zero", kd_json_truth(K->verified));
     json_object_set_new(j, "error_lower_bound", kd_json_arb(K->half_norm, 12));
     json_object_set_new(j, "statement", json_string(K->dim > 0
