@@ -77,4 +77,13 @@ check "kernel algebraic A k = 0" [ "$(json A_k_zero)" = true ]
 check "kernel algebraic expression" [ -n "$(json kernel.1.3)" ]
 expect_err "kernel transcendental" "^kdigits kernel: kernel: A is neither rational nor in a cyclotomic" \
     "$KD" kernel --matrix "$srcdir/tests/data/cli-pi.mtx"
+# hallucination: the detail reproduced (mean exact score near 1), the control not
+expect_ok "kernel hallucinate json" "$KD" kernel --hallucinate --train-samples 2000 --epochs 15 \
+    --tests 5 --format json
+sc=$(json score_mean)
+check "kernel hallucinate score ($sc)" awk -v s="$sc" 'BEGIN { split(s, f, "/"); v = f[1] / (f[2] ? f[2] : 1); exit !(v > 0.5) }'
+check "kernel hallucinate detail" [ -n "$(json detail.19.0)" ]
+printf '%%%%MatrixMarket matrix array real general\n2 2\n1\n0\n0\n1\n' >"$tmp/id2.mtx"
+expect_err "kernel hallucinate full rank" "ker\\(A\\) = \\{0\\}" "$KD" kernel --hallucinate \
+    --matrix "$tmp/id2.mtx" --tests 1 --epochs 1 --train-samples 10 --layers 1
 expect_err "kernel no matrix" "^kdigits kernel: --matrix is needed" "$KD" kernel

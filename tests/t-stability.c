@@ -679,6 +679,57 @@ START_TEST(test_kernel_alg)
 }
 END_TEST
 
+/* the hallucination demo: k in ker(A) exactly, the exact scores ordered,
+   the detail reproduced by the network trained with it (fixed seed; the
+   training is bit-reproducible) and not by the control */
+START_TEST(test_hallucinate)
+{
+    kd_stab_halluc_opts_t o;
+    kd_stab_halluc_t H;
+    fmpq_mat_t Ak;
+    arb_t s, h;
+    fmpq_t half;
+    slong i;
+    kd_stab_halluc_opts_init(o);
+    o->train_R = 2000;
+    o->epochs = 15;
+    o->tests = 10;
+    kd_stab_halluc_init(H);
+    kd_assert_ok(kd_stab_hallucinate(H, o, 128));
+    fmpq_mat_init(Ak, H->m, 1);
+    fmpq_mat_mul(Ak, H->A, H->k);
+    ck_assert(fmpq_mat_is_zero(Ak));
+    ck_assert(!fmpq_mat_is_zero(H->k));
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    arb_init(s);
+    arb_init(h);
+    for (i = 0; i < H->N; i++)
+    {
+        fmpq_t a;
+        fmpq_init(a);
+        fmpq_abs(a, fmpq_mat_entry(H->k, i, 0));
+        ck_assert(fmpq_cmp(a, half) <= 0);
+        fmpq_clear(a);
+        arb_set_fmpq(h, fmpq_mat_entry(H->k, i, 0), 128);
+        arb_addmul(s, h, h, 128);
+    }
+    arb_sqrt(s, s, 128);
+    arb_mul_2exp_si(s, s, -1);
+    ck_assert(arb_overlaps(s, H->half_norm));
+    ck_assert(fmpq_cmp(H->c_min, H->c_mean) <= 0 && fmpq_cmp(H->c_mean, H->c_max) <= 0);
+    ck_assert(fmpq_cmp(H->cc_min, H->cc_mean) <= 0 && fmpq_cmp(H->cc_mean, H->cc_max) <= 0);
+    ck_assert_msg(fmpq_get_d(H->c_mean) > 0.5 && fabs(fmpq_get_d(H->cc_mean)) < 0.2,
+                  "hallucination: mean scores %g (with the detail), %g (control)",
+                  fmpq_get_d(H->c_mean), fmpq_get_d(H->cc_mean));
+    fmpq_clear(half);
+    arb_clear(s);
+    arb_clear(h);
+    fmpq_mat_clear(Ak);
+    kd_stab_halluc_clear(H);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
     kd_mat_t A;
@@ -738,6 +789,7 @@ kd_suite_stability(void)
     tcase_add_loop_test(tc, test_kernel, 0, 3);
     tcase_add_test(tc, test_near_kernel);
     tcase_add_test(tc, test_kernel_alg);
+    tcase_add_test(tc, test_hallucinate);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("exact-p3");

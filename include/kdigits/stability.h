@@ -326,6 +326,58 @@ char * kd_stab_kernel_entry_str(const kd_stab_kernel_t K, slong i, slong c);
 kd_status kd_stab_near_kernel_bound(arb_t lb, const fmpq_mat_t A, const fmpq_mat_t k,
                                     const fmpq_t d, slong prec);
 
+/* ------------------------------------------------------------ hallucination
+
+   The troublesome kernel in training (Gottschling-Antun-Hansen-Adcock):
+   LISTA trained on signals x_r = z_r + k, z_r sparse and k a fixed detail
+   in ker(A) (A k = 0 exactly, so y_r = A z_r carries no trace of k),
+   evaluated on test signals x = z without the detail. For each test the
+   exact score
+       c = <Psi(A x) - x, k> / ||k||^2     (exact rational: Psi in Q)
+   (c = 1: the detail reproduced in full) and the certified error bound
+   ||Psi(A x) - x|| >= |c| ||k|| (Cauchy-Schwarz); a control network
+   trained on the z_r alone gives c near 0. */
+typedef struct
+{
+    slong m, N;                 /* A is m x N; default 10 x 20 (seeded integers) */
+    const char * matrix;        /* a rational A (FILE.mtx or builtin:NAME), or NULL */
+    slong s;                    /* sparsity of z; default 3 */
+    slong layers;               /* default 10 */
+    slong train_R, epochs;      /* default 4000, 30 */
+    slong tests;                /* default 20 */
+    ulong seed;                 /* default 1 */
+}
+kd_stab_halluc_opts_struct;
+
+typedef kd_stab_halluc_opts_struct kd_stab_halluc_opts_t[1];
+
+void kd_stab_halluc_opts_init(kd_stab_halluc_opts_t o);
+
+typedef struct
+{
+    slong m, N, tests;
+    fmpq_mat_t A;               /* m x N, exact */
+    fmpq_mat_t k;               /* N x 1: the detail, A k = 0 (checked) */
+    arb_t half_norm;            /* ||k|| / 2: every map errs by this on x or x + k */
+    kd_lista_t net;             /* trained with the detail */
+    kd_lista_t control;         /* trained without it */
+    double train_mse, control_mse;      /* final training MSEs (double) */
+    fmpq * c;                   /* tests: the score of net (exact) */
+    fmpq * c_control;           /* tests: the score of control (exact) */
+    arb_struct * err_lower;     /* tests: |c| ||k|| <= ||Psi(A x) - x|| */
+    fmpq_t c_min, c_max, cc_min, cc_max;        /* ranges of the two scores */
+    fmpq_t c_mean, cc_mean;     /* their means (exact) */
+}
+kd_stab_halluc_struct;
+
+typedef kd_stab_halluc_struct kd_stab_halluc_t[1];
+
+void kd_stab_halluc_init(kd_stab_halluc_t H);
+void kd_stab_halluc_clear(kd_stab_halluc_t H);
+/* Runs the demonstration. KD_ERR_ARG for bad options, a non-rational A or
+   ker(A) = {0}; errors of the training. */
+kd_status kd_stab_hallucinate(kd_stab_halluc_t H, const kd_stab_halluc_opts_t o, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,8 @@
 #include "kdigits/stability.h"
 
 void _kd_stab_fmpq_set_d(fmpq_t q, double d);
+/* splitmix64 step (search.c) */
+ulong _kd_stab_mix(ulong * s);
 kd_status _kd_stab_opnorm(arb_t u, const fmpq_mat_t M, slong prec);
 
 /* FIRENET (firenet.c): x = Psi(y) and, when gy != NULL, gy = J^T v. */

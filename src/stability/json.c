@@ -190,3 +190,55 @@ kd_stab_kernel_json(const kd_stab_kernel_t K)
         : "ker(A) = {0}: no exact kernel obstruction"));
     return j;
 }
+
+static json_t *
+lista_json(const kd_lista_t net)
+{
+    kd_stab_map_t F;
+    json_t * j;
+    kd_stab_map_init(F);
+    if (kd_stab_map_set_lista(F, net, KD_STAB_LISTA) != KD_OK)
+    {
+        kd_stab_map_clear(F);
+        return json_null();
+    }
+    j = kd_stab_map_json(F);
+    kd_stab_map_clear(F);
+    return j;
+}
+
+json_t *
+kd_stab_halluc_json(const kd_stab_halluc_t H)
+{
+    json_t * j = json_object(), * c = json_array(), * cc = json_array(), * el = json_array();
+    slong t;
+    json_object_set_new(j, "m", json_integer(H->m));
+    json_object_set_new(j, "N", json_integer(H->N));
+    json_object_set_new(j, "A", kd_json_fmpq_mat(H->A));
+    json_object_set_new(j, "detail", kd_json_fmpq_mat(H->k));
+    json_object_set_new(j, "kernel_error_lower_bound", kd_json_arb(H->half_norm, 12));
+    json_object_set_new(j, "train_mse", json_real(H->train_mse));
+    json_object_set_new(j, "control_train_mse", json_real(H->control_mse));
+    for (t = 0; t < H->tests; t++)
+    {
+        json_array_append_new(c, kd_json_fmpq(H->c + t));
+        json_array_append_new(cc, kd_json_fmpq(H->c_control + t));
+        json_array_append_new(el, kd_json_arb(H->err_lower + t, 12));
+    }
+    json_object_set_new(j, "score", c);
+    json_object_set_new(j, "score_control", cc);
+    json_object_set_new(j, "error_lower_bound", el);
+    json_object_set_new(j, "score_mean", kd_json_fmpq(H->c_mean));
+    json_object_set_new(j, "score_control_mean", kd_json_fmpq(H->cc_mean));
+    json_object_set_new(j, "score_min", kd_json_fmpq(H->c_min));
+    json_object_set_new(j, "score_max", kd_json_fmpq(H->c_max));
+    json_object_set_new(j, "score_control_min", kd_json_fmpq(H->cc_min));
+    json_object_set_new(j, "score_control_max", kd_json_fmpq(H->cc_max));
+    json_object_set_new(j, "statement", json_string(
+        "score = <Psi(A x) - x, k>/||k||^2 exactly (Psi evaluated in Q) for test signals x "
+        "without the detail k (A k = 0); score 1: the detail hallucinated in full; "
+        "||Psi(A x) - x|| >= |score| ||k||"));
+    json_object_set_new(j, "network", lista_json(H->net));
+    json_object_set_new(j, "control", lista_json(H->control));
+    return j;
+}

@@ -106,8 +106,8 @@ kd_stab_mat_get_d(double * Ad, const kd_mat_t A, slong prec)
 }
 
 /* splitmix64 (a fixed generator: the start does not depend on FLINT) */
-static ulong
-mix(ulong * s)
+ulong
+_kd_stab_mix(ulong * s)
 {
     ulong z = (*s += UWORD(0x9E3779B97F4A7C15));
     z = (z ^ (z >> 30)) * UWORD(0xBF58476D1CE4E5B9);
@@ -246,7 +246,7 @@ ascend(kd_stab_result_t R, const kd_stab_map_t F, const double * Ad, const doubl
         q = rowspace(Q, Ad, m, N);
     for (i = 0; i < N; i++)
     {
-        r[i] = 1e-3 * xmax * (2 * ldexp((double) (mix(&seed) >> 11), -53) - 1);
+        r[i] = 1e-3 * xmax * (2 * ldexp((double) (_kd_stab_mix(&seed) >> 11), -53) - 1);
         v[i] = 0;
     }
     project(r, o->subspace, Q, q, N, tmp);
