@@ -455,18 +455,52 @@ check_sandwich(const kd_stab_result_t R)
         ck_assert_msg(!arb_gt(R->amp_lower, R->amp_upper), "exact-p3: amp lower > upper");
 }
 
+/* the closed form (double) at y against a certified reference enclosure */
+static void
+check_closed_form(const kd_stab_map_t F, const fmpq_mat_t y, const arb_mat_t Xref,
+                  const char * what)
+{
+    double * yd = flint_malloc((size_t) (F->m + F->N) * sizeof(double)), * xd = yd + F->m;
+    slong i;
+    for (i = 0; i < F->m; i++)
+        yd[i] = fmpq_get_d(fmpq_mat_entry(y, i, 0));
+    kd_assert_ok(kd_stab_map_eval_d(xd, F, yd));
+    for (i = 0; i < F->N; i++)
+    {
+        double t = arf_get_d(arb_midref(arb_mat_entry(Xref, i, 0)), ARF_RND_NEAR);
+        ck_assert_msg(fabs(xd[i] - t) <= 1e-12, "closed form %g vs %s %g at %ld", xd[i], what,
+                      t, i);
+    }
+    flint_free(yd);
+}
+
+/* the search with the given steps; both bounds finite and ordered */
+static void
+search_sandwich(const kd_stab_map_t F, const kd_mat_t A, const fmpq_mat_t y,
+                const fmpq_mat_t x, slong steps)
+{
+    kd_stab_opts_t o;
+    kd_stab_result_t R;
+    kd_stab_result_init(R);
+    kd_stab_opts_init(o);
+    o->steps = steps;
+    kd_assert_ok(kd_stab_search(R, F, A, y, x, o));
+    ck_assert(arb_is_finite(R->lip_lower));
+    ck_assert_msg(arb_is_finite(R->lip_upper), "exact-p3: no upper bound (%s)",
+                  R->upper_reason ? R->upper_reason : "");
+    check_sandwich(R);
+    kd_stab_result_clear(R);
+}
+
 /* exact P3 on Omega_2: the zero-residual pattern (|E| = m), the closed form
    at y against the certified truth, the sandwich */
 START_TEST(test_p3_omega)
 {
     kd_mat_t A;
     fmpq_mat_t y, x;
-    double Ad[21 * 22], yd[21], xd[22];
+    double Ad[21 * 22];
     arb_mat_t X;
     kd_stab_map_t F;
-    kd_stab_opts_t o;
-    kd_stab_result_t R;
-    slong i;
 
     kd_mat_init(A, 0, 0);
     fmpq_mat_init(y, 0, 1);
@@ -478,23 +512,8 @@ START_TEST(test_p3_omega)
     ck_assert_int_eq(F->p3nE, 21);
     arb_mat_init(X, 22, 1);
     kd_assert_ok(kd_stab_map_eval_arb(X, F, y, 128));
-    for (i = 0; i < 21; i++)
-        yd[i] = fmpq_get_d(fmpq_mat_entry(y, i, 0));
-    kd_assert_ok(kd_stab_map_eval_d(xd, F, yd));
-    for (i = 0; i < 22; i++)
-    {
-        double t = arf_get_d(arb_midref(arb_mat_entry(X, i, 0)), ARF_RND_NEAR);
-        ck_assert_msg(fabs(xd[i] - t) <= 1e-12, "closed form %g vs truth %g at %ld", xd[i], t, i);
-    }
-    kd_stab_result_init(R);
-    kd_stab_opts_init(o);
-    o->steps = 40;
-    kd_assert_ok(kd_stab_search(R, F, A, y, x, o));
-    ck_assert(arb_is_finite(R->lip_lower));
-    ck_assert_msg(arb_is_finite(R->lip_upper), "exact-p3 on Omega_2: no upper bound (%s)",
-                  R->upper_reason ? R->upper_reason : "");
-    check_sandwich(R);
-    kd_stab_result_clear(R);
+    check_closed_form(F, y, X, "truth");
+    search_sandwich(F, A, y, x, 40);
     arb_mat_clear(X);
     kd_stab_map_clear(F);
     kd_mat_clear(A);
@@ -515,10 +534,7 @@ START_TEST(test_p3_residual)
     fmpq_t lam;
     kd_qsol_t sol;
     arb_mat_t Xs;
-    double yd[3], xd[4];
     kd_stab_map_t F;
-    kd_stab_opts_t o;
-    kd_stab_result_t R;
     slong i;
 
     kd_mat_init(A, 0, 0);
@@ -539,23 +555,8 @@ START_TEST(test_p3_residual)
     kd_assert_ok(kd_p3_solve_exact(sol, Aq, y, NULL, lam));
     arb_mat_init(Xs, 4, 1);
     kd_qvec_get_arb_mat(Xs, sol->x, 128);
-    for (i = 0; i < 3; i++)
-        yd[i] = fmpq_get_d(fmpq_mat_entry(y, i, 0));
-    kd_assert_ok(kd_stab_map_eval_d(xd, F, yd));
-    for (i = 0; i < 4; i++)
-    {
-        double t = arf_get_d(arb_midref(arb_mat_entry(Xs, i, 0)), ARF_RND_NEAR);
-        ck_assert_msg(fabs(xd[i] - t) <= 1e-12, "closed form %g vs path %g at %ld", xd[i], t, i);
-    }
-    kd_stab_result_init(R);
-    kd_stab_opts_init(o);
-    o->steps = 100;
-    kd_assert_ok(kd_stab_search(R, F, A, y, x, o));
-    ck_assert(arb_is_finite(R->lip_lower));
-    ck_assert_msg(arb_is_finite(R->lip_upper), "no upper bound (%s)",
-                  R->upper_reason ? R->upper_reason : "");
-    check_sandwich(R);
-    kd_stab_result_clear(R);
+    check_closed_form(F, y, Xs, "path");
+    search_sandwich(F, A, y, x, 100);
     arb_mat_clear(Xs);
     kd_qsol_clear(sol);
     fmpq_clear(lam);

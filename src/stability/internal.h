@@ -6,6 +6,8 @@
 #include "kdigits/stability.h"
 
 void _kd_stab_fmpq_set_d(fmpq_t q, double d);
+/* u <- its upper end as an exact value (map.c) */
+void _kd_stab_keep_upper(arb_t u, slong prec);
 /* splitmix64 step (search.c) */
 ulong _kd_stab_mix(ulong * s);
 kd_status _kd_stab_opnorm(arb_t u, const fmpq_mat_t M, slong prec);

@@ -125,6 +125,17 @@ _kd_stab_fmpq_set_d(fmpq_t q, double d)
     arf_clear(a);
 }
 
+/* u <- [hi, hi] with hi the upper end of u: an exact upper value */
+void
+_kd_stab_keep_upper(arb_t u, slong prec)
+{
+    arf_t hi;
+    arf_init(hi);
+    arb_get_ubound_arf(hi, u, prec);
+    arb_set_arf(u, hi);
+    arf_clear(hi);
+}
+
 /* u = a certified upper bound of ||M||_2 as a ball [0, u] -> arb with that
    upper end as midpoint (radius 0) */
 kd_status

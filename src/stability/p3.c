@@ -151,12 +151,10 @@ arb_mat_norm_ub(arb_t u, const arb_mat_t M, slong prec)
     const slong r = arb_mat_nrows(M), c = arb_mat_ncols(M);
     fmpq_mat_t mid;
     arb_t s;
-    arf_t hi;
     slong i, j;
     kd_status st;
     fmpq_mat_init(mid, r, c);
     arb_init(s);
-    arf_init(hi);
     for (i = 0; i < r; i++)
         for (j = 0; j < c; j++)
         {
@@ -165,9 +163,7 @@ arb_mat_norm_ub(arb_t u, const arb_mat_t M, slong prec)
         }
     st = _kd_stab_opnorm(u, mid, prec);
     arb_add(u, u, s, prec);
-    arb_get_ubound_arf(hi, u, prec);
-    arb_set_arf(u, hi);
-    arf_clear(hi);
+    _kd_stab_keep_upper(u, prec);
     arb_clear(s);
     fmpq_mat_clear(mid);
     return st;
@@ -248,7 +244,6 @@ pattern_bound(arb_t L, const char ** why, const kd_stab_map_struct * F,
         *why = "lambda^2 s^T (A_E^T A_E)^-1 s = 1 not excluded (degenerate pattern)";
     else if ((st = arb_mat_norm_ub(L, Ginv, prec)) == KD_OK)
     {
-        arf_t hi;
         arb_sqrt(L, L, prec);
         if (p->regime == 1)
         {
@@ -262,10 +257,7 @@ pattern_bound(arb_t L, const char ** why, const kd_stab_map_struct * F,
             arb_rsqrt(c, c, prec);
             arb_addmul(L, t, c, prec);
         }
-        arf_init(hi);
-        arb_get_ubound_arf(hi, L, prec);
-        arb_set_arf(L, hi);
-        arf_clear(hi);
+        _kd_stab_keep_upper(L, prec);
         if (!arb_is_finite(L))
             *why = "the bound on the pattern region is not finite";
     }
