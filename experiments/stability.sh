@@ -4,7 +4,9 @@
 # instance (K = 3, n = 10): trained LISTA certified unstable (amplification
 # lower bound > 1), FIRENET certified stable at threshold 50 (its proved
 # amplification bound), unrolled ISTA for comparison, the search restricted
-# to ker(A)^perp, and the exact kernel of the 1 x 2 gadget.
+# to ker(A)^perp, the exact P3 solution map (bound on its pattern region),
+# the exact kernel of the 1 x 2 gadget and of two DCT rows (algebraic), and
+# the hallucination demonstration (exact scores).
 # usage: experiments/stability.sh [KDIGITS]   (from the source tree)
 set -eu
 KD=${1:-${KDIGITS:-_build/kdigits}}
@@ -26,5 +28,11 @@ echo "== FIRENET at threshold 50"
 summary --net firenet --threshold 50
 echo "== LISTA, perturbations orthogonal to ker(A)"
 summary --net lista --subspace range
+echo "== the exact P3 solution map (upper bound on the pattern region of y)"
+summary --net exact-p3
 echo "== the kernel of the 1 x 2 gadget a = (2, 3)"
 "$KD" kernel --matrix "$top/tests/data/cli-gadget-A.mtx"
+echo "== the kernel of two rows of the 4-point DCT-II (algebraic, exact in Q(zeta_16))"
+"$KD" kernel --matrix "$top/tests/data/kernel-dct-rows.mtx"
+echo "== hallucination: LISTA trained with a kernel detail, exact scores"
+"$KD" kernel --hallucinate --quiet

@@ -45,6 +45,21 @@ expect_ok "stability csv" "$KD" stability --net ista --steps 5 --quiet --format 
 expect_ok "stability user A" "$KD" stability --matrix "$srcdir/tests/data/cli-small.mtx" \
     --signal "$srcdir/tests/data/cli-y2.mtx" --net ista --steps 10 --quiet
 
+# exact P3: the zero-residual pattern of Omega_3; the sandwich; a tie is unbounded
+expect_ok "stability exact-p3 json" "$KD" stability --net exact-p3 --steps 30 --quiet --format json
+check "stability exact-p3 kind" [ "$(json network.kind)" = exact-p3 ]
+check "stability exact-p3 pattern" [ "$(json network.pattern_zero_residual)" = true ]
+lo=$(json lipschitz_lower.mid)
+up=$(json lipschitz_upper.mid)
+check "stability exact-p3 lower <= upper ($lo, $up)" le "$lo" "$up"
+printf '%%%%MatrixMarket matrix array real general\n2 3\n1\n0\n1\n0\n0\n1\n' >"$tmp/tie.mtx"
+printf '%%%%MatrixMarket matrix array real general\n3 1\n1\n0\n1\n' >"$tmp/tiex.mtx"
+expect_ok "stability exact-p3 tie" "$KD" stability --net exact-p3 --matrix "$tmp/tie.mtx" \
+    --signal "$tmp/tiex.mtx" --p3-lambda 0.125 --steps 5 --quiet
+check "stability exact-p3 tie unbounded" grep -q "^Verdict.*unknown (unbounded: the P3 minimiser is not unique" "$tmp/out"
+expect_err "stability exact-p3 bad lambda" "P3 lambda must be > 0" "$KD" stability --net exact-p3 \
+    --p3-lambda -1 --steps 5
+
 # kernel: A = [1 2 3; 4 5 6] has ker A = span (1, -2, 1)
 printf '%%%%MatrixMarket matrix array real general\n2 3\n1\n4\n2\n5\n3\n6\n' >"$tmp/k.mtx"
 expect_ok "kernel json" "$KD" kernel --matrix "$tmp/k.mtx" --format json
@@ -53,6 +68,22 @@ k="$(json kernel.0.0) $(json kernel.0.1) $(json kernel.0.2)"
 check "kernel vector ($k)" [ "$k" = "1 -2 1" -o "$k" = "-1 2 -1" ]
 check "kernel A k = 0" [ "$(json A_k_zero)" = true ]
 check "kernel bound sqrt(6)/2" [ "$(json error_lower_bound.mid | cut -c1-8)" = 1.224744 ]
-expect_err "kernel irrational" "^kdigits kernel: kernel: A must be rational" \
-    "$KD" kernel --matrix "$srcdir/tests/data/cli-small.mtx"
+# algebraic A: two DCT-II rows (sqrt 2, cos(pi q)); A k = 0 proved in Q(zeta_16)
+expect_ok "kernel algebraic json" "$KD" kernel --matrix "$srcdir/tests/data/kernel-dct-rows.mtx" \
+    --format json
+check "kernel algebraic dimension" [ "$(json dimension)" = 2 ]
+check "kernel algebraic field" [ "$(json field)" = cyclotomic ]
+check "kernel algebraic A k = 0" [ "$(json A_k_zero)" = true ]
+check "kernel algebraic expression" [ -n "$(json kernel.1.3)" ]
+expect_err "kernel transcendental" "^kdigits kernel: kernel: A is neither rational nor in a cyclotomic" \
+    "$KD" kernel --matrix "$srcdir/tests/data/cli-pi.mtx"
+# hallucination: the detail reproduced (mean exact score near 1), the control not
+expect_ok "kernel hallucinate json" "$KD" kernel --hallucinate --train-samples 2000 --epochs 15 \
+    --tests 5 --format json
+sc=$(json score_mean)
+check "kernel hallucinate score ($sc)" awk -v s="$sc" 'BEGIN { split(s, f, "/"); v = f[1] / (f[2] ? f[2] : 1); exit !(v > 0.5) }'
+check "kernel hallucinate detail" [ -n "$(json detail.19.0)" ]
+printf '%%%%MatrixMarket matrix array real general\n2 2\n1\n0\n0\n1\n' >"$tmp/id2.mtx"
+expect_err "kernel hallucinate full rank" "ker\\(A\\) = \\{0\\}" "$KD" kernel --hallucinate \
+    --matrix "$tmp/id2.mtx" --tests 1 --epochs 1 --train-samples 10 --layers 1
 expect_err "kernel no matrix" "^kdigits kernel: --matrix is needed" "$KD" kernel

@@ -7,6 +7,8 @@
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/stability.h"
+#include "kdigits/alg.h"
+#include "kdigits/path.h"
 
 /* the Omega_K instance (K = 2, n = 10) in double */
 static void
@@ -425,6 +427,310 @@ START_TEST(test_near_kernel)
 }
 END_TEST
 
+/* a real kd_mat from small integer fractions num[i]/den[i] (row-major) */
+static void
+mat_from_si(kd_mat_t A, fmpq_mat_t Aq, slong m, slong N, const slong * num, const slong * den)
+{
+    slong i;
+    kd_assert_ok(kd_mat_resize(A, m, N));
+    for (i = 0; i < m * N; i++)
+    {
+        kd_real_t r;
+        kd_real_init(r);
+        kd_assert_ok(kd_real_set_si_si(r, num[i], den[i]));
+        kd_mat_set_entry_real(A, i / N, i % N, r);
+        kd_real_clear(r);
+        if (Aq != NULL)
+            fmpq_set_si(fmpq_mat_entry(Aq, i / N, i % N), num[i], den[i]);
+    }
+}
+
+/* the certified sandwich of exact P3: lower <= upper whenever both exist */
+static void
+check_sandwich(const kd_stab_result_t R)
+{
+    if (arb_is_finite(R->lip_lower) && arb_is_finite(R->lip_upper))
+        ck_assert_msg(!arb_gt(R->lip_lower, R->lip_upper), "exact-p3: lower > upper");
+    if (arb_is_finite(R->amp_lower) && arb_is_finite(R->amp_upper))
+        ck_assert_msg(!arb_gt(R->amp_lower, R->amp_upper), "exact-p3: amp lower > upper");
+}
+
+/* the closed form (double) at y against a certified reference enclosure */
+static void
+check_closed_form(const kd_stab_map_t F, const fmpq_mat_t y, const arb_mat_t Xref,
+                  const char * what)
+{
+    double * yd = flint_malloc((size_t) (F->m + F->N) * sizeof(double)), * xd = yd + F->m;
+    slong i;
+    for (i = 0; i < F->m; i++)
+        yd[i] = fmpq_get_d(fmpq_mat_entry(y, i, 0));
+    kd_assert_ok(kd_stab_map_eval_d(xd, F, yd));
+    for (i = 0; i < F->N; i++)
+    {
+        double t = arf_get_d(arb_midref(arb_mat_entry(Xref, i, 0)), ARF_RND_NEAR);
+        ck_assert_msg(fabs(xd[i] - t) <= 1e-12, "closed form %g vs %s %g at %ld", xd[i], what,
+                      t, i);
+    }
+    flint_free(yd);
+}
+
+/* the search with the given steps; both bounds finite and ordered */
+static void
+search_sandwich(const kd_stab_map_t F, const kd_mat_t A, const fmpq_mat_t y,
+                const fmpq_mat_t x, slong steps)
+{
+    kd_stab_opts_t o;
+    kd_stab_result_t R;
+    kd_stab_result_init(R);
+    kd_stab_opts_init(o);
+    o->steps = steps;
+    kd_assert_ok(kd_stab_search(R, F, A, y, x, o));
+    ck_assert(arb_is_finite(R->lip_lower));
+    ck_assert_msg(arb_is_finite(R->lip_upper), "exact-p3: no upper bound (%s)",
+                  R->upper_reason ? R->upper_reason : "");
+    check_sandwich(R);
+    kd_stab_result_clear(R);
+}
+
+/* exact P3 on Omega_2: the zero-residual pattern (|E| = m), the closed form
+   at y against the certified truth, the sandwich */
+START_TEST(test_p3_omega)
+{
+    kd_mat_t A;
+    fmpq_mat_t y, x;
+    double Ad[21 * 22];
+    arb_mat_t X;
+    kd_stab_map_t F;
+
+    kd_mat_init(A, 0, 0);
+    fmpq_mat_init(y, 0, 1);
+    fmpq_mat_init(x, 0, 1);
+    omega_small(A, y, x, Ad);
+    kd_stab_map_init(F);
+    kd_assert_ok(kd_stab_map_set_exact_p3(F, A, 1.0, y, 128));
+    ck_assert_int_eq(F->p3regime, 2);
+    ck_assert_int_eq(F->p3nE, 21);
+    arb_mat_init(X, 22, 1);
+    kd_assert_ok(kd_stab_map_eval_arb(X, F, y, 128));
+    check_closed_form(F, y, X, "truth");
+    search_sandwich(F, A, y, x, 40);
+    arb_mat_clear(X);
+    kd_stab_map_clear(F);
+    kd_mat_clear(A);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(x);
+}
+END_TEST
+
+/* exact P3 with residual != 0 on a rational 3 x 4 A: the closed form at y
+   against the exact homotopy solver (an independent route), the sandwich */
+START_TEST(test_p3_residual)
+{
+    static const slong num[12] = {1, 0, 1, 2, 1, 1, -1, 1, 0, 1, 1, -1};
+    static const slong den[12] = {1, 1, 4, 3, 2, 1, 1, 5, 1, 3, 1, 2};
+    static const slong xn[4] = {1, -1, 1, 1}, xden[4] = {1, 1, 1, 2};
+    kd_mat_t A;
+    fmpq_mat_t Aq, y, x;
+    fmpq_t lam;
+    kd_qsol_t sol;
+    arb_mat_t Xs;
+    kd_stab_map_t F;
+    slong i;
+
+    kd_mat_init(A, 0, 0);
+    fmpq_mat_init(Aq, 3, 4);
+    fmpq_mat_init(y, 3, 1);
+    fmpq_mat_init(x, 4, 1);
+    mat_from_si(A, Aq, 3, 4, num, den);
+    for (i = 0; i < 4; i++)
+        fmpq_set_si(fmpq_mat_entry(x, i, 0), xn[i], xden[i]);
+    fmpq_mat_mul(y, Aq, x);
+    kd_stab_map_init(F);
+    kd_assert_ok(kd_stab_map_set_exact_p3(F, A, 0.75, y, 128));
+    ck_assert_int_eq(F->p3regime, 1);
+    /* independent: the exact P3 solution through the P2 path */
+    fmpq_init(lam);
+    fmpq_set_si(lam, 3, 4);
+    kd_qsol_init(sol);
+    kd_assert_ok(kd_p3_solve_exact(sol, Aq, y, NULL, lam));
+    arb_mat_init(Xs, 4, 1);
+    kd_qvec_get_arb_mat(Xs, sol->x, 128);
+    check_closed_form(F, y, Xs, "path");
+    search_sandwich(F, A, y, x, 100);
+    arb_mat_clear(Xs);
+    kd_qsol_clear(sol);
+    fmpq_clear(lam);
+    kd_stab_map_clear(F);
+    kd_mat_clear(A);
+    fmpq_mat_clear(Aq);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(x);
+}
+END_TEST
+
+/* a tie (two equal columns, the minimiser not unique): no Lipschitz
+   constant, the verdict unknown with that reason */
+START_TEST(test_p3_tie)
+{
+    static const slong num[6] = {1, 1, 0, 0, 0, 1}, den[6] = {1, 1, 1, 1, 1, 1};
+    kd_mat_t A;
+    fmpq_mat_t Aq, y, x;
+    kd_stab_map_t F;
+    kd_stab_opts_t o;
+    kd_stab_result_t R;
+
+    kd_mat_init(A, 0, 0);
+    fmpq_mat_init(Aq, 2, 3);
+    fmpq_mat_init(y, 2, 1);
+    fmpq_mat_init(x, 3, 1);
+    mat_from_si(A, Aq, 2, 3, num, den);
+    fmpq_set_si(fmpq_mat_entry(x, 0, 0), 1, 1);
+    fmpq_set_si(fmpq_mat_entry(x, 2, 0), 1, 1);
+    fmpq_mat_mul(y, Aq, x);
+    kd_stab_map_init(F);
+    kd_assert_ok(kd_stab_map_set_exact_p3(F, A, 0.125, y, 128));
+    ck_assert_int_eq(F->p3regime, 0);
+    ck_assert(F->p3reason != NULL && strncmp(F->p3reason, "unbounded", 9) == 0);
+    kd_stab_result_init(R);
+    kd_stab_opts_init(o);
+    o->steps = 5;
+    kd_assert_ok(kd_stab_search(R, F, A, y, x, o));
+    ck_assert_int_eq(R->verdict, KD_STAB_UNKNOWN);
+    ck_assert(R->reason != NULL && strncmp(R->reason, "unbounded", 9) == 0);
+    ck_assert(!arb_is_finite(R->lip_upper));
+    kd_stab_result_clear(R);
+    kd_stab_map_clear(F);
+    kd_mat_clear(A);
+    fmpq_mat_clear(Aq);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(x);
+}
+END_TEST
+
+/* the kernel of two DCT-II rows (sqrt 2, cos(pi q)): the exported
+   expressions re-parsed and A k = 0 checked independently in qqbar, with A
+   built there from qqbar_cos_pi and qqbar_sqrt_ui */
+START_TEST(test_kernel_alg)
+{
+    kd_mat_t Q, A;
+    kd_stab_kernel_t K;
+    qqbar_t a, k, s, t;
+    arb_t b;
+    slong i, j, c;
+
+    kd_mat_init(Q, 0, 0);
+    kd_mat_init(A, 2, 4);
+    kd_assert_ok(kd_mat_dct2(Q, 4));
+    for (i = 0; i < 2; i++)
+        for (j = 0; j < 4; j++)
+            kd_mat_set_entry(A, i, j, kd_mat_entry(Q, i, j));
+    kd_stab_kernel_init(K);
+    kd_assert_ok(kd_stab_kernel(K, A, 128));
+    ck_assert_int_eq(K->algebraic, 1);
+    ck_assert_int_eq(K->dim, 2);
+    ck_assert_int_eq(K->verified, KD_TRUE);
+    qqbar_init(a);
+    qqbar_init(k);
+    qqbar_init(s);
+    qqbar_init(t);
+    arb_init(b);
+    for (c = 0; c < K->dim; c++)
+    {
+        int nonzero = 0;
+        for (i = 0; i < 2; i++)
+        {
+            qqbar_zero(s);
+            for (j = 0; j < 4; j++)
+            {
+                kd_real_t r;
+                kd_real_init(r);
+                kd_assert_ok(kd_real_parse(r, K->expr[c * 4 + j]));
+                kd_assert_ok(kd_alg_qqbar_set_real(k, r, 0));
+                kd_real_clear(r);
+                nonzero |= !qqbar_is_zero(k);
+                /* A[i][j] = 1/2 (i = 0), cos(pi (2j+1)/8) / sqrt(2) (i = 1) */
+                if (i == 0)
+                    qqbar_set_si(a, 1);
+                else
+                {
+                    qqbar_cos_pi(a, 2 * j + 1, 8);
+                    qqbar_sqrt_ui(t, 2);
+                    qqbar_mul(a, a, t);
+                }
+                qqbar_div_ui(a, a, 2);
+                qqbar_mul(t, a, k);
+                qqbar_add(s, s, t);
+                /* the enclosure contains the exact entry */
+                qqbar_get_arb(b, k, 128);
+                ck_assert(arb_overlaps(b, arb_mat_entry(K->enc, j, c)));
+            }
+            ck_assert_msg(qqbar_is_zero(s), "A k_%ld != 0 in qqbar (row %ld)", c + 1, i);
+        }
+        ck_assert(nonzero);
+    }
+    ck_assert(arb_is_positive(K->half_norm));
+    qqbar_clear(a);
+    qqbar_clear(k);
+    qqbar_clear(s);
+    qqbar_clear(t);
+    arb_clear(b);
+    kd_stab_kernel_clear(K);
+    kd_mat_clear(A);
+    kd_mat_clear(Q);
+}
+END_TEST
+
+/* the hallucination demo: k in ker(A) exactly, the exact scores ordered,
+   the detail reproduced by the network trained with it (fixed seed; the
+   training is bit-reproducible) and not by the control */
+START_TEST(test_hallucinate)
+{
+    kd_stab_halluc_opts_t o;
+    kd_stab_halluc_t H;
+    fmpq_mat_t Ak;
+    arb_t s, h;
+    fmpq_t half;
+    slong i;
+    kd_stab_halluc_opts_init(o);
+    o->train_R = 2000;
+    o->epochs = 15;
+    o->tests = 10;
+    kd_stab_halluc_init(H);
+    kd_assert_ok(kd_stab_hallucinate(H, o, 128));
+    fmpq_mat_init(Ak, H->m, 1);
+    fmpq_mat_mul(Ak, H->A, H->k);
+    ck_assert(fmpq_mat_is_zero(Ak));
+    ck_assert(!fmpq_mat_is_zero(H->k));
+    fmpq_init(half);
+    fmpq_set_si(half, 1, 2);
+    arb_init(s);
+    arb_init(h);
+    for (i = 0; i < H->N; i++)
+    {
+        fmpq_t a;
+        fmpq_init(a);
+        fmpq_abs(a, fmpq_mat_entry(H->k, i, 0));
+        ck_assert(fmpq_cmp(a, half) <= 0);
+        fmpq_clear(a);
+        arb_set_fmpq(h, fmpq_mat_entry(H->k, i, 0), 128);
+        arb_addmul(s, h, h, 128);
+    }
+    arb_sqrt(s, s, 128);
+    arb_mul_2exp_si(s, s, -1);
+    ck_assert(arb_overlaps(s, H->half_norm));
+    ck_assert(fmpq_cmp(H->c_min, H->c_mean) <= 0 && fmpq_cmp(H->c_mean, H->c_max) <= 0);
+    ck_assert(fmpq_cmp(H->cc_min, H->cc_mean) <= 0 && fmpq_cmp(H->cc_mean, H->cc_max) <= 0);
+    ck_assert_msg(fmpq_get_d(H->c_mean) > 0.5 && fabs(fmpq_get_d(H->cc_mean)) < 0.2,
+                  "hallucination: mean scores %g (with the detail), %g (control)",
+                  fmpq_get_d(H->c_mean), fmpq_get_d(H->cc_mean));
+    fmpq_clear(half);
+    arb_clear(s);
+    arb_clear(h);
+    fmpq_mat_clear(Ak);
+    kd_stab_halluc_clear(H);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
     kd_mat_t A;
@@ -483,6 +789,15 @@ kd_suite_stability(void)
     tc = tcase_create("kernel");
     tcase_add_loop_test(tc, test_kernel, 0, 3);
     tcase_add_test(tc, test_near_kernel);
+    tcase_add_test(tc, test_kernel_alg);
+    tcase_add_test(tc, test_hallucinate);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("exact-p3");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_p3_omega);
+    tcase_add_test(tc, test_p3_residual);
+    tcase_add_test(tc, test_p3_tie);
     suite_add_tcase(s, tc);
     return s;
 }

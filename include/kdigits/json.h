@@ -219,6 +219,9 @@ json_t * kd_stab_result_json(const kd_stab_result_t R, const kd_stab_map_t F,
 /* `kdigits kernel --format json`: "kernel" (exact basis vectors),
    "A_k_zero", "error_lower_bound" (||k_1||/2). */
 json_t * kd_stab_kernel_json(const kd_stab_kernel_t K);
+/* The hallucination demonstration: A, k, the scores (exact), the bounds,
+   both networks exactly (kdigits/stability.h). */
+json_t * kd_stab_halluc_json(const kd_stab_halluc_t H);
 
 /* The peers' runs: [{"peer", "package", "state": "ran"|"skipped"|"failed",
    "version", "note"}] (version and note null when absent). */

@@ -29,15 +29,22 @@ extern "C" {
            x^{j+1} = S_{t lambda}(x^j - t A^T z^j),
            z^{j+1} = P(z^j + t A (2 x^{j+1} - x^j) - t alpha_k y),
            psi_k = (x^1 + ... + x^p) / (p alpha_k);
-         Psi(y) = psi_n,   P(v) = v min(1, 1/||v||_2). */
+         Psi(y) = psi_n,   P(v) = v min(1, 1/||v||_2).
+   - EXACT P3: Psi(y) = the minimiser of lambda ||x||_1 + ||A x - y||_2 for
+     the exact A (rational or algebraic) and lambda, where it is unique;
+     evaluated by the certified truth (kdigits/truth.h). The search runs on
+     the map's closed form on the pattern (support E, signs s) of y
+     (proofs-notes/stability.md §2.3); the upper bound holds on that
+     pattern region. */
 typedef enum
 {
     KD_STAB_LISTA = 0,
     KD_STAB_ISTA,
-    KD_STAB_FIRENET
+    KD_STAB_FIRENET,
+    KD_STAB_EXACT_P3            /* the exact P3 solution map (below) */
 } kd_stab_kind;
 
-/* "lista", "ista", "firenet"; parse: KD_ERR_ARG for another name. */
+/* "lista", "ista", "firenet", "exact-p3"; parse: KD_ERR_ARG for another name. */
 const char * kd_stab_kind_name(kd_stab_kind k);
 kd_status kd_stab_kind_parse(kd_stab_kind * k, const char * s);
 
@@ -50,6 +57,14 @@ typedef struct
     double lambda, t, LA;       /* FIRENET: lambda, tau = sigma = t, ||A||_2 <= LA */
     slong p, n;                 /* FIRENET: inner steps, restarts */
     double * alpha;             /* FIRENET: n scales */
+    kd_mat_struct * P3A;        /* EXACT P3: the exact A (owned); lambda above */
+    slong p3nE;                 /* EXACT P3: the pattern of y (E, s) */
+    slong * p3E;
+    int * p3s;
+    int p3regime;               /* 1: residual != 0; 2: |E| = m, zero residual; 0: none */
+    double * p3model;           /* A_E (m x nE), A_E^+ (nE x m), G^-1 s (nE), double */
+    double p3kappa;             /* lambda / sqrt(1 - lambda^2 s^T G^-1 s) (regime 1) */
+    const char * p3reason;      /* why no pattern at y (static), else NULL */
 }
 kd_stab_map_struct;
 
@@ -71,6 +86,14 @@ kd_status kd_stab_map_set_firenet(kd_stab_map_t F, const double * A, slong m, sl
                                   double lambda, slong p, slong n, double theta, double delta,
                                   double eps0);
 
+/* F = the exact P3 solution map for A (exact, real, m x N) and lambda > 0
+   (a double, read as the exact dyadic it denotes), with the pattern of the
+   base point y (exact) certified at prec bits. No certified unique
+   minimiser at y is not an error: F->p3reason says why, F->p3regime = 0
+   (the search then sees the zero map, the verdict is unknown). */
+kd_status kd_stab_map_set_exact_p3(kd_stab_map_t F, const kd_mat_t A, double lambda,
+                                   const fmpq_mat_t y, slong prec);
+
 /* x (N) = Psi(y) in double (not certified; for the search). */
 kd_status kd_stab_map_eval_d(double * x, const kd_stab_map_t F, const double * y);
 
@@ -87,7 +110,9 @@ kd_status kd_stab_map_eval_arb(arb_mat_t x, const kd_stab_map_t F, const fmpq_ma
 /* *u = a certified upper bound on the global Lipschitz constant of Psi
    (2-norms), proofs-notes/stability.md §2: LISTA/ISTA
    l_{k+1} = ||I - W_k B|| l_k + ||W_k||; FIRENET
-   l_k = l_{k-1} / sqrt(1 - q) + (p + 1) t / (2 (1 - q)), q = t LA. */
+   l_k = l_{k-1} / sqrt(1 - q) + (p + 1) t / (2 (1 - q)), q = t LA.
+   EXACT P3: no global bound is computed (u indeterminate); kd_stab_search
+   gives the bound on the pattern region of y (§2.3). */
 kd_status kd_stab_map_lipschitz_ubound(arb_t u, const kd_stab_map_t F, slong prec);
 
 /* ------------------------------------------------------------ the search
@@ -163,6 +188,9 @@ typedef struct
     int lipschitz_verdict;      /* as in the options */
     kd_stab_verdict verdict;
     const char * reason;        /* why unknown (static), else NULL */
+    const char * upper_scope;   /* what lip_upper bounds (static): "global", or
+                                   the pattern region (EXACT P3) */
+    const char * upper_reason;  /* why lip_upper is not available (static), else NULL */
 }
 kd_stab_result_struct;
 
@@ -215,7 +243,7 @@ typedef struct
     ulong train_seed;           /* default 20220316 */
     double ista_lambda;         /* ISTA's lambda; default 1e-4 */
     slong fn_n, fn_p;           /* FIRENET restarts and inner steps; 5, 5 */
-    double fn_lambda;           /* FIRENET's P3 lambda; default 1 */
+    double fn_lambda;           /* FIRENET's and EXACT P3's P3 lambda; default 1 */
     double fn_theta;            /* t = theta / L_A; default 1/2 */
     double fn_delta;            /* default 1e-6 */
 }
@@ -262,6 +290,16 @@ typedef struct
     fmpq_mat_t Ak;              /* m x dim: A times the basis (checked zero) */
     arb_t half_norm;            /* ||k_1|| / 2 (0 when dim = 0) */
     kd_truth verified;          /* KD_TRUE: A k_i = 0 checked exactly */
+    /* algebraic A (entries in a cyclotomic field Q(zeta_L), theory of
+       kdigits/alg.h): the basis is exact in that field; basis (above) is
+       then 0 x 0 and these hold it */
+    int algebraic;              /* 1: A was not rational */
+    slong L;                    /* the conductor (algebraic) */
+    char ** expr;               /* N * dim exact expressions, column by column:
+                                   entry i of k_c is expr[c * N + i], in the
+                                   parser's grammar (sums of rational multiples
+                                   of cospi(2k/L)) */
+    arb_mat_t enc;              /* N x dim enclosures of the basis (both cases) */
 }
 kd_stab_kernel_struct;
 
@@ -269,8 +307,17 @@ typedef kd_stab_kernel_struct kd_stab_kernel_t[1];
 
 void kd_stab_kernel_init(kd_stab_kernel_t K);
 void kd_stab_kernel_clear(kd_stab_kernel_t K);
-/* KD_ERR_ARG when A has a non-rational entry (message names it). */
+/* Rational A: the integer basis of the reduced row echelon form. A real A
+   with algebraic entries (sqrt, cospi, ... : kdigits/alg.h): the basis of
+   the exact reduced row echelon form in the cyclotomic field of the
+   entries, A k = 0 re-checked in that field, the basis exported as exact
+   expressions. KD_ERR_UNSUPPORTED when an entry has no cyclotomic field
+   within the degree cap (message says why), KD_ERR_ARG for complex A. */
 kd_status kd_stab_kernel(kd_stab_kernel_t K, const kd_mat_t A, slong prec);
+
+/* Entry i of basis vector c as an exact string (a rational, or an
+   expression for algebraic A); flint_free it. */
+char * kd_stab_kernel_entry_str(const kd_stab_kernel_t K, slong i, slong c);
 
 /* Near-kernel bound: for k with ||A k|| = eps > 0 and any map Psi accurate
    to within d on x and x + k (||Psi(Ax) - x|| <= d, ||Psi(A(x+k)) - x - k||
@@ -278,6 +325,58 @@ kd_status kd_stab_kernel(kd_stab_kernel_t K, const kd_mat_t A, slong prec);
    A, k rational; d rational >= 0); indeterminate when eps = 0. */
 kd_status kd_stab_near_kernel_bound(arb_t lb, const fmpq_mat_t A, const fmpq_mat_t k,
                                     const fmpq_t d, slong prec);
+
+/* ------------------------------------------------------------ hallucination
+
+   The troublesome kernel in training (Gottschling-Antun-Hansen-Adcock):
+   LISTA trained on signals x_r = z_r + k, z_r sparse and k a fixed detail
+   in ker(A) (A k = 0 exactly, so y_r = A z_r carries no trace of k),
+   evaluated on test signals x = z without the detail. For each test the
+   exact score
+       c = <Psi(A x) - x, k> / ||k||^2     (exact rational: Psi in Q)
+   (c = 1: the detail reproduced in full) and the certified error bound
+   ||Psi(A x) - x|| >= |c| ||k|| (Cauchy-Schwarz); a control network
+   trained on the z_r alone gives c near 0. */
+typedef struct
+{
+    slong m, N;                 /* A is m x N; default 10 x 20 (seeded integers) */
+    const char * matrix;        /* a rational A (FILE.mtx or builtin:NAME), or NULL */
+    slong s;                    /* sparsity of z; default 3 */
+    slong layers;               /* default 10 */
+    slong train_R, epochs;      /* default 4000, 30 */
+    slong tests;                /* default 20 */
+    ulong seed;                 /* default 1 */
+}
+kd_stab_halluc_opts_struct;
+
+typedef kd_stab_halluc_opts_struct kd_stab_halluc_opts_t[1];
+
+void kd_stab_halluc_opts_init(kd_stab_halluc_opts_t o);
+
+typedef struct
+{
+    slong m, N, tests;
+    fmpq_mat_t A;               /* m x N, exact */
+    fmpq_mat_t k;               /* N x 1: the detail, A k = 0 (checked) */
+    arb_t half_norm;            /* ||k|| / 2: every map errs by this on x or x + k */
+    kd_lista_t net;             /* trained with the detail */
+    kd_lista_t control;         /* trained without it */
+    double train_mse, control_mse;      /* final training MSEs (double) */
+    fmpq * c;                   /* tests: the score of net (exact) */
+    fmpq * c_control;           /* tests: the score of control (exact) */
+    arb_struct * err_lower;     /* tests: |c| ||k|| <= ||Psi(A x) - x|| */
+    fmpq_t c_min, c_max, cc_min, cc_max;        /* ranges of the two scores */
+    fmpq_t c_mean, cc_mean;     /* their means (exact) */
+}
+kd_stab_halluc_struct;
+
+typedef kd_stab_halluc_struct kd_stab_halluc_t[1];
+
+void kd_stab_halluc_init(kd_stab_halluc_t H);
+void kd_stab_halluc_clear(kd_stab_halluc_t H);
+/* Runs the demonstration. KD_ERR_ARG for bad options, a non-rational A or
+   ker(A) = {0}; errors of the training. */
+kd_status kd_stab_hallucinate(kd_stab_halluc_t H, const kd_stab_halluc_opts_t o, slong prec);
 
 #ifdef __cplusplus
 }

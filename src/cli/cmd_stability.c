@@ -58,6 +58,7 @@ own(int c, const char * arg, void * data)
         case 'e': return parse_d(&a->o->step, arg, "--step");
         case 'g': return parse_d(&a->o->momentum, arg, "--momentum");
         case 'T': return parse_d(&a->o->threshold, arg, "--threshold");
+        case 'P': return parse_d(&a->S->fn_lambda, arg, "--p3-lambda");
         case 'V':
             if (strcmp(arg, "amplification") != 0 && strcmp(arg, "lipschitz") != 0)
                 return kd_cli_usage("stability", "--verdict-on expects amplification or "
@@ -123,7 +124,10 @@ print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
     print_ball("||Psi(y+e) - Psi(y)||", R->dpsi);
     print_ball("||e||", R->enorm);
     print_ball("Lipschitz lower bound ||dPsi||/||e||", R->lip_lower);
-    print_ball("Lipschitz upper bound (layer norms)", R->lip_upper);
+    print_ball(T->F->kind == KD_STAB_EXACT_P3 ? "Lipschitz upper bound (pattern region of y)"
+               : "Lipschitz upper bound (layer norms)", R->lip_upper);
+    if (R->upper_reason != NULL)
+        printf("    (upper bound: %s)\n", R->upper_reason);
     print_ball("least ||r|| with A r = e (||A^+ e||)", R->rnorm_min);
     print_ball("amplification lower ||dPsi||/||A^+ e||", R->amp_lower);
     print_ball("amplification upper (Lip ||A||_2)", R->amp_upper);
@@ -151,6 +155,7 @@ kd_cmd_stability(int argc, char ** argv)
         {"seed", required_argument, NULL, 'S'},
         {"subspace", required_argument, NULL, 'u'},
         {"threshold", required_argument, NULL, 'T'},
+        {"p3-lambda", required_argument, NULL, 'P'},
         {"verdict-on", required_argument, NULL, 'V'},
         {"layers", required_argument, NULL, 'L'},
         {"train-samples", required_argument, NULL, 'R'},
@@ -205,21 +210,98 @@ help_kernel(void)
     kd_cli_help(stdout, kd_help_kernel, NULL, NULL);
 }
 
+typedef struct
+{
+    const char * path;
+    int hallucinate;
+    kd_stab_halluc_opts_struct * h;
+}
+kernel_args;
+
 static int
 own_kernel(int c, const char * arg, void * data)
 {
-    if (c != 'A')
-        return 0;
-    *(const char **) data = arg;
-    return 1;
+    kernel_args * a = data;
+    slong v;
+    switch (c)
+    {
+        case 'A': a->path = arg; a->h->matrix = arg; return 1;
+        case 'H': a->hallucinate = 1; return 1;
+        case 'L': return kd_cli_parse_slong(&a->h->layers, arg, "kernel", "--layers", 1, 1000) ? 1 : -1;
+        case 'R': return kd_cli_parse_slong(&a->h->train_R, arg, "kernel", "--train-samples", 2, 1000000) ? 1 : -1;
+        case 'E': return kd_cli_parse_slong(&a->h->epochs, arg, "kernel", "--epochs", 1, 100000) ? 1 : -1;
+        case 't': return kd_cli_parse_slong(&a->h->tests, arg, "kernel", "--tests", 1, 100000) ? 1 : -1;
+        case 'S':
+            if (!kd_cli_parse_slong(&v, arg, "kernel", "--seed", 0, WORD_MAX))
+                return -1;
+            a->h->seed = (ulong) v;
+            return 1;
+        default: return 0;
+    }
+}
+
+static void
+print_fmpq_d(const char * label, const fmpq_t q)
+{
+    printf("  %-44s %.8g\n", label, fmpq_get_d(q));
+}
+
+/* kdigits kernel --hallucinate */
+static int
+hallucinate(const kd_stab_halluc_opts_t h, kd_cli_format fmt)
+{
+    kd_stab_halluc_t H;
+    kd_status st;
+    int ret = 0;
+    char * s;
+    kd_stab_halluc_init(H);
+    st = kd_stab_hallucinate(H, h, 128);
+    if (st != KD_OK)
+        ret = kd_cli_fail("kernel", st);
+    else if (fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_stab_halluc_json(H));
+    else if (fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_stab_halluc_json(H));
+    else
+    {
+        printf("Hallucination: LISTA (%ld layers) trained on x = z + k, z %ld-sparse, k in ker(A)\n"
+               "  (A %ld x %ld, A k = 0 exactly); tested on %ld signals x = z without k.\n",
+               h->layers, h->s, H->m, H->N, H->tests);
+        printf("Training MSE (double): with the detail %.3g, control without it %.3g.\n",
+               H->train_mse, H->control_mse);
+        printf("Score c = <Psi(A x) - x, k>/||k||^2, exact rationals (Psi evaluated in Q;\n"
+               "  shown rounded, exact in --format json); c = 1: k reproduced in full:\n");
+        print_fmpq_d("trained with the detail: mean", H->c_mean);
+        print_fmpq_d("trained with the detail: min", H->c_min);
+        print_fmpq_d("trained with the detail: max", H->c_max);
+        print_fmpq_d("control (trained without it): mean", H->cc_mean);
+        print_fmpq_d("control: min", H->cc_min);
+        print_fmpq_d("control: max", H->cc_max);
+        s = kd_arb_get_str_pm(H->err_lower + 0, 8);
+        printf("  %-44s %s\n", "||Psi(A x) - x|| >= |c| ||k|| (test 1)", s);
+        flint_free(s);
+        s = kd_arb_get_str_pm(H->half_norm, 8);
+        printf("Every map errs by at least ||k||/2 = %s on x or on x + k.\n", s);
+        flint_free(s);
+    }
+    kd_stab_halluc_clear(H);
+    return ret;
 }
 
 int
 kd_cmd_kernel(int argc, char ** argv)
 {
     static const struct option opts[] = {
-        {"matrix", required_argument, NULL, 'A'}, KD_CLI_LONGOPTS_COMMON, {NULL, 0, NULL, 0}};
-    const char * path = NULL;
+        {"matrix", required_argument, NULL, 'A'},
+        {"hallucinate", no_argument, NULL, 'H'},
+        {"layers", required_argument, NULL, 'L'},
+        {"train-samples", required_argument, NULL, 'R'},
+        {"epochs", required_argument, NULL, 'E'},
+        {"tests", required_argument, NULL, 't'},
+        {"seed", required_argument, NULL, 'S'},
+        KD_CLI_LONGOPTS_COMMON, {NULL, 0, NULL, 0}};
+    kd_stab_halluc_opts_t h;
+    kernel_args a;
     kd_cli_opts o;
     kd_mat_t A;
     kd_stab_kernel_t K;
@@ -227,17 +309,27 @@ kd_cmd_kernel(int argc, char ** argv)
     int r, ret = 0;
     slong i, c;
 
+    kd_stab_halluc_opts_init(h);
+    a.path = NULL;
+    a.hallucinate = 0;
+    a.h = h;
     kd_cli_opts_init(&o, 0);
-    if ((r = kd_cli_getopt(&o, argc, argv, opts, "kernel", own_kernel, &path, help_kernel)) != 0)
+    if ((r = kd_cli_getopt(&o, argc, argv, opts, "kernel", own_kernel, &a, help_kernel)) != 0)
         return KD_CLI_GETOPT_EXIT(r);
-    if (path == NULL)
+    if (a.hallucinate)
+    {
+        ret = hallucinate(h, o.fmt);
+        kd_cli_opts_clear(&o);
+        return ret;
+    }
+    if (a.path == NULL)
     {
         kd_cli_opts_clear(&o);
         return kd_cli_usage("kernel", "--matrix is needed (FILE.mtx or builtin:NAME)");
     }
     kd_mat_init(A, 0, 0);
     kd_stab_kernel_init(K);
-    st = kd_builtin_load(A, path);
+    st = kd_builtin_load(A, a.path);
     if (st == KD_OK)
         st = kd_stab_kernel(K, A, 128);
     if (st != KD_OK)
@@ -248,14 +340,19 @@ kd_cmd_kernel(int argc, char ** argv)
         ret = kd_csv_print_json(kd_stab_kernel_json(K));
     else
     {
-        printf("ker(A), A %ld x %ld: dimension %ld (exact basis, A k = 0 checked in Q: %s)\n",
-               K->m, K->N, K->dim, kd_truth_name(K->verified));
+        if (K->algebraic)
+            printf("ker(A), A %ld x %ld: dimension %ld (exact basis in Q(zeta_%ld), A k = 0 "
+                   "checked exactly there: %s)\n", K->m, K->N, K->dim, K->L,
+                   kd_truth_name(K->verified));
+        else
+            printf("ker(A), A %ld x %ld: dimension %ld (exact basis, A k = 0 checked in Q: %s)\n",
+                   K->m, K->N, K->dim, kd_truth_name(K->verified));
         for (c = 0; c < K->dim; c++)
         {
             printf("  k_%ld = (", c + 1);
             for (i = 0; i < K->N; i++)
             {
-                char * s = kd_fmpq_get_str(fmpq_mat_entry(K->basis, i, c));
+                char * s = kd_stab_kernel_entry_str(K, i, c);
                 printf("%s%s", i ? ", " : "", s);
                 flint_free(s);
             }

@@ -2,8 +2,11 @@
 /* The troublesome kernel made exact (Gottschling-Antun-Adcock-Hansen): an
    exact basis of ker(A) for rational A, and the certified lower bounds
    every reconstruction map must respect (proofs-notes/stability.md §3). */
+#include <string.h>
 #include "kdigits/stability.h"
 #include "kdigits/bpprobe.h"
+#include "kdigits/alg.h"
+#include "kdigits/util.h"
 #include "internal.h"
 
 void
@@ -14,6 +17,21 @@ kd_stab_kernel_init(kd_stab_kernel_t K)
     fmpq_mat_init(K->Ak, 0, 0);
     arb_init(K->half_norm);
     K->verified = KD_UNKNOWN;
+    K->algebraic = 0;
+    K->L = 1;
+    K->expr = NULL;
+    arb_mat_init(K->enc, 0, 0);
+}
+
+static void
+free_expr(kd_stab_kernel_t K)
+{
+    slong i;
+    if (K->expr != NULL)
+        for (i = 0; i < K->N * K->dim; i++)
+            flint_free(K->expr[i]);
+    flint_free(K->expr);
+    K->expr = NULL;
 }
 
 void
@@ -22,6 +40,8 @@ kd_stab_kernel_clear(kd_stab_kernel_t K)
     fmpq_mat_clear(K->basis);
     fmpq_mat_clear(K->Ak);
     arb_clear(K->half_norm);
+    free_expr(K);
+    arb_mat_clear(K->enc);
 }
 
 kd_status
@@ -32,14 +52,17 @@ kd_stab_kernel(kd_stab_kernel_t K, const kd_mat_t A, slong prec)
     fmpz_mat_t num, X;
     fmpz_t den;
     slong i, j, d;
-    kd_status st;
 
+    if (A->is_complex)
+        return kd_error_set(KD_ERR_ARG, "kernel: A must be real");
+    free_expr(K);
+    K->algebraic = 0;
     fmpq_mat_init(Aq, m, N);
-    if ((st = kd_bp_probe_rational(Aq, A)) != KD_OK)
+    if (kd_bp_probe_rational(Aq, A) != KD_OK)
     {
         fmpq_mat_clear(Aq);
-        kd_error_prefix("kernel: A must be rational");
-        return KD_ERR_ARG;
+        kd_error_clear();
+        return _kd_stab_kernel_alg(K, A, prec);
     }
     fmpz_mat_init(num, m, N);
     fmpz_mat_init(X, N, N);
@@ -65,6 +88,9 @@ kd_stab_kernel(kd_stab_kernel_t K, const kd_mat_t A, slong prec)
     K->N = N;
     K->dim = d;
     K->verified = fmpq_mat_is_zero(K->Ak) ? KD_TRUE : KD_FALSE;
+    arb_mat_clear(K->enc);
+    arb_mat_init(K->enc, N, d);
+    arb_mat_set_fmpq_mat(K->enc, K->basis, prec);
     arb_zero(K->half_norm);
     if (d > 0)
     {
@@ -130,4 +156,17 @@ kd_stab_near_kernel_bound(arb_t lb, const fmpq_mat_t A, const fmpq_mat_t k, cons
     arb_clear(en);
     arb_clear(s);
     return KD_OK;
+}
+
+char *
+kd_stab_kernel_entry_str(const kd_stab_kernel_t K, slong i, slong c)
+{
+    char * s;
+    if (K->algebraic)
+    {
+        s = flint_malloc(strlen(K->expr[c * K->N + i]) + 1);
+        strcpy(s, K->expr[c * K->N + i]);
+        return s;
+    }
+    return kd_fmpq_get_str(fmpq_mat_entry(K->basis, i, c));
 }

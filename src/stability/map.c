@@ -8,25 +8,25 @@
 #include "kdigits/iter.h"
 #include "internal.h"
 
-static const char * const kind_names[] = {"lista", "ista", "firenet"};
+static const char * const kind_names[] = {"lista", "ista", "firenet", "exact-p3"};
 
 const char *
 kd_stab_kind_name(kd_stab_kind k)
 {
-    return (k >= 0 && k <= KD_STAB_FIRENET) ? kind_names[k] : "?";
+    return (k >= 0 && k <= KD_STAB_EXACT_P3) ? kind_names[k] : "?";
 }
 
 kd_status
 kd_stab_kind_parse(kd_stab_kind * k, const char * s)
 {
     int i;
-    for (i = 0; i <= KD_STAB_FIRENET; i++)
+    for (i = 0; i <= KD_STAB_EXACT_P3; i++)
         if (strcmp(s, kind_names[i]) == 0)
         {
             *k = (kd_stab_kind) i;
             return KD_OK;
         }
-    return kd_error_set(KD_ERR_ARG, "unknown network '%s' (expected lista, ista or firenet)", s);
+    return kd_error_set(KD_ERR_ARG, "unknown network '%s' (expected lista, ista, firenet or exact-p3)", s);
 }
 
 void
@@ -40,6 +40,14 @@ kd_stab_map_init(kd_stab_map_t F)
     F->alpha = NULL;
     F->lambda = F->t = F->LA = 0;
     F->p = F->n = 0;
+    F->P3A = NULL;
+    F->p3nE = 0;
+    F->p3E = NULL;
+    F->p3s = NULL;
+    F->p3regime = 0;
+    F->p3model = NULL;
+    F->p3kappa = 0;
+    F->p3reason = NULL;
 }
 
 void
@@ -48,6 +56,7 @@ kd_stab_map_clear(kd_stab_map_t F)
     kd_lista_clear(F->net);
     flint_free(F->A);
     flint_free(F->alpha);
+    _kd_stab_p3_clear(F);
     kd_stab_map_init(F);
 }
 
@@ -55,8 +64,8 @@ kd_status
 kd_stab_map_set_lista(kd_stab_map_t F, const kd_lista_t net, kd_stab_kind kind)
 {
     kd_status st;
-    if (kind == KD_STAB_FIRENET)
-        return kd_error_set(KD_ERR_ARG, "stability: a LISTA network is not FIRENET");
+    if (kind == KD_STAB_FIRENET || kind == KD_STAB_EXACT_P3)
+        return kd_error_set(KD_ERR_ARG, "stability: a LISTA network is not FIRENET or exact P3");
     kd_stab_map_clear(F);
     if ((st = kd_lista_init(F->net, net->L, net->m, net->N)) != KD_OK
         || (st = kd_lista_set(F->net, net)) != KD_OK)
@@ -72,6 +81,8 @@ kd_stab_map_eval_d(double * x, const kd_stab_map_t F, const double * y)
 {
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_vjp_d(NULL, x, F, y, NULL);
+    if (F->kind == KD_STAB_EXACT_P3)
+        return _kd_stab_p3_vjp_d(NULL, x, F, y, NULL);
     return kd_lista_forward_d(x, F->net, y);
 }
 
@@ -81,6 +92,8 @@ kd_stab_map_vjp_d(double * gy, double * x, const kd_stab_map_t F, const double *
 {
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_vjp_d(gy, x, F, y, v);
+    if (F->kind == KD_STAB_EXACT_P3)
+        return _kd_stab_p3_vjp_d(gy, x, F, y, v);
     return kd_lista_vjp_y(gy, x, F->net, y, v);
 }
 
@@ -91,6 +104,8 @@ kd_stab_map_eval_arb(arb_mat_t x, const kd_stab_map_t F, const fmpq_mat_t y, slo
     kd_status st;
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_eval_arb(x, F, y, prec);
+    if (F->kind == KD_STAB_EXACT_P3)
+        return _kd_stab_p3_eval_arb(x, NULL, F, y, prec);
     fmpq_mat_init(xq, F->N, 1);
     st = kd_lista_eval_fmpq(xq, F->net, y);
     if (st == KD_OK)
@@ -108,6 +123,17 @@ _kd_stab_fmpq_set_d(fmpq_t q, double d)
     arf_set_d(a, d);
     arf_get_fmpq(q, a);
     arf_clear(a);
+}
+
+/* u <- [hi, hi] with hi the upper end of u: an exact upper value */
+void
+_kd_stab_keep_upper(arb_t u, slong prec)
+{
+    arf_t hi;
+    arf_init(hi);
+    arb_get_ubound_arf(hi, u, prec);
+    arb_set_arf(u, hi);
+    arf_clear(hi);
 }
 
 /* u = a certified upper bound of ||M||_2 as a ball [0, u] -> arb with that
@@ -181,5 +207,10 @@ kd_stab_map_lipschitz_ubound(arb_t u, const kd_stab_map_t F, slong prec)
 {
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_lipschitz(u, F, prec);
+    if (F->kind == KD_STAB_EXACT_P3)
+    {
+        arb_indeterminate(u);
+        return KD_OK;
+    }
     return lista_lipschitz(u, F->net, prec);
 }

@@ -68,6 +68,8 @@ kd_stab_result_init(kd_stab_result_t R)
     R->threshold = 0;
     R->verdict = KD_STAB_UNKNOWN;
     R->reason = NULL;
+    R->upper_scope = "global";
+    R->upper_reason = NULL;
 }
 
 void
@@ -104,8 +106,8 @@ kd_stab_mat_get_d(double * Ad, const kd_mat_t A, slong prec)
 }
 
 /* splitmix64 (a fixed generator: the start does not depend on FLINT) */
-static ulong
-mix(ulong * s)
+ulong
+_kd_stab_mix(ulong * s)
 {
     ulong z = (*s += UWORD(0x9E3779B97F4A7C15));
     z = (z ^ (z >> 30)) * UWORD(0xBF58476D1CE4E5B9);
@@ -244,7 +246,7 @@ ascend(kd_stab_result_t R, const kd_stab_map_t F, const double * Ad, const doubl
         q = rowspace(Q, Ad, m, N);
     for (i = 0; i < N; i++)
     {
-        r[i] = 1e-3 * xmax * (2 * ldexp((double) (mix(&seed) >> 11), -53) - 1);
+        r[i] = 1e-3 * xmax * (2 * ldexp((double) (_kd_stab_mix(&seed) >> 11), -53) - 1);
         v[i] = 0;
     }
     project(r, o->subspace, Q, q, N, tmp);
@@ -443,11 +445,21 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
     arb_mat_init(X1, N, 1);
     arb_init(an);
     fmpq_mat_add(y1, y, R->e);
-    st = kd_stab_map_eval_arb(X0, F, y, prec);
-    if (st == KD_OK)
-        st = kd_stab_map_eval_arb(X1, F, y1, prec);
-    if (st == KD_OK)
-        st = kd_stab_map_lipschitz_ubound(R->lip_upper, F, prec);
+    R->upper_scope = "global";
+    R->upper_reason = NULL;
+    if (F->kind == KD_STAB_EXACT_P3)
+    {
+        R->upper_scope = "the pattern region of y (support, signs, residual regime)";
+        st = _kd_stab_p3_sandwich(X0, X1, R->lip_upper, &R->upper_reason, F, y, y1, prec);
+    }
+    else
+    {
+        st = kd_stab_map_eval_arb(X0, F, y, prec);
+        if (st == KD_OK)
+            st = kd_stab_map_eval_arb(X1, F, y1, prec);
+        if (st == KD_OK)
+            st = kd_stab_map_lipschitz_ubound(R->lip_upper, F, prec);
+    }
     if (st == KD_OK)
     {
         arb_t s;
@@ -494,10 +506,15 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
             R->verdict = KD_STAB_UNSTABLE;
         else if (arb_is_finite(up) && arb_lt(up, s))
             R->verdict = KD_STAB_STABLE;
+        else if (F->kind == KD_STAB_EXACT_P3 && !arb_is_finite(R->dpsi))
+            R->reason = R->upper_reason != NULL ? R->upper_reason
+                        : "the P3 minimiser at y or y + e was not certified";
         else if (!arb_is_finite(R->lip_lower))
             R->reason = "the perturbation e = A r is zero (in the kernel of A, Psi cannot see it)";
         else if (!arb_is_finite(lo))
             R->reason = "the least-norm preimage A^+ e could not be enclosed (A not of full row rank?)";
+        else if (!arb_is_finite(up) && R->upper_reason != NULL)
+            R->reason = R->upper_reason;
         else if (!arb_is_finite(up))
             R->reason = "no finite Lipschitz upper bound (FIRENET: t ||A|| < 1 not proved)";
         else

@@ -108,6 +108,8 @@ build_map(kd_stab_run_t T, const kd_stab_setup_t S)
         st = kd_stab_map_set_firenet(T->F, Ad, m, N, S->fn_lambda, S->fn_p, S->fn_n,
                                      S->fn_theta, S->fn_delta, e0 > 0 ? sqrt(e0) : 1.0);
     }
+    else if (st == KD_OK && S->kind == KD_STAB_EXACT_P3)
+        st = kd_stab_map_set_exact_p3(T->F, T->A, S->fn_lambda, T->y, 128);
     else if (st == KD_OK && S->kind == KD_STAB_ISTA)
     {
         kd_lista_clear(net);
