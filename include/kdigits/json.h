@@ -237,7 +237,8 @@ json_t * kd_dln_omega_json(const kd_dln_omega_t R);
    run ends (a sweep: a "== k = K ==" block per k, a k column); JSON:
    *doc = the job's document (kd_certify_job_json, with "peers" and "k"),
    or an array of them for a sweep. The first failing run's status is
-   returned (the text of the runs before it was written). */
+   returned (the text of the runs before it was written). The parameters
+   (kd_expr_set_param) stay bound, k at its last value. */
 kd_status kd_certify_sweep(json_t ** doc, FILE * f, kd_report_format fmt,
                            const kd_certify_sweep_t W);
 /* kd_peer_answers_json(R), each peer that ran with its certificate from CR

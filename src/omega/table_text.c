@@ -7,16 +7,18 @@
 #include <stdlib.h>
 #include "kdigits/omega.h"
 #include "kdigits/util.h"
+#include "internal.h"
 
-static const char *
-tv(kd_truth t)
+/* the table's own words for a verdict (not JSON booleans: kept as printed) */
+const char *
+_kd_omega_yn(kd_truth t)
 {
     return t == KD_TRUE ? "yes" : t == KD_FALSE ? "no" : "unknown";
 }
 
 /* the published values apply to the paper's setting only (P3, lambda = 1) */
-static const char *
-published(int paper, int lista, const kd_omega_table_row_struct * rw)
+const char *
+_kd_omega_pub(int paper, int lista, const kd_omega_table_row_struct * rw)
 {
     return paper ? kd_omega_table_published(lista, rw->K, rw->n) : NULL;
 }
@@ -31,7 +33,7 @@ print_csv(FILE * f, const kd_omega_table_t T, const kd_omega_table_opts_t to, in
     for (k = 0; k < T->nrows; k++)
     {
         const kd_omega_table_row_struct * rw = T->rows + k;
-        const char * pl = published(paper, 1, rw), * pf = published(paper, 0, rw);
+        const char * pl = _kd_omega_pub(paper, 1, rw), * pf = _kd_omega_pub(paper, 0, rw);
         char * lm = NULL, * lr = NULL, * fm, * fr, mse[64] = ",";
         kd_arb_get_decimal(&fm, &fr, &rw->firenet, 10);
         if (to->lista)
@@ -42,8 +44,9 @@ print_csv(FILE * f, const kd_omega_table_t T, const kd_omega_table_opts_t to, in
         /* a network that was not trained has empty fields, never 0 */
         fprintf(f, "%ld,%ld,%s,%s,%s,%s,%s,1e-%ld,%s,%s,%s,%s,%s,%s,%s\n", rw->K, rw->n,
                 kd_problem_kind_name(to->kind), lm ? lm : "", lr ? lr : "", fm, fr, rw->K,
-                to->lista ? tv(rw->lista_k) : "", to->lista ? tv(rw->lista_k1) : "",
-                tv(rw->firenet_k), tv(rw->firenet_k1), mse, pl ? pl : "", pf ? pf : "");
+                to->lista ? _kd_omega_yn(rw->lista_k) : "",
+                to->lista ? _kd_omega_yn(rw->lista_k1) : "", _kd_omega_yn(rw->firenet_k),
+                _kd_omega_yn(rw->firenet_k1), mse, pl ? pl : "", pf ? pf : "");
         flint_free(fm);
         flint_free(fr);
         flint_free(lm);
@@ -61,12 +64,14 @@ print_text_rows(FILE * f, const kd_omega_table_t T, const kd_omega_table_opts_t 
     for (k = 0; k < T->nrows; k++)
     {
         const kd_omega_table_row_struct * rw = T->rows + k;
-        const char * pl = published(paper, 1, rw), * pf = published(paper, 0, rw);
+        const char * pl = _kd_omega_pub(paper, 1, rw), * pf = _kd_omega_pub(paper, 0, rw);
         char * bl = to->lista ? kd_arb_get_str_pm(&rw->lista, 8) : NULL;
         char * bf = kd_arb_get_str_pm(&rw->firenet, 8), kd[32], k1[32], tenk[16];
         snprintf(tenk, sizeof tenk, "1e-%ld", rw->K);
-        snprintf(kd, sizeof kd, "%s/%s", to->lista ? tv(rw->lista_k) : "-", tv(rw->firenet_k));
-        snprintf(k1, sizeof k1, "%s/%s", to->lista ? tv(rw->lista_k1) : "-", tv(rw->firenet_k1));
+        snprintf(kd, sizeof kd, "%s/%s", to->lista ? _kd_omega_yn(rw->lista_k) : "-",
+                 _kd_omega_yn(rw->firenet_k));
+        snprintf(k1, sizeof k1, "%s/%s", to->lista ? _kd_omega_yn(rw->lista_k1) : "-",
+                 _kd_omega_yn(rw->firenet_k1));
         fprintf(f, "%3ld %4ld  %-30s %-30s %8s  %-13s %-13s %-10s %-10s\n", rw->K, rw->n,
                 bl ? bl : "", bf, tenk, kd, k1, pl ? pl : "", pf ? pf : "");
         flint_free(bl);
