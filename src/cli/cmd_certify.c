@@ -97,7 +97,6 @@ static int
 check_args(kd_certify_spec_t S, kd_xformat * xf, const certify_args * a, const char * cmd)
 {
     kd_status st;
-    slong k;
     if (a->problem == NULL || a->A == NULL || a->y == NULL || (a->nx == 0 && !a->peers))
         return kd_cli_usage(cmd, "--problem, --A, --y and --x (or --peers) are required");
     if ((st = kd_problem_kind_parse(&S->kind, a->problem)) != KD_OK)
@@ -115,12 +114,6 @@ check_args(kd_certify_spec_t S, kd_xformat * xf, const certify_args * a, const c
     S->center = a->center;
     S->standardize = a->standardize;
     S->prec = a->cert_prec;
-    /* the first run's bindings, so that a bad --param is a usage error */
-    if (a->nk > 0 && (st = kd_expr_set_param_si("k", a->ks[0])) != KD_OK)
-        return kd_cli_fail(cmd, st);
-    for (k = 0; k < a->nparams; k++)
-        if (kd_expr_set_param_str(a->params[k]) != KD_OK)
-            return kd_cli_usage(cmd, "%s", kd_error_message());
     return 0;
 }
 
@@ -173,7 +166,10 @@ kd_cmd_certify(int argc, char ** argv)
         W->progress = progress;
         st = kd_certify_sweep(&doc, stdout, o.fmt == KD_FMT_JSON ? KD_REPORT_JSON
                               : o.fmt == KD_FMT_CSV ? KD_REPORT_CSV : KD_REPORT_TEXT, W);
-        ret = st != KD_OK ? kd_cli_fail(cmd, st) : doc != NULL ? kd_json_print(doc) : 0;
+        if (st != KD_OK && strncmp(kd_error_message(), "--param", 7) == 0)
+            ret = kd_cli_usage(cmd, "%s", kd_error_message());     /* a bad --param */
+        else
+            ret = st != KD_OK ? kd_cli_fail(cmd, st) : doc != NULL ? kd_json_print(doc) : 0;
     }
     flint_free(a.ks);
     flint_free(a.params);
