@@ -4,6 +4,7 @@
    independent correctly rounded reader), hexadecimal floats exactly, the
    readers' errors, and certification against an exact P2 instance whose
    true solution is a known point. */
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <float.h>
 #include <stdio.h>
@@ -208,6 +209,74 @@ START_TEST(test_given_truth)
 }
 END_TEST
 
+/* The whole certify run over a family (kd_certify_sweep): A = I, y = (1, k/10),
+   P2 with lambda = 1/2, whose minimiser is the soft threshold of y at 1/4
+   (closed form): the candidate (3/4, 0) is exact for k = 1 (y_2 <= 1/4)
+   and at distance exactly 1/4 for k = 5 (x*_2 = 1/4). */
+static void
+read_all(char * buf, size_t size, FILE * f)
+{
+    size_t n;
+    rewind(f);
+    n = fread(buf, 1, size - 1, f);
+    buf[n] = '\0';
+}
+
+START_TEST(test_certify_sweep)
+{
+    char ypath[] = "/tmp/kd-t-sweep-y-XXXXXX", xpath[] = "/tmp/kd-t-sweep-x-XXXXXX";
+    char buf[8192];
+    const char * xs[1];
+    slong ks[2] = {1, 5};
+    kd_certify_sweep_t W;
+    FILE * f;
+    int fd;
+    fd = mkstemp(ypath);
+    ck_assert(fd >= 0 && (f = fdopen(fd, "w")) != NULL);
+    fprintf(f, "%%%%MatrixMarket matrix array real general\n2 1\n1\nk/10\n");
+    fclose(f);
+    fd = mkstemp(xpath);
+    ck_assert(fd >= 0 && (f = fdopen(fd, "w")) != NULL);
+    fprintf(f, "3/4\n0\n");
+    fclose(f);
+    xs[0] = xpath;
+    kd_certify_sweep_init(W);
+    W->S.kind = KD_PROBLEM_P2;
+    W->S.param = "1/2";
+    W->A = "builtin:identity:2";
+    W->y = ypath;
+    W->x = xs;
+    W->nx = 1;
+    W->xformat = KD_XFORMAT_EXACT;
+    W->ks = ks;
+    W->nk = 2;
+    f = tmpfile();
+    ck_assert_int_eq(kd_certify_sweep(NULL, f, KD_REPORT_TEXT, W), KD_OK);
+    read_all(buf, sizeof buf, f);
+    fclose(f);
+    ck_assert_msg(strncmp(buf, "== k = 1 ==\n", 12) == 0, "%s", buf);
+    ck_assert_msg(strstr(buf, "\n\n== k = 5 ==\n") != NULL, "%s", buf);
+    ck_assert_msg(strstr(buf, "all (dist = 0 exactly)") != NULL
+                  && strstr(strstr(buf, "== k = 5"), "all (dist") == NULL, "%s", buf);
+    ck_assert_msg(strstr(buf, "dist(x, Xi(A, y))      0.250000000000000 +/-") != NULL, "%s", buf);
+    f = tmpfile();
+    ck_assert_int_eq(kd_certify_sweep(NULL, f, KD_REPORT_CSV, W), KD_OK);
+    read_all(buf, sizeof buf, f);
+    fclose(f);
+    ck_assert_msg(strncmp(buf, "k,data,candidate,", 17) == 0, "%s", buf);
+    ck_assert_msg(strstr(buf, "\n1,exact,") != NULL && strstr(buf, "\n5,exact,") != NULL, "%s", buf);
+    /* an unbound parameter in the data is an error, not a guess (the
+       sweep leaves k bound: parameters are process-wide) */
+    kd_expr_clear_params();
+    W->nk = 0;
+    ck_assert_int_ne(kd_certify_sweep(NULL, stdout, KD_REPORT_TEXT, W), KD_OK);
+    ck_assert(strstr(kd_error_message(), "'k'") != NULL);
+    kd_expr_clear_params();
+    remove(ypath);
+    remove(xpath);
+}
+END_TEST
+
 Suite *
 kd_suite_candidate(void)
 {
@@ -219,6 +288,7 @@ kd_suite_candidate(void)
     tcase_add_test(tc, test_hex_and_exact);
     tcase_add_test(tc, test_certify_known);
     tcase_add_test(tc, test_given_truth);
+    tcase_add_test(tc, test_certify_sweep);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -293,6 +293,13 @@ void kd_bp_probe_report_clear(kd_bp_probe_report_t R);
 kd_status kd_bp_probe_run(kd_bp_probe_report_t R, const kd_bp_probe_t P, unsigned peers,
                           double timeout_s, slong prec);
 
+/* The probe P (solved exactly) and its report R as text: the instance, the
+   exact answer, the problem a double-storing peer reads and the peers'
+   table; A_file and y_file name the files of a given instance (unused
+   for the built-in one, P->k != 0). JSON: kd_bp_probe_report_json. */
+kd_status kd_bp_probe_report_write(FILE * f, const kd_bp_probe_t P, const kd_bp_probe_report_t R,
+                                   const char * A_file, const char * y_file);
+
 #ifdef __cplusplus
 }
 #endif

@@ -216,6 +216,52 @@ kd_status kd_problem_init_spec(kd_problem_t P, kd_problem_kind kind, const kd_ma
                                const char * scaled, int center, int standardize,
                                slong prec_cap);
 
+/* ---- reports (src/candidate/text.c; JSON: kdigits/json.h) */
+/* The job J (kd_certify_run of S on C) as `kdigits certify` prints it:
+   text, or CSV rows (kcol: the value of k put in a first column, NULL for
+   none; header: the header row first). */
+kd_status kd_certify_job_write_text(FILE * f, const kd_certify_job_t J, const kd_certify_spec_t S,
+                                    const kd_candidates_t C);
+kd_status kd_certify_job_write_csv(FILE * f, const kd_certify_job_t J, const kd_certify_spec_t S,
+                                   const kd_candidates_t C, const slong * kcol, int header);
+/* The peers' answers R as text: with CR (the answers of the peers that
+   ran, certified in order: kd_peers_certify) the certified distance,
+   digits and support of each; without (NULL) each peer's state, version
+   and note, then an empty line. */
+kd_status kd_peer_answers_write(FILE * f, const kd_peer_answers_t R,
+                                const kd_candidates_report_t CR);
+/* Every installed peer run on P (kd_peers_solve) and each answer certified
+   as a candidate (kd_candidates_certify with truth, level_max, prec). */
+kd_status kd_peers_certify(kd_peer_answers_t R, kd_candidates_report_t CR, const kd_problem_t P,
+                           const kd_truth_set_struct * truth, slong level_max, slong prec);
+
+/* ---- the whole `kdigits certify` run over a family (src/candidate/sweep.c) */
+typedef struct
+{
+    kd_certify_spec_struct S;   /* the problem; its A, y, w are set per run */
+    const char * A, * y, * w;   /* the data: files or built-in names (kd_builtin_load);
+                                   w NULL: unit weights */
+    const char * const * x;     /* candidate files (kd_candidates_read) */
+    slong nx;
+    kd_xformat xformat;
+    int peers;                  /* also every installed peer's answer */
+    const char * const * params;    /* "NAME=EXPR", bound before each run
+                                       (kd_expr_set_param_str) */
+    slong nparams;
+    const slong * ks;           /* the values of the parameter k swept over ... */
+    slong nk;                   /* ... (0: one run, k not bound) */
+    /* optional: told before each run of a sweep (i from 1 of total, what
+       "k = K") and before the peers run (1 of 1); NULL: kd_progress */
+    void (*progress)(void * data, slong i, slong total, const char * what);
+    void * progress_data;
+}
+kd_certify_sweep_struct;
+
+typedef kd_certify_sweep_struct kd_certify_sweep_t[1];
+
+/* All zero, S as kd_certify_spec_init. W borrows every array it is given. */
+void kd_certify_sweep_init(kd_certify_sweep_t W);
+
 #ifdef __cplusplus
 }
 #endif

@@ -114,6 +114,19 @@ kd_status kd_certify_feasible_qvec(kd_truth * t, const kd_problem_t P, const kd_
 kd_status kd_certify_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
                        const fmpq_mat_t xi, slong prec);
 
+/* ---- the lines solve's and certify's text reports share */
+/* "INDENT LABEL  mid +/- rad" (label padded to 22, 15 digits), or
+   "INDENT LABEL  unknown" for a ball that is not finite. */
+void kd_ball_write(FILE * f, const char * indent, const char * label, const arb_t b);
+/* The "correct digits" line for a certified distance and its proved
+   digits (kd_certify_digits_max; -1: none); nothing when dist is not
+   finite. */
+void kd_digits_write(FILE * f, const char * indent, const arb_t dist, slong digits);
+/* Whether the gap bound f(x) - f* <= gap says more than f(x) - f* <= f(x),
+   which holds for every x (f* >= 0): gap finite, and objective - gap
+   proved positive (or the objective unknown). */
+int kd_gap_is_informative(const arb_t objective, const arb_t gap);
+
 #ifdef __cplusplus
 }
 #endif

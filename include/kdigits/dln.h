@@ -278,6 +278,11 @@ void kd_dln_omega_clear(kd_dln_omega_t R);
 kd_status kd_dln_omega_run(kd_dln_omega_t R, const slong * Ks, slong nK, const slong * ns,
                            slong nn, const kd_dln_opts_t o);
 
+/* R (kd_dln_run with o) and the gadget rows R (kd_dln_omega_run) as
+   `kdigits dln` prints them (JSON: kd_dln_report_json, kd_dln_omega_json). */
+kd_status kd_dln_report_write(FILE * f, const kd_dln_report_t R, const kd_dln_opts_t o);
+kd_status kd_dln_omega_write(FILE * f, const kd_dln_omega_t R);
+
 #ifdef __cplusplus
 }
 #endif

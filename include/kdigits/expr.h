@@ -47,6 +47,12 @@ kd_status kd_expr_set_param(const char * name, const kd_complex_t value);
 /* Forgets every parameter (and frees their values). */
 void kd_expr_clear_params(void);
 
+/* Binds the parameter of "NAME=EXPR" (as --param gives it) to the exact
+   value of EXPR; the message of an error starts with "--param". */
+kd_status kd_expr_set_param_str(const char * assignment);
+/* Binds name to the integer value. */
+kd_status kd_expr_set_param_si(const char * name, slong value);
+
 #ifdef __cplusplus
 }
 #endif

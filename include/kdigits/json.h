@@ -233,6 +233,51 @@ json_t * kd_dln_report_json(const kd_dln_report_t R, const kd_dln_opts_t o);
 /* `kdigits dln --omega K --format json`: {"omega": [rows]}. */
 json_t * kd_dln_omega_json(const kd_dln_omega_t R);
 
+/* ---- reports that are written as text/CSV or built as JSON */
+/* The certify run W (kdigits/candidate.h): for each k (or once) the
+   parameters bound, the data and candidates read, the peers run (W->peers)
+   and everything certified. Text and CSV (fmt) are written to f as each
+   run ends (a sweep: a "== k = K ==" block per k, a k column); JSON:
+   *doc = the job's document (kd_certify_job_json, with "peers" and "k"),
+   or an array of them for a sweep. The first failing run's status is
+   returned (the text of the runs before it was written). The parameters
+   (kd_expr_set_param) stay bound, k at its last value. */
+kd_status kd_certify_sweep(json_t ** doc, FILE * f, kd_report_format fmt,
+                           const kd_certify_sweep_t W);
+/* kd_peer_answers_json(R), each peer that ran with its certificate from CR
+   (kd_peers_certify) as "certified"; CR NULL: none. */
+json_t * kd_peer_answers_report_json(const kd_peer_answers_t R, const kd_candidates_report_t CR);
+/* The levels levels[0..nlevels-1] of the nearest-rounding oracle of A
+   (kd_oracle_get_err, precision cap prec_cap) with their proved bounds,
+   source naming A: text, CSV or Matrix Market (one level) written to f,
+   or JSON in *doc. */
+kd_status kd_oracle_report(json_t ** doc, FILE * f, kd_report_format fmt, const kd_mat_t A,
+                           const char * source, const slong * levels, slong nlevels,
+                           slong prec_cap);
+/* The same for a matrix-free operator: y = A_n x at each level with
+   ||y - A x||_2 <= 2^-n ||x||_2 proved, xs "ones" or "e:J" (KD_ERR_ARG
+   otherwise); text, CSV or JSON. */
+kd_status kd_oracle_op_report(json_t ** doc, FILE * f, kd_report_format fmt, kd_op_t A,
+                              const char * source, const char * xs, const slong * levels,
+                              slong nlevels, slong prec_cap);
+/* The LASSO probe's table (lasso-probe.md §3-§5), piece by piece: each
+   appends its JSON to the given document (rows, truth or root) or, given
+   NULL, writes its lines of the text table to f. The head; what is known
+   about one delta; one cell (a MATLAB setting) or one precision-sweep row,
+   run here; the breakdown epsilon. */
+void kd_lasso_probe_head_report(FILE * f, json_t * jroot, const char * conv_name,
+                                const fmpq_t Lambda, kd_scaled_convention conv, int sweep);
+void kd_lasso_delta_report(FILE * f, json_t * jtruth, const char * dstr,
+                           const kd_lasso_delta_t D, int sweep);
+kd_status kd_lasso_probe_cell_report(FILE * f, json_t * jrows, const kd_real_t delta,
+                                     const char * dstr, const kd_lasso_delta_t D,
+                                     const fmpq_t Lambda, kd_scaled_convention conv,
+                                     kd_lasso_setting s);
+kd_status kd_lasso_probe_prec_report(FILE * f, json_t * jrows, const kd_real_t delta,
+                                     const char * dstr, const kd_lasso_delta_t D,
+                                     const fmpq_t Lambda, slong p, kd_lasso_setting s);
+kd_status kd_lasso_probe_breakdown_report(FILE * f, json_t * jroot, const fmpq_t Lambda);
+
 #ifdef __cplusplus
 }
 #endif

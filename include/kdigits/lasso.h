@@ -402,6 +402,15 @@ void kd_lasso_peers_clear(kd_lasso_peers_t P);
    an error; errors are those of the truth and of the input file. */
 kd_status kd_lasso_peers_run(kd_lasso_peers_t P, const kd_real_t delta, const fmpq_t Lambda);
 
+/* The highest level the input-bits search of kd_lasso_probe_delta tries
+   in `kdigits lasso-probe`. */
+#define KD_LASSO_BITS_MAX_LEVEL 400
+
+/* The peers' table of P as text (lasso-probe.md §4); param is the slides'
+   lambda, Lambda MATLAB's. JSON: kd_lasso_peers_json. */
+kd_status kd_lasso_peers_write(FILE * f, const kd_lasso_peers_t P, const fmpq_t Lambda,
+                               const fmpq_t param, kd_scaled_convention conv);
+
 #ifdef __cplusplus
 }
 #endif

@@ -417,6 +417,18 @@ kd_status kd_omega_table_gnuplot(FILE * script, FILE * data, const char * data_p
 const char * kd_omega_table_published(int lista, slong K, slong n);
 const char * kd_omega_table_published_note(int lista, slong K);
 
+/* The table T (kd_omega_table_run with to) as text or CSV, next to the
+   published values when paper (P3 with lambda = 1, the paper's setting).
+   JSON: kd_omega_table_json. */
+kd_status kd_omega_table_write(FILE * f, const kd_omega_table_t T, const kd_omega_table_opts_t to,
+                               int paper, int csv);
+/* T plotted to file (.png, .svg, .pdf) by gnuplot (kd_omega_table_gnuplot,
+   temporary files removed): KD_ERR_UNSUPPORTED when gnuplot is not
+   installed, KD_ERR_IO when it or the temporary files fail. */
+kd_status kd_omega_table_plot(const char * file, const kd_omega_table_t T,
+                              const kd_omega_table_opts_t to, slong Kmax, const slong * ns,
+                              slong nn);
+
 #ifdef __cplusplus
 }
 #endif

@@ -518,6 +518,22 @@ const kd_sci_class_struct * kd_sci_class_get(slong i);
    when it has one: returns 1 and sets eps, else returns 0. */
 int kd_sci_class_eps(arb_t eps, slong i, slong K, slong prec);
 
+/* ---- the demonstrations as text (src/sci/text.c; JSON: kdigits/json.h) */
+/* What a certified value of D's tower proves, in words (the JSON's
+   "certainty"). */
+const char * kd_sci_demo_certainty(const kd_sci_demo_t D);
+/* D as `kdigits sci positive|sign|rank` prints it: the tower's rows, the
+   sign's adversarial inputs, the adversary's runs and the explanation;
+   csv: only the rows, as CSV. input is the input as given (x, or the
+   matrix's name), seeded whether the oracle was the seeded random one. */
+kd_status kd_sci_demo_write(FILE * f, const kd_sci_demo_t D, const char * input, int seeded,
+                            int csv);
+/* The argmin demonstration's four parts as text; lambda as given. */
+kd_status kd_sci_argmin_write(FILE * f, const kd_sci_argmin_t R, const char * lambda);
+/* The table of classes at scale K (values certified at prec bits), as
+   text or CSV. */
+kd_status kd_sci_classes_write(FILE * f, slong K, int csv, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

@@ -111,6 +111,13 @@ slong kd_solve_result_certified_digits(const kd_solve_result_t R, slong prec);
 /* For a certified result: whether x has the support of the true solution. */
 kd_truth kd_solve_result_support_verdict(const kd_solve_result_t R);
 
+/* R (a kd_solve of P with so) as `kdigits solve` prints it: text (scaled:
+   the convention's name, or NULL) or CSV. JSON: kd_solve_result_json. */
+kd_status kd_solve_result_write_text(FILE * f, const kd_solve_result_t R, const kd_problem_t P,
+                                     const kd_solve_opts_t so, const char * scaled);
+kd_status kd_solve_result_write_csv(FILE * f, const kd_solve_result_t R, const kd_problem_t P,
+                                    const kd_solve_opts_t so);
+
 #ifdef __cplusplus
 }
 #endif

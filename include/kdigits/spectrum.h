@@ -252,6 +252,20 @@ char * kd_spectrum_level_spacing_get_str(const kd_spectrum_level_t L);
    a one-sided bound stays valid when printed. */
 char * kd_spectrum_arf_get_decimal(const arf_t x, slong places, int up);
 
+/* ---- the runs as text or CSV (src/spectrum/text.c; JSON: kdigits/json.h) */
+/* The Hermitian run R of the matrix called name: text (the radius per
+   level and at most points enclosures of the last level) or CSV (every
+   enclosure). */
+kd_status kd_spectrum_hermitian_run_write(FILE * f, const kd_spectrum_hermitian_run_t R,
+                                          const char * name, slong points, int csv);
+/* The tower S of the operator H (the almost Mathieu operator with lam, om,
+   th, or the free Laplacian): text (a row per level, at most points points
+   of the finest level, what is and is not certified) or CSV (every
+   point). */
+kd_status kd_spectrum_tower_write(FILE * f, const kd_spectrum_tower_t S, const kd_tridiag_op_t H,
+                                  int laplacian, const kd_real_t lam, const kd_real_t om,
+                                  const kd_real_t th, slong points, int csv);
+
 #ifdef __cplusplus
 }
 #endif

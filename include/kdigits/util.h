@@ -77,6 +77,17 @@ typedef void (*kd_progress_fn)(const char * what, slong i, slong total);
 void kd_set_progress_handler(kd_progress_fn fn);
 void kd_progress(const char * what, slong i, slong total);
 
+/* The formats of the library's report writers: text and CSV as the
+   command line prints them, JSON (kdigits/json.h), Matrix Market. */
+typedef enum
+{
+    KD_REPORT_TEXT = 0,
+    KD_REPORT_CSV,
+    KD_REPORT_JSON,
+    KD_REPORT_MTX
+}
+kd_report_format;
+
 #ifdef __cplusplus
 }
 #endif

@@ -720,6 +720,9 @@ kd_certify_feasible(kd_truth * tr, const kd_problem_t P, const fmpq_mat_t xr,
     return st;
 }
 
+/* A P3 residual below 2^-this ||y||_2 counts as zero in the gap bound. */
+#define KD_CERTIFY_P3_NOISE_LOG2 40
+
 kd_status
 kd_certify_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
              const fmpq_mat_t xi, slong prec)
@@ -760,8 +763,18 @@ kd_certify_gap_bound(arb_t gap, const kd_problem_t P, const fmpq_mat_t xr,
     if (P->kind == KD_PROBLEM_P3)
     {
         arb_sqrtpos(u, c.nr, prec);                   /* ||r|| */
-        if (!arb_is_positive(u))
-            arf_zero(lo);                           /* zero residual: the trivial dual point */
+        /* zero residual, or one proved below 2^-40 ||y|| (rounding noise,
+           whose direction says nothing about the minimiser): the trivial
+           dual point (proofs-notes/solvers.md §4) */
+        arb_zero(t);
+        for (i = 0; i < m; i++)
+        {
+            arb_addmul(t, arb_mat_entry(c.C.yr, i, 0), arb_mat_entry(c.C.yr, i, 0), prec);
+            arb_addmul(t, arb_mat_entry(c.C.yi, i, 0), arb_mat_entry(c.C.yi, i, 0), prec);
+        }
+        arb_mul_2exp_si(t, t, -2 * KD_CERTIFY_P3_NOISE_LOG2);
+        if (!arb_is_positive(u) || arb_lt(c.nr, t))
+            arf_zero(lo);
     }
     for (j = 0; j < N && !arf_is_zero(lo); j++)
     {

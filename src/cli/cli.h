@@ -159,10 +159,6 @@ int kd_json_print(json_t * j);
    doc; the exit code. */
 int kd_csv_print_json(json_t * doc);
 
-/* "INDENT LABEL  mid +/- rad" (label padded to 22, 15 digits), or
-   "unknown" for an indeterminate ball: the certified lines of solve and
-   certify. */
-void kd_cli_print_ball(const char * indent, const char * label, const arb_t b);
 int kd_cmd_approx(int argc, char ** argv);
 int kd_cmd_oracle(int argc, char ** argv);
 int kd_cmd_demo(int argc, char ** argv);

@@ -5,7 +5,8 @@
    exactly against the truth and against the problem the solver read
    (kd_bp_probe_run); this file parses the options (the report is
    formatted by bp_probe_out.c). */
-#include "bp_probe_out.h"
+#include "cli.h"
+#include "kdigits/bpprobe.h"
 
 #define PEER_TIMEOUT 30.0
 #define ERR_PREC 128
@@ -132,8 +133,12 @@ kd_cmd_bp_probe(int argc, char ** argv)
     if ((st = set_instance(P, &a)) != KD_OK
         || (st = kd_bp_probe_run(R, P, use, PEER_TIMEOUT, ERR_PREC)) != KD_OK)
         ret = kd_cli_fail("bp-probe", st);
-    else
-        ret = kd_cli_bp_probe_print(P, R, a.A, a.y, o.fmt);
+    else if (o.fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_bp_probe_report_json(P, R, a.A, a.y));
+    else if (o.fmt == KD_FMT_CSV)
+        ret = kd_csv_print_json(kd_bp_probe_report_json(P, R, a.A, a.y));
+    else if ((st = kd_bp_probe_report_write(stdout, P, R, a.A, a.y)) != KD_OK)
+        ret = kd_cli_fail("bp-probe", st);
     kd_bp_probe_report_clear(R);
     kd_bp_probe_clear(P);
     kd_cli_opts_clear(&o);

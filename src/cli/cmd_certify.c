@@ -32,35 +32,6 @@ certify_args;
 /* Longest --k sweep. */
 #define K_SWEEP_MAX 10000
 
-/* --param NAME=EXPR: NAME stands for the exact EXPR in the .mtx files. */
-static int
-bind_param(const char * arg)
-{
-    const char * eq = strchr(arg, '=');
-    char name[KD_EXPR_PARAM_NAME_MAX + 2];
-    kd_complex_t v;
-    kd_status st;
-    size_t len = eq ? (size_t) (eq - arg) : 0;
-    if (eq == NULL || len == 0 || len > KD_EXPR_PARAM_NAME_MAX)
-    {
-        kd_cli_usage("certify", "--param: '%s' is not NAME=EXPR (e.g. d=2^-20)", arg);
-        return -1;
-    }
-    memcpy(name, arg, len);
-    name[len] = '\0';
-    kd_complex_init(v);
-    st = kd_complex_parse(v, eq + 1);
-    if (st == KD_OK)
-        st = kd_expr_set_param(name, v);
-    kd_complex_clear(v);
-    if (st != KD_OK)
-    {
-        kd_cli_usage("certify", "--param %s: %s", arg, kd_error_message());
-        return -1;
-    }
-    return 1;
-}
-
 /* --k LIST: "1..30" or "1,2,5". */
 static int
 parse_k(certify_args * a, const char * arg)
@@ -114,150 +85,11 @@ own(int c, const char * arg, void * data)
     return 1;
 }
 
-/* "label  mid +/- rad", or unknown for an indeterminate ball. */
 static void
-print_ball(const char * label, const arb_t b)
+progress(void * data, slong i, slong total, const char * what)
 {
-    kd_cli_print_ball("  ", label, b);
-}
-
-static void
-print_candidate(const kd_candidate_cert_struct * c, kd_problem_kind kind, const char * name,
-                kd_xformat f, int rounded)
-{
-    arb_t t;
-    printf("x         %s (%s)\n", name, f == KD_XFORMAT_DOUBLE
-           ? "each entry the IEEE double it denotes" : "exact entries");
-    print_ball(rounded ? "objective (this data)" : "objective (exact data)", &c->objective);
-    print_ball("dist(x, Xi(A, y))", &c->dist);
-    if (arb_is_zero(&c->dist))
-        printf("  %-22s all (dist = 0 exactly)\n", "correct digits");
-    else if (c->digits >= 1)
-        printf("  %-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", c->digits, c->digits);
-    else if (c->digits == 0)
-        printf("  %-22s none (dist <= 1 is proved, dist <= 0.1 is not)\n", "correct digits");
-    else if (arb_is_finite(&c->dist))
-        printf("  %-22s none proved (dist <= 1 is not)\n", "correct digits");
-    printf("  %-22s %s\n", "right support", kd_truth_name(c->support));
-    arb_init(t);
-    arb_sub(t, &c->objective, &c->gap, 128);
-    /* f(x) - f* <= f(x) holds for every x: a bound is shown when it says more */
-    if (arb_is_finite(&c->gap) && (!arb_is_finite(&c->objective) || arb_is_positive(t)))
-        print_ball("f(x) - f* <=", &c->gap);
-    else if (arb_is_finite(&c->gap))
-        printf("  %-22s no useful bound (the dual point from x's residual gives only f(x))\n",
-               "f(x) - f*");
-    arb_clear(t);
-    if (kind == KD_PROBLEM_P1 || kind == KD_PROBLEM_BP)
-        printf("  %-22s %s\n", "feasible", kd_truth_name(c->feasible));
-}
-
-static void
-print_text(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidates_t C)
-{
-    int r;
-    slong k;
-    printf("problem   %s%s%s%s%s%s\n", kd_problem_kind_name(S->kind),
-           S->param ? (S->kind == KD_PROBLEM_P1 ? ", eta = " : ", lambda = ") : "",
-           S->param ? S->param : "", S->scaled ? " (scaled LASSO, " : "",
-           S->scaled ? S->scaled : "", S->scaled ? " convention)" : "");
-    for (r = 0; r < 2; r++)
-    {
-        const kd_candidates_report_struct * R = J->R + r;
-        if (!J->has[r])
-            continue;
-        if (r == 1 && J->has[0])
-            printf("\n");
-        if (r == 0)
-            printf("data      the exact data\n");
-        else
-            printf("data      A, y%s rounded to IEEE double entry by entry%s%s%s\n",
-                   S->param ? " and the parameter" : "", S->param ? " (parameter " : "",
-                   S->param ? J->param_double : "", S->param ? ")" : "");
-        printf("truth     %s: %s\n", R->truth->found == KD_TRUE ? "certified" : "not found",
-               R->truth->how);
-        for (k = 0; k < R->n; k++)
-            print_candidate(R->c + k, S->kind, C->names[k], C->format[k], r == 1);
-    }
-}
-
-/* kcol: the sweep's k column (NULL: none); header: print the header row. */
-static void
-print_csv(const kd_certify_job_t J, const kd_certify_spec_t S, const kd_candidates_t C,
-          const slong * kcol, int header)
-{
-    int r;
-    slong k;
-    if (header)
-        printf("%sdata,candidate,x_format,truth_found,objective_mid,objective_rad,distance_mid,"
-               "distance_rad,correct_digits,right_support,gap_mid,gap_rad,feasible\n",
-               kcol ? "k," : "");
-    for (r = 0; r < 2; r++)
-        for (k = 0; J->has[r] && k < J->R[r].n; k++)
-        {
-            const kd_candidate_cert_struct * c = J->R[r].c + k;
-            const arb_struct * b[3] = {&c->objective, &c->dist, &c->gap};
-            int i;
-            if (kcol)
-                printf("%ld,", (long) *kcol);
-            printf("%s,", r == 0 ? "exact" : "double");
-            kd_csv_write_field(stdout, C->names[k]);
-            printf(",%s,%s", kd_xformat_name(C->format[k]), kd_truth_name(J->R[r].truth->found));
-            for (i = 0; i < 3; i++)
-            {
-                char * mid = NULL, * rad = NULL;
-                if (arb_is_finite(b[i]))
-                    kd_arb_get_decimal(&mid, &rad, b[i], 15);
-                printf(",%s,%s", mid ? mid : "", rad ? rad : "");
-                if (i == 1)
-                {
-                    if (arb_is_zero(&c->dist))
-                        printf(",all");
-                    else if (c->digits >= 0)
-                        printf(",%ld", (long) c->digits);
-                    else
-                        printf(",");
-                    printf(",%s", kd_truth_name(c->support));
-                }
-                flint_free(mid);
-                flint_free(rad);
-            }
-            printf(",%s\n", S->kind == KD_PROBLEM_P1 || S->kind == KD_PROBLEM_BP
-                   ? kd_truth_name(c->feasible) : "");
-        }
-}
-
-/* --peers: every installed peer run on the problem, each answer a candidate. */
-static kd_status
-run_peers(kd_peer_answers_t R, kd_candidates_t C, const kd_certify_spec_t S,
-          const certify_args * a, slong prec_cap)
-{
-    kd_problem_t P;
-    kd_status st;
-    kd_problem_init_empty(P);
-    st = kd_problem_init_spec(P, S->kind, S->A, S->y, S->w, S->param, S->scaled,
-                                        a->center, a->standardize, prec_cap);
-    if (st == KD_OK && (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_BP))
-        kd_cli_progress("certify", 1, 1, "running the installed peers on the problem ...");
-    if (st == KD_OK)
-        st = kd_peers_solve(R, P, KD_PEERS_TIMEOUT);
-    if (st == KD_OK)
-        kd_candidates_add_peers(C, R);
-    kd_problem_clear(P);
-    return st;
-}
-
-static void
-print_peers(const kd_peer_answers_t R)
-{
-    slong i;
-    printf("peers     %s\n", R->convention ? R->convention : "");
-    for (i = 0; i < R->n; i++)
-        printf("  %-18s %-8s %s%s%s\n", R->a[i].name,
-               R->a[i].state == KD_PEER_RAN ? "ran" : R->a[i].state == KD_PEER_SKIPPED
-               ? "skipped" : "failed", R->a[i].version ? R->a[i].version : "",
-               R->a[i].version && R->a[i].note ? "  " : "", R->a[i].note ? R->a[i].note : "");
-    printf("\n");
+    (void) data;
+    kd_cli_progress("certify", i, total, "%s ...", what);
 }
 
 /* Checks the options; fills S's kind and modes; 0 when fine, else the exit code. */
@@ -285,88 +117,6 @@ check_args(kd_certify_spec_t S, kd_xformat * xf, const certify_args * a, const c
     return 0;
 }
 
-/* One run: the parameters bound (k first, when sweeping), the data and the
-   candidates read, the peers run, everything certified and printed (JSON
-   of a sweep: appended to all). Returns the exit code. */
-static int
-run_once(const certify_args * a, const kd_cli_opts * o, kd_certify_spec_t S, kd_xformat xf,
-         const slong * kval, int first, json_t * all)
-{
-    const char * cmd = "certify";
-    kd_certify_job_t J;
-    kd_candidates_t C;
-    kd_peer_answers_t R;
-    kd_mat_t A, y, w;
-    kd_status st = KD_OK;
-    slong k;
-    int ret = 0;
-    if (kval != NULL)
-    {
-        kd_complex_t v;
-        kd_real_t kr;
-        kd_complex_init(v);
-        kd_real_init(kr);
-        kd_real_set_si(kr, *kval);
-        kd_complex_set_real(v, kr);
-        st = kd_expr_set_param("k", v);
-        kd_complex_clear(v);
-        kd_real_clear(kr);
-        if (st != KD_OK)
-            return kd_cli_fail(cmd, st);
-    }
-    for (k = 0; k < a->nparams; k++)
-        if (bind_param(a->params[k]) < 0)
-            return KD_EXIT_USAGE;
-    kd_mat_init(A, 0, 0);
-    kd_mat_init(y, 0, 0);
-    kd_mat_init(w, 0, 0);
-    kd_candidates_init(C);
-    kd_certify_job_init(J);
-    kd_peer_answers_init(R);
-    if ((st = kd_builtin_load(A, a->A)) == KD_OK && (st = kd_builtin_load(y, a->y)) == KD_OK
-        && (a->w == NULL || (st = kd_builtin_load(w, a->w)) == KD_OK))
-        for (k = 0; k < a->nx && st == KD_OK; k++)
-            st = kd_candidates_read(C, a->x[k], xf);
-    S->A = A;
-    S->y = y;
-    S->w = a->w ? w : NULL;
-    if (st == KD_OK && a->peers)
-        st = run_peers(R, C, S, a, o->prec_cap);
-    if (st == KD_OK)
-        st = kd_certify_run(J, S, C);
-    if (st != KD_OK)
-        ret = kd_cli_fail(cmd, st);
-    else if (o->fmt == KD_FMT_JSON)
-    {
-        json_t * doc = kd_certify_job_json(J, S, C);
-        if (doc != NULL && a->peers)
-            json_object_set_new(doc, "peers", kd_peer_answers_json(R));
-        if (doc != NULL && kval != NULL)
-            json_object_set_new(doc, "k", json_integer((json_int_t) *kval));
-        if (all != NULL && doc != NULL)
-            json_array_append_new(all, doc);
-        else
-            ret = kd_json_print(doc);
-    }
-    else if (o->fmt == KD_FMT_CSV)
-        print_csv(J, S, C, kval, first);
-    else
-    {
-        if (kval != NULL)
-            printf("%s== k = %ld ==\n", first ? "" : "\n", (long) *kval);
-        if (a->peers)
-            print_peers(R);
-        print_text(J, S, C);
-    }
-    kd_peer_answers_clear(R);
-    kd_certify_job_clear(J);
-    kd_candidates_clear(C);
-    kd_mat_clear(A);
-    kd_mat_clear(y);
-    kd_mat_clear(w);
-    return ret;
-}
-
 int
 kd_cmd_certify(int argc, char ** argv)
 {
@@ -383,42 +133,43 @@ kd_cmd_certify(int argc, char ** argv)
     const char * cmd = "certify";
     certify_args a;
     kd_cli_opts o;
-    kd_certify_spec_t S;
-    kd_xformat xf = KD_XFORMAT_AUTO;
-    slong k;
+    kd_certify_sweep_t W;
+    json_t * doc = NULL;
+    kd_status st;
     int r, ret = 0;
 
     memset(&a, 0, sizeof a);
     a.center = a.standardize = 1;
     a.cert_prec = 256;
     kd_cli_opts_init(&o, 0);
-    kd_certify_spec_init(S);
+    kd_certify_sweep_init(W);
     if ((r = kd_cli_getopt(&o, argc, argv, opts, cmd, own, &a, help)) != 0)
     {
         flint_free(a.x);
         return KD_CLI_GETOPT_EXIT(r);
     }
-    if ((r = check_args(S, &xf, &a, cmd)) != 0)
-    {
-        flint_free(a.x);
-        kd_cli_opts_clear(&o);
-        return r;
-    }
-    S->prec_cap = o.prec_cap;
-    if (a.nk == 0)
-        ret = run_once(&a, &o, S, xf, NULL, 1, NULL);
+    if ((r = check_args(&W->S, &W->xformat, &a, cmd)) != 0)
+        ret = r;
     else
     {
-        json_t * all = o.fmt == KD_FMT_JSON ? json_array() : NULL;
-        for (k = 0; k < a.nk && ret == 0; k++)
-        {
-            kd_cli_progress(cmd, k + 1, a.nk, "k = %ld ...", (long) a.ks[k]);
-            ret = run_once(&a, &o, S, xf, a.ks + k, k == 0, all);
-        }
-        if (all != NULL && ret == 0)
-            ret = kd_json_print(all);
-        else if (all != NULL)
-            json_decref(all);
+        W->S.prec_cap = o.prec_cap;
+        W->A = a.A;
+        W->y = a.y;
+        W->w = a.w;
+        W->x = (const char * const *) a.x;
+        W->nx = a.nx;
+        W->peers = a.peers;
+        W->params = (const char * const *) a.params;
+        W->nparams = a.nparams;
+        W->ks = a.ks;
+        W->nk = a.nk;
+        W->progress = progress;
+        st = kd_certify_sweep(&doc, stdout, o.fmt == KD_FMT_JSON ? KD_REPORT_JSON
+                              : o.fmt == KD_FMT_CSV ? KD_REPORT_CSV : KD_REPORT_TEXT, W);
+        if (st != KD_OK && strncmp(kd_error_message(), "--param", 7) == 0)
+            ret = kd_cli_usage(cmd, "%s", kd_error_message());     /* a bad --param */
+        else
+            ret = st != KD_OK ? kd_cli_fail(cmd, st) : doc != NULL ? kd_json_print(doc) : 0;
     }
     flint_free(a.ks);
     flint_free(a.params);

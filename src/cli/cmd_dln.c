@@ -111,134 +111,6 @@ set_opts(kd_dln_opts_t o, const dln_args * a, const kd_cli_opts * c)
     return 0;
 }
 
-static void
-print_ball(const char * label, const arb_t b, slong digits)
-{
-    char * s;
-    if (!arb_is_finite(b))
-    {
-        printf("%s unknown", label);
-        return;
-    }
-    s = kd_arb_get_str_pm(b, digits);
-    printf("%s %s", label, s);
-    flint_free(s);
-}
-
-static void
-print_measure(const char * what, const kd_dln_measure_t M)
-{
-    printf("    %-6s", what);
-    print_ball(" dist(x, Xi) =", &M->dist, 6);
-    print_ball(", ||Ax - y|| =", &M->resid, 3);
-    if (M->digits >= 0)
-        printf(", K = %ld", (long) M->digits);
-    else
-        printf(", K none proved");
-    printf(", support %s\n", kd_truth_name(M->support));
-}
-
-static void
-print_text(const kd_dln_report_t R, const kd_dln_opts_t o)
-{
-    slong i, j;
-    printf("BP truth  %s (%s)\n", kd_truth_name(R->truth.found), R->truth.how);
-    if (R->dual_known)
-        print_ball("rho      ", &R->rho, 10), printf("  (off-support slack of the unique dual certificate)\n");
-    for (i = 0; i < R->nrows; i++)
-    {
-        const kd_dln_row_struct * w = R->rows + i;
-        printf("D = %ld, alpha = %s\n", (long) w->D, w->alpha_str);
-        if (w->limit_status != KD_OK)
-            printf("    limit  not certified (%s)\n", kd_status_name(w->limit_status));
-        else
-        {
-            printf("    x_inf  (certified at %ld bits)", (long) w->limit_prec);
-            for (j = 0; j < R->N && j < 8; j++)
-                print_ball(j ? "," : "", arb_mat_entry(&w->x_limit, j, 0), 15);
-            printf("%s\n", R->N > 8 ? ", ..." : "");
-            print_measure("limit", &w->lim);
-        }
-        if (w->flow_run && w->flow_status != KD_OK)
-            printf("    flow   failed: %s\n", w->flow_error);
-        else if (w->flow_run)
-        {
-            print_measure("flow", &w->flow);
-            printf("    flow   %s, h = %g, T = %g, %ld steps,", kd_dln_scheme_name(o->fopts.scheme),
-                   o->fopts.h, o->fopts.T, (long) w->flow_steps);
-            if (R->flow_data_level >= 0)
-                printf(" data read at level %ld,", (long) R->flow_data_level);
-            print_ball(" ||x_flow - x_inf|| =", &w->flow_to_limit, 4);
-            if (w->flow_err_est >= 0)
-                printf(", error ~ %.3g (estimate, not proved: steps %.2g + finite T %.2g)",
-                       w->flow_err_est, w->flow_err_disc, w->flow_err_tail);
-            else if (o->flow_err_est)
-                printf(", error: no estimate (%s)", w->flow_err_disc < 0
-                       ? "halving h does not shrink the step error: h is too large"
-                       : "the linearised flow at T is singular");
-            printf("\n");
-        }
-    }
-    for (i = 0; i < R->nrates; i++)
-    {
-        const kd_dln_rate_struct * r = R->rates + i;
-        printf("rate D = %ld: measured exponent", (long) r->D);
-        print_ball(" (LS fit of certified distances)", &r->fit, 5);
-        print_ball(", last secant", &r->last_secant, 5);
-        if (r->predicted_known)
-            print_ball("; predicted", &r->predicted, 6);
-        printf(" [%s]\n", r->predicted_why);
-    }
-    for (i = 0; i < R->nsel; i++)
-    {
-        const kd_dln_select_struct * s = R->sel + i;
-        printf("selected D = %ld:", (long) s->D);
-        if (s->status != KD_OK)
-        {
-            printf(" not certified\n");
-            continue;
-        }
-        for (j = 0; j < R->N && j < 8; j++)
-            print_ball(j ? "," : "", arb_mat_entry(&s->x, j, 0), 10);
-        print_ball("\n    dist to Xi", &s->face_dist, 3);
-        print_ball(", ||x_inf(smallest alpha) - x_sel|| =", &s->limit_dist, 4);
-        printf("\n");
-    }
-    if (R->nsel > 0)
-    {
-        printf("selected points pairwise distinct: %s", kd_truth_name(R->sel_distinct));
-        print_ball(", min separation", &R->sel_min_sep, 4);
-        printf("\n");
-    }
-    if (R->note[0])
-        printf("%s\n", R->note);
-}
-
-static void
-print_omega(const kd_dln_omega_t R)
-{
-    slong i;
-    printf("DLN on the Omega_K BP gadget (N1 = 2, N2 = 20): trained on A_n (column 1 raised)\n"
-           "read at level n + 30; A = column 0 raised; ||A_n - A|| < 2^-n\n");
-    for (i = 0; i < R->nrows; i++)
-    {
-        const kd_dln_omega_row_struct * r = R->rows + i;
-        printf("K = %ld, n = %ld, D = %ld, alpha = %s:", (long) r->K, (long) r->n, (long) r->D,
-               r->alpha_str);
-        if (r->status != KD_OK)
-        {
-            printf(" limit not certified (%s)\n", kd_status_name(r->status));
-            continue;
-        }
-        print_ball(" dist(x_inf, Xi(A)) =", &r->dist, 6);
-        printf("\n    K digits %s, K-1 digits %s;", kd_truth_name(r->k_digits),
-               kd_truth_name(r->k1_digits));
-        print_ball(" worst of the pair (A, A_n)", &r->worst, 6);
-        print_ball(";\n    breakdown epsilon of the pair (a lower bound for every method)", &r->eps_b, 6);
-        printf("\n");
-    }
-}
-
 /* kdigits dln --omega K: the gadget rows. */
 static int
 run_omega(const dln_args * a, kd_cli_opts * o, kd_dln_opts_t d)
@@ -256,8 +128,8 @@ run_omega(const dln_args * a, kd_cli_opts * o, kd_dln_opts_t d)
         ret = kd_json_print(kd_dln_omega_json(R));
     else if (o->fmt == KD_FMT_CSV)
         ret = kd_csv_print_json(kd_dln_omega_json(R));
-    else
-        print_omega(R);
+    else if ((st = kd_dln_omega_write(stdout, R)) != KD_OK)
+        ret = kd_cli_fail("dln", st);
     kd_dln_omega_clear(R);
     return ret;
 }
@@ -326,8 +198,8 @@ kd_cmd_dln(int argc, char ** argv)
         ret = kd_json_print(kd_dln_report_json(R, d));
     else if (o.fmt == KD_FMT_CSV)
         ret = kd_csv_print_json(kd_dln_report_json(R, d));
-    else
-        print_text(R, d);
+    else if ((st = kd_dln_report_write(stdout, R, d)) != KD_OK)
+        ret = kd_cli_fail("dln", st);
     kd_dln_report_clear(R);
     kd_problem_clear(P);
     kd_mat_clear(A);

@@ -106,12 +106,6 @@ read_truth(kd_truth_set_t T, kd_solve_opts_t so, const kd_problem_t P, const cha
     return st;
 }
 
-static void
-print_ball(const char * label, const arb_t b)
-{
-    kd_cli_print_ball("", label, b);
-}
-
 /* Checks the options that go together; 0 when fine (else the exit code). */
 static int
 check_args(kd_problem_kind * kind, const solve_args * a, const kd_cli_opts * o, const char * cmd)
@@ -211,190 +205,16 @@ set_solve_opts(kd_solve_opts_t so, const solve_args * a, const kd_cli_opts * o, 
     return KD_OK;
 }
 
-static void
-print_csv(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
-{
-    slong j;
-    char cert[512] = "", digits[32] = "", * dm = NULL, * dr = NULL, * gm = NULL, * gr = NULL;
-    /* with --certify, the verdicts of the whole x repeated on every row
-       (empty where a verdict does not exist for the problem) */
-    if (R->certified)
-    {
-        slong K = kd_solve_result_certified_digits(R, so->cert_prec);
-        int constrained = P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP;
-        if (arb_is_zero(&R->dist))
-            snprintf(digits, sizeof digits, "all");
-        else if (K >= 0)
-            snprintf(digits, sizeof digits, "%ld", (long) K);
-        if (arb_is_finite(&R->dist))
-            kd_arb_get_decimal(&dm, &dr, &R->dist, 15);
-        if (arb_is_finite(&R->gap))
-            kd_arb_get_decimal(&gm, &gr, &R->gap, 15);
-        snprintf(cert, sizeof cert, ",%s,%s,%s,%s,%s,%s,%s,%s", kd_truth_name(R->truth.found),
-                 dm ? dm : "", dr ? dr : "", digits,
-                 kd_truth_name(kd_solve_result_support_verdict(R)), gm ? gm : "", gr ? gr : "",
-                 constrained ? kd_truth_name(R->feasible) : "");
-    }
-    printf("j,x,x_mid,x_rad%s\n", R->certified ? ",truth_found,distance_mid,distance_rad,"
-           "correct_digits,right_support,gap_mid,gap_rad,feasible" : "");
-    for (j = 0; j < R->N; j++)
-    {
-        char * s = kd_solve_result_entry_str(R, j), * mid, * rad;
-        kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 17);
-        printf("%ld,", j + 1);
-        kd_csv_write_field(stdout, s);
-        printf(",%s,%s%s\n", mid, rad, cert);
-        flint_free(s);
-        flint_free(mid);
-        flint_free(rad);
-    }
-    flint_free(dm);
-    flint_free(dr);
-    flint_free(gm);
-    flint_free(gr);
-}
-
-/* A gap bound is information only when it says more than f(x) - f* <= f(x)
-   (f* >= 0), which holds for every x. */
-static int
-gap_is_informative(const kd_solve_result_t R)
-{
-    arb_t t;
-    int r;
-    if (!arb_is_finite(&R->objective))
-        return 1;
-    arb_init(t);
-    arb_sub(t, &R->objective, &R->gap, 128);
-    r = arb_is_positive(t);
-    arb_clear(t);
-    return r;
-}
-
-static void
-print_certified_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so)
-{
-    slong K = kd_solve_result_certified_digits(R, so->cert_prec);
-    printf("truth     %s: %s\n", R->truth.found == KD_TRUE ? "certified" : "not found",
-           R->truth.how);
-    print_ball("dist(x, Xi(A, y))", &R->dist);
-    if (arb_is_zero(&R->dist))
-        printf("%-22s all (dist = 0 exactly)\n", "correct digits");
-    else if (K >= 1)
-        printf("%-22s %ld (proved: dist <= 10^-%ld)\n", "correct digits", K, K);
-    else if (K == 0)
-        printf("%-22s none (dist <= 1 is proved, dist <= 0.1 is not)\n", "correct digits");
-    else if (arb_is_finite(&R->dist))
-        printf("%-22s none proved (dist <= 1 is not)\n", "correct digits");
-    printf("%-22s %s\n", "right support", kd_truth_name(kd_solve_result_support_verdict(R)));
-    if (arb_is_finite(&R->gap) && gap_is_informative(R))
-        print_ball("f(x) - f* <=", &R->gap);
-    else if (arb_is_finite(&R->gap))
-        printf("%-22s no useful bound (the dual point built from x's residual only gives\n"
-               "%-22s f(x) - f* <= f(x); the distance above is the certificate)\n",
-               "f(x) - f*", "");
-    if (P->kind == KD_PROBLEM_P1 || P->kind == KD_PROBLEM_BP)
-        printf("%-22s %s\n", "feasible", kd_truth_name(R->feasible));
-}
-
-static void
-print_text(const kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t so,
-           const solve_args * a)
-{
-    slong j;
-    printf("problem   %s%s%s%s\n", kd_problem_kind_name(P->kind),
-           P->scaled ? " (scaled LASSO, " : "", P->scaled ? a->scaled : "",
-           P->scaled ? " convention, coefficients on the original scale)" : "");
-    printf("method    %s, arithmetic %s\n", kd_method_name(R->method),
-           R->method == KD_METHOD_EXACT ? "exact" : kd_arith_name(&so->arith));
-    if (R->level < 0)
-        printf("data      the exact data\n");
-    else
-        printf("data      level %ld: ||A_n - A||_2, ||y_n - y||_2 <= 2^-%ld\n", R->level, R->level);
-    printf("x         (%s)\n", R->method != KD_METHOD_EXACT ? "exact values of the computed floats"
-           : (R->is_complex ? "complex data: the simplest rationals in the certified enclosure "
-              "of the minimiser" : "exact"));
-    for (j = 0; j < R->N; j++)
-    {
-        char * s = kd_solve_result_entry_str(R, j), * mid, * rad;
-        kd_arb_get_decimal(&mid, &rad, arb_mat_entry(&R->xball, j, 0), 12);
-        printf("  x_%-4ld  %s", j + 1, s);
-        if (R->is_complex)
-        {
-            char * t = kd_fmpq_get_str(fmpq_mat_entry(&R->xi, j, 0));
-            printf(" + (%s) i", t);
-            flint_free(t);
-        }
-        else
-            printf("   (~ %s)", mid);
-        printf("\n");
-        flint_free(s);
-        flint_free(mid);
-        flint_free(rad);
-    }
-    if (R->method == KD_METHOD_EXACT)
-        printf("unique    %s (for the %s)\n", kd_truth_name(R->unique),
-               R->is_complex ? "exact data" : "data read");
-    else
-        printf("stopped   %s after %ld iterations, %.3g s%s\n", R->stop_reason, R->iterations,
-               R->seconds, (R->method == KD_METHOD_CD_MATLAB || R->method == KD_METHOD_CD_GLMNET)
-               && R->it.warned ? " (warned: maximum iterations reached)" : "");
-    print_ball("objective (exact data)", &R->objective);
-    if (R->certified)
-        print_certified_text(R, P, so);
-}
-
 /* --peers: every installed peer run on the problem and certified against
    the truth the solve computed (or was given). */
 static kd_status
-solve_peers(kd_peer_answers_t Rp, kd_candidates_report_t CR, kd_candidates_t C,
-            const kd_problem_t P, const kd_solve_result_t R, const kd_solve_opts_t so)
+solve_peers(kd_peer_answers_t Rp, kd_candidates_report_t CR, const kd_problem_t P,
+            const kd_solve_result_t R, const kd_solve_opts_t so)
 {
-    kd_status st;
     if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_BP)
         kd_cli_progress("solve", 1, 1, "running the installed peers on the problem ...");
-    if ((st = kd_peers_solve(Rp, P, KD_PEERS_TIMEOUT)) != KD_OK)
-        return st;
-    kd_candidates_add_peers(C, Rp);
-    return kd_candidates_certify(CR, P, C, R->certified ? &R->truth : NULL, so->cert_level_max,
-                                 so->cert_prec);
-}
-
-static void
-print_peers_text(const kd_peer_answers_t Rp, const kd_candidates_report_t CR)
-{
-    slong i, k = 0;
-    printf("\npeers     %s\n", Rp->convention ? Rp->convention : "");
-    for (i = 0; i < Rp->n; i++)
-    {
-        const kd_peer_answer_struct * a = &Rp->a[i];
-        if (a->state == KD_PEER_RAN && k < CR->n)
-        {
-            const kd_candidate_cert_struct * c = CR->c + k++;
-            char * mid = NULL, * rad = NULL;
-            if (arb_is_finite(&c->dist))
-                kd_arb_get_decimal(&mid, &rad, &c->dist, 6);
-            printf("  %-18s dist %s +/- %s, %ld digits, right support %s%s%s\n", a->name,
-                   mid ? mid : "unknown", rad ? rad : "", (long) FLINT_MAX(c->digits, 0),
-                   kd_truth_name(c->support), a->note ? "; " : "", a->note ? a->note : "");
-            flint_free(mid);
-            flint_free(rad);
-        }
-        else
-            printf("  %-18s %s: %s\n", a->name, a->state == KD_PEER_SKIPPED ? "skipped" : "failed",
-                   a->note ? a->note : "");
-    }
-}
-
-static json_t *
-peers_json(const kd_peer_answers_t Rp, const kd_candidates_report_t CR)
-{
-    json_t * a = kd_peer_answers_json(Rp);
-    slong i, k = 0;
-    for (i = 0; a != NULL && i < Rp->n; i++)
-        if (Rp->a[i].state == KD_PEER_RAN && k < CR->n)
-            json_object_set_new(json_array_get(a, i), "certified",
-                                kd_candidate_cert_json(CR->c + k++, CR->kind));
-    return a;
+    return kd_peers_certify(Rp, CR, P, R->certified ? &R->truth : NULL, so->cert_level_max,
+                            so->cert_prec);
 }
 
 int
@@ -425,7 +245,6 @@ kd_cmd_solve(int argc, char ** argv)
     kd_solve_result_t R;
     kd_peer_answers_t Rp;
     kd_candidates_report_t CR;
-    kd_candidates_t C;
     kd_truth_set_t T;
     truth_clock clk;
     kd_status st;
@@ -447,7 +266,6 @@ kd_cmd_solve(int argc, char ** argv)
     kd_solve_result_init(R);
     kd_peer_answers_init(Rp);
     kd_candidates_report_init(CR);
-    kd_candidates_init(C);
     kd_problem_init_empty(P);
     kd_truth_set_init(T, 0);
     memset(&clk, 0, sizeof clk);
@@ -458,7 +276,7 @@ kd_cmd_solve(int argc, char ** argv)
         && (a.truth_in == NULL || (st = read_truth(T, so, P, a.truth_in)) == KD_OK))
         st = kd_solve(R, P, so);
     if (st == KD_OK && a.peers)
-        st = solve_peers(Rp, CR, C, P, R, so);
+        st = solve_peers(Rp, CR, P, R, so);
     if (st == KD_OK && clk.started && truth_clock_elapsed(&clk) >= 1.0 && !kd_cli_quiet)
         fprintf(stderr, "kdigits solve: truth %s in %.1f s%s\n",
                 R->truth.found == KD_TRUE ? "certified" : "not found",
@@ -472,20 +290,16 @@ kd_cmd_solve(int argc, char ** argv)
     {
         json_t * doc = kd_solve_result_json(R, P, so, a.scaled);
         if (doc != NULL && a.peers)
-            json_object_set_new(doc, "peers", peers_json(Rp, CR));
+            json_object_set_new(doc, "peers", kd_peer_answers_report_json(Rp, CR));
         ret = kd_json_print(doc);
     }
-    else if (o.fmt == KD_FMT_CSV)
-        print_csv(R, P, so);
-    else
-    {
-        print_text(R, P, so, &a);
-        if (a.peers)
-            print_peers_text(Rp, CR);
-    }
+    else if ((st = o.fmt == KD_FMT_CSV ? kd_solve_result_write_csv(stdout, R, P, so)
+              : kd_solve_result_write_text(stdout, R, P, so, a.scaled)) != KD_OK
+             || (o.fmt == KD_FMT_TEXT && a.peers
+                 && (st = kd_peer_answers_write(stdout, Rp, CR)) != KD_OK))
+        ret = kd_cli_fail(cmd, st);
     kd_peer_answers_clear(Rp);
     kd_candidates_report_clear(CR);
-    kd_candidates_clear(C);
     kd_problem_clear(P);
     kd_solve_opts_clear(so);
     kd_solve_result_clear(R);

@@ -133,18 +133,3 @@ kd_cli_progress_install(const char * cmd)
     kd_cli_progress_start();
     kd_set_progress_handler(library_progress);
 }
-
-void
-kd_cli_print_ball(const char * indent, const char * label, const arb_t b)
-{
-    char * mid, * rad;
-    if (!arb_is_finite(b))
-    {
-        printf("%s%-22s unknown\n", indent, label);
-        return;
-    }
-    kd_arb_get_decimal(&mid, &rad, b, 15);
-    printf("%s%-22s %s +/- %s\n", indent, label, mid, rad);
-    flint_free(mid);
-    flint_free(rad);
-}

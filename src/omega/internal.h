@@ -18,4 +18,10 @@ void _kd_omega_arb_mat_norm(arb_t d, const arb_mat_t v, slong prec);
 /* Whether every entry of v contains 0 with radius below 2^-(prec/2). */
 int _kd_omega_contains_zero(const arb_mat_t v, slong prec);
 
+/* The table's words for a verdict ("yes", "no", "unknown"), and the
+   published value of row rw for LISTA (lista) or FIRENET when paper (the
+   paper's setting), else NULL: shared by the text and JSON reports. */
+const char * _kd_omega_yn(kd_truth t);
+const char * _kd_omega_pub(int paper, int lista, const kd_omega_table_row_struct * rw);
+
 #endif

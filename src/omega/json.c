@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-3.0-or-later */
 /* The Omega_K table as JSON: what `kdigits table --format json` prints. */
 #include "kdigits/json.h"
+#include "internal.h"
 
 /* 10^-K exactly, "1/10^K" as a rational (it is a threshold, not a measurement). */
 static json_t *
@@ -17,20 +18,6 @@ ten_k_exact(slong K)
     return j;
 }
 
-/* the table's own words for a verdict (not JSON booleans: kept as printed) */
-static const char *
-yes_no(kd_truth t)
-{
-    return t == KD_TRUE ? "yes" : t == KD_FALSE ? "no" : "unknown";
-}
-
-/* the published values apply to the paper's setting only (P3, lambda = 1) */
-static const char *
-published(int paper, int lista, const kd_omega_table_row_struct * rw)
-{
-    return paper ? kd_omega_table_published(lista, rw->K, rw->n) : NULL;
-}
-
 static json_t *
 json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, int paper)
 {
@@ -44,19 +31,20 @@ json_row(const kd_omega_table_row_struct * rw, const kd_omega_table_opts_t to, i
     if (jr == NULL)
         return NULL;
     json_object_set_new(jr, "firenet_layers", json_integer(rw->firenet_layers));
-    json_object_set_new(jr, "firenet_K_digits", json_string(yes_no(rw->firenet_k)));
-    json_object_set_new(jr, "firenet_K_minus_1_digits", json_string(yes_no(rw->firenet_k1)));
+    json_object_set_new(jr, "firenet_K_digits", json_string(_kd_omega_yn(rw->firenet_k)));
+    json_object_set_new(jr, "firenet_K_minus_1_digits", json_string(_kd_omega_yn(rw->firenet_k1)));
     if (to->lista)
     {
-        json_object_set_new(jr, "lista_K_digits", json_string(yes_no(rw->lista_k)));
-        json_object_set_new(jr, "lista_K_minus_1_digits", json_string(yes_no(rw->lista_k1)));
+        json_object_set_new(jr, "lista_K_digits", json_string(_kd_omega_yn(rw->lista_k)));
+        json_object_set_new(jr, "lista_K_minus_1_digits", json_string(_kd_omega_yn(rw->lista_k1)));
         json_object_set_new(jr, "lista_train_mse", json_real(rw->lista_train_mse));
         json_object_set_new(jr, "lista_val_mse", json_real(rw->lista_val_mse));
         json_object_set_new(jr, "lista_epochs", json_integer(rw->lista_epochs));
     }
-    if (published(paper, 1, rw))
+    if (_kd_omega_pub(paper, 1, rw))
     {
-        jp = json_pack("{ssss}", "lista", published(paper, 1, rw), "firenet", published(paper, 0, rw));
+        jp = json_pack("{ssss}", "lista", _kd_omega_pub(paper, 1, rw), "firenet",
+                       _kd_omega_pub(paper, 0, rw));
         if (nl)
             json_object_set_new(jp, "lista_note", json_string(nl));
         if (nf)
