@@ -45,6 +45,16 @@ kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
                              const kd_problem_t P, const slong * E, const int * s,
                              slong nE, slong prec);
 
+/* kd_certify_pattern, and when the verdict is KD_TRUE and the minimiser is
+   known exactly (real data in a cyclotomic field, kdigits/alg.h: the
+   zero-residual and square patterns, the equality A_E x_E = y decided
+   exactly), xs[0..N-1] (NULL or flint_malloc'ed strings, replaced) receive
+   its entries as exact expressions (kd_cyclo_get_str; "0" off E). xs[0] is
+   left NULL otherwise when it was; xs may be NULL. */
+kd_status kd_certify_pattern_exact(kd_truth * verdict, arb_mat_t x, arb_t mu, char ** xs,
+                                   const kd_problem_t P, const slong * E, const int * s,
+                                   slong nE, slong prec);
+
 /* A pattern proposal: the indices of the entries of the enclosure x whose
    magnitude exceeds 2^-tau_exp (1 + max |x_j|), with their signs (E, s of
    x's length). For noiseless data the exact solution of a rational

@@ -30,6 +30,9 @@ typedef struct
     int * s;                    /* and signs), when Xi is a point found through */
     slong nE;                   /* one; nE = -1: none recorded */
     slong prec;                 /* working precision of the certificate (bits) */
+    char ** xexact;             /* real irrational data, Xi a point known
+                                   exactly: its N entries as exact expressions
+                                   (kd_cyclo_get_str), enclosed by x; else NULL */
 }
 kd_truth_set_struct;
 

@@ -214,6 +214,14 @@ kd_status
 kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t P,
                    const slong * E, const int * s, slong nE, slong prec)
 {
+    return kd_certify_pattern_exact(verdict, x, mu, NULL, P, E, s, nE, prec);
+}
+
+kd_status
+kd_certify_pattern_exact(kd_truth * verdict, arb_mat_t x, arb_t mu, char ** xs,
+                         const kd_problem_t P, const slong * E, const int * s, slong nE,
+                         slong prec)
+{
     slong m = P->A->r, N = P->A->c, i, k;
     kd_status st;
     cdata D;
@@ -284,11 +292,16 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
            solvers.md §3). |E| < m: y in range(A_E) is an equality, decided
            exactly (proofs-notes/exact.md §2). */
         if (nE == m)
+        {
+            int done;
             *verdict = certify_square(&D, x, E, s, nE, P->kind == KD_PROBLEM_P3, prec);
+            if (*verdict == KD_TRUE && xs != NULL)
+                st = _kd_certify_exact_point(&done, xs, P, E, nE);
+        }
         else
         {
             int applies;
-            st = _kd_certify_zero_residual(verdict, &applies, x, P, D.Ar, D.w, NULL,
+            st = _kd_certify_zero_residual(verdict, &applies, x, xs, P, D.Ar, D.w, NULL,
                                            E, s, nE, prec);
         }
         goto cleanup;
@@ -380,7 +393,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         {
             int applies;
             arb_zero(mu);
-            st = _kd_certify_zero_residual(verdict, &applies, x, P, D.Ar, D.w, D.param,
+            st = _kd_certify_zero_residual(verdict, &applies, x, xs, P, D.Ar, D.w, D.param,
                                            E, s, nE, prec);
             if (st != KD_OK || applies)
                 goto cleanup;

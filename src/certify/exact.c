@@ -9,6 +9,7 @@
 #include "kdigits/qfield.h"
 #include "../problem/internal.h"
 #include <math.h>
+#include <string.h>
 #include "internal.h"
 
 slong
@@ -380,10 +381,71 @@ least_norm_dual_arb(arb_mat_t vb, const kd_cyclo_mat_t AE, const kd_cyclo_mat_t 
     return ok;
 }
 
+/* xs[0..N-1] = the exact expressions of the point x_E on E, 0 off E
+   (replacing what xs held). */
+static void
+set_exact_strings(char ** xs, slong N, const kd_cyclo_mat_t xE, const slong * E, slong nE,
+                  const kd_cyclo_t K)
+{
+    slong j, k;
+    for (j = 0; j < N; j++)
+    {
+        flint_free(xs[j]);
+        xs[j] = flint_malloc(2);
+        strcpy(xs[j], "0");
+    }
+    for (k = 0; k < nE; k++)
+    {
+        flint_free(xs[E[k]]);
+        xs[E[k]] = kd_cyclo_get_str(kd_cyclo_mat_entry(xE, k, 0), K);
+    }
+}
+
 kd_status
-_kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const kd_problem_t P,
-                          const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
-                          const slong * E, const int * s, slong nE, slong prec)
+_kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P, const slong * E, slong nE)
+{
+    slong L = 1, m = P->A->r, i, k, rank;
+    kd_status st;
+    kd_cyclo_t K;
+    kd_cyclo_mat_t AE, y, xE;
+    int cons = 0;
+    *done = 0;
+    if (P->is_complex)
+        return KD_OK;
+    st = data_conductor(&L, P, E, nE);
+    if (st == KD_OK)
+        st = kd_cyclo_init(K, L, 0);
+    if (st != KD_OK)
+        return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+    kd_cyclo_mat_init(AE, m, nE, K);
+    kd_cyclo_mat_init(y, m, 1, K);
+    kd_cyclo_mat_init(xE, nE, 1, K);
+    for (i = 0; i < m && st == KD_OK; i++)
+    {
+        for (k = 0; k < nE && st == KD_OK; k++)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
+        if (st == KD_OK)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
+    }
+    if (st == KD_OK)
+        st = kd_cyclo_mat_solve(&cons, &rank, xE, AE, y, K);
+    if (st == KD_OK && cons && rank == nE)
+    {
+        set_exact_strings(xs, P->N, xE, E, nE, K);
+        *done = 1;
+    }
+    kd_cyclo_mat_clear(AE, K);
+    kd_cyclo_mat_clear(y, K);
+    kd_cyclo_mat_clear(xE, K);
+    kd_cyclo_clear(K);
+    return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+}
+
+kd_status
+_kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char ** xs,
+                          const kd_problem_t P, const arb_mat_t Ar, const arb_mat_t w,
+                          const arb_t lambda, const slong * E, const int * s, slong nE,
+                          slong prec)
 {
     slong L = 1, m = P->A->r, i, k, rank, bad = -2, p;
     kd_status st;
@@ -539,6 +601,8 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
         for (k = 0; k < nE; k++)
             if (!nf_elem_is_zero(kd_cyclo_mat_entry(xE, k, 0), K->nf))
                 kd_cyclo_enclose_arb(arb_mat_entry(x, E[k], 0), kd_cyclo_mat_entry(xE, k, 0), K, prec);
+        if (xs != NULL)
+            set_exact_strings(xs, P->N, xE, E, nE, K);
     }
     else if (bad == -1)
     {

@@ -17,8 +17,18 @@
    non-zero-residual certificate. Data outside the exact route (bare pi, a
    field above the degree cap) give KD_UNKNOWN with the reason. */
 kd_status _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x,
-                                    const kd_problem_t P, const arb_mat_t Ar,
+                                    char ** xs, const kd_problem_t P, const arb_mat_t Ar,
                                     const arb_mat_t w, const arb_t lambda,
                                     const slong * E, const int * s, slong nE, slong prec);
+
+/* xs (N strings, may be NULL): when *verdict = KD_TRUE, the exact point
+   as expressions (kd_cyclo_get_str), 0 off E. */
+
+/* The exact solution x_E of A_E x_E = y (real data in a cyclotomic field,
+   A_E of full column rank, y in its range, all decided exactly) written to
+   xs (N strings, 0 off E; *done = 1); *done = 0 when the data are outside
+   the exact route or the system has no unique solution. */
+kd_status _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P,
+                                  const slong * E, slong nE);
 
 #endif

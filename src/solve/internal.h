@@ -37,4 +37,7 @@ kd_status _kd_exact_sol_solve(exact_sol * S, const kd_qproblem_t Q);
 kd_status _kd_solve_exact_complex(kd_solve_result_t R, const kd_problem_t P,
                                   const kd_solve_opts_t o);
 
+/* q = the simplest rational in the ball b (b's midpoint when b is exact). */
+void _kd_solve_simplest_in(fmpq_t q, const arb_t b);
+
 #endif

@@ -83,6 +83,7 @@ kd_solve_result_init(kd_solve_result_t R)
     arb_indeterminate(&R->objective);
     arb_indeterminate(&R->gap);
     R->feasible = KD_UNKNOWN;
+    R->from_truth = 0;
 }
 
 void
@@ -104,6 +105,12 @@ kd_solve_result_clear(kd_solve_result_t R)
 char *
 kd_solve_result_entry_str(const kd_solve_result_t R, slong j)
 {
+    if (R->from_truth && R->truth.xexact != NULL)
+    {
+        char * s = flint_malloc(strlen(R->truth.xexact[j]) + 1);
+        strcpy(s, R->truth.xexact[j]);
+        return s;
+    }
     if (R->algebraic)
     {
         char * s;
@@ -340,6 +347,34 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
     return st;
 }
 
+/* The exact method on real irrational data read at the automatic level:
+   when the certified truth is a single point known exactly (its entries
+   exact expressions in a cyclotomic field, proofs-notes/exact.md §6), that
+   point is the output, instead of the exact solution of the rational
+   instance read (which is only near it): distance 0, and the feasibility
+   and gap the certificate proved (A x = y exactly for BP and P1 with
+   eta = 0; f(x) = f* since x is the minimiser). */
+static kd_status
+adopt_exact_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    slong j;
+    R->from_truth = 1;
+    R->level = -1;
+    R->unique = R->truth.unique;
+    R->algebraic = 0;
+    arb_mat_set(&R->xball, &R->truth.x);
+    fmpq_mat_zero(&R->xi);
+    for (j = 0; j < P->N; j++)
+        _kd_solve_simplest_in(fmpq_mat_entry(&R->xr, j, 0), arb_mat_entry(&R->xball, j, 0));
+    arb_zero(&R->dist);
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+        arb_zero(&R->gap);
+    if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P1 && kd_real_is_zero(P->param)))
+        R->feasible = KD_TRUE;
+    snprintf(R->stop_reason, sizeof R->stop_reason, "exact: the certified minimiser");
+    return kd_certify_objective_arb(&R->objective, P, &R->xball, o->cert_prec);
+}
+
 /* Without certification: the objective at the exact data all the same (an
    undecided enclosure leaves it indeterminate, printed as unknown). */
 static void
@@ -416,7 +451,14 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     if (st != KD_OK)
         return st;
     if (o->certify)
-        return certify_output(R, P, o);
+    {
+        st = certify_output(R, P, o);
+        if (st == KD_OK && o->method == KD_METHOD_EXACT && !P->is_complex && o->level == -2
+            && !exact && R->truth.found == KD_TRUE && R->truth.unique == KD_TRUE
+            && !R->truth.has_face && R->truth.xexact != NULL)
+            st = adopt_exact_truth(R, P, o);
+        return st;
+    }
     if (P->has_data)
         objective_only(R, P, o);
     return KD_OK;

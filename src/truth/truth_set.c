@@ -24,6 +24,19 @@ kd_truth_set_init(kd_truth_set_t T, slong N)
     T->s = NULL;
     T->nE = -1;
     T->prec = 0;
+    T->xexact = NULL;
+}
+
+void
+_kd_truth_set_clear_exact(kd_truth_set_t T)
+{
+    slong j;
+    if (T->xexact == NULL)
+        return;
+    for (j = 0; j < arb_mat_nrows(&T->x); j++)
+        flint_free(T->xexact[j]);
+    flint_free(T->xexact);
+    T->xexact = NULL;
 }
 
 void
@@ -39,6 +52,7 @@ kd_truth_set_clear(kd_truth_set_t T)
     flint_free(T->levels);
     flint_free(T->E);
     flint_free(T->s);
+    _kd_truth_set_clear_exact(T);
 }
 
 void
@@ -73,6 +87,16 @@ kd_truth_set_set(kd_truth_set_t T, const kd_truth_set_t S)
         memcpy(T->s, S->s, S->nE * sizeof(int));
     }
     T->prec = S->prec;
+    if (S->xexact != NULL)
+    {
+        slong j;
+        T->xexact = flint_calloc(N + 1, sizeof(char *));
+        for (j = 0; j < N; j++)
+        {
+            T->xexact[j] = flint_malloc(strlen(S->xexact[j]) + 1);
+            strcpy(T->xexact[j], S->xexact[j]);
+        }
+    }
 }
 
 /* Records the certified pattern (E, s) of the point Xi. */
@@ -215,7 +239,11 @@ attempt(kd_truth_set_t T, search_log * L, const kd_problem_t P, const slong * E,
         return KD_OK;
     arb_init(mu);
     kd_error_clear();
-    st = kd_certify_pattern(&v, &T->x, mu, P, E, sg, nE, p);
+    if (T->xexact == NULL)
+        T->xexact = flint_calloc(P->N + 1, sizeof(char *));
+    st = kd_certify_pattern_exact(&v, &T->x, mu, T->xexact, P, E, sg, nE, p);
+    if (!(st == KD_OK && v == KD_TRUE) || T->xexact[0] == NULL)
+        _kd_truth_set_clear_exact(T);
     if (st == KD_OK && v == KD_TRUE)
     {
         T->found = KD_TRUE;
