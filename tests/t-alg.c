@@ -577,6 +577,204 @@ START_TEST(test_certify_random)
 }
 END_TEST
 
+/* kd_cyclo_get_str: the string parses back to the same field element (in
+   the field of both), and Calcium's qqbar (independent of the cyclotomic
+   route) finds the difference of the two expressions zero. */
+START_TEST(test_get_str)
+{
+    flint_rand_t st;
+    kd_real_t x, y, d;
+    slong iter, done = 0, qq = 0;
+    kd_test_randinit(st, 3005);
+    kd_real_init(x);
+    kd_real_init(y);
+    kd_real_init(d);
+    for (iter = 0; iter < 400; iter++)
+    {
+        slong L = 1;
+        kd_cyclo_t K;
+        nf_elem_t a, b;
+        char * s;
+        qqbar_t z;
+        rand_expr(x, st, 3);
+        if (kd_cyclo_conductor_real(&L, x, 0) != KD_OK || kd_cyclo_init(K, L, 0) != KD_OK)
+            continue;
+        nf_elem_init(a, K->nf);
+        if (kd_cyclo_set_real(a, x, K) != KD_OK)
+        {
+            nf_elem_clear(a, K->nf);
+            kd_cyclo_clear(K);
+            continue;
+        }
+        s = kd_cyclo_get_str(a, K);
+        nf_elem_clear(a, K->nf);
+        kd_cyclo_clear(K);
+        ck_assert_msg(kd_real_parse(y, s) == KD_OK, "'%s' does not parse (seed %lu, iter %ld)",
+                      s, kd_test_seed(3005), iter);
+        kd_assert_ok(kd_cyclo_conductor_real(&L, y, 0));
+        kd_assert_ok(kd_cyclo_init(K, L, 0));
+        nf_elem_init(a, K->nf);
+        nf_elem_init(b, K->nf);
+        kd_assert_ok(kd_cyclo_set_real(a, x, K));
+        kd_assert_ok(kd_cyclo_set_real(b, y, K));
+        ck_assert_msg(nf_elem_equal(a, b, K->nf), "'%s' is not the value written (seed %lu, iter %ld)",
+                      s, kd_test_seed(3005), iter);
+        nf_elem_clear(a, K->nf);
+        nf_elem_clear(b, K->nf);
+        kd_cyclo_clear(K);
+        kd_real_sub(d, x, y);
+        qqbar_init(z);
+        if (kd_alg_qqbar_set_real(z, d, 0) == KD_OK)
+        {
+            ck_assert_msg(qqbar_is_zero(z), "qqbar: '%s' differs from the value (seed %lu, iter %ld)",
+                          s, kd_test_seed(3005), iter);
+            qq++;
+        }
+        qqbar_clear(z);
+        flint_free(s);
+        done++;
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "get_str: %ld round trips, %ld by qqbar\n", done, qq);
+    ck_assert_msg(done >= 300 && qq >= 100, "only %ld round trips, %ld by qqbar", done, qq);
+    flint_randclear(st);
+    kd_real_clear(x);
+    kd_real_clear(y);
+    kd_real_clear(d);
+}
+END_TEST
+
+/* The exact point of a certified zero-residual pattern
+   (kd_certify_pattern_exact): random noiseless instances, A = c_j R
+   (column scales c_j among sqrt(2), sqrt(3), cospi(1/8), sinpi(1/12), 1),
+   y = A x0; whenever certified, every string parses, lies in its ball, and
+   A x - y = 0 holds in qqbar, computed from the strings and the data
+   expressions alone (Calcium, independent of the field elimination). */
+START_TEST(test_exact_point_random)
+{
+    static const char * scale[] = { "sqrt(2)", "sqrt(3)", "cospi(1/8)", "sinpi(1/12)", "1" };
+    flint_rand_t st;
+    slong iter, certified = 0;
+    kd_test_randinit(st, 3006);
+    for (iter = 0; iter < 300; iter++)
+    {
+        slong m = 2 + n_randint(st, 2), N = m + 1 + n_randint(st, 3), i, j, k, nE = 0;
+        slong E[8];
+        int s[8];
+        fmpq_mat_t R, x0;
+        kd_mat_t A, y;
+        kd_real_t t, u, cj, xj;
+        kd_real_struct * xs_r;
+        kd_problem_t P;
+        arb_mat_t x;
+        arb_t mu, b;
+        kd_truth v;
+        char ** xs;
+        fmpq_mat_init(R, m, N);
+        fmpq_mat_init(x0, N, 1);
+        kd_test_rand_fmpq_mat(R, st, 4, 3);
+        for (k = 0; k < 1 + (slong) n_randint(st, m - 1); k++)
+            kd_test_rand_fmpq(fmpq_mat_entry(x0, n_randint(st, N), 0), st, 5, 2);
+        kd_real_init(t);
+        kd_real_init(u);
+        kd_real_init(cj);
+        kd_real_init(xj);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (j = 0; j < N; j++)
+        {
+            parse_real(cj, scale[n_randint(st, 5)]);
+            for (i = 0; i < m; i++)
+            {
+                kd_real_mul_fmpq(t, cj, fmpq_mat_entry(R, i, j));
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+        }
+        for (i = 0; i < m; i++)
+        {
+            kd_real_zero(t);
+            for (j = 0; j < N; j++)
+                if (!fmpq_is_zero(fmpq_mat_entry(x0, j, 0)))
+                {
+                    kd_real_mul_fmpq(u, kd_mat_entry_re(A, i, j), fmpq_mat_entry(x0, j, 0));
+                    kd_real_add(t, t, u);
+                }
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        for (j = 0; j < N; j++)
+        {
+            int sg = fmpq_sgn(fmpq_mat_entry(x0, j, 0));
+            if (sg != 0)
+            {
+                E[nE] = j;
+                s[nE++] = sg;
+            }
+        }
+        if (n_randint(st, 2))
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_BP, A, y, NULL, NULL, 0));
+        else
+        {
+            parse_real(t, "1/10");
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P3, A, y, NULL, t, 0));
+        }
+        arb_mat_init(x, N, 1);
+        arb_init(mu);
+        arb_init(b);
+        xs = flint_calloc(N, sizeof(char *));
+        kd_assert_ok(kd_certify_pattern_exact(&v, x, mu, xs, P, E, s, nE, 128));
+        if (v == KD_TRUE && xs[0] != NULL)
+        {
+            certified++;
+            xs_r = flint_malloc(N * sizeof(kd_real_struct));
+            for (j = 0; j < N; j++)
+            {
+                kd_real_init(xs_r + j);
+                ck_assert_msg(kd_real_parse(xs_r + j, xs[j]) == KD_OK, "'%s' does not parse "
+                              "(seed %lu, iter %ld)", xs[j], kd_test_seed(3006), iter);
+                kd_assert_ok(kd_real_eval_arb(b, xs_r + j, 256));
+                ck_assert_msg(arb_overlaps(b, arb_mat_entry(x, j, 0)), "x_%ld = %s outside its "
+                              "ball (seed %lu, iter %ld)", j + 1, xs[j], kd_test_seed(3006), iter);
+            }
+            for (i = 0; i < m; i++)
+            {
+                qqbar_t z;
+                kd_real_neg(t, kd_mat_entry_re(y, i, 0));
+                for (j = 0; j < N; j++)
+                {
+                    kd_real_mul(u, kd_mat_entry_re(A, i, j), xs_r + j);
+                    kd_real_add(t, t, u);
+                }
+                qqbar_init(z);
+                kd_assert_ok(kd_alg_qqbar_set_real(z, t, 0));
+                ck_assert_msg(qqbar_is_zero(z), "row %ld of A x - y is not 0 in qqbar "
+                              "(seed %lu, iter %ld)", i + 1, kd_test_seed(3006), iter);
+                qqbar_clear(z);
+            }
+            for (j = 0; j < N; j++)
+                kd_real_clear(xs_r + j);
+            flint_free(xs_r);
+        }
+        for (j = 0; j < N; j++)
+            flint_free(xs[j]);
+        flint_free(xs);
+        arb_mat_clear(x);
+        arb_clear(mu);
+        arb_clear(b);
+        kd_problem_clear(P);
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(t);
+        kd_real_clear(u);
+        kd_real_clear(cj);
+        kd_real_clear(xj);
+        fmpq_mat_clear(R);
+        fmpq_mat_clear(x0);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "exact_point_random: %ld certified\n", certified);
+    ck_assert_msg(certified >= 100, "only %ld certified", certified);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_alg(void)
 {
@@ -590,6 +788,8 @@ kd_suite_alg(void)
     tcase_add_test(tc, test_rank_known);
     tcase_add_test(tc, test_dct_rank);
     tcase_add_test(tc, test_certify_random);
+    tcase_add_test(tc, test_get_str);
+    tcase_add_test(tc, test_exact_point_random);
     suite_add_tcase(s, tc);
     return s;
 }
