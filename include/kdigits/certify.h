@@ -55,6 +55,61 @@ kd_status kd_certify_pattern_exact(kd_truth * verdict, arb_mat_t x, arb_t mu, ch
                                    const kd_problem_t P, const slong * E, const int * s,
                                    slong nE, slong prec);
 
+/* The solution set of BP (and P1 with eta = 0) when it is a face, known
+   exactly (proofs-notes/exact.md §7):
+     Xi = { x : x_j = 0 off T, A_T x_T = y, sigma_j x_j >= 0 on T }
+        = { x0 + D t : t in R^k, sigma_j (x0 + D t)_j >= 0 on T },
+   D an exact basis of the kernel of A_T (zero off T). Entries are exact
+   expressions (kd_cyclo_get_str); vertices are listed when k = 1 (the two
+   ends of a segment). */
+typedef struct
+{
+    slong N;
+    slong nT;
+    slong * T;          /* the tight columns (increasing) */
+    int * sigma;        /* their signs */
+    slong k;            /* dimension of the parametrisation (kernel of A_T) */
+    char ** x0;         /* N: a point of Xi (a vertex) */
+    char ** dirs;       /* N * k, entry (j, l) at [j * k + l] */
+    slong nvert;        /* 0, or 2 for a segment (k = 1) */
+    char ** verts;      /* N * nvert, vertex l at [l * N + j] */
+}
+kd_face_exact_struct;
+
+typedef kd_face_exact_struct kd_face_exact_t[1];
+
+void kd_face_exact_init(kd_face_exact_t F);
+void kd_face_exact_clear(kd_face_exact_t F);
+void kd_face_exact_set(kd_face_exact_t G, const kd_face_exact_t F);
+
+/* Decides whether Xi(A, y) of a real BP (or P1 with eta = 0) problem is the
+   face with tight set (T, sigma) (nT columns), in its cyclotomic field:
+   check_dual: a dual v with A_T^T v = w_T sigma exactly and |a_j^T v| < w_j
+   off T in balls (skip it, check_dual = 0, when an exact LP already proved
+   the face: rational data); a point x0 of the face exactly (the solution of
+   A_S x_S = y on the proposed support S, nS columns, with the right signs);
+   the kernel of A_T; for k = 1 the two ends. *verdict = KD_TRUE when Xi is
+   proved to be the face (F describes it, *unique decided: KD_TRUE for a
+   point, KD_FALSE when two points or an interior point are exhibited, else
+   KD_UNKNOWN); KD_UNKNOWN otherwise with the reason in kd_error_message(). */
+kd_status kd_certify_face(kd_truth * verdict, kd_truth * unique, kd_face_exact_t F,
+                          const kd_problem_t P, const slong * T, const int * sigma, slong nT,
+                          const slong * S, slong nS, int check_dual, slong prec);
+
+/* dist(x, F) as a certified ball, x given by balls (N x 1): exact entries
+   of F enclosed at prec; k = 0 the distance to x0, k = 1 to the segment
+   (projection clamped to the ends, the cases the balls cannot separate
+   joined), k >= 2 the interval [dist to the affine hull, dist to x0]. */
+kd_status kd_face_exact_dist(arb_t d, const kd_face_exact_t F, const arb_mat_t x, slong prec);
+
+/* x (N x 1) = balls of the point x0 of F at prec. */
+kd_status kd_face_exact_point_arb(arb_mat_t x, const kd_face_exact_t F, slong prec);
+
+/* One line describing F (flint_malloc'ed): "a segment between ...", or
+   "x0 + span of k directions ..." with the point, the directions or the
+   ends written exactly when short. */
+char * kd_face_exact_get_str(const kd_face_exact_t F, slong max_len);
+
 /* A pattern proposal: the indices of the entries of the enclosure x whose
    magnitude exceeds 2^-tau_exp (1 + max |x_j|), with their signs (E, s of
    x's length). For noiseless data the exact solution of a rational

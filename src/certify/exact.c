@@ -43,8 +43,8 @@ kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_ex
 }
 
 /* The conductor of the exact data the certificate needs: A_E, y, w_E. */
-static kd_status
-data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
+kd_status
+_kd_certify_data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
 {
     slong i, k;
     kd_status st = KD_OK;
@@ -65,8 +65,8 @@ data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
    least-norm v: no refutation of the pattern, see the caller) or
    KD_UNKNOWN (undecided at prec); *bad receives the first offending j, or
    -1 for the norm condition. */
-static kd_truth
-dual_checks(slong * bad, const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
+kd_truth
+_kd_certify_dual_checks(slong * bad, const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
             const arb_mat_t v, const slong * E, slong nE, slong prec)
 {
     slong i, j, k = 0, m = arb_mat_nrows(Ar), N = arb_mat_ncols(Ar);
@@ -161,8 +161,8 @@ dsolve(double * H, double * g, double * d, slong k)
    sum_j r_j^(2p), p = 1, 2, 4, ..., 64 (a smooth stand-in for the max).
    vb receives the ball of v for the dyadic u found. Returns 0 if there is
    nothing to improve (N empty). */
-static int
-improve_dual(arb_mat_t vb, const arb_mat_t v0, const arb_mat_t Nb, const arb_mat_t Ar,
+int
+_kd_certify_improve_dual(arb_mat_t vb, const arb_mat_t v0, const arb_mat_t Nb, const arb_mat_t Ar,
              const arb_mat_t w, const slong * E, slong nE, slong prec)
 {
     slong m = arb_mat_nrows(Ar), N = arb_mat_ncols(Ar), k = arb_mat_ncols(Nb);
@@ -412,7 +412,7 @@ _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P, const slon
     *done = 0;
     if (P->is_complex)
         return KD_OK;
-    st = data_conductor(&L, P, E, nE);
+    st = _kd_certify_data_conductor(&L, P, E, nE);
     if (st == KD_OK)
         st = kd_cyclo_init(K, L, 0);
     if (st != KD_OK)
@@ -463,7 +463,7 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char *
         kd_error_set(KD_OK, "exact zero-residual certificate: real data only");
         return KD_OK;
     }
-    st = data_conductor(&L, P, E, nE);
+    st = _kd_certify_data_conductor(&L, P, E, nE);
     if (st != KD_OK)
     {
         if (st != KD_ERR_UNSUPPORTED)
@@ -558,7 +558,7 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char *
     {
         if (!least_norm_dual_arb(vb, AE, ws, K, p))
             continue;
-        tr = dual_checks(&bad, Ar, w, lambda, vb, E, nE, p);
+        tr = _kd_certify_dual_checks(&bad, Ar, w, lambda, vb, E, nE, p);
         if (tr != KD_UNKNOWN)
             break;
     }
@@ -585,9 +585,9 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char *
         {
             kd_cyclo_mat_enclose_arb(vb, v, K, p);
             kd_cyclo_mat_enclose_arb(Nb, Nn, K, p);
-            if (!improve_dual(v2, vb, Nb, Ar, w, E, nE, p))
+            if (!_kd_certify_improve_dual(v2, vb, Nb, Ar, w, E, nE, p))
                 break;
-            tr = dual_checks(&bad, Ar, w, lambda, v2, E, nE, p);
+            tr = _kd_certify_dual_checks(&bad, Ar, w, lambda, v2, E, nE, p);
             if (tr != KD_UNKNOWN)
                 break;
         }

@@ -31,4 +31,17 @@ kd_status _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t
 kd_status _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P,
                                   const slong * E, slong nE);
 
+/* Shared by the exact certificates (src/certify/exact.c, face.c): the
+   conductor of A_E, y and w_E; the strict dual inequalities |a_j^T v| < w_j
+   off E (and lambda ||v|| < 1 when lambda is not NULL) in balls, *bad the
+   first offending column (-1: the norm); another dual v0 + N u with the
+   same A_E^T v, u found in double (returns 0 when N is empty). */
+kd_status _kd_certify_data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE);
+kd_truth _kd_certify_dual_checks(slong * bad, const arb_mat_t Ar, const arb_mat_t w,
+                                 const arb_t lambda, const arb_mat_t v, const slong * E,
+                                 slong nE, slong prec);
+int _kd_certify_improve_dual(arb_mat_t vb, const arb_mat_t v0, const arb_mat_t Nb,
+                             const arb_mat_t Ar, const arb_mat_t w, const slong * E, slong nE,
+                             slong prec);
+
 #endif

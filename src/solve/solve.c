@@ -105,10 +105,11 @@ kd_solve_result_clear(kd_solve_result_t R)
 char *
 kd_solve_result_entry_str(const kd_solve_result_t R, slong j)
 {
-    if (R->from_truth && R->truth.xexact != NULL)
+    if (R->from_truth && (R->truth.xexact != NULL || R->truth.fexact != NULL))
     {
-        char * s = flint_malloc(strlen(R->truth.xexact[j]) + 1);
-        strcpy(s, R->truth.xexact[j]);
+        const char * t = R->truth.xexact != NULL ? R->truth.xexact[j] : R->truth.fexact->x0[j];
+        char * s = flint_malloc(strlen(t) + 1);
+        strcpy(s, t);
         return s;
     }
     if (R->algebraic)
@@ -349,8 +350,8 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
 
 /* The exact method on real irrational data read at the automatic level:
    when the certified truth is a single point known exactly (its entries
-   exact expressions in a cyclotomic field, proofs-notes/exact.md §6), that
-   point is the output, instead of the exact solution of the rational
+   exact expressions in a cyclotomic field, proofs-notes/exact.md §6), or
+   a face known exactly (§7: its point x0 then), that point is the output, instead of the exact solution of the rational
    instance read (which is only near it): distance 0, and the feasibility
    and gap the certificate proved (A x = y exactly for BP and P1 with
    eta = 0; f(x) = f* since x is the minimiser). */
@@ -362,7 +363,14 @@ adopt_exact_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts
     R->level = -1;
     R->unique = R->truth.unique;
     R->algebraic = 0;
-    arb_mat_set(&R->xball, &R->truth.x);
+    if (R->truth.xexact != NULL)
+        arb_mat_set(&R->xball, &R->truth.x);
+    else
+    {
+        kd_status st = kd_face_exact_point_arb(&R->xball, R->truth.fexact, o->cert_prec);
+        if (st != KD_OK)
+            return st;
+    }
     fmpq_mat_zero(&R->xi);
     for (j = 0; j < P->N; j++)
         _kd_solve_simplest_in(fmpq_mat_entry(&R->xr, j, 0), arb_mat_entry(&R->xball, j, 0));
@@ -454,8 +462,9 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     {
         st = certify_output(R, P, o);
         if (st == KD_OK && o->method == KD_METHOD_EXACT && !P->is_complex && o->level == -2
-            && !exact && R->truth.found == KD_TRUE && R->truth.unique == KD_TRUE
-            && !R->truth.has_face && R->truth.xexact != NULL)
+            && !exact && R->truth.found == KD_TRUE && !R->truth.has_face
+            && ((R->truth.unique == KD_TRUE && R->truth.xexact != NULL)
+                || R->truth.fexact != NULL))
             st = adopt_exact_truth(R, P, o);
         return st;
     }

@@ -25,6 +25,7 @@ kd_truth_set_init(kd_truth_set_t T, slong N)
     T->nE = -1;
     T->prec = 0;
     T->xexact = NULL;
+    T->fexact = NULL;
 }
 
 void
@@ -53,6 +54,11 @@ kd_truth_set_clear(kd_truth_set_t T)
     flint_free(T->E);
     flint_free(T->s);
     _kd_truth_set_clear_exact(T);
+    if (T->fexact != NULL)
+    {
+        kd_face_exact_clear(T->fexact);
+        flint_free(T->fexact);
+    }
 }
 
 void
@@ -87,6 +93,12 @@ kd_truth_set_set(kd_truth_set_t T, const kd_truth_set_t S)
         memcpy(T->s, S->s, S->nE * sizeof(int));
     }
     T->prec = S->prec;
+    if (S->fexact != NULL)
+    {
+        T->fexact = flint_malloc(sizeof(kd_face_exact_struct));
+        kd_face_exact_init(T->fexact);
+        kd_face_exact_set(T->fexact, S->fexact);
+    }
     if (S->xexact != NULL)
     {
         slong j;
@@ -117,6 +129,39 @@ add_level(kd_truth_set_t T, slong n)
     T->levels[T->nlevels++] = n;
 }
 
+/* Xi as the face of the instance S's tight set, described exactly
+   (kd_certify_face; check_dual: the dual certificate proved on P's exact
+   data, else the exact LP of rational data proved it). On success T holds
+   the description and how says what it is; *found tells. */
+static kd_status
+describe_face(kd_truth_set_t T, const kd_problem_t P, const exact_sol * S, int check_dual,
+              slong prec, const char * what)
+{
+    kd_status st;
+    kd_truth v, u;
+    kd_face_exact_t F;
+    kd_face_exact_init(F);
+    st = kd_certify_face(&v, &u, F, P, S->face->E, S->face->sign, S->face->len, S->E, S->nE,
+                         check_dual, prec);
+    if (st == KD_OK && v == KD_TRUE)
+    {
+        char * d = kd_face_exact_get_str(F, 300);
+        if (T->fexact == NULL)
+        {
+            T->fexact = flint_malloc(sizeof(kd_face_exact_struct));
+            kd_face_exact_init(T->fexact);
+        }
+        kd_face_exact_set(T->fexact, F);
+        T->found = KD_TRUE;
+        T->unique = u;
+        T->prec = prec;
+        snprintf(T->how, sizeof T->how, "%s: %s", what, d);
+        flint_free(d);
+    }
+    kd_face_exact_clear(F);
+    return st;
+}
+
 /* The truth of rational data: the exact solution (set). */
 static kd_status
 truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
@@ -127,7 +172,7 @@ truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
     _kd_exact_sol_init(&S, P->N);
     st = _kd_qproblem_init_data(Q, P, -1);
     if (st == KD_OK)
-        st = _kd_exact_sol_solve(&S, Q);
+        st = _kd_exact_sol_solve_set(&S, Q);
     if (st == KD_OK)
     {
         T->unique = S.unique;
@@ -151,6 +196,8 @@ truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
             st = kd_face_set_face(T->face, S.face);
             snprintf(T->how, sizeof T->how,
                      "exact solution set of the rational data (not a single point: a face)");
+            if (st == KD_OK && (P->kind == KD_PROBLEM_BP || P->kind == KD_PROBLEM_P1))
+                st = describe_face(T, P, &S, 0, prec, "exact solution set of the rational data");
         }
         else
             snprintf(T->how, sizeof T->how, "the solution set of the rational data is not a "
@@ -345,10 +392,22 @@ try_level(kd_truth_set_t T, search_log * L, const kd_problem_t P, slong n, slong
     add_level(T, n);
     st = _kd_qproblem_init_data(Q, P, n);
     if (st == KD_OK)
-        st = _kd_exact_sol_solve(&S, Q);
+        st = _kd_exact_sol_solve_set(&S, Q);
     if (st == KD_OK)
     {
         L->nonunique_run = S.unique == KD_FALSE ? L->nonunique_run + 1 : 0;
+        if (S.unique == KD_FALSE && S.has_face
+            && (P->kind == KD_PROBLEM_BP || P->kind == KD_PROBLEM_P1))
+        {
+            char what[128];
+            kd_error_clear();
+            snprintf(what, sizeof what, "the face of the tight set at level %ld, certified on "
+                     "the exact data (%ld bits)", n, p);
+            st = describe_face(T, P, &S, 1, p, what);
+            if (st != KD_OK || T->found == KD_TRUE)
+                goto done;
+            snprintf(L->why, sizeof L->why, "%s", kd_error_message());
+        }
         nE = large_entries(E, sg, &S, n);
         if (nE < 0)
             st = attempt(T, L, P, S.E, S.s, S.nE, n, p, "pattern of the exact solution");
@@ -367,6 +426,7 @@ try_level(kd_truth_set_t T, search_log * L, const kd_problem_t P, slong n, slong
                              "pattern of the large entries of the exact solution");
         }
     }
+done:
     kd_qproblem_clear(Q);
     _kd_exact_sol_clear(&S);
     flint_free(E);
@@ -441,6 +501,16 @@ kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
         arb_indeterminate(d);
         return KD_OK;
     }
+    if (!T->has_face && T->fexact != NULL)
+    {
+        arb_mat_t x;
+        kd_status st;
+        arb_mat_init(x, fmpq_mat_nrows(xr), 1);
+        arb_mat_set_fmpq_mat(x, xr, prec);
+        st = kd_face_exact_dist(d, T->fexact, x, prec);
+        arb_mat_clear(x);
+        return st;
+    }
     if (!T->has_face)
         return kd_certify_dist_to_enclosure(d, xr, xi, &T->x, &T->xi, prec);
     {
@@ -467,7 +537,7 @@ kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr, const 
     kd_truth t;
     arb_mat_t x;
     slong j;
-    if (T->found != KD_TRUE || T->has_face)
+    if (T->found != KD_TRUE || T->has_face || T->fexact != NULL)
         return KD_UNKNOWN;
     /* an entry of a complex candidate is zero iff both parts are: judge
        |x_j| through an exact enclosure (0 exactly, or a ball away from 0) */
@@ -489,7 +559,7 @@ kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x)
 {
     slong j;
     kd_truth t = KD_TRUE;
-    if (T->found != KD_TRUE || T->has_face)
+    if (T->found != KD_TRUE || T->has_face || T->fexact != NULL)
         return KD_UNKNOWN;
     for (j = 0; j < arb_mat_nrows(x); j++)
     {
