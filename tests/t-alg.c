@@ -11,6 +11,7 @@
 #include "kdigits/alg.h"
 #include "kdigits/certify.h"
 #include "kdigits/lp.h"
+#include "kdigits/truth.h"
 
 #define PREC 256
 
@@ -775,6 +776,158 @@ START_TEST(test_exact_point_random)
 }
 END_TEST
 
+/* value of the expression string e, as a qqbar */
+static void
+qq_of(qqbar_t z, const char * e)
+{
+    kd_real_t x;
+    kd_real_init(x);
+    parse_real(x, e);
+    kd_assert_ok(kd_alg_qqbar_set_real(z, x, 0));
+    kd_real_clear(x);
+}
+
+/* Faces (segments) of BP and P1 with eta = 0: A = c R with a duplicated
+   column of R, y = A x0 through it; c in {1, sqrt(2), sqrt(3), cospi(1/8)}
+   (c = 1: rational data). The solution set is the rational one of
+   (R, R x0), whose exact face kd_bp_solve_exact gives independently: the
+   truth must be found with an exact face whose point and vertices are
+   points of that face (qqbar: R v = R x0, and kd_face_contains on the
+   rational values), and for random rational candidates the certified
+   distance must contain the exact distance of kd_face_project (both balls contain it: they overlap). */
+START_TEST(test_face_random)
+{
+    static const char * scale[] = { "1", "sqrt(2)", "sqrt(3)", "cospi(1/8)" };
+    flint_rand_t st;
+    slong iter, faces = 0, dists = 0;
+    kd_test_randinit(st, 3007);
+    for (iter = 0; iter < 40; iter++)
+    {
+        slong m = 2 + n_randint(st, 2), N = m + 2, i, j, l, dup = n_randint(st, N - 1);
+        fmpq_mat_t R, x0, y0, p, v;
+        fmpq_t d2;
+        kd_mat_t A, y;
+        kd_real_t c, t;
+        kd_problem_t P;
+        kd_bp_result_t B;
+        kd_truth_set_t T;
+        int ci = (int) n_randint(st, 4);
+        fmpq_mat_init(R, m, N);
+        fmpq_mat_init(x0, N, 1);
+        fmpq_mat_init(y0, m, 1);
+        fmpq_mat_init(p, N, 1);
+        fmpq_mat_init(v, N, 1);
+        fmpq_init(d2);
+        kd_test_rand_fmpq_mat(R, st, 4, 2);
+        for (i = 0; i < m; i++)
+            fmpq_set(fmpq_mat_entry(R, i, dup + 1), fmpq_mat_entry(R, i, dup));
+        fmpq_set_si(fmpq_mat_entry(x0, dup, 0), 1 + n_randint(st, 3), 1);
+        fmpq_mat_mul(y0, R, x0);
+        kd_bp_result_init(B);
+        kd_assert_ok(kd_bp_solve_exact(B, R, y0, NULL));
+        kd_real_init(c);
+        kd_real_init(t);
+        parse_real(c, scale[ci]);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (i = 0; i < m; i++)
+        {
+            for (j = 0; j < N; j++)
+            {
+                kd_real_mul_fmpq(t, c, fmpq_mat_entry(R, i, j));
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+            kd_real_mul_fmpq(t, c, fmpq_mat_entry(y0, i, 0));
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        if (n_randint(st, 2))
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_BP, A, y, NULL, NULL, 0));
+        else
+        {
+            kd_real_zero(t);
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P1, A, y, NULL, t, 0));
+        }
+        kd_truth_set_init(T, N);
+        kd_assert_ok(kd_truth_set_compute(T, P, 256, 256));
+        if (B->unique == KD_FALSE)
+        {
+            ck_assert_msg(T->found == KD_TRUE && T->fexact != NULL, "segment not found: %s "
+                          "(seed %lu, iter %ld)", T->how, kd_test_seed(3007), iter);
+            ck_assert_msg(T->unique != KD_TRUE, "a segment called unique (seed %lu, iter %ld)",
+                          kd_test_seed(3007), iter);
+        }
+        if (T->found == KD_TRUE && T->fexact != NULL)
+        {
+            const kd_face_exact_struct * F = T->fexact;
+            faces++;
+            ck_assert_msg(B->unique == KD_FALSE || F->k == 0 || F->nvert == 2,
+                          "face of a unique problem (seed %lu, iter %ld)", kd_test_seed(3007), iter);
+            /* the point and the ends: rational values (the data scale out),
+               in the exact face of the rational problem */
+            for (l = 0; l < 1 + F->nvert; l++)
+            {
+                char * const * e = l == 0 ? F->x0 : F->verts + (l - 1) * N;
+                kd_truth in;
+                for (j = 0; j < N; j++)
+                {
+                    qqbar_t z;
+                    qqbar_init(z);
+                    qq_of(z, e[j]);
+                    ck_assert_msg(qqbar_is_rational(z), "x_%ld = %s is not rational (seed %lu, "
+                                  "iter %ld)", j + 1, e[j], kd_test_seed(3007), iter);
+                    qqbar_get_fmpq(fmpq_mat_entry(v, j, 0), z);
+                    qqbar_clear(z);
+                }
+                kd_assert_ok(kd_face_contains(&in, &B->face, v));
+                ck_assert_msg(in == KD_TRUE, "a point of the certified face is not a minimiser "
+                              "(seed %lu, iter %ld)", kd_test_seed(3007), iter);
+            }
+            /* distances of random candidates against the exact projection */
+            for (l = 0; l < 5; l++)
+            {
+                arb_t d, r;
+                arb_init(d);
+                arb_init(r);
+                for (j = 0; j < N; j++)
+                    kd_test_rand_fmpq(fmpq_mat_entry(p, j, 0), st, 6, 3);
+                if (l == 0)
+                    fmpq_mat_set(p, &B->x);
+                kd_assert_ok(kd_face_project(v, d2, &B->face, p));
+                arb_set_fmpq(r, d2, 256);
+                arb_sqrt(r, r, 256);
+                kd_assert_ok(kd_truth_set_dist(d, T, p, NULL, 256));
+                ck_assert_msg(arb_overlaps(d, r),
+                              "distance to the face not contained (seed %lu, iter %ld)",
+                              kd_test_seed(3007), iter);
+                if (F->nvert == 2)
+                    ck_assert_msg(arb_rel_accuracy_bits(d) > 100 || arb_is_zero(r),
+                                  "loose distance to a segment (seed %lu, iter %ld)",
+                                  kd_test_seed(3007), iter);
+                dists++;
+                arb_clear(d);
+                arb_clear(r);
+            }
+        }
+        kd_truth_set_clear(T);
+        kd_problem_clear(P);
+        kd_bp_result_clear(B);
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(c);
+        kd_real_clear(t);
+        fmpq_mat_clear(R);
+        fmpq_mat_clear(x0);
+        fmpq_mat_clear(y0);
+        fmpq_mat_clear(p);
+        fmpq_mat_clear(v);
+        fmpq_clear(d2);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "face_random: %ld faces, %ld distances\n", faces, dists);
+    ck_assert_msg(faces >= 20, "only %ld faces", faces);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_alg(void)
 {
@@ -790,6 +943,7 @@ kd_suite_alg(void)
     tcase_add_test(tc, test_certify_random);
     tcase_add_test(tc, test_get_str);
     tcase_add_test(tc, test_exact_point_random);
+    tcase_add_test(tc, test_face_random);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,6 +8,7 @@
 
 #include "kdigits/problem.h"
 #include "kdigits/qfield.h"
+#include <jansson.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -104,6 +105,12 @@ kd_status kd_face_exact_dist(arb_t d, const kd_face_exact_t F, const arb_mat_t x
 
 /* x (N x 1) = balls of the point x0 of F at prec. */
 kd_status kd_face_exact_point_arb(arb_mat_t x, const kd_face_exact_t F, slong prec);
+
+/* F as JSON: {"dimension_at_most", "point", "directions", "tight_columns"
+   (1-based), "tight_signs", "vertices"}, and back (KD_ERR_FORMAT when
+   malformed; every expression must parse). */
+json_t * kd_face_exact_json(const kd_face_exact_t F);
+kd_status kd_face_exact_from_json(kd_face_exact_t F, const json_t * jo, slong N);
 
 /* One line describing F (flint_malloc'ed): "a segment between ...", or
    "x0 + span of k directions ..." with the point, the directions or the

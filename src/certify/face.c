@@ -8,6 +8,7 @@
 #include "kdigits/certify.h"
 #include "kdigits/alg.h"
 #include "kdigits/util.h"
+#include "kdigits/json.h"
 #include "../problem/internal.h"
 #include "internal.h"
 
@@ -589,4 +590,106 @@ kd_face_exact_get_str(const kd_face_exact_t F, slong max_len)
                      "listed in the JSON output)", F->k, F->k);
     }
     return buf;
+}
+
+static json_t *
+strvec_json(char * const * s, slong n, slong stride)
+{
+    json_t * a = json_array();
+    slong j;
+    for (j = 0; a != NULL && j < n; j++)
+        json_array_append_new(a, json_string(s[j * stride]));
+    return a;
+}
+
+json_t *
+kd_face_exact_json(const kd_face_exact_t F)
+{
+    json_t * jo = json_object(), * jd = json_array(), * jv = json_array(), * js = json_array();
+    slong l, i;
+    slong * T1 = flint_malloc((F->nT + 1) * sizeof(slong));
+    for (i = 0; i < F->nT; i++)
+    {
+        T1[i] = F->T[i] + 1;
+        json_array_append_new(js, json_integer(F->sigma[i]));
+    }
+    for (l = 0; l < F->k; l++)
+        json_array_append_new(jd, strvec_json(F->dirs + l, F->N, F->k));
+    for (l = 0; l < F->nvert; l++)
+        json_array_append_new(jv, strvec_json(F->verts + l * F->N, F->N, 1));
+    json_object_set_new(jo, "dimension_at_most", json_integer(F->k));
+    json_object_set_new(jo, "point", strvec_json(F->x0, F->N, 1));
+    json_object_set_new(jo, "directions", jd);
+    json_object_set_new(jo, "tight_columns", kd_json_slong_list(T1, F->nT));
+    json_object_set_new(jo, "tight_signs", js);
+    json_object_set_new(jo, "vertices", jv);
+    flint_free(T1);
+    return jo;
+}
+
+/* The strings of a JSON array of n strings into out (stride apart), each
+   parsed as an expression; 0 when malformed. */
+static int
+strvec_parse(char ** out, const json_t * a, slong n, slong stride)
+{
+    slong j;
+    kd_real_t x;
+    int ok = json_is_array(a) && (slong) json_array_size(a) == n;
+    kd_real_init(x);
+    for (j = 0; ok && j < n; j++)
+    {
+        const char * e = json_string_value(json_array_get(a, j));
+        ok = e != NULL && kd_real_parse(x, e) == KD_OK;
+        if (ok)
+            out[j * stride] = dupstr(e);
+    }
+    kd_real_clear(x);
+    return ok;
+}
+
+kd_status
+kd_face_exact_from_json(kd_face_exact_t F, const json_t * jo, slong N)
+{
+    const json_t * jd = json_object_get(jo, "directions"), * jv = json_object_get(jo, "vertices");
+    const json_t * jt = json_object_get(jo, "tight_columns"), * js = json_object_get(jo, "tight_signs");
+    slong l, i;
+    int ok = json_is_object(jo) && json_is_array(jd) && json_is_array(jv) && json_is_array(jt)
+             && json_is_array(js) && json_array_size(jt) == json_array_size(js)
+             && (json_array_size(jv) == 0 || (json_array_size(jv) == 2 && json_array_size(jd) == 1));
+    kd_face_exact_clear(F);
+    if (!ok)
+        return kd_error_set(KD_ERR_FORMAT, "\"face_exact\": malformed");
+    F->N = N;
+    F->k = json_array_size(jd);
+    F->nvert = json_array_size(jv);
+    F->nT = json_array_size(jt);
+    F->T = flint_malloc((F->nT + 1) * sizeof(slong));
+    F->sigma = flint_malloc((F->nT + 1) * sizeof(int));
+    for (i = 0; ok && i < F->nT; i++)
+    {
+        const json_t * t = json_array_get(jt, i), * s = json_array_get(js, i);
+        ok = json_is_integer(t) && json_integer_value(t) >= 1 && json_integer_value(t) <= N
+             && (i == 0 || json_integer_value(t) - 1 > F->T[i - 1])
+             && json_is_integer(s) && (json_integer_value(s) == 1 || json_integer_value(s) == -1);
+        if (ok)
+        {
+            F->T[i] = json_integer_value(t) - 1;
+            F->sigma[i] = json_integer_value(s);
+        }
+    }
+    F->x0 = flint_calloc(N + 1, sizeof(char *));
+    F->dirs = flint_calloc(N * F->k + 1, sizeof(char *));
+    F->verts = flint_calloc(N * F->nvert + 1, sizeof(char *));
+    ok = ok && strvec_parse(F->x0, json_object_get(jo, "point"), N, 1);
+    for (l = 0; ok && l < F->k; l++)
+        ok = strvec_parse(F->dirs + l, json_array_get(jd, l), N, F->k);
+    for (l = 0; ok && l < F->nvert; l++)
+        ok = strvec_parse(F->verts + l * N, json_array_get(jv, l), N, 1);
+    if (!ok)
+    {
+        kd_face_exact_clear(F);
+        return kd_error_set(KD_ERR_FORMAT, "\"face_exact\": malformed (columns, signs or "
+                            "%ld exact expressions per vector expected)", N);
+    }
+    return KD_OK;
 }

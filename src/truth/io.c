@@ -171,9 +171,11 @@ truth_json(const kd_truth_set_t T, const kd_problem_t P, const char * fp)
         json_object_set_new(j, "support", kd_json_slong_list(T->E, T->nE));
         json_object_set_new(j, "signs", s);
     }
+    if (T->found == KD_TRUE && T->fexact != NULL)
+        json_object_set_new(j, "face_exact", kd_face_exact_json(T->fexact));
     if (T->found == KD_TRUE && T->has_face)
         json_object_set_new(j, "face", json_face(T->face));
-    else if (T->found == KD_TRUE)
+    else if (T->found == KD_TRUE && T->fexact == NULL)
     {
         json_object_set_new(j, "x", json_balls(&T->x));
         if (T->xexact != NULL)
@@ -565,6 +567,18 @@ parse_truth(kd_truth_set_t T, const json_t * j, const kd_problem_t P, const char
         return st;
     if (T->found != KD_TRUE)
         return KD_OK;
+    if (json_object_get(j, "face_exact") != NULL)
+    {
+        T->fexact = flint_malloc(sizeof(kd_face_exact_struct));
+        kd_face_exact_init(T->fexact);
+        if ((st = kd_face_exact_from_json(T->fexact, json_object_get(j, "face_exact"), P->N)) != KD_OK)
+        {
+            kd_error_prefix("truth file '%s'", path);
+            return st;
+        }
+        if (json_object_get(j, "face") == NULL)
+            return KD_OK;
+    }
     if (json_object_get(j, "face") != NULL)
     {
         T->face = flint_malloc(sizeof(kd_face_struct));
