@@ -752,3 +752,136 @@ kd_certify_feasible_qvec(kd_truth * tr, const kd_problem_t P, const kd_qvec_t x,
         return st;
     }
 }
+
+/* x_E = u - mu v with G = A_E^T A_E, u = G^{-1} A_E^T y, v = G^{-1} w_E s / 2
+   and mu = sqrt(delta), delta = (eta^2 - ||r0||^2) / ||r1||^2, r0 = A_E u - y,
+   r1 = A_E v: all in the cyclotomic field K of the data, with the exact
+   checks r0 . r1 = 0 and delta > 0, so that ||A x - y||^2 = ||r0||^2 +
+   delta ||r1||^2 = eta^2 exactly (proofs-notes/exact.md §8). */
+kd_status
+_kd_certify_p1_exact(int * done, char ** xs, const kd_problem_t P, const slong * E,
+                     const int * s, slong nE)
+{
+    slong L = 1, m = P->A->r, i, k, rank;
+    kd_status st;
+    kd_cyclo_t K;
+    kd_cyclo_mat_t AE, AET, y, B, G, UV, r0, r1, U, V;
+    nf_elem_t eta, n0, n1, c, t, delta;
+    int cons = 0, sg = 0;
+    *done = 0;
+    if (P->is_complex || P->kind != KD_PROBLEM_P1 || nE == 0)
+        return KD_OK;
+    st = _kd_certify_data_conductor(&L, P, E, nE);
+    if (st == KD_OK)
+        st = kd_cyclo_conductor_real(&L, P->param, 0);
+    if (st == KD_OK)
+        st = kd_cyclo_init(K, L, 0);
+    if (st != KD_OK)
+        return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+    kd_cyclo_mat_init(AE, m, nE, K);
+    kd_cyclo_mat_init(AET, nE, m, K);
+    kd_cyclo_mat_init(y, m, 1, K);
+    kd_cyclo_mat_init(B, nE, 2, K);
+    kd_cyclo_mat_init(G, nE, nE, K);
+    kd_cyclo_mat_init(UV, nE, 2, K);
+    kd_cyclo_mat_init(r0, m, 1, K);
+    kd_cyclo_mat_init(r1, m, 1, K);
+    kd_cyclo_mat_init(U, nE, 1, K);
+    kd_cyclo_mat_init(V, nE, 1, K);
+    nf_elem_init(eta, K->nf);
+    nf_elem_init(n0, K->nf);
+    nf_elem_init(n1, K->nf);
+    nf_elem_init(c, K->nf);
+    nf_elem_init(t, K->nf);
+    nf_elem_init(delta, K->nf);
+    for (i = 0; i < m && st == KD_OK; i++)
+    {
+        for (k = 0; k < nE && st == KD_OK; k++)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
+        if (st == KD_OK)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
+    }
+    if (st == KD_OK)
+        st = kd_cyclo_set_real(eta, P->param, K);
+    if (st != KD_OK)
+        goto cleanup;
+    kd_cyclo_mat_transpose(AET, AE, K);
+    kd_cyclo_mat_mul(G, AET, AE, K);
+    kd_cyclo_mat_mul(U, AET, y, K);
+    for (k = 0; k < nE && st == KD_OK; k++)
+    {
+        nf_elem_set(kd_cyclo_mat_entry(B, k, 0), kd_cyclo_mat_entry(U, k, 0), K->nf);
+        st = kd_cyclo_set_complex(t, kd_mat_entry(P->w, E[k], 0), K);
+        nf_elem_scalar_div_si(t, t, 2 * s[k], K->nf);
+        nf_elem_set(kd_cyclo_mat_entry(B, k, 1), t, K->nf);
+    }
+    if (st != KD_OK || (st = kd_cyclo_mat_solve(&cons, &rank, UV, G, B, K)) != KD_OK
+        || !cons || rank < nE)
+        goto cleanup;
+    for (k = 0; k < nE; k++)
+    {
+        nf_elem_set(kd_cyclo_mat_entry(U, k, 0), kd_cyclo_mat_entry(UV, k, 0), K->nf);
+        nf_elem_set(kd_cyclo_mat_entry(V, k, 0), kd_cyclo_mat_entry(UV, k, 1), K->nf);
+    }
+    kd_cyclo_mat_mul(r0, AE, U, K);
+    kd_cyclo_mat_mul(r1, AE, V, K);
+    for (i = 0; i < m; i++)
+    {
+        nf_elem_sub(kd_cyclo_mat_entry(r0, i, 0), kd_cyclo_mat_entry(r0, i, 0),
+                    kd_cyclo_mat_entry(y, i, 0), K->nf);
+        nf_elem_mul(t, kd_cyclo_mat_entry(r0, i, 0), kd_cyclo_mat_entry(r0, i, 0), K->nf);
+        nf_elem_add(n0, n0, t, K->nf);
+        nf_elem_mul(t, kd_cyclo_mat_entry(r1, i, 0), kd_cyclo_mat_entry(r1, i, 0), K->nf);
+        nf_elem_add(n1, n1, t, K->nf);
+        nf_elem_mul(t, kd_cyclo_mat_entry(r0, i, 0), kd_cyclo_mat_entry(r1, i, 0), K->nf);
+        nf_elem_add(c, c, t, K->nf);
+    }
+    if (!nf_elem_is_zero(c, K->nf) || nf_elem_is_zero(n1, K->nf))
+        goto cleanup;
+    nf_elem_mul(delta, eta, eta, K->nf);
+    nf_elem_sub(delta, delta, n0, K->nf);
+    nf_elem_div(delta, delta, n1, K->nf);
+    if ((st = kd_cyclo_sign(&sg, delta, K, 0)) != KD_OK || sg <= 0)
+        goto cleanup;
+    {
+        char * ds = kd_cyclo_get_str(delta, K);
+        for (i = 0; i < P->N; i++)
+        {
+            flint_free(xs[i]);
+            xs[i] = flint_malloc(2);
+            strcpy(xs[i], "0");
+        }
+        for (k = 0; k < nE; k++)
+        {
+            char * us = kd_cyclo_get_str(kd_cyclo_mat_entry(U, k, 0), K);
+            char * vs = kd_cyclo_get_str(kd_cyclo_mat_entry(V, k, 0), K);
+            size_t n = strlen(us) + strlen(vs) + strlen(ds) + 32;
+            flint_free(xs[E[k]]);
+            xs[E[k]] = flint_malloc(n);
+            snprintf(xs[E[k]], n, "%s - (%s)*sqrt(%s)", us, vs, ds);
+            flint_free(us);
+            flint_free(vs);
+        }
+        flint_free(ds);
+        *done = 1;
+    }
+cleanup:
+    kd_cyclo_mat_clear(AE, K);
+    kd_cyclo_mat_clear(AET, K);
+    kd_cyclo_mat_clear(y, K);
+    kd_cyclo_mat_clear(B, K);
+    kd_cyclo_mat_clear(G, K);
+    kd_cyclo_mat_clear(UV, K);
+    kd_cyclo_mat_clear(r0, K);
+    kd_cyclo_mat_clear(r1, K);
+    kd_cyclo_mat_clear(U, K);
+    kd_cyclo_mat_clear(V, K);
+    nf_elem_clear(eta, K->nf);
+    nf_elem_clear(n0, K->nf);
+    nf_elem_clear(n1, K->nf);
+    nf_elem_clear(c, K->nf);
+    nf_elem_clear(t, K->nf);
+    nf_elem_clear(delta, K->nf);
+    kd_cyclo_clear(K);
+    return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+}

@@ -31,6 +31,14 @@ kd_status _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t
 kd_status _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P,
                                   const slong * E, slong nE);
 
+/* P1 with eta > 0 and the pattern (E, s) certified in balls: its point
+   x_E = u - sqrt(delta) v written exactly (u, v, delta in the cyclotomic
+   field of A_E, y, w_E, eta) after the exact checks r0 . r1 = 0 and
+   delta > 0, which give ||A x - y|| = eta exactly; *done = 0 when the data
+   are outside the exact route or a check fails. */
+kd_status _kd_certify_p1_exact(int * done, char ** xs, const kd_problem_t P, const slong * E,
+                               const int * s, slong nE);
+
 /* Shared by the exact certificates (src/certify/exact.c, face.c): the
    conductor of A_E, y and w_E; the strict dual inequalities |a_j^T v| < w_j
    off E (and lambda ||v|| < 1 when lambda is not NULL) in balls, *bad the

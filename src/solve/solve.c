@@ -377,7 +377,9 @@ adopt_exact_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts
     arb_zero(&R->dist);
     if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
         arb_zero(&R->gap);
-    if (P->kind == KD_PROBLEM_BP || (P->kind == KD_PROBLEM_P1 && kd_real_is_zero(P->param)))
+    /* BP, P1 with eta = 0: A x = y was decided exactly; P1 with eta > 0:
+       ||A x - y|| = eta exactly, or x = 0 with ||y|| <= eta exactly */
+    if (P->kind == KD_PROBLEM_BP || P->kind == KD_PROBLEM_P1)
         R->feasible = KD_TRUE;
     snprintf(R->stop_reason, sizeof R->stop_reason, "exact: the certified minimiser");
     return kd_certify_objective_arb(&R->objective, P, &R->xball, o->cert_prec);
