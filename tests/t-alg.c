@@ -928,6 +928,102 @@ START_TEST(test_face_random)
 }
 END_TEST
 
+/* P1 with eta > 0 on irrational data (A = diag-free random c_j R columns,
+   c_j in {1, sqrt(2), sqrt(3)}, y rational): when the truth is certified
+   with an exact point, ||A x - y||^2 = eta^2 (or, x = 0, ||y|| <= eta)
+   holds in qqbar, computed from the strings and the data alone. */
+START_TEST(test_p1_exact_random)
+{
+    static const char * scale[] = { "1", "sqrt(2)", "sqrt(3)" };
+    flint_rand_t st;
+    slong iter, onc = 0, active = 0;
+    kd_test_randinit(st, 3008);
+    for (iter = 0; iter < 30; iter++)
+    {
+        slong m = 2, N = 3, i, j;
+        kd_mat_t A, y;
+        kd_real_t c, t, u;
+        fmpq_t q;
+        kd_problem_t P;
+        kd_truth_set_t T;
+        kd_real_init(c);
+        kd_real_init(t);
+        kd_real_init(u);
+        fmpq_init(q);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (j = 0; j < N; j++)
+        {
+            parse_real(c, scale[n_randint(st, 3)]);
+            for (i = 0; i < m; i++)
+            {
+                kd_test_rand_fmpq(q, st, 4, 2);
+                kd_real_mul_fmpq(t, c, q);
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+        }
+        for (i = 0; i < m; i++)
+        {
+            kd_test_rand_fmpq(q, st, 4, 1);
+            kd_real_set_fmpq(t, q);
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        parse_real(t, "1/10");
+        kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P1, A, y, NULL, t, 0));
+        kd_truth_set_init(T, N);
+        kd_assert_ok(kd_truth_set_compute(T, P, 256, 256));
+        if (T->found == KD_TRUE && T->xexact != NULL)
+        {
+            qqbar_t z, e2;
+            int zero = 1;
+            qqbar_init(z);
+            qqbar_init(e2);
+            for (j = 0; j < N; j++)
+                zero = zero && strcmp(T->xexact[j], "0") == 0;
+            /* e = sum_i (a_i x - y_i)^2 - eta^2 */
+            parse_real(u, "-1/100");
+            for (i = 0; i < m; i++)
+            {
+                kd_real_t r, x;
+                kd_real_init(r);
+                kd_real_init(x);
+                kd_real_neg(r, kd_mat_entry_re(y, i, 0));
+                for (j = 0; j < N; j++)
+                {
+                    parse_real(x, T->xexact[j]);
+                    kd_real_mul(x, x, kd_mat_entry_re(A, i, j));
+                    kd_real_add(r, r, x);
+                }
+                kd_real_mul(r, r, r);
+                kd_real_add(u, u, r);
+                kd_real_clear(r);
+                kd_real_clear(x);
+            }
+            if (kd_alg_qqbar_set_real(z, u, 256) == KD_OK)
+            {
+                ck_assert_msg(zero ? qqbar_sgn_re(z) <= 0 : qqbar_is_zero(z), "||A x - y||^2 - eta^2 "
+                              "is not 0 in qqbar (seed %lu, iter %ld)", kd_test_seed(3008), iter);
+                onc++;
+                active += !zero;
+            }
+            qqbar_clear(z);
+            qqbar_clear(e2);
+        }
+        kd_truth_set_clear(T);
+        kd_problem_clear(P);
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(c);
+        kd_real_clear(t);
+        kd_real_clear(u);
+        fmpq_clear(q);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "p1_exact_random: %ld checked in qqbar, %ld on the constraint\n", onc, active);
+    ck_assert_msg(onc >= 10 && active >= 10, "only %ld checked, %ld on the constraint", onc, active);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_alg(void)
 {
@@ -944,6 +1040,7 @@ kd_suite_alg(void)
     tcase_add_test(tc, test_get_str);
     tcase_add_test(tc, test_exact_point_random);
     tcase_add_test(tc, test_face_random);
+    tcase_add_test(tc, test_p1_exact_random);
     suite_add_tcase(s, tc);
     return s;
 }

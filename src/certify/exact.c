@@ -858,7 +858,10 @@ _kd_certify_p1_exact(int * done, char ** xs, const kd_problem_t P, const slong *
             size_t n = strlen(us) + strlen(vs) + strlen(ds) + 32;
             flint_free(xs[E[k]]);
             xs[E[k]] = flint_malloc(n);
-            snprintf(xs[E[k]], n, "%s - (%s)*sqrt(%s)", us, vs, ds);
+            if (nf_elem_is_zero(kd_cyclo_mat_entry(U, k, 0), K->nf))
+                snprintf(xs[E[k]], n, "-(%s)*sqrt(%s)", vs, ds);
+            else
+                snprintf(xs[E[k]], n, "%s - (%s)*sqrt(%s)", us, vs, ds);
             flint_free(us);
             flint_free(vs);
         }
