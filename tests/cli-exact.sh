@@ -73,3 +73,45 @@ check "exact truth in: x_1 exact" [ "$(json x.0)" = "-1/2 + cospi(1/8)" ]
 sed 's|"-1/2 + cospi(1/8)"|"-1/2 + cospi(1/9)"|' "$tmp/t-exact.json" >"$tmp/t-bad.json"
 expect_err "exact truth tampered" "x_exact" "$KD" solve --problem bp --A "$data/exact-dct8-A.mtx" \
     --y "$data/exact-dct8-y2.mtx" --method exact --truth "$tmp/t-bad.json"
+# a segment of minimisers (two equal columns): rational data (the exact LP's
+# face) and the same scaled by sqrt(2), sqrt(3) (certified on the exact
+# data): the face is described exactly, the distance to it is certified
+printf '%%%%MatrixMarket matrix array real general\n2 3\n1\n0\n1\n0\n0\n1\n' >"$tmp/segA.mtx"
+printf '%%%%MatrixMarket matrix array real general\n2 1\n1\n1\n' >"$tmp/segy.mtx"
+printf '%%%%MatrixMarket matrix array real general\n2 3\nsqrt(2)\n0\nsqrt(2)\n0\n0\nsqrt(3)\n' >"$tmp/segqA.mtx"
+printf '%%%%MatrixMarket matrix array real general\n2 1\n1\nsqrt(3)\n' >"$tmp/segqy.mtx"
+for prob in "bp" "p1 --eta 0"; do
+    # shellcheck disable=SC2086
+    expect_ok "face rational $prob" "$KD" solve --problem $prob --A "$tmp/segA.mtx" \
+        --y "$tmp/segy.mtx" --method exact --certify --format json
+    check "face rational $prob: found" [ "$(json truth.found)" = true ]
+    check "face rational $prob: not unique" [ "$(json truth.unique)" = false ]
+    check "face rational $prob: end 1" [ "$(json truth.face.vertices.0.0)" = 1 ]
+    check "face rational $prob: end 2" [ "$(json truth.face.vertices.1.1)" = 1 ]
+    # shellcheck disable=SC2086
+    expect_ok "face sqrt $prob" "$KD" solve --problem $prob --A "$tmp/segqA.mtx" \
+        --y "$tmp/segqy.mtx" --method exact --certify --format json
+    check "face sqrt $prob: found" [ "$(json truth.found)" = true ]
+    check "face sqrt $prob: not unique" [ "$(json truth.unique)" = false ]
+    check "face sqrt $prob: end" [ "$(json truth.face.vertices.1.1)" = "1/2*sqrt(2)" ]
+    check "face sqrt $prob: distance 0" [ "$(json distance_to_truth.mid)" = 0 ]
+done
+expect_ok "face sqrt pd" "$KD" solve --problem p1 --eta 0 --A "$tmp/segqA.mtx" \
+    --y "$tmp/segqy.mtx" --method pd --max-iter 2000 --certify --format json
+d=$(json distance_to_truth.mid)
+check "face sqrt pd: distance $d < 1e-10" awk -v d="$d" 'BEGIN { exit !(d + 0 < 1e-10) }'
+expect_ok "face text" "$KD" solve --problem bp --A "$tmp/segqA.mtx" --y "$tmp/segqy.mtx" \
+    --method exact --certify
+check "face text: the segment" grep -q 'the segment between (1/2\*sqrt(2), 0, 1) and (0, 1/2\*sqrt(2), 1)' "$tmp/out"
+# P1 on irrational data at the active constraint: ||A x - y|| = eta exactly
+printf '%%%%MatrixMarket matrix array real general\n2 2\nsqrt(2)\n0\n0\nsqrt(3)\n' >"$tmp/A23.mtx"
+expect_ok "p1 sqrt active" "$KD" solve --problem p1 --eta 1/2 --A "$tmp/A23.mtx" \
+    --y "$tmp/y31.mtx" --method exact --certify --format json
+check "p1 sqrt active: feasible" [ "$(json feasible)" = true ]
+check "p1 sqrt active: distance 0" [ "$(json distance_to_truth.mid)" = 0 ]
+# x = 0 exactly on the constraint: ||y|| = eta = sqrt(10)
+expect_ok "p1 zero boundary" "$KD" solve --problem p1 --eta 'sqrt(10)' --A "$tmp/A23.mtx" \
+    --y "$tmp/y31.mtx" --method exact --certify --format json
+check "p1 zero boundary: truth" [ "$(json truth.found)" = true ]
+check "p1 zero boundary: x = 0" [ "$(json x.0)" = 0 ]
+check "p1 zero boundary: feasible" [ "$(json feasible)" = true ]
