@@ -290,7 +290,8 @@ finish_iterative(kd_solve_result_t R, const kd_solve_opts_t o)
 
 /* Certification of R's output against the exact data of P. */
 static kd_status
-certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o,
+               int have_truth)
 {
     kd_status st;
     slong j, N = P->N;
@@ -298,8 +299,9 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
 
     st = KD_OK;
     R->certified = 1;
-    /* the exact method on complex data has computed the truth already */
-    if (!(R->is_complex && R->method == KD_METHOD_EXACT && o->truth == NULL))
+    /* the exact method on complex data has computed the truth already, and
+       so has the exact method on irrational real data (have_truth) */
+    if (!have_truth && !(R->is_complex && R->method == KD_METHOD_EXACT && o->truth == NULL))
     {
         kd_truth_set_clear(&R->truth);
         kd_truth_set_init(&R->truth, N);
@@ -385,6 +387,39 @@ adopt_exact_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts
     return kd_certify_objective_arb(&R->objective, P, &R->xball, o->cert_prec);
 }
 
+/* The exact method with certification on real irrational data at the
+   automatic level: the truth of the exact data (computed, or o->truth).
+   *have = 2 when it is known exactly and became the output (R complete),
+   1 when it is only kept for certify_output (the instance is then solved
+   as before). */
+static kd_status
+exact_truth_first(int * have, kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    kd_status st = KD_OK;
+    *have = 0;
+    kd_truth_set_clear(&R->truth);
+    kd_truth_set_init(&R->truth, P->N);
+    if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != P->N)
+        return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
+                            arb_mat_nrows(&o->truth->x), P->N);
+    if (o->truth != NULL)
+        kd_truth_set_set(&R->truth, o->truth);
+    else
+        st = kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
+                                           o->progress, o->progress_data);
+    if (st != KD_OK)
+        return st;
+    *have = 1;
+    if (R->truth.found == KD_TRUE && !R->truth.has_face
+        && ((R->truth.unique == KD_TRUE && R->truth.xexact != NULL) || R->truth.fexact != NULL))
+    {
+        R->certified = 1;
+        *have = 2;
+        return adopt_exact_truth(R, P, o);
+    }
+    return KD_OK;
+}
+
 /* Without certification: the objective at the exact data all the same (an
    undecided enclosure leaves it indeterminate, printed as unknown). */
 static void
@@ -409,7 +444,7 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     kd_status st;
     kd_qproblem_t Q;
     slong level = o->level, N = P->N;
-    int exact = _kd_problem_reads_exact(P);
+    int exact = _kd_problem_reads_exact(P), have_truth = 0;
     int cd_scaled = P->scaled && (o->method == KD_METHOD_CD_MATLAB || o->method == KD_METHOD_CD_GLMNET);
     kd_oracle_struct * OA = cd_scaled ? P->OX : P->OA, * Oy = cd_scaled ? P->Oys : P->Oy;
     slong startA = OA ? OA->nreads : 0, starty = Oy ? Oy->nreads : 0;
@@ -443,7 +478,16 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
         st = (level >= 0) ? kd_check_level(level) : KD_OK;
     else
         st = kd_qproblem_init(Q, P, level);
-    if (st == KD_OK && o->method == KD_METHOD_EXACT && P->is_complex)
+    if (st == KD_OK && o->method == KD_METHOD_EXACT && !P->is_complex && o->certify
+        && o->level == -2 && !exact)
+    {
+        /* the truth first: when it is known exactly it is the output, and
+           the level-64 instance need not be solved at all */
+        st = exact_truth_first(&have_truth, R, P, o);
+    }
+    if (have_truth == 2)
+        ;   /* the output is the exact truth */
+    else if (st == KD_OK && o->method == KD_METHOD_EXACT && P->is_complex)
         st = _kd_solve_exact_complex(R, P, o);
     else if (st == KD_OK && o->method == KD_METHOD_EXACT)
         st = run_exact(R, Q);
@@ -461,15 +505,7 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     if (st != KD_OK)
         return st;
     if (o->certify)
-    {
-        st = certify_output(R, P, o);
-        if (st == KD_OK && o->method == KD_METHOD_EXACT && !P->is_complex && o->level == -2
-            && !exact && R->truth.found == KD_TRUE && !R->truth.has_face
-            && ((R->truth.unique == KD_TRUE && R->truth.xexact != NULL)
-                || R->truth.fexact != NULL))
-            st = adopt_exact_truth(R, P, o);
-        return st;
-    }
+        return have_truth == 2 ? KD_OK : certify_output(R, P, o, have_truth);
     if (P->has_data)
         objective_only(R, P, o);
     return KD_OK;
