@@ -60,6 +60,22 @@ _kd_certify_data_conductor(slong * L, const kd_problem_t P, const slong * E, slo
     return st;
 }
 
+kd_status
+_kd_certify_load_AE_y(kd_cyclo_mat_t AE, kd_cyclo_mat_t y, const kd_problem_t P,
+                      const slong * E, slong nE, kd_cyclo_t K)
+{
+    slong i, k;
+    kd_status st = KD_OK;
+    for (i = 0; i < P->A->r && st == KD_OK; i++)
+    {
+        for (k = 0; k < nE && st == KD_OK; k++)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
+        if (st == KD_OK && y != NULL)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
+    }
+    return st;
+}
+
 /* The strict inequalities at precision prec: |a_j^T v| < w_j off E and,
    for P3, lambda^2 ||v||^2 < 1. KD_TRUE, KD_FALSE (one is violated by the
    least-norm v: no refutation of the pattern, see the caller) or
@@ -404,7 +420,7 @@ set_exact_strings(char ** xs, slong N, const kd_cyclo_mat_t xE, const slong * E,
 kd_status
 _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P, const slong * E, slong nE)
 {
-    slong L = 1, m = P->A->r, i, k, rank;
+    slong L = 1, m = P->A->r, rank;
     kd_status st;
     kd_cyclo_t K;
     kd_cyclo_mat_t AE, y, xE;
@@ -420,13 +436,8 @@ _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P, const slon
     kd_cyclo_mat_init(AE, m, nE, K);
     kd_cyclo_mat_init(y, m, 1, K);
     kd_cyclo_mat_init(xE, nE, 1, K);
-    for (i = 0; i < m && st == KD_OK; i++)
-    {
-        for (k = 0; k < nE && st == KD_OK; k++)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
-        if (st == KD_OK)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
-    }
+    if (st == KD_OK)
+        st = _kd_certify_load_AE_y(AE, y, P, E, nE, K);
     if (st == KD_OK)
         st = kd_cyclo_mat_solve(&cons, &rank, xE, AE, y, K);
     if (st == KD_OK && cons && rank == nE)
@@ -447,7 +458,7 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char *
                           const arb_t lambda, const slong * E, const int * s, slong nE,
                           slong prec)
 {
-    slong L = 1, m = P->A->r, i, k, rank, bad = -2, p;
+    slong L = 1, m = P->A->r, k, rank, bad = -2, p;
     kd_status st;
     kd_cyclo_t K;
     kd_cyclo_mat_t AE, AET, y, xE, G, ws, z, v;
@@ -486,13 +497,8 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char *
     kd_cyclo_mat_init(z, nE, 1, K);
     kd_cyclo_mat_init(v, m, 1, K);
     arb_mat_init(vb, m, 1);
-    for (i = 0; i < m && st == KD_OK; i++)
-    {
-        for (k = 0; k < nE && st == KD_OK; k++)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
-        if (st == KD_OK)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
-    }
+    if (st == KD_OK)
+        st = _kd_certify_load_AE_y(AE, y, P, E, nE, K);
     for (k = 0; k < nE && st == KD_OK; k++)
     {
         st = kd_cyclo_set_complex(kd_cyclo_mat_entry(ws, k, 0), kd_mat_entry(P->w, E[k], 0), K);
@@ -794,13 +800,8 @@ _kd_certify_p1_exact(int * done, char ** xs, const kd_problem_t P, const slong *
     nf_elem_init(c, K->nf);
     nf_elem_init(t, K->nf);
     nf_elem_init(delta, K->nf);
-    for (i = 0; i < m && st == KD_OK; i++)
-    {
-        for (k = 0; k < nE && st == KD_OK; k++)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
-        if (st == KD_OK)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
-    }
+    if (st == KD_OK)
+        st = _kd_certify_load_AE_y(AE, y, P, E, nE, K);
     if (st == KD_OK)
         st = kd_cyclo_set_real(eta, P->param, K);
     if (st != KD_OK)

@@ -268,13 +268,7 @@ kd_certify_face(kd_truth * verdict, kd_truth * unique, kd_face_exact_t F, const 
     kd_cyclo_mat_init(b, nT, 1, K);
     kd_cyclo_mat_init(xS, nS, 1, K);
     kd_cyclo_mat_init(x0, nT, 1, K);
-    for (i = 0; i < m && st == KD_OK; i++)
-    {
-        for (k = 0; k < nT && st == KD_OK; k++)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AT, i, k), kd_mat_entry(P->A, i, T[k]), K);
-        if (st == KD_OK)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
-    }
+    st = _kd_certify_load_AE_y(AT, y, P, T, nT, K);
     for (k = 0; k < nT && st == KD_OK; k++)
     {
         st = kd_cyclo_set_complex(kd_cyclo_mat_entry(b, k, 0), kd_mat_entry(P->w, T[k], 0), K);

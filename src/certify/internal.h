@@ -4,6 +4,7 @@
 #define KD_CERTIFY_INTERNAL_H
 
 #include "kdigits/certify.h"
+#include "kdigits/alg.h"
 
 /* The pattern (E, s) with zero residual on real data (BP, P1 with eta = 0:
    lambda NULL; P3: lambda its parameter), Ar and w the data as balls at
@@ -38,6 +39,10 @@ kd_status _kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P,
    are outside the exact route or a check fails. */
 kd_status _kd_certify_p1_exact(int * done, char ** xs, const kd_problem_t P, const slong * E,
                                const int * s, slong nE);
+
+/* AE = the columns E of A, y = y (if not NULL) in the field K. */
+kd_status _kd_certify_load_AE_y(kd_cyclo_mat_t AE, kd_cyclo_mat_t y, const kd_problem_t P,
+                                const slong * E, slong nE, kd_cyclo_t K);
 
 /* Shared by the exact certificates (src/certify/exact.c, face.c): the
    conductor of A_E, y and w_E; the strict dual inequalities |a_j^T v| < w_j

@@ -288,6 +288,24 @@ finish_iterative(kd_solve_result_t R, const kd_solve_opts_t o)
     return KD_OK;
 }
 
+/* R->truth = the truth of P: o->truth when given, else computed. */
+static kd_status
+get_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    kd_truth_set_clear(&R->truth);
+    kd_truth_set_init(&R->truth, P->N);
+    if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != P->N)
+        return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
+                            arb_mat_nrows(&o->truth->x), P->N);
+    if (o->truth != NULL)
+    {
+        kd_truth_set_set(&R->truth, o->truth);
+        return KD_OK;
+    }
+    return kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
+                                         o->progress, o->progress_data);
+}
+
 /* Certification of R's output against the exact data of P. */
 static kd_status
 certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o,
@@ -303,17 +321,7 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
        so has the exact method on irrational real data (have_truth) */
     if (!have_truth && !(R->is_complex && R->method == KD_METHOD_EXACT && o->truth == NULL))
     {
-        kd_truth_set_clear(&R->truth);
-        kd_truth_set_init(&R->truth, N);
-        if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != N)
-            return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
-                                arb_mat_nrows(&o->truth->x), N);
-        if (o->truth != NULL)
-            kd_truth_set_set(&R->truth, o->truth);
-        else
-            st = kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
-                                               o->progress, o->progress_data);
-        if (st != KD_OK)
+        if ((st = get_truth(R, P, o)) != KD_OK)
             return st;
     }
     if (R->algebraic)
@@ -397,17 +405,7 @@ exact_truth_first(int * have, kd_solve_result_t R, const kd_problem_t P, const k
 {
     kd_status st = KD_OK;
     *have = 0;
-    kd_truth_set_clear(&R->truth);
-    kd_truth_set_init(&R->truth, P->N);
-    if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != P->N)
-        return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
-                            arb_mat_nrows(&o->truth->x), P->N);
-    if (o->truth != NULL)
-        kd_truth_set_set(&R->truth, o->truth);
-    else
-        st = kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
-                                           o->progress, o->progress_data);
-    if (st != KD_OK)
+    if ((st = get_truth(R, P, o)) != KD_OK)
         return st;
     *have = 1;
     if (R->truth.found == KD_TRUE && !R->truth.has_face
