@@ -11,6 +11,7 @@
 #include "kdigits/alg.h"
 #include "kdigits/certify.h"
 #include "kdigits/lp.h"
+#include "kdigits/truth.h"
 
 #define PREC 256
 
@@ -577,6 +578,452 @@ START_TEST(test_certify_random)
 }
 END_TEST
 
+/* kd_cyclo_get_str: the string parses back to the same field element (in
+   the field of both), and Calcium's qqbar (independent of the cyclotomic
+   route) finds the difference of the two expressions zero. */
+START_TEST(test_get_str)
+{
+    flint_rand_t st;
+    kd_real_t x, y, d;
+    slong iter, done = 0, qq = 0;
+    kd_test_randinit(st, 3005);
+    kd_real_init(x);
+    kd_real_init(y);
+    kd_real_init(d);
+    for (iter = 0; iter < 400; iter++)
+    {
+        slong L = 1;
+        kd_cyclo_t K;
+        nf_elem_t a, b;
+        char * s;
+        qqbar_t z;
+        rand_expr(x, st, 3);
+        if (kd_cyclo_conductor_real(&L, x, 0) != KD_OK || kd_cyclo_init(K, L, 0) != KD_OK)
+            continue;
+        nf_elem_init(a, K->nf);
+        if (kd_cyclo_set_real(a, x, K) != KD_OK)
+        {
+            nf_elem_clear(a, K->nf);
+            kd_cyclo_clear(K);
+            continue;
+        }
+        s = kd_cyclo_get_str(a, K);
+        nf_elem_clear(a, K->nf);
+        kd_cyclo_clear(K);
+        ck_assert_msg(kd_real_parse(y, s) == KD_OK, "'%s' does not parse (seed %lu, iter %ld)",
+                      s, kd_test_seed(3005), iter);
+        kd_assert_ok(kd_cyclo_conductor_real(&L, y, 0));
+        kd_assert_ok(kd_cyclo_init(K, L, 0));
+        nf_elem_init(a, K->nf);
+        nf_elem_init(b, K->nf);
+        kd_assert_ok(kd_cyclo_set_real(a, x, K));
+        kd_assert_ok(kd_cyclo_set_real(b, y, K));
+        ck_assert_msg(nf_elem_equal(a, b, K->nf), "'%s' is not the value written (seed %lu, iter %ld)",
+                      s, kd_test_seed(3005), iter);
+        nf_elem_clear(a, K->nf);
+        nf_elem_clear(b, K->nf);
+        kd_cyclo_clear(K);
+        kd_real_sub(d, x, y);
+        qqbar_init(z);
+        if (kd_alg_qqbar_set_real(z, d, 0) == KD_OK)
+        {
+            ck_assert_msg(qqbar_is_zero(z), "qqbar: '%s' differs from the value (seed %lu, iter %ld)",
+                          s, kd_test_seed(3005), iter);
+            qq++;
+        }
+        qqbar_clear(z);
+        flint_free(s);
+        done++;
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "get_str: %ld round trips, %ld by qqbar\n", done, qq);
+    ck_assert_msg(done >= 300 && qq >= 100, "only %ld round trips, %ld by qqbar", done, qq);
+    flint_randclear(st);
+    kd_real_clear(x);
+    kd_real_clear(y);
+    kd_real_clear(d);
+}
+END_TEST
+
+/* The exact point of a certified zero-residual pattern
+   (kd_certify_pattern_exact): random noiseless instances, A = c_j R
+   (column scales c_j among sqrt(2), sqrt(3), cospi(1/8), sinpi(1/12), 1),
+   y = A x0; whenever certified, every string parses, lies in its ball, and
+   A x - y = 0 holds in qqbar, computed from the strings and the data
+   expressions alone (Calcium, independent of the field elimination). */
+START_TEST(test_exact_point_random)
+{
+    static const char * scale[] = { "sqrt(2)", "sqrt(3)", "cospi(1/8)", "sinpi(1/12)", "1" };
+    flint_rand_t st;
+    slong iter, certified = 0;
+    kd_test_randinit(st, 3006);
+    for (iter = 0; iter < 300; iter++)
+    {
+        slong m = 2 + n_randint(st, 2), N = m + 1 + n_randint(st, 3), i, j, k, nE = 0;
+        slong E[8];
+        int s[8];
+        fmpq_mat_t R, x0;
+        kd_mat_t A, y;
+        kd_real_t t, u, cj, xj;
+        kd_real_struct * xs_r;
+        kd_problem_t P;
+        arb_mat_t x;
+        arb_t mu, b;
+        kd_truth v;
+        char ** xs;
+        fmpq_mat_init(R, m, N);
+        fmpq_mat_init(x0, N, 1);
+        kd_test_rand_fmpq_mat(R, st, 4, 3);
+        for (k = 0; k < 1 + (slong) n_randint(st, m - 1); k++)
+            kd_test_rand_fmpq(fmpq_mat_entry(x0, n_randint(st, N), 0), st, 5, 2);
+        kd_real_init(t);
+        kd_real_init(u);
+        kd_real_init(cj);
+        kd_real_init(xj);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (j = 0; j < N; j++)
+        {
+            parse_real(cj, scale[n_randint(st, 5)]);
+            for (i = 0; i < m; i++)
+            {
+                kd_real_mul_fmpq(t, cj, fmpq_mat_entry(R, i, j));
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+        }
+        for (i = 0; i < m; i++)
+        {
+            kd_real_zero(t);
+            for (j = 0; j < N; j++)
+                if (!fmpq_is_zero(fmpq_mat_entry(x0, j, 0)))
+                {
+                    kd_real_mul_fmpq(u, kd_mat_entry_re(A, i, j), fmpq_mat_entry(x0, j, 0));
+                    kd_real_add(t, t, u);
+                }
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        for (j = 0; j < N; j++)
+        {
+            int sg = fmpq_sgn(fmpq_mat_entry(x0, j, 0));
+            if (sg != 0)
+            {
+                E[nE] = j;
+                s[nE++] = sg;
+            }
+        }
+        if (n_randint(st, 2))
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_BP, A, y, NULL, NULL, 0));
+        else
+        {
+            parse_real(t, "1/10");
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P3, A, y, NULL, t, 0));
+        }
+        arb_mat_init(x, N, 1);
+        arb_init(mu);
+        arb_init(b);
+        xs = flint_calloc(N, sizeof(char *));
+        kd_assert_ok(kd_certify_pattern_exact(&v, x, mu, xs, P, E, s, nE, 128));
+        if (v == KD_TRUE && xs[0] != NULL)
+        {
+            certified++;
+            xs_r = flint_malloc(N * sizeof(kd_real_struct));
+            for (j = 0; j < N; j++)
+            {
+                kd_real_init(xs_r + j);
+                ck_assert_msg(kd_real_parse(xs_r + j, xs[j]) == KD_OK, "'%s' does not parse "
+                              "(seed %lu, iter %ld)", xs[j], kd_test_seed(3006), iter);
+                kd_assert_ok(kd_real_eval_arb(b, xs_r + j, 256));
+                ck_assert_msg(arb_overlaps(b, arb_mat_entry(x, j, 0)), "x_%ld = %s outside its "
+                              "ball (seed %lu, iter %ld)", j + 1, xs[j], kd_test_seed(3006), iter);
+            }
+            for (i = 0; i < m; i++)
+            {
+                qqbar_t z;
+                kd_real_neg(t, kd_mat_entry_re(y, i, 0));
+                for (j = 0; j < N; j++)
+                {
+                    kd_real_mul(u, kd_mat_entry_re(A, i, j), xs_r + j);
+                    kd_real_add(t, t, u);
+                }
+                qqbar_init(z);
+                kd_assert_ok(kd_alg_qqbar_set_real(z, t, 0));
+                ck_assert_msg(qqbar_is_zero(z), "row %ld of A x - y is not 0 in qqbar "
+                              "(seed %lu, iter %ld)", i + 1, kd_test_seed(3006), iter);
+                qqbar_clear(z);
+            }
+            for (j = 0; j < N; j++)
+                kd_real_clear(xs_r + j);
+            flint_free(xs_r);
+        }
+        for (j = 0; j < N; j++)
+            flint_free(xs[j]);
+        flint_free(xs);
+        arb_mat_clear(x);
+        arb_clear(mu);
+        arb_clear(b);
+        kd_problem_clear(P);
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(t);
+        kd_real_clear(u);
+        kd_real_clear(cj);
+        kd_real_clear(xj);
+        fmpq_mat_clear(R);
+        fmpq_mat_clear(x0);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "exact_point_random: %ld certified\n", certified);
+    ck_assert_msg(certified >= 100, "only %ld certified", certified);
+    flint_randclear(st);
+}
+END_TEST
+
+/* value of the expression string e, as a qqbar */
+static void
+qq_of(qqbar_t z, const char * e)
+{
+    kd_real_t x;
+    kd_real_init(x);
+    parse_real(x, e);
+    kd_assert_ok(kd_alg_qqbar_set_real(z, x, 0));
+    kd_real_clear(x);
+}
+
+/* Faces (segments) of BP and P1 with eta = 0: A = c R with a duplicated
+   column of R, y = A x0 through it; c in {1, sqrt(2), sqrt(3), cospi(1/8)}
+   (c = 1: rational data). The solution set is the rational one of
+   (R, R x0), whose exact face kd_bp_solve_exact gives independently: the
+   truth must be found with an exact face whose point and vertices are
+   points of that face (qqbar: R v = R x0, and kd_face_contains on the
+   rational values), and for random rational candidates the certified
+   distance must contain the exact distance of kd_face_project (both balls contain it: they overlap). */
+START_TEST(test_face_random)
+{
+    static const char * scale[] = { "1", "sqrt(2)", "sqrt(3)", "cospi(1/8)" };
+    flint_rand_t st;
+    slong iter, faces = 0, dists = 0;
+    kd_test_randinit(st, 3007);
+    for (iter = 0; iter < 40; iter++)
+    {
+        slong m = 2 + n_randint(st, 2), N = m + 2, i, j, l, dup = n_randint(st, N - 1);
+        fmpq_mat_t R, x0, y0, p, v;
+        fmpq_t d2;
+        kd_mat_t A, y;
+        kd_real_t c, t;
+        kd_problem_t P;
+        kd_bp_result_t B;
+        kd_truth_set_t T;
+        int ci = (int) n_randint(st, 4);
+        fmpq_mat_init(R, m, N);
+        fmpq_mat_init(x0, N, 1);
+        fmpq_mat_init(y0, m, 1);
+        fmpq_mat_init(p, N, 1);
+        fmpq_mat_init(v, N, 1);
+        fmpq_init(d2);
+        kd_test_rand_fmpq_mat(R, st, 4, 2);
+        for (i = 0; i < m; i++)
+            fmpq_set(fmpq_mat_entry(R, i, dup + 1), fmpq_mat_entry(R, i, dup));
+        fmpq_set_si(fmpq_mat_entry(x0, dup, 0), 1 + n_randint(st, 3), 1);
+        fmpq_mat_mul(y0, R, x0);
+        kd_bp_result_init(B);
+        kd_assert_ok(kd_bp_solve_exact(B, R, y0, NULL));
+        kd_real_init(c);
+        kd_real_init(t);
+        parse_real(c, scale[ci]);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (i = 0; i < m; i++)
+        {
+            for (j = 0; j < N; j++)
+            {
+                kd_real_mul_fmpq(t, c, fmpq_mat_entry(R, i, j));
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+            kd_real_mul_fmpq(t, c, fmpq_mat_entry(y0, i, 0));
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        if (n_randint(st, 2))
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_BP, A, y, NULL, NULL, 0));
+        else
+        {
+            kd_real_zero(t);
+            kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P1, A, y, NULL, t, 0));
+        }
+        kd_truth_set_init(T, N);
+        kd_assert_ok(kd_truth_set_compute(T, P, 256, 256));
+        if (B->unique == KD_FALSE)
+        {
+            ck_assert_msg(T->found == KD_TRUE && T->fexact != NULL, "segment not found: %s "
+                          "(seed %lu, iter %ld)", T->how, kd_test_seed(3007), iter);
+            ck_assert_msg(T->unique != KD_TRUE, "a segment called unique (seed %lu, iter %ld)",
+                          kd_test_seed(3007), iter);
+        }
+        if (T->found == KD_TRUE && T->fexact != NULL)
+        {
+            const kd_face_exact_struct * F = T->fexact;
+            faces++;
+            ck_assert_msg(B->unique == KD_FALSE || F->k == 0 || F->nvert == 2,
+                          "face of a unique problem (seed %lu, iter %ld)", kd_test_seed(3007), iter);
+            /* the point and the ends: rational values (the data scale out),
+               in the exact face of the rational problem */
+            for (l = 0; l < 1 + F->nvert; l++)
+            {
+                char * const * e = l == 0 ? F->x0 : F->verts + (l - 1) * N;
+                kd_truth in;
+                for (j = 0; j < N; j++)
+                {
+                    qqbar_t z;
+                    qqbar_init(z);
+                    qq_of(z, e[j]);
+                    ck_assert_msg(qqbar_is_rational(z), "x_%ld = %s is not rational (seed %lu, "
+                                  "iter %ld)", j + 1, e[j], kd_test_seed(3007), iter);
+                    qqbar_get_fmpq(fmpq_mat_entry(v, j, 0), z);
+                    qqbar_clear(z);
+                }
+                kd_assert_ok(kd_face_contains(&in, &B->face, v));
+                ck_assert_msg(in == KD_TRUE, "a point of the certified face is not a minimiser "
+                              "(seed %lu, iter %ld)", kd_test_seed(3007), iter);
+            }
+            /* distances of random candidates against the exact projection */
+            for (l = 0; l < 5; l++)
+            {
+                arb_t d, r;
+                arb_init(d);
+                arb_init(r);
+                for (j = 0; j < N; j++)
+                    kd_test_rand_fmpq(fmpq_mat_entry(p, j, 0), st, 6, 3);
+                if (l == 0)
+                    fmpq_mat_set(p, &B->x);
+                kd_assert_ok(kd_face_project(v, d2, &B->face, p));
+                arb_set_fmpq(r, d2, 256);
+                arb_sqrt(r, r, 256);
+                kd_assert_ok(kd_truth_set_dist(d, T, p, NULL, 256));
+                ck_assert_msg(arb_overlaps(d, r),
+                              "distance to the face not contained (seed %lu, iter %ld)",
+                              kd_test_seed(3007), iter);
+                if (F->nvert == 2)
+                    ck_assert_msg(arb_rel_accuracy_bits(d) > 100 || arb_is_zero(r),
+                                  "loose distance to a segment (seed %lu, iter %ld)",
+                                  kd_test_seed(3007), iter);
+                dists++;
+                arb_clear(d);
+                arb_clear(r);
+            }
+        }
+        kd_truth_set_clear(T);
+        kd_problem_clear(P);
+        kd_bp_result_clear(B);
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(c);
+        kd_real_clear(t);
+        fmpq_mat_clear(R);
+        fmpq_mat_clear(x0);
+        fmpq_mat_clear(y0);
+        fmpq_mat_clear(p);
+        fmpq_mat_clear(v);
+        fmpq_clear(d2);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "face_random: %ld faces, %ld distances\n", faces, dists);
+    ck_assert_msg(faces >= 20, "only %ld faces", faces);
+    flint_randclear(st);
+}
+END_TEST
+
+/* P1 with eta > 0 on irrational data (A = diag-free random c_j R columns,
+   c_j in {1, sqrt(2), sqrt(3)}, y rational): when the truth is certified
+   with an exact point, ||A x - y||^2 = eta^2 (or, x = 0, ||y|| <= eta)
+   holds in qqbar, computed from the strings and the data alone. */
+START_TEST(test_p1_exact_random)
+{
+    static const char * scale[] = { "1", "sqrt(2)", "sqrt(3)" };
+    flint_rand_t st;
+    slong iter, onc = 0, active = 0;
+    kd_test_randinit(st, 3008);
+    for (iter = 0; iter < 30; iter++)
+    {
+        slong m = 2, N = 3, i, j;
+        kd_mat_t A, y;
+        kd_real_t c, t, u;
+        fmpq_t q;
+        kd_problem_t P;
+        kd_truth_set_t T;
+        kd_real_init(c);
+        kd_real_init(t);
+        kd_real_init(u);
+        fmpq_init(q);
+        kd_assert_ok(kd_mat_init(A, m, N));
+        kd_assert_ok(kd_mat_init(y, m, 1));
+        for (j = 0; j < N; j++)
+        {
+            parse_real(c, scale[n_randint(st, 3)]);
+            for (i = 0; i < m; i++)
+            {
+                kd_test_rand_fmpq(q, st, 4, 2);
+                kd_real_mul_fmpq(t, c, q);
+                kd_mat_set_entry_real(A, i, j, t);
+            }
+        }
+        for (i = 0; i < m; i++)
+        {
+            kd_test_rand_fmpq(q, st, 4, 1);
+            kd_real_set_fmpq(t, q);
+            kd_mat_set_entry_real(y, i, 0, t);
+        }
+        parse_real(t, "1/10");
+        kd_assert_ok(kd_problem_init(P, KD_PROBLEM_P1, A, y, NULL, t, 0));
+        kd_truth_set_init(T, N);
+        kd_assert_ok(kd_truth_set_compute(T, P, 256, 256));
+        if (T->found == KD_TRUE && T->xexact != NULL)
+        {
+            qqbar_t z, e2;
+            int zero = 1;
+            qqbar_init(z);
+            qqbar_init(e2);
+            for (j = 0; j < N; j++)
+                zero = zero && strcmp(T->xexact[j], "0") == 0;
+            /* e = sum_i (a_i x - y_i)^2 - eta^2 */
+            parse_real(u, "-1/100");
+            for (i = 0; i < m; i++)
+            {
+                kd_real_t r, x;
+                kd_real_init(r);
+                kd_real_init(x);
+                kd_real_neg(r, kd_mat_entry_re(y, i, 0));
+                for (j = 0; j < N; j++)
+                {
+                    parse_real(x, T->xexact[j]);
+                    kd_real_mul(x, x, kd_mat_entry_re(A, i, j));
+                    kd_real_add(r, r, x);
+                }
+                kd_real_mul(r, r, r);
+                kd_real_add(u, u, r);
+                kd_real_clear(r);
+                kd_real_clear(x);
+            }
+            if (kd_alg_qqbar_set_real(z, u, 256) == KD_OK)
+            {
+                ck_assert_msg(zero ? qqbar_sgn_re(z) <= 0 : qqbar_is_zero(z), "||A x - y||^2 - eta^2 "
+                              "is not 0 in qqbar (seed %lu, iter %ld)", kd_test_seed(3008), iter);
+                onc++;
+                active += !zero;
+            }
+            qqbar_clear(z);
+            qqbar_clear(e2);
+        }
+        kd_truth_set_clear(T);
+        kd_problem_clear(P);
+        kd_mat_clear(A);
+        kd_mat_clear(y);
+        kd_real_clear(c);
+        kd_real_clear(t);
+        kd_real_clear(u);
+        fmpq_clear(q);
+    }
+    if (getenv("KD_TEST_VERBOSE")) fprintf(stderr, "p1_exact_random: %ld checked in qqbar, %ld on the constraint\n", onc, active);
+    ck_assert_msg(onc >= 10 && active >= 10, "only %ld checked, %ld on the constraint", onc, active);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_alg(void)
 {
@@ -590,6 +1037,10 @@ kd_suite_alg(void)
     tcase_add_test(tc, test_rank_known);
     tcase_add_test(tc, test_dct_rank);
     tcase_add_test(tc, test_certify_random);
+    tcase_add_test(tc, test_get_str);
+    tcase_add_test(tc, test_exact_point_random);
+    tcase_add_test(tc, test_face_random);
+    tcase_add_test(tc, test_p1_exact_random);
     suite_add_tcase(s, tc);
     return s;
 }

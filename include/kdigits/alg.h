@@ -107,6 +107,13 @@ void kd_cyclo_enclose_arb(arb_t res, const nf_elem_t a, kd_cyclo_t K, slong prec
    KD_ERR_ARG if a is not real. */
 kd_status kd_cyclo_sign(int * sgn, const nf_elem_t a, kd_cyclo_t K, slong prec_cap);
 
+/* a as an exact expression of kdigits' grammar (kdigits/expr.h), parsed
+   back by kd_real_parse / kd_complex_parse to the same value: a rational
+   "p/q"; "p + q*sqrt(s)" when a real a is that for a square root K has
+   built; else sum_k c_k cospi(2k/L) for a real a (its real part), or
+   sum_k c_k cispi(2k/L). flint_malloc'ed. */
+char * kd_cyclo_get_str(const nf_elem_t a, const kd_cyclo_t K);
+
 /* ---------------------------------------------------------------- matrices */
 
 typedef struct

@@ -8,6 +8,7 @@
 
 #include "kdigits/problem.h"
 #include "kdigits/qfield.h"
+#include <jansson.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +45,77 @@ extern "C" {
 kd_status kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu,
                              const kd_problem_t P, const slong * E, const int * s,
                              slong nE, slong prec);
+
+/* kd_certify_pattern, and when the verdict is KD_TRUE and the minimiser is
+   known exactly (real data in a cyclotomic field, kdigits/alg.h: the
+   zero-residual and square patterns, the equality A_E x_E = y decided
+   exactly), xs[0..N-1] (NULL or flint_malloc'ed strings, replaced) receive
+   its entries as exact expressions (kd_cyclo_get_str; "0" off E). xs[0] is
+   left NULL otherwise when it was; xs may be NULL. */
+kd_status kd_certify_pattern_exact(kd_truth * verdict, arb_mat_t x, arb_t mu, char ** xs,
+                                   const kd_problem_t P, const slong * E, const int * s,
+                                   slong nE, slong prec);
+
+/* The solution set of BP (and P1 with eta = 0) when it is a face, known
+   exactly (proofs-notes/exact.md §7):
+     Xi = { x : x_j = 0 off T, A_T x_T = y, sigma_j x_j >= 0 on T }
+        = { x0 + D t : t in R^k, sigma_j (x0 + D t)_j >= 0 on T },
+   D an exact basis of the kernel of A_T (zero off T). Entries are exact
+   expressions (kd_cyclo_get_str); vertices are listed when k = 1 (the two
+   ends of a segment). */
+typedef struct
+{
+    slong N;
+    slong nT;
+    slong * T;          /* the tight columns (increasing) */
+    int * sigma;        /* their signs */
+    slong k;            /* dimension of the parametrisation (kernel of A_T) */
+    char ** x0;         /* N: a point of Xi (a vertex) */
+    char ** dirs;       /* N * k, entry (j, l) at [j * k + l] */
+    slong nvert;        /* 0, or 2 for a segment (k = 1) */
+    char ** verts;      /* N * nvert, vertex l at [l * N + j] */
+}
+kd_face_exact_struct;
+
+typedef kd_face_exact_struct kd_face_exact_t[1];
+
+void kd_face_exact_init(kd_face_exact_t F);
+void kd_face_exact_clear(kd_face_exact_t F);
+void kd_face_exact_set(kd_face_exact_t G, const kd_face_exact_t F);
+
+/* Decides whether Xi(A, y) of a real BP (or P1 with eta = 0) problem is the
+   face with tight set (T, sigma) (nT columns), in its cyclotomic field:
+   check_dual: a dual v with A_T^T v = w_T sigma exactly and |a_j^T v| < w_j
+   off T in balls (skip it, check_dual = 0, when an exact LP already proved
+   the face: rational data); a point x0 of the face exactly (the solution of
+   A_S x_S = y on the proposed support S, nS columns, with the right signs);
+   the kernel of A_T; for k = 1 the two ends. *verdict = KD_TRUE when Xi is
+   proved to be the face (F describes it, *unique decided: KD_TRUE for a
+   point, KD_FALSE when two points or an interior point are exhibited, else
+   KD_UNKNOWN); KD_UNKNOWN otherwise with the reason in kd_error_message(). */
+kd_status kd_certify_face(kd_truth * verdict, kd_truth * unique, kd_face_exact_t F,
+                          const kd_problem_t P, const slong * T, const int * sigma, slong nT,
+                          const slong * S, slong nS, int check_dual, slong prec);
+
+/* dist(x, F) as a certified ball, x given by balls (N x 1): exact entries
+   of F enclosed at prec; k = 0 the distance to x0, k = 1 to the segment
+   (projection clamped to the ends, the cases the balls cannot separate
+   joined), k >= 2 the interval [dist to the affine hull, dist to x0]. */
+kd_status kd_face_exact_dist(arb_t d, const kd_face_exact_t F, const arb_mat_t x, slong prec);
+
+/* x (N x 1) = balls of the point x0 of F at prec. */
+kd_status kd_face_exact_point_arb(arb_mat_t x, const kd_face_exact_t F, slong prec);
+
+/* F as JSON: {"dimension_at_most", "point", "directions", "tight_columns"
+   (1-based), "tight_signs", "vertices"}, and back (KD_ERR_FORMAT when
+   malformed; every expression must parse). */
+json_t * kd_face_exact_json(const kd_face_exact_t F);
+kd_status kd_face_exact_from_json(kd_face_exact_t F, const json_t * jo, slong N);
+
+/* One line describing F (flint_malloc'ed): "a segment between ...", or
+   "x0 + span of k directions ..." with the point, the directions or the
+   ends written exactly when short. */
+char * kd_face_exact_get_str(const kd_face_exact_t F, slong max_len);
 
 /* A pattern proposal: the indices of the entries of the enclosure x whose
    magnitude exceeds 2^-tau_exp (1 + max |x_j|), with their signs (E, s of

@@ -87,6 +87,11 @@ typedef struct
     arb_struct objective;       /* f(x) at the exact data */
     arb_struct gap;             /* bound of f(x) - f* (P2, P3), else indeterminate */
     kd_truth feasible;          /* P1, BP: the constraint at the exact data */
+    /* the exact method on real irrational data (automatic level, with
+       certification): the output is the certified minimiser of the exact
+       data, known exactly (truth.xexact: its entries as exact expressions,
+       xball its enclosure, xr the simplest rationals in it, dist = 0) */
+    int from_truth;
 }
 kd_solve_result_struct;
 
@@ -95,8 +100,9 @@ typedef kd_solve_result_struct kd_solve_result_t[1];
 void kd_solve_result_init(kd_solve_result_t R);
 void kd_solve_result_clear(kd_solve_result_t R);
 
-/* Entry j of x as exact text: "p/q", or the algebraic number's string
-   (kd_qfield_get_str); free it with flint_free. */
+/* Entry j of x as exact text: "p/q", the algebraic number's string
+   (kd_qfield_get_str), or (from_truth) the exact expression of the
+   certified minimiser; free it with flint_free. */
 char * kd_solve_result_entry_str(const kd_solve_result_t R, slong j);
 
 /* Runs the method of o on P and, when o->certify, certifies the output

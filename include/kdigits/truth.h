@@ -7,6 +7,7 @@
 
 #include "kdigits/problem.h"
 #include "kdigits/lp.h"
+#include "kdigits/certify.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,6 +31,12 @@ typedef struct
     int * s;                    /* and signs), when Xi is a point found through */
     slong nE;                   /* one; nE = -1: none recorded */
     slong prec;                 /* working precision of the certificate (bits) */
+    kd_face_exact_struct * fexact;  /* BP, P1 with eta = 0, Xi a face known
+                                   exactly (kd_certify_face): its description
+                                   (for rational data next to face); else NULL */
+    char ** xexact;             /* real irrational data, Xi a point known
+                                   exactly: its N entries as exact expressions
+                                   (kd_cyclo_get_str), enclosed by x; else NULL */
 }
 kd_truth_set_struct;
 

@@ -14,6 +14,8 @@ kd_truth_set_json(const kd_truth_set_t T)
     json_object_set_new(jt, "unique", kd_json_truth(T->unique));
     json_object_set_new(jt, "how", json_string(T->how));
     json_object_set_new(jt, "levels_read", kd_json_slong_list(T->levels, T->nlevels));
+    if (T->found == KD_TRUE && T->fexact != NULL)
+        json_object_set_new(jt, "face", kd_face_exact_json(T->fexact));
     return jt;
 }
 

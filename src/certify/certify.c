@@ -3,7 +3,9 @@
    pattern is proved to be that of the unique minimiser (or refuted), and
    candidates get certified distances, objectives and duality gaps
    (proofs-notes/solvers.md §3-§4). */
+#include <string.h>
 #include "kdigits/certify.h"
+#include "kdigits/alg.h"
 #include "../problem/internal.h"
 #include "internal.h"
 #include "equality.h"
@@ -210,9 +212,62 @@ certify_square(const cdata * D, arb_mat_t x, const slong * E, const int * s,
     return tr;
 }
 
+/* P1 and BP with the empty pattern: x = 0 is feasible iff ||y||^2 - eta^2
+   <= 0 (eta = 0 for BP), decided exactly (kd_alg_real_sign: zero in the
+   field of the data, a non-zero sign by enclosures), and then it is the
+   unique minimiser (||x||_{1,w} > 0 for x != 0). */
+static kd_status
+zero_feasible(kd_truth * verdict, char ** xs, const kd_problem_t P)
+{
+    slong i;
+    kd_status st;
+    int sg;
+    kd_real_t e, t;
+    kd_real_init(e);
+    kd_real_init(t);
+    if (P->kind == KD_PROBLEM_P1)
+    {
+        kd_real_mul(e, P->param, P->param);
+        kd_real_neg(e, e);
+    }
+    for (i = 0; i < P->m; i++)
+    {
+        kd_real_mul(t, kd_mat_entry_re(P->y, i, 0), kd_mat_entry_re(P->y, i, 0));
+        kd_real_add(e, e, t);
+    }
+    st = P->is_complex ? KD_ERR_UNSUPPORTED : kd_alg_real_sign(&sg, e);
+    if (st == KD_OK)
+    {
+        *verdict = sg <= 0 ? KD_TRUE : KD_FALSE;
+        if (sg <= 0 && xs != NULL)
+            for (i = 0; i < P->N; i++)
+            {
+                flint_free(xs[i]);
+                xs[i] = flint_malloc(2);
+                strcpy(xs[i], "0");
+            }
+    }
+    else if (st == KD_ERR_UNSUPPORTED || st == KD_ERR_UNDECIDED)
+    {
+        kd_error_prefix("x = 0: ||y|| <= eta not decided");
+        st = KD_OK;
+    }
+    kd_real_clear(e);
+    kd_real_clear(t);
+    return st;
+}
+
 kd_status
 kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t P,
                    const slong * E, const int * s, slong nE, slong prec)
+{
+    return kd_certify_pattern_exact(verdict, x, mu, NULL, P, E, s, nE, prec);
+}
+
+kd_status
+kd_certify_pattern_exact(kd_truth * verdict, arb_mat_t x, arb_t mu, char ** xs,
+                         const kd_problem_t P, const slong * E, const int * s, slong nE,
+                         slong prec)
 {
     slong m = P->A->r, N = P->A->c, i, k;
     kd_status st;
@@ -258,8 +313,10 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
             if (arb_is_positive(mu))
                 *verdict = check_p2_conditions(&D, x, mu, E, s, 0, prec);
         }
+        else    /* P1, BP: x = 0 is the unique minimiser iff ||y|| <= eta (BP: y = 0) */
+            st = zero_feasible(verdict, xs, P);
         cdata_clear(&D);
-        return KD_OK;
+        return st;
     }
 
     arb_mat_init(AE, m, nE);
@@ -284,11 +341,16 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
            solvers.md §3). |E| < m: y in range(A_E) is an equality, decided
            exactly (proofs-notes/exact.md §2). */
         if (nE == m)
+        {
+            int done;
             *verdict = certify_square(&D, x, E, s, nE, P->kind == KD_PROBLEM_P3, prec);
+            if (*verdict == KD_TRUE && xs != NULL)
+                st = _kd_certify_exact_point(&done, xs, P, E, nE);
+        }
         else
         {
             int applies;
-            st = _kd_certify_zero_residual(verdict, &applies, x, P, D.Ar, D.w, NULL,
+            st = _kd_certify_zero_residual(verdict, &applies, x, xs, P, D.Ar, D.w, NULL,
                                            E, s, nE, prec);
         }
         goto cleanup;
@@ -380,7 +442,7 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         {
             int applies;
             arb_zero(mu);
-            st = _kd_certify_zero_residual(verdict, &applies, x, P, D.Ar, D.w, D.param,
+            st = _kd_certify_zero_residual(verdict, &applies, x, xs, P, D.Ar, D.w, D.param,
                                            E, s, nE, prec);
             if (st != KD_OK || applies)
                 goto cleanup;
@@ -397,6 +459,11 @@ kd_certify_pattern(kd_truth * verdict, arb_mat_t x, arb_t mu, const kd_problem_t
         arb_sub(arb_mat_entry(x, E[k], 0), arb_mat_entry(UV, k, 0), t, prec);
     }
     *verdict = check_p2_conditions(&D, x, mu, E, s, nE, prec);
+    if (*verdict == KD_TRUE && xs != NULL && P->kind == KD_PROBLEM_P1)
+    {
+        int done;
+        st = _kd_certify_p1_exact(&done, xs, P, E, s, nE);
+    }
 
 cleanup:
     arb_mat_clear(AE);

@@ -9,6 +9,7 @@
 #include "kdigits/qfield.h"
 #include "../problem/internal.h"
 #include <math.h>
+#include <string.h>
 #include "internal.h"
 
 slong
@@ -42,8 +43,8 @@ kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_ex
 }
 
 /* The conductor of the exact data the certificate needs: A_E, y, w_E. */
-static kd_status
-data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
+kd_status
+_kd_certify_data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
 {
     slong i, k;
     kd_status st = KD_OK;
@@ -59,13 +60,29 @@ data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
     return st;
 }
 
+kd_status
+_kd_certify_load_AE_y(kd_cyclo_mat_t AE, kd_cyclo_mat_t y, const kd_problem_t P,
+                      const slong * E, slong nE, kd_cyclo_t K)
+{
+    slong i, k;
+    kd_status st = KD_OK;
+    for (i = 0; i < P->A->r && st == KD_OK; i++)
+    {
+        for (k = 0; k < nE && st == KD_OK; k++)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
+        if (st == KD_OK && y != NULL)
+            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
+    }
+    return st;
+}
+
 /* The strict inequalities at precision prec: |a_j^T v| < w_j off E and,
    for P3, lambda^2 ||v||^2 < 1. KD_TRUE, KD_FALSE (one is violated by the
    least-norm v: no refutation of the pattern, see the caller) or
    KD_UNKNOWN (undecided at prec); *bad receives the first offending j, or
    -1 for the norm condition. */
-static kd_truth
-dual_checks(slong * bad, const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
+kd_truth
+_kd_certify_dual_checks(slong * bad, const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
             const arb_mat_t v, const slong * E, slong nE, slong prec)
 {
     slong i, j, k = 0, m = arb_mat_nrows(Ar), N = arb_mat_ncols(Ar);
@@ -160,8 +177,8 @@ dsolve(double * H, double * g, double * d, slong k)
    sum_j r_j^(2p), p = 1, 2, 4, ..., 64 (a smooth stand-in for the max).
    vb receives the ball of v for the dyadic u found. Returns 0 if there is
    nothing to improve (N empty). */
-static int
-improve_dual(arb_mat_t vb, const arb_mat_t v0, const arb_mat_t Nb, const arb_mat_t Ar,
+int
+_kd_certify_improve_dual(arb_mat_t vb, const arb_mat_t v0, const arb_mat_t Nb, const arb_mat_t Ar,
              const arb_mat_t w, const slong * E, slong nE, slong prec)
 {
     slong m = arb_mat_nrows(Ar), N = arb_mat_ncols(Ar), k = arb_mat_ncols(Nb);
@@ -380,12 +397,68 @@ least_norm_dual_arb(arb_mat_t vb, const kd_cyclo_mat_t AE, const kd_cyclo_mat_t 
     return ok;
 }
 
-kd_status
-_kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const kd_problem_t P,
-                          const arb_mat_t Ar, const arb_mat_t w, const arb_t lambda,
-                          const slong * E, const int * s, slong nE, slong prec)
+/* xs[0..N-1] = the exact expressions of the point x_E on E, 0 off E
+   (replacing what xs held). */
+static void
+set_exact_strings(char ** xs, slong N, const kd_cyclo_mat_t xE, const slong * E, slong nE,
+                  const kd_cyclo_t K)
 {
-    slong L = 1, m = P->A->r, i, k, rank, bad = -2, p;
+    slong j, k;
+    for (j = 0; j < N; j++)
+    {
+        flint_free(xs[j]);
+        xs[j] = flint_malloc(2);
+        strcpy(xs[j], "0");
+    }
+    for (k = 0; k < nE; k++)
+    {
+        flint_free(xs[E[k]]);
+        xs[E[k]] = kd_cyclo_get_str(kd_cyclo_mat_entry(xE, k, 0), K);
+    }
+}
+
+kd_status
+_kd_certify_exact_point(int * done, char ** xs, const kd_problem_t P, const slong * E, slong nE)
+{
+    slong L = 1, m = P->A->r, rank;
+    kd_status st;
+    kd_cyclo_t K;
+    kd_cyclo_mat_t AE, y, xE;
+    int cons = 0;
+    *done = 0;
+    if (P->is_complex)
+        return KD_OK;
+    st = _kd_certify_data_conductor(&L, P, E, nE);
+    if (st == KD_OK)
+        st = kd_cyclo_init(K, L, 0);
+    if (st != KD_OK)
+        return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+    kd_cyclo_mat_init(AE, m, nE, K);
+    kd_cyclo_mat_init(y, m, 1, K);
+    kd_cyclo_mat_init(xE, nE, 1, K);
+    if (st == KD_OK)
+        st = _kd_certify_load_AE_y(AE, y, P, E, nE, K);
+    if (st == KD_OK)
+        st = kd_cyclo_mat_solve(&cons, &rank, xE, AE, y, K);
+    if (st == KD_OK && cons && rank == nE)
+    {
+        set_exact_strings(xs, P->N, xE, E, nE, K);
+        *done = 1;
+    }
+    kd_cyclo_mat_clear(AE, K);
+    kd_cyclo_mat_clear(y, K);
+    kd_cyclo_mat_clear(xE, K);
+    kd_cyclo_clear(K);
+    return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+}
+
+kd_status
+_kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, char ** xs,
+                          const kd_problem_t P, const arb_mat_t Ar, const arb_mat_t w,
+                          const arb_t lambda, const slong * E, const int * s, slong nE,
+                          slong prec)
+{
+    slong L = 1, m = P->A->r, k, rank, bad = -2, p;
     kd_status st;
     kd_cyclo_t K;
     kd_cyclo_mat_t AE, AET, y, xE, G, ws, z, v;
@@ -401,7 +474,7 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
         kd_error_set(KD_OK, "exact zero-residual certificate: real data only");
         return KD_OK;
     }
-    st = data_conductor(&L, P, E, nE);
+    st = _kd_certify_data_conductor(&L, P, E, nE);
     if (st != KD_OK)
     {
         if (st != KD_ERR_UNSUPPORTED)
@@ -424,13 +497,8 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
     kd_cyclo_mat_init(z, nE, 1, K);
     kd_cyclo_mat_init(v, m, 1, K);
     arb_mat_init(vb, m, 1);
-    for (i = 0; i < m && st == KD_OK; i++)
-    {
-        for (k = 0; k < nE && st == KD_OK; k++)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(AE, i, k), kd_mat_entry(P->A, i, E[k]), K);
-        if (st == KD_OK)
-            st = kd_cyclo_set_complex(kd_cyclo_mat_entry(y, i, 0), kd_mat_entry(P->y, i, 0), K);
-    }
+    if (st == KD_OK)
+        st = _kd_certify_load_AE_y(AE, y, P, E, nE, K);
     for (k = 0; k < nE && st == KD_OK; k++)
     {
         st = kd_cyclo_set_complex(kd_cyclo_mat_entry(ws, k, 0), kd_mat_entry(P->w, E[k], 0), K);
@@ -496,7 +564,7 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
     {
         if (!least_norm_dual_arb(vb, AE, ws, K, p))
             continue;
-        tr = dual_checks(&bad, Ar, w, lambda, vb, E, nE, p);
+        tr = _kd_certify_dual_checks(&bad, Ar, w, lambda, vb, E, nE, p);
         if (tr != KD_UNKNOWN)
             break;
     }
@@ -523,9 +591,9 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
         {
             kd_cyclo_mat_enclose_arb(vb, v, K, p);
             kd_cyclo_mat_enclose_arb(Nb, Nn, K, p);
-            if (!improve_dual(v2, vb, Nb, Ar, w, E, nE, p))
+            if (!_kd_certify_improve_dual(v2, vb, Nb, Ar, w, E, nE, p))
                 break;
-            tr = dual_checks(&bad, Ar, w, lambda, v2, E, nE, p);
+            tr = _kd_certify_dual_checks(&bad, Ar, w, lambda, v2, E, nE, p);
             if (tr != KD_UNKNOWN)
                 break;
         }
@@ -539,6 +607,8 @@ _kd_certify_zero_residual(kd_truth * verdict, int * applies, arb_mat_t x, const 
         for (k = 0; k < nE; k++)
             if (!nf_elem_is_zero(kd_cyclo_mat_entry(xE, k, 0), K->nf))
                 kd_cyclo_enclose_arb(arb_mat_entry(x, E[k], 0), kd_cyclo_mat_entry(xE, k, 0), K, prec);
+        if (xs != NULL)
+            set_exact_strings(xs, P->N, xE, E, nE, K);
     }
     else if (bad == -1)
     {
@@ -687,4 +757,135 @@ kd_certify_feasible_qvec(kd_truth * tr, const kd_problem_t P, const kd_qvec_t x,
         arb_clear(e2);
         return st;
     }
+}
+
+/* x_E = u - mu v with G = A_E^T A_E, u = G^{-1} A_E^T y, v = G^{-1} w_E s / 2
+   and mu = sqrt(delta), delta = (eta^2 - ||r0||^2) / ||r1||^2, r0 = A_E u - y,
+   r1 = A_E v: all in the cyclotomic field K of the data, with the exact
+   checks r0 . r1 = 0 and delta > 0, so that ||A x - y||^2 = ||r0||^2 +
+   delta ||r1||^2 = eta^2 exactly (proofs-notes/exact.md §8). */
+kd_status
+_kd_certify_p1_exact(int * done, char ** xs, const kd_problem_t P, const slong * E,
+                     const int * s, slong nE)
+{
+    slong L = 1, m = P->A->r, i, k, rank;
+    kd_status st;
+    kd_cyclo_t K;
+    kd_cyclo_mat_t AE, AET, y, B, G, UV, r0, r1, U, V;
+    nf_elem_t eta, n0, n1, c, t, delta;
+    int cons = 0, sg = 0;
+    *done = 0;
+    if (P->is_complex || P->kind != KD_PROBLEM_P1 || nE == 0)
+        return KD_OK;
+    st = _kd_certify_data_conductor(&L, P, E, nE);
+    if (st == KD_OK)
+        st = kd_cyclo_conductor_real(&L, P->param, 0);
+    if (st == KD_OK)
+        st = kd_cyclo_init(K, L, 0);
+    if (st != KD_OK)
+        return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
+    kd_cyclo_mat_init(AE, m, nE, K);
+    kd_cyclo_mat_init(AET, nE, m, K);
+    kd_cyclo_mat_init(y, m, 1, K);
+    kd_cyclo_mat_init(B, nE, 2, K);
+    kd_cyclo_mat_init(G, nE, nE, K);
+    kd_cyclo_mat_init(UV, nE, 2, K);
+    kd_cyclo_mat_init(r0, m, 1, K);
+    kd_cyclo_mat_init(r1, m, 1, K);
+    kd_cyclo_mat_init(U, nE, 1, K);
+    kd_cyclo_mat_init(V, nE, 1, K);
+    nf_elem_init(eta, K->nf);
+    nf_elem_init(n0, K->nf);
+    nf_elem_init(n1, K->nf);
+    nf_elem_init(c, K->nf);
+    nf_elem_init(t, K->nf);
+    nf_elem_init(delta, K->nf);
+    if (st == KD_OK)
+        st = _kd_certify_load_AE_y(AE, y, P, E, nE, K);
+    if (st == KD_OK)
+        st = kd_cyclo_set_real(eta, P->param, K);
+    if (st != KD_OK)
+        goto cleanup;
+    kd_cyclo_mat_transpose(AET, AE, K);
+    kd_cyclo_mat_mul(G, AET, AE, K);
+    kd_cyclo_mat_mul(U, AET, y, K);
+    for (k = 0; k < nE && st == KD_OK; k++)
+    {
+        nf_elem_set(kd_cyclo_mat_entry(B, k, 0), kd_cyclo_mat_entry(U, k, 0), K->nf);
+        st = kd_cyclo_set_complex(t, kd_mat_entry(P->w, E[k], 0), K);
+        nf_elem_scalar_div_si(t, t, 2 * s[k], K->nf);
+        nf_elem_set(kd_cyclo_mat_entry(B, k, 1), t, K->nf);
+    }
+    if (st != KD_OK || (st = kd_cyclo_mat_solve(&cons, &rank, UV, G, B, K)) != KD_OK
+        || !cons || rank < nE)
+        goto cleanup;
+    for (k = 0; k < nE; k++)
+    {
+        nf_elem_set(kd_cyclo_mat_entry(U, k, 0), kd_cyclo_mat_entry(UV, k, 0), K->nf);
+        nf_elem_set(kd_cyclo_mat_entry(V, k, 0), kd_cyclo_mat_entry(UV, k, 1), K->nf);
+    }
+    kd_cyclo_mat_mul(r0, AE, U, K);
+    kd_cyclo_mat_mul(r1, AE, V, K);
+    for (i = 0; i < m; i++)
+    {
+        nf_elem_sub(kd_cyclo_mat_entry(r0, i, 0), kd_cyclo_mat_entry(r0, i, 0),
+                    kd_cyclo_mat_entry(y, i, 0), K->nf);
+        nf_elem_mul(t, kd_cyclo_mat_entry(r0, i, 0), kd_cyclo_mat_entry(r0, i, 0), K->nf);
+        nf_elem_add(n0, n0, t, K->nf);
+        nf_elem_mul(t, kd_cyclo_mat_entry(r1, i, 0), kd_cyclo_mat_entry(r1, i, 0), K->nf);
+        nf_elem_add(n1, n1, t, K->nf);
+        nf_elem_mul(t, kd_cyclo_mat_entry(r0, i, 0), kd_cyclo_mat_entry(r1, i, 0), K->nf);
+        nf_elem_add(c, c, t, K->nf);
+    }
+    if (!nf_elem_is_zero(c, K->nf) || nf_elem_is_zero(n1, K->nf))
+        goto cleanup;
+    nf_elem_mul(delta, eta, eta, K->nf);
+    nf_elem_sub(delta, delta, n0, K->nf);
+    nf_elem_div(delta, delta, n1, K->nf);
+    if ((st = kd_cyclo_sign(&sg, delta, K, 0)) != KD_OK || sg <= 0)
+        goto cleanup;
+    {
+        char * ds = kd_cyclo_get_str(delta, K);
+        for (i = 0; i < P->N; i++)
+        {
+            flint_free(xs[i]);
+            xs[i] = flint_malloc(2);
+            strcpy(xs[i], "0");
+        }
+        for (k = 0; k < nE; k++)
+        {
+            char * us = kd_cyclo_get_str(kd_cyclo_mat_entry(U, k, 0), K);
+            char * vs = kd_cyclo_get_str(kd_cyclo_mat_entry(V, k, 0), K);
+            size_t n = strlen(us) + strlen(vs) + strlen(ds) + 32;
+            flint_free(xs[E[k]]);
+            xs[E[k]] = flint_malloc(n);
+            if (nf_elem_is_zero(kd_cyclo_mat_entry(U, k, 0), K->nf))
+                snprintf(xs[E[k]], n, "-(%s)*sqrt(%s)", vs, ds);
+            else
+                snprintf(xs[E[k]], n, "%s - (%s)*sqrt(%s)", us, vs, ds);
+            flint_free(us);
+            flint_free(vs);
+        }
+        flint_free(ds);
+        *done = 1;
+    }
+cleanup:
+    kd_cyclo_mat_clear(AE, K);
+    kd_cyclo_mat_clear(AET, K);
+    kd_cyclo_mat_clear(y, K);
+    kd_cyclo_mat_clear(B, K);
+    kd_cyclo_mat_clear(G, K);
+    kd_cyclo_mat_clear(UV, K);
+    kd_cyclo_mat_clear(r0, K);
+    kd_cyclo_mat_clear(r1, K);
+    kd_cyclo_mat_clear(U, K);
+    kd_cyclo_mat_clear(V, K);
+    nf_elem_clear(eta, K->nf);
+    nf_elem_clear(n0, K->nf);
+    nf_elem_clear(n1, K->nf);
+    nf_elem_clear(c, K->nf);
+    nf_elem_clear(t, K->nf);
+    nf_elem_clear(delta, K->nf);
+    kd_cyclo_clear(K);
+    return st == KD_ERR_UNSUPPORTED ? KD_OK : st;
 }

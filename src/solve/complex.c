@@ -5,9 +5,8 @@
    (proofs-notes/solvers.md §3c). */
 #include "internal.h"
 
-/* q = the simplest rational in the ball b (b's midpoint when b is exact). */
-static void
-simplest_in(fmpq_t q, const arb_t b)
+void
+_kd_solve_simplest_in(fmpq_t q, const arb_t b)
 {
     fmpq_t lo, hi;
     arf_t t;
@@ -42,8 +41,8 @@ _kd_solve_exact_complex(kd_solve_result_t R, const kd_problem_t P, const kd_solv
                             "minimiser of the exact data, and none was certified: %s", R->truth.how);
     for (j = 0; j < P->N; j++)
     {
-        simplest_in(fmpq_mat_entry(&R->xr, j, 0), arb_mat_entry(&R->truth.x, j, 0));
-        simplest_in(fmpq_mat_entry(&R->xi, j, 0), arb_mat_entry(&R->truth.xi, j, 0));
+        _kd_solve_simplest_in(fmpq_mat_entry(&R->xr, j, 0), arb_mat_entry(&R->truth.x, j, 0));
+        _kd_solve_simplest_in(fmpq_mat_entry(&R->xi, j, 0), arb_mat_entry(&R->truth.xi, j, 0));
     }
     arb_mat_set(&R->xball, &R->truth.x);
     R->unique = R->truth.unique;

@@ -152,3 +152,11 @@ _kd_exact_sol_solve(exact_sol * S, const kd_qproblem_t Q)
         return solve_p2(S, Q);
     return solve_p13(S, Q);
 }
+
+kd_status
+_kd_exact_sol_solve_set(exact_sol * S, const kd_qproblem_t Q)
+{
+    if (!Q->is_complex && Q->kind == KD_PROBLEM_P1 && fmpq_is_zero(Q->param))
+        return solve_bp(S, Q->A, Q->y, Q->w);
+    return _kd_exact_sol_solve(S, Q);
+}

@@ -31,10 +31,17 @@ void _kd_exact_sol_clear(exact_sol * S);
 /* Solves Q exactly (real data; KD_ERR_UNSUPPORTED for complex ones). */
 kd_status _kd_exact_sol_solve(exact_sol * S, const kd_qproblem_t Q);
 
+/* The same for a truth: P1 with eta = 0 solved as BP, whose exact LP also
+   gives the solution set as a face. */
+kd_status _kd_exact_sol_solve_set(exact_sol * S, const kd_qproblem_t Q);
+
 /* The exact method on complex data (src/solve/complex.c): R->truth is the
    certified truth and x the simplest rationals in its enclosure;
    KD_ERR_UNDECIDED when no minimiser was certified. */
 kd_status _kd_solve_exact_complex(kd_solve_result_t R, const kd_problem_t P,
                                   const kd_solve_opts_t o);
+
+/* q = the simplest rational in the ball b (b's midpoint when b is exact). */
+void _kd_solve_simplest_in(fmpq_t q, const arb_t b);
 
 #endif

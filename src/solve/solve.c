@@ -83,6 +83,7 @@ kd_solve_result_init(kd_solve_result_t R)
     arb_indeterminate(&R->objective);
     arb_indeterminate(&R->gap);
     R->feasible = KD_UNKNOWN;
+    R->from_truth = 0;
 }
 
 void
@@ -104,6 +105,13 @@ kd_solve_result_clear(kd_solve_result_t R)
 char *
 kd_solve_result_entry_str(const kd_solve_result_t R, slong j)
 {
+    if (R->from_truth && (R->truth.xexact != NULL || R->truth.fexact != NULL))
+    {
+        const char * t = R->truth.xexact != NULL ? R->truth.xexact[j] : R->truth.fexact->x0[j];
+        char * s = flint_malloc(strlen(t) + 1);
+        strcpy(s, t);
+        return s;
+    }
     if (R->algebraic)
     {
         char * s;
@@ -280,9 +288,28 @@ finish_iterative(kd_solve_result_t R, const kd_solve_opts_t o)
     return KD_OK;
 }
 
+/* R->truth = the truth of P: o->truth when given, else computed. */
+static kd_status
+get_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    kd_truth_set_clear(&R->truth);
+    kd_truth_set_init(&R->truth, P->N);
+    if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != P->N)
+        return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
+                            arb_mat_nrows(&o->truth->x), P->N);
+    if (o->truth != NULL)
+    {
+        kd_truth_set_set(&R->truth, o->truth);
+        return KD_OK;
+    }
+    return kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
+                                         o->progress, o->progress_data);
+}
+
 /* Certification of R's output against the exact data of P. */
 static kd_status
-certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o,
+               int have_truth)
 {
     kd_status st;
     slong j, N = P->N;
@@ -290,20 +317,11 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
 
     st = KD_OK;
     R->certified = 1;
-    /* the exact method on complex data has computed the truth already */
-    if (!(R->is_complex && R->method == KD_METHOD_EXACT && o->truth == NULL))
+    /* the exact method on complex data has computed the truth already, and
+       so has the exact method on irrational real data (have_truth) */
+    if (!have_truth && !(R->is_complex && R->method == KD_METHOD_EXACT && o->truth == NULL))
     {
-        kd_truth_set_clear(&R->truth);
-        kd_truth_set_init(&R->truth, N);
-        if (o->truth != NULL && arb_mat_nrows(&o->truth->x) != N)
-            return kd_error_set(KD_ERR_SIZE, "the given truth has %ld entries, the problem %ld",
-                                arb_mat_nrows(&o->truth->x), N);
-        if (o->truth != NULL)
-            kd_truth_set_set(&R->truth, o->truth);
-        else
-            st = kd_truth_set_compute_progress(&R->truth, P, o->cert_level_max, o->cert_prec,
-                                               o->progress, o->progress_data);
-        if (st != KD_OK)
+        if ((st = get_truth(R, P, o)) != KD_OK)
             return st;
     }
     if (R->algebraic)
@@ -340,6 +358,66 @@ certify_output(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t 
     return st;
 }
 
+/* The exact method on real irrational data read at the automatic level:
+   when the certified truth is a single point known exactly (its entries
+   exact expressions in a cyclotomic field, proofs-notes/exact.md §6), or
+   a face known exactly (§7: its point x0 then), that point is the output, instead of the exact solution of the rational
+   instance read (which is only near it): distance 0, and the feasibility
+   and gap the certificate proved (A x = y exactly for BP and P1 with
+   eta = 0; f(x) = f* since x is the minimiser). */
+static kd_status
+adopt_exact_truth(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    slong j;
+    R->from_truth = 1;
+    R->level = -1;
+    R->unique = R->truth.unique;
+    R->algebraic = 0;
+    if (R->truth.xexact != NULL)
+        arb_mat_set(&R->xball, &R->truth.x);
+    else
+    {
+        kd_status st = kd_face_exact_point_arb(&R->xball, R->truth.fexact, o->cert_prec);
+        if (st != KD_OK)
+            return st;
+    }
+    fmpq_mat_zero(&R->xi);
+    for (j = 0; j < P->N; j++)
+        _kd_solve_simplest_in(fmpq_mat_entry(&R->xr, j, 0), arb_mat_entry(&R->xball, j, 0));
+    arb_zero(&R->dist);
+    if (P->kind == KD_PROBLEM_P2 || P->kind == KD_PROBLEM_P3)
+        arb_zero(&R->gap);
+    /* BP, P1 with eta = 0: A x = y was decided exactly; P1 with eta > 0:
+       ||A x - y|| = eta exactly, or x = 0 with ||y|| <= eta exactly */
+    if (P->kind == KD_PROBLEM_BP || P->kind == KD_PROBLEM_P1)
+        R->feasible = KD_TRUE;
+    snprintf(R->stop_reason, sizeof R->stop_reason, "exact: the certified minimiser");
+    return kd_certify_objective_arb(&R->objective, P, &R->xball, o->cert_prec);
+}
+
+/* The exact method with certification on real irrational data at the
+   automatic level: the truth of the exact data (computed, or o->truth).
+   *have = 2 when it is known exactly and became the output (R complete),
+   1 when it is only kept for certify_output (the instance is then solved
+   as before). */
+static kd_status
+exact_truth_first(int * have, kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
+{
+    kd_status st = KD_OK;
+    *have = 0;
+    if ((st = get_truth(R, P, o)) != KD_OK)
+        return st;
+    *have = 1;
+    if (R->truth.found == KD_TRUE && !R->truth.has_face
+        && ((R->truth.unique == KD_TRUE && R->truth.xexact != NULL) || R->truth.fexact != NULL))
+    {
+        R->certified = 1;
+        *have = 2;
+        return adopt_exact_truth(R, P, o);
+    }
+    return KD_OK;
+}
+
 /* Without certification: the objective at the exact data all the same (an
    undecided enclosure leaves it indeterminate, printed as unknown). */
 static void
@@ -364,7 +442,7 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     kd_status st;
     kd_qproblem_t Q;
     slong level = o->level, N = P->N;
-    int exact = _kd_problem_reads_exact(P);
+    int exact = _kd_problem_reads_exact(P), have_truth = 0;
     int cd_scaled = P->scaled && (o->method == KD_METHOD_CD_MATLAB || o->method == KD_METHOD_CD_GLMNET);
     kd_oracle_struct * OA = cd_scaled ? P->OX : P->OA, * Oy = cd_scaled ? P->Oys : P->Oy;
     slong startA = OA ? OA->nreads : 0, starty = Oy ? Oy->nreads : 0;
@@ -398,7 +476,16 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
         st = (level >= 0) ? kd_check_level(level) : KD_OK;
     else
         st = kd_qproblem_init(Q, P, level);
-    if (st == KD_OK && o->method == KD_METHOD_EXACT && P->is_complex)
+    if (st == KD_OK && o->method == KD_METHOD_EXACT && !P->is_complex && o->certify
+        && o->level == -2 && !exact)
+    {
+        /* the truth first: when it is known exactly it is the output, and
+           the level-64 instance need not be solved at all */
+        st = exact_truth_first(&have_truth, R, P, o);
+    }
+    if (have_truth == 2)
+        ;   /* the output is the exact truth */
+    else if (st == KD_OK && o->method == KD_METHOD_EXACT && P->is_complex)
         st = _kd_solve_exact_complex(R, P, o);
     else if (st == KD_OK && o->method == KD_METHOD_EXACT)
         st = run_exact(R, Q);
@@ -416,7 +503,7 @@ kd_solve(kd_solve_result_t R, const kd_problem_t P, const kd_solve_opts_t o)
     if (st != KD_OK)
         return st;
     if (o->certify)
-        return certify_output(R, P, o);
+        return have_truth == 2 ? KD_OK : certify_output(R, P, o, have_truth);
     if (P->has_data)
         objective_only(R, P, o);
     return KD_OK;

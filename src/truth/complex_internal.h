@@ -9,4 +9,7 @@
    minimiser certified on the exact data at prec bits. */
 kd_status _kd_truth_set_compute_complex(kd_truth_set_t T, const kd_problem_t P, slong prec);
 
+/* Frees T->xexact (the exact expressions of the point) and sets it NULL. */
+void _kd_truth_set_clear_exact(kd_truth_set_t T);
+
 #endif

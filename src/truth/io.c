@@ -8,6 +8,7 @@
 #include "kdigits/kdigits.h"
 #include "kdigits/util.h"
 #include "kdigits/json.h"
+#include "complex_internal.h"
 
 #define TRUTH_FORMAT "kdigits-truth"
 #define TRUTH_VERSION 1
@@ -170,11 +171,20 @@ truth_json(const kd_truth_set_t T, const kd_problem_t P, const char * fp)
         json_object_set_new(j, "support", kd_json_slong_list(T->E, T->nE));
         json_object_set_new(j, "signs", s);
     }
+    if (T->found == KD_TRUE && T->fexact != NULL)
+        json_object_set_new(j, "face_exact", kd_face_exact_json(T->fexact));
     if (T->found == KD_TRUE && T->has_face)
         json_object_set_new(j, "face", json_face(T->face));
-    else if (T->found == KD_TRUE)
+    else if (T->found == KD_TRUE && T->fexact == NULL)
     {
         json_object_set_new(j, "x", json_balls(&T->x));
+        if (T->xexact != NULL)
+        {
+            json_t * a = json_array();
+            for (i = 0; i < P->N; i++)
+                json_array_append_new(a, json_string(T->xexact[i]));
+            json_object_set_new(j, "x_exact", a);
+        }
         if (P->is_complex)
             json_object_set_new(j, "xi", json_balls(&T->xi));
     }
@@ -489,6 +499,41 @@ check_header(const json_t * j, const kd_problem_t P, const char * path)
     return KD_OK;
 }
 
+/* "x_exact": N exact expressions, each parsed and its value checked to
+   lie in the ball of x read before (a mismatch is a malformed file). */
+static kd_status
+parse_exact(kd_truth_set_t T, const json_t * a, slong N, const char * path)
+{
+    kd_status st = KD_OK;
+    slong i;
+    kd_real_t x;
+    arb_t b;
+    if (!json_is_array(a) || (slong) json_array_size(a) != N)
+        return kd_error_set(KD_ERR_FORMAT, "truth file '%s': \"x_exact\" must list %ld "
+                            "expressions", path, N);
+    kd_real_init(x);
+    arb_init(b);
+    T->xexact = flint_calloc(N + 1, sizeof(char *));
+    for (i = 0; i < N && st == KD_OK; i++)
+    {
+        const char * e = json_string_value(json_array_get(a, i));
+        if (e == NULL || kd_real_parse(x, e) != KD_OK || kd_real_eval_arb(b, x, 128) != KD_OK
+            || !arb_overlaps(b, arb_mat_entry(&T->x, i, 0)))
+            st = kd_error_set(KD_ERR_FORMAT, "truth file '%s': \"x_exact\" entry %ld is not "
+                              "an expression whose value lies in the ball of x", path, i + 1);
+        else
+        {
+            T->xexact[i] = flint_malloc(strlen(e) + 1);
+            strcpy(T->xexact[i], e);
+        }
+    }
+    if (st != KD_OK)
+        _kd_truth_set_clear_exact(T);
+    kd_real_clear(x);
+    arb_clear(b);
+    return st;
+}
+
 static kd_status
 parse_truth(kd_truth_set_t T, const json_t * j, const kd_problem_t P, const char * path)
 {
@@ -522,6 +567,18 @@ parse_truth(kd_truth_set_t T, const json_t * j, const kd_problem_t P, const char
         return st;
     if (T->found != KD_TRUE)
         return KD_OK;
+    if (json_object_get(j, "face_exact") != NULL)
+    {
+        T->fexact = flint_malloc(sizeof(kd_face_exact_struct));
+        kd_face_exact_init(T->fexact);
+        if ((st = kd_face_exact_from_json(T->fexact, json_object_get(j, "face_exact"), P->N)) != KD_OK)
+        {
+            kd_error_prefix("truth file '%s'", path);
+            return st;
+        }
+        if (json_object_get(j, "face") == NULL)
+            return KD_OK;
+    }
     if (json_object_get(j, "face") != NULL)
     {
         T->face = flint_malloc(sizeof(kd_face_struct));
@@ -532,6 +589,9 @@ parse_truth(kd_truth_set_t T, const json_t * j, const kd_problem_t P, const char
     if ((v = get(j, "x", JSON_ARRAY, path)) == NULL)
         return KD_ERR_FORMAT;
     if ((st = parse_balls(&T->x, v, P->N, "x", path)) != KD_OK)
+        return st;
+    if (json_object_get(j, "x_exact") != NULL
+        && (st = parse_exact(T, json_object_get(j, "x_exact"), P->N, path)) != KD_OK)
         return st;
     if (P->is_complex && (v = get(j, "xi", JSON_ARRAY, path)) == NULL)
         return KD_ERR_FORMAT;

@@ -24,6 +24,20 @@ kd_truth_set_init(kd_truth_set_t T, slong N)
     T->s = NULL;
     T->nE = -1;
     T->prec = 0;
+    T->xexact = NULL;
+    T->fexact = NULL;
+}
+
+void
+_kd_truth_set_clear_exact(kd_truth_set_t T)
+{
+    slong j;
+    if (T->xexact == NULL)
+        return;
+    for (j = 0; j < arb_mat_nrows(&T->x); j++)
+        flint_free(T->xexact[j]);
+    flint_free(T->xexact);
+    T->xexact = NULL;
 }
 
 void
@@ -39,6 +53,12 @@ kd_truth_set_clear(kd_truth_set_t T)
     flint_free(T->levels);
     flint_free(T->E);
     flint_free(T->s);
+    _kd_truth_set_clear_exact(T);
+    if (T->fexact != NULL)
+    {
+        kd_face_exact_clear(T->fexact);
+        flint_free(T->fexact);
+    }
 }
 
 void
@@ -77,6 +97,22 @@ kd_truth_set_set(kd_truth_set_t T, const kd_truth_set_t S)
         }
     }
     T->prec = S->prec;
+    if (S->fexact != NULL)
+    {
+        T->fexact = flint_malloc(sizeof(kd_face_exact_struct));
+        kd_face_exact_init(T->fexact);
+        kd_face_exact_set(T->fexact, S->fexact);
+    }
+    if (S->xexact != NULL)
+    {
+        slong j;
+        T->xexact = flint_calloc(N + 1, sizeof(char *));
+        for (j = 0; j < N; j++)
+        {
+            T->xexact[j] = flint_malloc(strlen(S->xexact[j]) + 1);
+            strcpy(T->xexact[j], S->xexact[j]);
+        }
+    }
 }
 
 /* Records the certified pattern (E, s) of the point Xi. */
@@ -100,6 +136,39 @@ add_level(kd_truth_set_t T, slong n)
     T->levels[T->nlevels++] = n;
 }
 
+/* Xi as the face of the instance S's tight set, described exactly
+   (kd_certify_face; check_dual: the dual certificate proved on P's exact
+   data, else the exact LP of rational data proved it). On success T holds
+   the description and how says what it is; *found tells. */
+static kd_status
+describe_face(kd_truth_set_t T, const kd_problem_t P, const exact_sol * S, int check_dual,
+              slong prec, const char * what)
+{
+    kd_status st;
+    kd_truth v, u;
+    kd_face_exact_t F;
+    kd_face_exact_init(F);
+    st = kd_certify_face(&v, &u, F, P, S->face->E, S->face->sign, S->face->len, S->E, S->nE,
+                         check_dual, prec);
+    if (st == KD_OK && v == KD_TRUE)
+    {
+        char * d = kd_face_exact_get_str(F, 300);
+        if (T->fexact == NULL)
+        {
+            T->fexact = flint_malloc(sizeof(kd_face_exact_struct));
+            kd_face_exact_init(T->fexact);
+        }
+        kd_face_exact_set(T->fexact, F);
+        T->found = KD_TRUE;
+        T->unique = u;
+        T->prec = prec;
+        snprintf(T->how, sizeof T->how, "%s: %s", what, d);
+        flint_free(d);
+    }
+    kd_face_exact_clear(F);
+    return st;
+}
+
 /* The truth of rational data: the exact solution (set). */
 static kd_status
 truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
@@ -110,7 +179,7 @@ truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
     _kd_exact_sol_init(&S, P->N);
     st = _kd_qproblem_init_data(Q, P, -1);
     if (st == KD_OK)
-        st = _kd_exact_sol_solve(&S, Q);
+        st = _kd_exact_sol_solve_set(&S, Q);
     if (st == KD_OK)
     {
         T->unique = S.unique;
@@ -134,6 +203,8 @@ truth_rational(kd_truth_set_t T, const kd_problem_t P, slong prec)
             st = kd_face_set_face(T->face, S.face);
             snprintf(T->how, sizeof T->how,
                      "exact solution set of the rational data (not a single point: a face)");
+            if (st == KD_OK && (P->kind == KD_PROBLEM_BP || P->kind == KD_PROBLEM_P1))
+                st = describe_face(T, P, &S, 0, prec, "exact solution set of the rational data");
         }
         else
             snprintf(T->how, sizeof T->how, "the solution set of the rational data is not a "
@@ -222,7 +293,11 @@ attempt(kd_truth_set_t T, search_log * L, const kd_problem_t P, const slong * E,
         return KD_OK;
     arb_init(mu);
     kd_error_clear();
-    st = kd_certify_pattern(&v, &T->x, mu, P, E, sg, nE, p);
+    if (T->xexact == NULL)
+        T->xexact = flint_calloc(P->N + 1, sizeof(char *));
+    st = kd_certify_pattern_exact(&v, &T->x, mu, T->xexact, P, E, sg, nE, p);
+    if (!(st == KD_OK && v == KD_TRUE) || T->xexact[0] == NULL)
+        _kd_truth_set_clear_exact(T);
     if (st == KD_OK && v == KD_TRUE)
     {
         T->found = KD_TRUE;
@@ -327,10 +402,22 @@ try_level(kd_truth_set_t T, search_log * L, const kd_problem_t P, slong n, slong
     add_level(T, n);
     st = _kd_qproblem_init_data(Q, P, n);
     if (st == KD_OK)
-        st = _kd_exact_sol_solve(&S, Q);
+        st = _kd_exact_sol_solve_set(&S, Q);
     if (st == KD_OK)
     {
         L->nonunique_run = S.unique == KD_FALSE ? L->nonunique_run + 1 : 0;
+        if (S.unique == KD_FALSE && S.has_face
+            && (P->kind == KD_PROBLEM_BP || P->kind == KD_PROBLEM_P1))
+        {
+            char what[128];
+            kd_error_clear();
+            snprintf(what, sizeof what, "the face of the tight set at level %ld, certified on "
+                     "the exact data (%ld bits)", n, p);
+            st = describe_face(T, P, &S, 1, p, what);
+            if (st != KD_OK || T->found == KD_TRUE)
+                goto done;
+            snprintf(L->why, sizeof L->why, "%s", kd_error_message());
+        }
         nE = large_entries(E, sg, &S, n);
         if (nE < 0)
             st = attempt(T, L, P, S.E, S.s, S.nE, n, p, "pattern of the exact solution");
@@ -349,6 +436,7 @@ try_level(kd_truth_set_t T, search_log * L, const kd_problem_t P, slong n, slong
                              "pattern of the large entries of the exact solution");
         }
     }
+done:
     kd_qproblem_clear(Q);
     _kd_exact_sol_clear(&S);
     flint_free(E);
@@ -423,6 +511,16 @@ kd_truth_set_dist(arb_t d, const kd_truth_set_t T, const fmpq_mat_t xr,
         arb_indeterminate(d);
         return KD_OK;
     }
+    if (!T->has_face && T->fexact != NULL)
+    {
+        arb_mat_t x;
+        kd_status st;
+        arb_mat_init(x, fmpq_mat_nrows(xr), 1);
+        arb_mat_set_fmpq_mat(x, xr, prec);
+        st = kd_face_exact_dist(d, T->fexact, x, prec);
+        arb_mat_clear(x);
+        return st;
+    }
     if (!T->has_face)
         return kd_certify_dist_to_enclosure(d, xr, xi, &T->x, &T->xi, prec);
     {
@@ -449,7 +547,7 @@ kd_truth_set_support_verdict(const kd_truth_set_t T, const fmpq_mat_t xr, const 
     kd_truth t;
     arb_mat_t x;
     slong j;
-    if (T->found != KD_TRUE || T->has_face)
+    if (T->found != KD_TRUE || T->has_face || T->fexact != NULL)
         return KD_UNKNOWN;
     /* an entry of a complex candidate is zero iff both parts are: judge
        |x_j| through an exact enclosure (0 exactly, or a ball away from 0) */
@@ -471,7 +569,7 @@ kd_truth_set_support_verdict_arb(const kd_truth_set_t T, const arb_mat_t x)
 {
     slong j;
     kd_truth t = KD_TRUE;
-    if (T->found != KD_TRUE || T->has_face)
+    if (T->found != KD_TRUE || T->has_face || T->fexact != NULL)
         return KD_UNKNOWN;
     for (j = 0; j < arb_mat_nrows(x); j++)
     {
