@@ -117,13 +117,6 @@ kd_status kd_face_exact_from_json(kd_face_exact_t F, const json_t * jo, slong N)
    ends written exactly when short. */
 char * kd_face_exact_get_str(const kd_face_exact_t F, slong max_len);
 
-/* A pattern proposal: the indices of the entries of the enclosure x whose
-   magnitude exceeds 2^-tau_exp (1 + max |x_j|), with their signs (E, s of
-   x's length). For noiseless data the exact solution of a rational
-   instance at level n has entries of size about 2^-n off the true support;
-   tau_exp = n/2 separates them. Returns the size of the pattern. */
-slong kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_exp);
-
 /* Complex problems (real ones too), ||x||_{1,w} = sum_j w_j |x_j|: decides
    whether the support E (nE indices, increasing) carries the unique
    minimiser, in ball arithmetic on the exact data at precision prec

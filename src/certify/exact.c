@@ -12,36 +12,6 @@
 #include <string.h>
 #include "internal.h"
 
-slong
-kd_certify_threshold_pattern(slong * E, int * s, const arb_mat_t x, slong tau_exp)
-{
-    slong j, nE = 0;
-    arb_t t, tau, mx;
-    arb_init(t);
-    arb_init(tau);
-    arb_init(mx);
-    for (j = 0; j < arb_mat_nrows(x); j++)
-    {
-        arb_abs(t, arb_mat_entry(x, j, 0));
-        arb_max(mx, mx, t, 64);
-    }
-    arb_add_ui(mx, mx, 1, 64);
-    arb_mul_2exp_si(tau, mx, -tau_exp);
-    for (j = 0; j < arb_mat_nrows(x); j++)
-    {
-        arb_abs(t, arb_mat_entry(x, j, 0));
-        if (arb_gt(t, tau))
-        {
-            E[nE] = j;
-            s[nE++] = arb_is_positive(arb_mat_entry(x, j, 0)) ? 1 : -1;
-        }
-    }
-    arb_clear(t);
-    arb_clear(tau);
-    arb_clear(mx);
-    return nE;
-}
-
 /* The conductor of the exact data the certificate needs: A_E, y, w_E. */
 kd_status
 _kd_certify_data_conductor(slong * L, const kd_problem_t P, const slong * E, slong nE)
