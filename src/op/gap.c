@@ -32,7 +32,7 @@ _kd_load(acb_ptr v, const fmpq_mat_t re, const fmpq_mat_struct * im, slong n, sl
    from the midpoints, operators.md §5); z0 exact */
 static void
 _kd_dual_value(arb_t D, kd_op_problem P, const kd_op_t A, acb_srcptr z0, acb_srcptr y,
-               const fmpq_mat_struct * w, const arb_t lam, slong prec)
+               arb_srcptr w, const arb_t lam, slong prec)
 {
     slong m = A->nrows, N = A->ncols, i;
     acb_ptr g = _acb_vec_init(N);
@@ -52,7 +52,7 @@ _kd_dual_value(arb_t D, kd_op_problem P, const kd_op_t A, acb_srcptr z0, acb_src
         if (arf_is_zero(u))
             continue;
         if (w != NULL)
-            arb_set_fmpq(wi, fmpq_mat_entry(w, i, 0), prec);
+            arb_set(wi, w + i);
         else
             arb_one(wi);
         if (P != KD_OP_P1)
@@ -122,55 +122,26 @@ _kd_dual_value(arb_t D, kd_op_problem P, const kd_op_t A, acb_srcptr z0, acb_src
     arf_clear(s); arf_clear(u); arf_clear(t);
 }
 
-kd_status
-kd_op_gap_ubound(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const fmpq_mat_t x_re,
-                 const fmpq_mat_t x_im, const fmpq_mat_t y_re, const fmpq_mat_t y_im,
-                 const fmpq_mat_t w, const fmpq_t param, slong prec)
-{
-    return kd_op_gap_ubound_dual(gap, F, P, A, x_re, x_im, y_re, y_im, NULL, NULL, w, param, prec);
-}
-
-kd_status
-kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
-                      const fmpq_mat_t x_re, const fmpq_mat_t x_im, const fmpq_mat_t y_re,
-                      const fmpq_mat_t y_im, const fmpq_mat_t z_re, const fmpq_mat_t z_im,
-                      const fmpq_mat_t w, const fmpq_t param, slong prec)
+/* The gap of operators.md §5 at the exact point x (balls of radius 0 or
+   not: F then contains F at every point of the balls, and the bound
+   holds for the worst), data y, weights w (NULL: 1), dual candidate z
+   (NULL: none). */
+static kd_status
+_kd_op_gap_core(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, acb_srcptr x,
+                acb_srcptr y, acb_srcptr z, arb_srcptr w, const arb_t lam, slong prec)
 {
     slong m = A->nrows, N = A->ncols, i, cand;
-    acb_ptr x, y, r, z0, sg;
-    arb_t lam, t1, nr, D, Dc, wi;
+    acb_ptr r, z0, sg;
+    arb_t t1, nr, D, Dc;
     arf_t lo, lc;
     kd_status st;
 
-    if ((st = _kd_check_vec(x_re, N, "x")) != KD_OK || (st = _kd_check_vec(x_im, N, "x_im")) != KD_OK
-        || (st = _kd_check_vec(y_re, m, "y")) != KD_OK || (st = _kd_check_vec(y_im, m, "y_im")) != KD_OK
-        || (st = _kd_check_vec(w, N, "w")) != KD_OK
-        || (z_re != NULL && fmpq_mat_nrows(z_re) > 0 && (st = _kd_check_vec(z_re, m, "z")) != KD_OK)
-        || (z_re != NULL && z_im != NULL && fmpq_mat_nrows(z_im) > 0
-            && (st = _kd_check_vec(z_im, m, "z_im")) != KD_OK))
-        return st;
-    if (z_re != NULL && fmpq_mat_nrows(z_re) == 0)
-        z_re = NULL;            /* an empty dual (non-PD result): not given */
-    if (P != KD_OP_P1 && P != KD_OP_P2 && P != KD_OP_P3)
-        return kd_error_set(KD_ERR_ARG, "unknown problem");
-    if (P == KD_OP_P1 ? fmpq_sgn(param) < 0 : fmpq_sgn(param) <= 0)
-        return kd_error_set(KD_ERR_ARG, P == KD_OP_P1 ? "eta must be >= 0" : "lambda must be > 0");
-    if (w != NULL)
-        for (i = 0; i < N; i++)
-            if (fmpq_sgn(fmpq_mat_entry(w, i, 0)) <= 0)
-                return kd_error_set(KD_ERR_ARG, "weight w_%ld is not positive", (long) i);
-
-    x = _acb_vec_init(N);
     sg = _acb_vec_init(N);
-    y = _acb_vec_init(m);
     r = _acb_vec_init(m);
     z0 = _acb_vec_init(m);
-    arb_init(lam); arb_init(t1); arb_init(nr); arb_init(D); arb_init(Dc); arb_init(wi);
+    arb_init(t1); arb_init(nr); arb_init(D); arb_init(Dc);
     arf_init(lo); arf_init(lc);
 
-    _kd_load(x, x_re, x_im, N, prec);
-    _kd_load(y, y_re, y_im, m, prec);
-    arb_set_fmpq(lam, param, prec);
     /* r = A x - y */
     kd_op_apply_acb(r, A, x, 0, prec);
     _acb_vec_sub(r, r, y, m, prec);
@@ -186,10 +157,7 @@ kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
     {
         acb_abs(t1, x + i, prec);
         if (w != NULL)
-        {
-            arb_set_fmpq(wi, fmpq_mat_entry(w, i, 0), prec);
-            arb_mul(t1, t1, wi, prec);
-        }
+            arb_mul(t1, t1, w + i, prec);
         arb_add(F, F, t1, prec);
     }
     if (P == KD_OP_P1)
@@ -219,10 +187,8 @@ kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
        best proved value */
     arb_zero(D);
     arf_zero(lo);               /* z = 0 is feasible with D(0) = 0 */
-    for (cand = 0; cand < (z_re != NULL ? 4 : 3); cand++)
+    for (cand = 0; cand < (z != NULL ? 4 : 3); cand++)
     {
-        if (cand == 3)
-            _kd_load(z0, z_re, (z_im != NULL && fmpq_mat_nrows(z_im) > 0) ? z_im : NULL, m, 64);
         if (cand == 1)
         {
             for (i = 0; i < N; i++)
@@ -230,7 +196,7 @@ kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
                 double re = arf_get_d(arb_midref(acb_realref(x + i)), ARF_RND_NEAR);
                 double im = arf_get_d(arb_midref(acb_imagref(x + i)), ARF_RND_NEAR);
                 double ab = sqrt(re * re + im * im);
-                double wd = (w != NULL) ? fmpq_get_d(fmpq_mat_entry(w, i, 0)) : 1.0;
+                double wd = (w != NULL) ? arf_get_d(arb_midref(w + i), ARF_RND_NEAR) : 1.0;
                 acb_zero(sg + i);
                 if (ab > 0.0)
                 {
@@ -242,7 +208,7 @@ kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
         }
         for (i = 0; i < m; i++)
         {
-            acb_srcptr src = (cand == 0) ? r + i : (cand == 2) ? y + i : z0 + i;
+            acb_srcptr src = (cand == 0) ? r + i : (cand == 2) ? y + i : (cand == 3) ? z + i : z0 + i;
             arf_set_round(arb_midref(acb_realref(z0 + i)), arb_midref(acb_realref(src)), 53, ARF_RND_NEAR);
             arf_set_round(arb_midref(acb_imagref(z0 + i)), arb_midref(acb_imagref(src)), 53, ARF_RND_NEAR);
             mag_zero(arb_radref(acb_realref(z0 + i)));
@@ -265,12 +231,146 @@ kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
     st = KD_OK;
 
 cleanup:
-    _acb_vec_clear(x, N);
     _acb_vec_clear(sg, N);
-    _acb_vec_clear(y, m);
     _acb_vec_clear(r, m);
     _acb_vec_clear(z0, m);
-    arb_clear(lam); arb_clear(t1); arb_clear(nr); arb_clear(D); arb_clear(Dc); arb_clear(wi);
+    arb_clear(t1); arb_clear(nr); arb_clear(D); arb_clear(Dc);
     arf_clear(lo); arf_clear(lc);
     return st;
+}
+
+static kd_status
+_kd_op_gap_check_param(kd_op_problem P, int param_sgn)
+{
+    if (P != KD_OP_P1 && P != KD_OP_P2 && P != KD_OP_P3)
+        return kd_error_set(KD_ERR_ARG, "unknown problem");
+    if (P == KD_OP_P1 ? param_sgn < 0 : param_sgn <= 0)
+        return kd_error_set(KD_ERR_ARG, P == KD_OP_P1 ? "eta must be >= 0" : "lambda must be > 0");
+    return KD_OK;
+}
+
+kd_status
+kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
+                      const fmpq_mat_t x_re, const fmpq_mat_t x_im, const fmpq_mat_t y_re,
+                      const fmpq_mat_t y_im, const fmpq_mat_t z_re, const fmpq_mat_t z_im,
+                      const fmpq_mat_t w, const fmpq_t param, slong prec)
+{
+    slong m = A->nrows, N = A->ncols, i;
+    acb_ptr x, y, z = NULL;
+    arb_ptr wv = NULL;
+    arb_t lam;
+    kd_status st;
+
+    if ((st = _kd_check_vec(x_re, N, "x")) != KD_OK || (st = _kd_check_vec(x_im, N, "x_im")) != KD_OK
+        || (st = _kd_check_vec(y_re, m, "y")) != KD_OK || (st = _kd_check_vec(y_im, m, "y_im")) != KD_OK
+        || (st = _kd_check_vec(w, N, "w")) != KD_OK
+        || (z_re != NULL && fmpq_mat_nrows(z_re) > 0 && (st = _kd_check_vec(z_re, m, "z")) != KD_OK)
+        || (z_re != NULL && z_im != NULL && fmpq_mat_nrows(z_im) > 0
+            && (st = _kd_check_vec(z_im, m, "z_im")) != KD_OK))
+        return st;
+    if (z_re != NULL && fmpq_mat_nrows(z_re) == 0)
+        z_re = NULL;            /* an empty dual (non-PD result): not given */
+    if ((st = _kd_op_gap_check_param(P, fmpq_sgn(param))) != KD_OK)
+        return st;
+    if (w != NULL)
+        for (i = 0; i < N; i++)
+            if (fmpq_sgn(fmpq_mat_entry(w, i, 0)) <= 0)
+                return kd_error_set(KD_ERR_ARG, "weight w_%ld is not positive", (long) i);
+
+    x = _acb_vec_init(N);
+    y = _acb_vec_init(m);
+    arb_init(lam);
+    _kd_load(x, x_re, x_im, N, prec);
+    _kd_load(y, y_re, y_im, m, prec);
+    if (z_re != NULL)
+    {
+        z = _acb_vec_init(m);
+        _kd_load(z, z_re, (z_im != NULL && fmpq_mat_nrows(z_im) > 0) ? z_im : NULL, m, 64);
+    }
+    if (w != NULL)
+    {
+        wv = _arb_vec_init(N);
+        for (i = 0; i < N; i++)
+            arb_set_fmpq(wv + i, fmpq_mat_entry(w, i, 0), prec);
+    }
+    arb_set_fmpq(lam, param, prec);
+    st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
+    _acb_vec_clear(x, N);
+    _acb_vec_clear(y, m);
+    if (z != NULL)
+        _acb_vec_clear(z, m);
+    if (wv != NULL)
+        _arb_vec_clear(wv, N);
+    arb_clear(lam);
+    return st;
+}
+
+/* v = the exact values of the doubles re + i im (im may be NULL) */
+static int
+_kd_load_d(acb_ptr v, const double * re, const double * im, slong n)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+    {
+        if (!isfinite(re[i]) || (im != NULL && !isfinite(im[i])))
+            return 0;
+        arb_set_d(acb_realref(v + i), re[i]);
+        if (im != NULL)
+            arb_set_d(acb_imagref(v + i), im[i]);
+        else
+            arb_zero(acb_imagref(v + i));
+    }
+    return 1;
+}
+
+kd_status
+kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const double * x_re,
+                   const double * x_im, const double * y_re, const double * y_im,
+                   const double * z_re, const double * z_im, const double * w,
+                   const fmpq_t param, slong prec)
+{
+    slong m = A->nrows, N = A->ncols, i;
+    acb_ptr x, y, z = NULL;
+    arb_ptr wv = NULL;
+    arb_t lam;
+    kd_status st;
+
+    if ((st = _kd_op_gap_check_param(P, fmpq_sgn(param))) != KD_OK)
+        return st;
+    for (i = 0; w != NULL && i < N; i++)
+        if (!(w[i] > 0.0) || !isfinite(w[i]))
+            return kd_error_set(KD_ERR_ARG, "weight w_%ld is not a positive number", (long) i);
+    x = _acb_vec_init(N);
+    y = _acb_vec_init(m);
+    if (z_re != NULL)
+        z = _acb_vec_init(m);
+    if (w != NULL)
+    {
+        wv = _arb_vec_init(N);
+        for (i = 0; i < N; i++)
+            arb_set_d(wv + i, w[i]);
+    }
+    arb_init(lam);
+    arb_set_fmpq(lam, param, prec);
+    if (!_kd_load_d(x, x_re, x_im, N) || !_kd_load_d(y, y_re, y_im, m)
+        || (z != NULL && !_kd_load_d(z, z_re, z_im, m)))
+        st = kd_error_set(KD_ERR_ARG, "x, y or z has an Inf or NaN");
+    else
+        st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
+    _acb_vec_clear(x, N);
+    _acb_vec_clear(y, m);
+    if (z != NULL)
+        _acb_vec_clear(z, m);
+    if (wv != NULL)
+        _arb_vec_clear(wv, N);
+    arb_clear(lam);
+    return st;
+}
+
+kd_status
+kd_op_gap_ubound(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const fmpq_mat_t x_re,
+                 const fmpq_mat_t x_im, const fmpq_mat_t y_re, const fmpq_mat_t y_im,
+                 const fmpq_mat_t w, const fmpq_t param, slong prec)
+{
+    return kd_op_gap_ubound_dual(gap, F, P, A, x_re, x_im, y_re, y_im, NULL, NULL, w, param, prec);
 }
