@@ -78,11 +78,12 @@ typedef struct
     slong nsteps;
     kd_conv_step_struct * steps;
     arb_t Fstar;                /* contains F* = min F (best dual, least F seen) */
-    /* least-squares fits of log(gap_ub) (not certified: observations) */
-    double rate_restart;        /* factor per restart, over the restart outputs
-                                   before the floor */
-    double rate_inner;          /* factor per inner step, over all inner steps
-                                   before the floor */
+    /* least-squares fits of log(gap_ub) (not certified: observations) over
+       restarts 1..fit_restarts: K = the restart output with the least bound,
+       but at most max(2, 1 + the last restart whose output bound exceeds 10x
+       the least bound of the run) */
+    double rate_restart;        /* factor per restart, over the restart outputs */
+    double rate_inner;          /* factor per inner step, over those inner steps */
     slong fit_restarts;         /* restarts used by the fits */
     double relerr_floor;        /* midpoint of the last restart's relative error */
     double seconds;             /* wall time of the run (FIRENET + certificates) */

@@ -199,7 +199,7 @@ _kd_conv_observe(const kd_iter_state_struct * s, void * arg)
                             s->x_im != NULL ? C->x_im : NULL, C->y_re, C->y_im, s->z_re,
                             s->z_im, C->w, C->lambda, C->prec);
     C->t_cert += _kd_conv_now() - t0;
-    kd_progress("convergence", ++C->done, C->total);
+    kd_progress("FIRENET steps certified", ++C->done, C->total);
     return st;
 }
 
@@ -267,9 +267,26 @@ _kd_conv_finish(kd_conv_run_struct * r, slong p, slong prec)
         if (g > 0 && g < floor_ub)
             floor_ub = g;
     }
-    for (j = 0; j < r->nsteps; j++)
-        if (r->steps[j].step == 0 && arf_get_d(r->steps[j].gap_ub, ARF_RND_UP) > 10.0 * floor_ub)
-            K = r->steps[j].restart;
+    /* the decreasing phase: restarts 1..K, K the restart output with the
+       least bound, or the last one within 10x of the floor, whichever is
+       earlier */
+    {
+        double best = HUGE_VAL;
+        slong Kbest = 0, K10 = 0;
+        for (j = 0; j < r->nsteps; j++)
+            if (r->steps[j].step == 0)
+            {
+                double g = arf_get_d(r->steps[j].gap_ub, ARF_RND_UP);
+                if (g < best)
+                {
+                    best = g;
+                    Kbest = r->steps[j].restart;
+                }
+                if (g > 10.0 * floor_ub)
+                    K10 = r->steps[j].restart + 1;
+            }
+        K = FLINT_MIN(Kbest, FLINT_MAX(K10, 2));
+    }
     r->fit_restarts = K;
     r->rate_restart = r->rate_inner = NAN;
     for (k = 0, j = 0; j < r->nsteps; j++)
@@ -519,7 +536,7 @@ _kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int ml,
 kd_status
 kd_conv_run(kd_conv_report_t R, const kd_conv_opts_t opts)
 {
-    slong r, N, t, s, total, done = 0;
+    slong r = 0, N, t, s, total, done = 0;
     double * f, * cd, * w = NULL, t0 = _kd_conv_now();
     arb_ptr c;
     kd_status st;

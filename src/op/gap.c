@@ -29,13 +29,14 @@ _kd_load(acb_ptr v, const fmpq_mat_t re, const fmpq_mat_struct * im, slong n, sl
 }
 
 /* D = a ball containing D(t z0) for a proved-feasible t z0 (t >= 0 chosen
-   from the midpoints, operators.md §5); z0 exact */
+   from the midpoints, operators.md §5); z0 exact. gabs: balls containing
+   |(A^* z0)_i| (the fast path, §5b), or NULL: A^* z0 in balls here. */
 static void
 _kd_dual_value(arb_t D, kd_op_problem P, const kd_op_t A, acb_srcptr z0, acb_srcptr y,
-               arb_srcptr w, const arb_t lam, slong prec)
+               arb_srcptr w, const arb_t lam, arb_srcptr gabs, slong prec)
 {
     slong m = A->nrows, N = A->ncols, i;
-    acb_ptr g = _acb_vec_init(N);
+    acb_ptr g = (gabs == NULL) ? _acb_vec_init(N) : NULL;
     arb_t t1, t2, a, b, wi;
     arf_t s, u, t;
     double tt;
@@ -43,11 +44,15 @@ _kd_dual_value(arb_t D, kd_op_problem P, const kd_op_t A, acb_srcptr z0, acb_src
     arf_init(s); arf_init(u); arf_init(t);
     /* g = A^* z0; s = the largest scaling proved feasible:
        s <= min_i lambda w_i / |g_i| (P1: w_i), and (P3) s <= 1/||z0|| */
-    kd_op_apply_acb(g, A, z0, 1, prec);
+    if (gabs == NULL)
+        kd_op_apply_acb(g, A, z0, 1, prec);
     arf_pos_inf(s);
     for (i = 0; i < N; i++)
     {
-        acb_abs(t1, g + i, prec);
+        if (gabs == NULL)
+            acb_abs(t1, g + i, prec);
+        else
+            arb_set(t1, gabs + i);
         arb_get_ubound_arf(u, t1, prec);
         if (arf_is_zero(u))
             continue;
@@ -117,7 +122,8 @@ _kd_dual_value(arb_t D, kd_op_problem P, const kd_op_t A, acb_srcptr z0, acb_src
         arb_mul(t1, t1, lam, prec);
         arb_sub(D, D, t1, prec);
     }
-    _acb_vec_clear(g, N);
+    if (g != NULL)
+        _acb_vec_clear(g, N);
     arb_clear(t1); arb_clear(t2); arb_clear(a); arb_clear(b); arb_clear(wi);
     arf_clear(s); arf_clear(u); arf_clear(t);
 }
@@ -216,7 +222,7 @@ _kd_op_gap_core(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, acb_srcptr
             if (cand == 2)
                 acb_neg(z0 + i, z0 + i);
         }
-        _kd_dual_value(Dc, P, A, z0, y, w, lam, prec);
+        _kd_dual_value(Dc, P, A, z0, y, w, lam, NULL, prec);
         arb_get_lbound_arf(lc, Dc, prec);
         if (arf_cmp(lc, lo) > 0)
         {
@@ -323,6 +329,11 @@ _kd_load_d(acb_ptr v, const double * re, const double * im, slong n)
     return 1;
 }
 
+static int _kd_op_fast_eps(arf_t eps, const kd_op_t A);
+static int _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
+                           const double * x, const double * y, const double * z, arb_srcptr w,
+                           const arb_t lam, const arf_t eps, slong prec);
+
 kd_status
 kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const double * x_re,
                    const double * x_im, const double * y_re, const double * y_im,
@@ -356,7 +367,18 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
         || (z != NULL && !_kd_load_d(z, z_re, z_im, m)))
         st = kd_error_set(KD_ERR_ARG, "x, y or z has an Inf or NaN");
     else
-        st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
+    {
+        arf_t eps;
+        int done = 0;
+        arf_init(eps);
+        /* real data on a Walsh/Haar operator: the fast path (§5b) */
+        if (x_im == NULL && y_im == NULL && z_im == NULL && !A->is_complex
+            && _kd_op_fast_eps(eps, A))
+            done = _kd_op_gap_fast(&st, gap, F, P, A, x_re, y_re, z_re, wv, lam, eps, prec);
+        if (!done)
+            st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
+        arf_clear(eps);
+    }
     _acb_vec_clear(x, N);
     _acb_vec_clear(y, m);
     if (z != NULL)
@@ -373,4 +395,235 @@ kd_op_gap_ubound(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const fmp
                  const fmpq_mat_t w, const fmpq_t param, slong prec)
 {
     return kd_op_gap_ubound_dual(gap, F, P, A, x_re, x_im, y_re, y_im, NULL, NULL, w, param, prec);
+}
+
+/* ------------------------------------------------------------------
+   The fast path (operators.md §5b): for operators made of Walsh, Haar and
+   subsampling factors only, on real data, A x and A^* z are computed by
+   kd_op_apply_d in double and enclosed with an a priori bound
+   ||fl(A v) - A v||_2 <= eps ||v||_2 + 2^-1000, proved from the code of
+   apply_d.c; everything else is in balls as in the core above. */
+
+/* eps for A (and A^*, the same factors), or 0 when some factor is not
+   covered (DCT, DFT) */
+static int
+_kd_op_fast_eps(arf_t eps, const kd_op_t A)
+{
+    slong i, prec = 128;
+    arb_t u, one_u, p, e, c, t, tot;
+    int ok = 1;
+    arb_init(u); arb_init(one_u); arb_init(p); arb_init(e); arb_init(c); arb_init(t);
+    arb_init(tot);
+    arb_one(u);
+    arb_mul_2exp_si(u, u, -53);
+    arb_add_ui(one_u, u, 1, prec);          /* 1 + u */
+    arb_one(tot);
+    for (i = 0; ok && i < A->nf; i++)
+    {
+        const kd_op_factor_struct * F = A->f + i;
+        slong k = _kd_op_log2(F->n);
+        if (F->kind == KD_OP_SUBSAMPLE)
+            continue;
+        if (F->kind == KD_OP_WALSH)
+        {
+            /* e_W = |c sqrt(n) - 1| for the code's c = 1.0 / sqrt((double) n) */
+            double cd = 1.0 / sqrt((double) F->n);
+            arb_sqrt_ui(t, (ulong) F->n, prec);
+            arb_set_d(c, cd);
+            arb_mul(c, c, t, prec);
+            arb_sub_ui(c, c, 1, prec);
+            arb_abs(c, c);
+            /* line: ((1+u)^k - 1) + (1+u)^k (e_W + u (1 + e_W)) */
+            arb_pow_ui(p, one_u, (ulong) k, prec);
+            arb_add_ui(t, c, 1, prec);
+            arb_mul(t, t, u, prec);
+            arb_add(t, t, c, prec);
+            arb_mul(t, t, p, prec);
+            arb_sub_ui(e, p, 1, prec);
+            arb_add(e, e, t, prec);
+            /* dim passes of lines */
+            arb_add_ui(e, e, 1, prec);
+            arb_pow_ui(e, e, (ulong) F->dim, prec);
+        }
+        else if (F->kind == KD_OP_HAAR)
+        {
+            /* e_h = |c sqrt(2) - 1| for c = KD_SQRT1_2; a step: (1+u)^2 (1+e_h) - 1;
+               dim * levels passes */
+            arb_sqrt_ui(t, 2, prec);
+            arb_set_d(c, KD_SQRT1_2);
+            arb_mul(c, c, t, prec);
+            arb_sub_ui(c, c, 1, prec);
+            arb_abs(c, c);
+            arb_add_ui(c, c, 1, prec);
+            arb_mul(e, one_u, one_u, prec);
+            arb_mul(e, e, c, prec);
+            arb_pow_ui(e, e, (ulong) (F->dim * F->levels), prec);
+        }
+        else
+            ok = 0;
+        if (ok)
+            arb_mul(tot, tot, e, prec);     /* prod (1 + eps_f) */
+    }
+    if (ok)
+    {
+        arb_sub_ui(tot, tot, 1, prec);
+        arb_get_ubound_arf(eps, tot, prec);
+    }
+    arb_clear(u); arb_clear(one_u); arb_clear(p); arb_clear(e); arb_clear(c); arb_clear(t);
+    arb_clear(tot);
+    return ok;
+}
+
+/* r = an upper bound of ||v||_2 (doubles, exact) */
+static void
+_kd_norm_ub_d(arf_t r, const double * v, slong n, slong prec)
+{
+    arb_t s, t;
+    slong i;
+    arb_init(s); arb_init(t);
+    for (i = 0; i < n; i++)
+    {
+        arb_set_d(t, v[i]);
+        arb_addmul(s, t, t, prec);
+    }
+    arb_sqrtpos(s, s, prec);
+    arb_get_ubound_arf(r, s, prec);
+    arb_clear(s); arb_clear(t);
+}
+
+static int
+_kd_all_finite(const double * v, slong n)
+{
+    slong i;
+    for (i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return 0;
+    return 1;
+}
+
+/* the gap of the core, with the products in double and the bound eps;
+   0 when a double product overflowed (then the caller uses balls) */
+static int
+_kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
+                const double * x, const double * y, const double * z, arb_srcptr w,
+                const arb_t lam, const arf_t eps, slong prec)
+{
+    slong m = A->nrows, N = A->ncols, i, cand;
+    double * r = flint_malloc(m * sizeof(double)), * g = flint_malloc(N * sizeof(double));
+    double * c = flint_malloc(m * sizeof(double));
+    acb_ptr z0 = _acb_vec_init(m), yb = _acb_vec_init(m);
+    arb_ptr gabs = _arb_vec_init(N);
+    arb_t t1, nr, D, Dc;
+    arf_t lo, lc, rho, xn;
+    int ok = 1;
+
+    arb_init(t1); arb_init(nr); arb_init(D); arb_init(Dc);
+    arf_init(lo); arf_init(lc); arf_init(rho); arf_init(xn);
+    /* rho = eps ||x|| + 2^-1000 >= ||fl(A x) - A x|| */
+    _kd_norm_ub_d(xn, x, N, prec);
+    arf_mul(rho, eps, xn, prec, ARF_RND_UP);
+    arf_set_si_2exp_si(lc, 1, -1000);
+    arf_add(rho, rho, lc, prec, ARF_RND_UP);
+    kd_op_apply_d(r, NULL, A, x, NULL, 0);
+    if (!_kd_all_finite(r, m))
+    {
+        ok = 0;
+        goto cleanup;
+    }
+    /* ||A x - y|| in ||fl(A x) - y|| +/- rho */
+    for (i = 0; i < m; i++)
+    {
+        arb_set_d(acb_realref(yb + i), y[i]);
+        arb_set_d(t1, r[i]);
+        arb_sub(t1, t1, acb_realref(yb + i), prec);
+        arb_addmul(nr, t1, t1, prec);
+    }
+    arb_sqrtpos(nr, nr, prec);
+    arb_add_error_arf(nr, rho);
+    arb_nonnegative_part(nr, nr);
+    arb_zero(F);
+    for (i = 0; i < N; i++)
+    {
+        arb_set_d(t1, fabs(x[i]));
+        if (w != NULL)
+            arb_mul(t1, t1, w + i, prec);
+        arb_add(F, F, t1, prec);
+    }
+    if (P == KD_OP_P1)
+    {
+        if (!arb_le(nr, lam))
+        {
+            *st = kd_error_set(KD_ERR_UNDECIDED, "the point is not proved feasible "
+                               "(||Ax - y|| <= eta not shown)");
+            goto cleanup;
+        }
+    }
+    else
+    {
+        arb_mul(F, F, lam, prec);
+        if (P == KD_OP_P2)
+            arb_addmul(F, nr, nr, prec);
+        else
+            arb_add(F, F, nr, prec);
+    }
+    /* candidates as in the core: 0 the residual fl(fl(A x) - y), 1
+       -fl(A(w sgn x)), 2 -y, 3 z; c holds the candidate (doubles, exact) */
+    arb_zero(D);
+    arf_zero(lo);
+    for (i = 0; i < m; i++)
+        c[i] = r[i] - y[i];
+    for (cand = 0; cand < (z != NULL ? 4 : 3); cand++)
+    {
+        if (cand == 1)
+        {
+            for (i = 0; i < N; i++)
+                g[i] = (x[i] == 0.0) ? 0.0 : (x[i] > 0 ? -1.0 : 1.0)
+                    * (w != NULL ? arf_get_d(arb_midref(w + i), ARF_RND_NEAR) : 1.0);
+            kd_op_apply_d(c, NULL, A, g, NULL, 0);
+        }
+        for (i = 0; cand >= 2 && i < m; i++)
+            c[i] = (cand == 2) ? -y[i] : z[i];
+        if (!_kd_all_finite(c, m))
+            continue;
+        for (i = 0; i < m; i++)
+        {
+            acb_zero(z0 + i);
+            arb_set_d(acb_realref(z0 + i), c[i]);
+        }
+        kd_op_apply_d(g, NULL, A, c, NULL, 1);
+        if (!_kd_all_finite(g, N))
+            continue;
+        _kd_norm_ub_d(lc, c, m, prec);
+        arf_mul(lc, lc, eps, prec, ARF_RND_UP);
+        arf_set_si_2exp_si(xn, 1, -1000);
+        arf_add(lc, lc, xn, prec, ARF_RND_UP);       /* gamma >= ||fl(A^* z0) - A^* z0|| */
+        for (i = 0; i < N; i++)
+        {
+            arb_set_d(gabs + i, fabs(g[i]));
+            arb_add_error_arf(gabs + i, lc);
+        }
+        _kd_dual_value(Dc, P, A, z0, yb, w, lam, gabs, prec);
+        arb_get_lbound_arf(lc, Dc, prec);
+        if (arf_cmp(lc, lo) > 0)
+        {
+            arf_set(lo, lc);
+            arb_set(D, Dc);
+        }
+    }
+    arb_sub(t1, F, D, prec);
+    arb_get_ubound_arf(gap, t1, prec);
+    if (arf_sgn(gap) < 0)
+        arf_zero(gap);
+    *st = KD_OK;
+
+cleanup:
+    flint_free(r);
+    flint_free(g);
+    flint_free(c);
+    _acb_vec_clear(z0, m);
+    _acb_vec_clear(yb, m);
+    _arb_vec_clear(gabs, N);
+    arb_clear(t1); arb_clear(nr); arb_clear(D); arb_clear(Dc);
+    arf_clear(lo); arf_clear(lc); arf_clear(rho); arf_clear(xn);
+    return ok;
 }
