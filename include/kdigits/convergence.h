@@ -79,9 +79,8 @@ typedef struct
     kd_conv_step_struct * steps;
     arb_t Fstar;                /* contains F* = min F (best dual, least F seen) */
     /* least-squares fits of log(gap_ub) (not certified: observations) over
-       restarts 1..fit_restarts: K = the restart output with the least bound,
-       but at most max(2, 1 + the last restart whose output bound exceeds 10x
-       the least bound of the run) */
+       restarts 1..fit_restarts, the restart output with the least bound
+       (at least 2): the decreasing phase */
     double rate_restart;        /* factor per restart, over the restart outputs */
     double rate_inner;          /* factor per inner step, over those inner steps */
     slong fit_restarts;         /* restarts used by the fits */

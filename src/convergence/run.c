@@ -232,7 +232,7 @@ _kd_conv_finish(kd_conv_run_struct * r, slong p, slong prec)
 {
     arf_t lo, hi, a;
     slong j, k, K = 0;
-    double floor_ub = HUGE_VAL, * t, * v;
+    double * t, * v;
 
     arf_init(lo); arf_init(hi); arf_init(a);
     arf_neg_inf(lo);
@@ -257,35 +257,20 @@ _kd_conv_finish(kd_conv_run_struct * r, slong p, slong prec)
             arf_set(a, r->steps[j].gap_ub);
         arb_set_interval_arf(r->steps[j].gap, a, r->steps[j].gap_ub, prec);
     }
-    /* fits (observations): the restarts before the gap is within 10x of
-       its floor */
+    /* fits (observations) */
     t = flint_malloc((r->nsteps + 1) * sizeof(double));
     v = flint_malloc((r->nsteps + 1) * sizeof(double));
-    for (j = 0; j < r->nsteps; j++)
-    {
-        double g = arf_get_d(r->steps[j].gap_ub, ARF_RND_UP);
-        if (g > 0 && g < floor_ub)
-            floor_ub = g;
-    }
     /* the decreasing phase: restarts 1..K, K the restart output with the
-       least bound, or the last one within 10x of the floor, whichever is
-       earlier */
+       least bound (at least 2) */
     {
         double best = HUGE_VAL;
-        slong Kbest = 0, K10 = 0;
         for (j = 0; j < r->nsteps; j++)
-            if (r->steps[j].step == 0)
+            if (r->steps[j].step == 0 && arf_get_d(r->steps[j].gap_ub, ARF_RND_UP) < best)
             {
-                double g = arf_get_d(r->steps[j].gap_ub, ARF_RND_UP);
-                if (g < best)
-                {
-                    best = g;
-                    Kbest = r->steps[j].restart;
-                }
-                if (g > 10.0 * floor_ub)
-                    K10 = r->steps[j].restart + 1;
+                best = arf_get_d(r->steps[j].gap_ub, ARF_RND_UP);
+                K = r->steps[j].restart;
             }
-        K = FLINT_MIN(Kbest, FLINT_MAX(K10, 2));
+        K = FLINT_MAX(K, FLINT_MIN(2, r->nsteps / (p + 1)));
     }
     r->fit_restarts = K;
     r->rate_restart = r->rate_inner = NAN;
@@ -308,7 +293,6 @@ _kd_conv_finish(kd_conv_run_struct * r, slong p, slong prec)
         r->rate_inner = exp(_kd_conv_slope(t, v, k));
     r->relerr_floor = (r->nsteps > 0)
         ? arf_get_d(arb_midref(r->steps[r->nsteps - 1].relerr), ARF_RND_NEAR) : NAN;
-    (void) p;
     flint_free(t);
     flint_free(v);
     arf_clear(lo); arf_clear(hi); arf_clear(a);
