@@ -36,6 +36,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_certify_complex());
     srunner_add_suite(sr, kd_suite_op());
     srunner_add_suite(sr, kd_suite_dln());
+    srunner_add_suite(sr, kd_suite_convergence());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

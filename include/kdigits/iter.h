@@ -278,6 +278,30 @@ kd_status kd_iter_pd_p1(kd_iter_result_t R, const kd_iter_data_t D, const fmpq_t
    (MPFR's exp, converted), never libm's.
    ------------------------------------------------------------------------ */
 
+/* What an observer of FIRENET sees (kd_iter_firenet_params's observe):
+   after inner step l of restart k, the primal-dual iterate (x^l, z^l) of
+   the rescaled problem (b = alpha_k y; x^l / alpha_k is the iterate of the
+   original problem, z^l its dual iterate); after the restart, its output
+   psi_k (step 0, scale 1, no dual). The values are the working numbers
+   rounded to nearest double (exact for the double backend); the arrays
+   are valid during the call only. */
+typedef struct
+{
+    slong restart;              /* k, 1..n */
+    slong step;                 /* l, 1..p; 0: the restart's output psi_k */
+    slong N, m;
+    const double * x_re;        /* N */
+    const double * x_im;        /* N; NULL for real data */
+    const double * z_re;        /* m; NULL at step 0 */
+    const double * z_im;        /* m; NULL at step 0 or for real data */
+    double scale;               /* alpha_k (1 at step 0) */
+}
+kd_iter_state_struct;
+
+/* Called by kd_iter_firenet after every inner step and every restart; a
+   status other than KD_OK stops the run, which returns it. */
+typedef kd_status (*kd_iter_observer)(const kd_iter_state_struct * s, void * arg);
+
 typedef struct
 {
     slong p;                    /* inner steps per restart, >= 1; default 50 */
@@ -293,6 +317,8 @@ typedef struct
                                    i.e. RN(sqrt(RN(1/L_A))); then tau sigma
                                    = 1/L_A, which violates tau sigma ||A||^2
                                    < 1 when L_A = ||A||_2 >= 1 */
+    kd_iter_observer observe;  /* NULL (default) or called at every step */
+    void * observe_arg;
 }
 kd_iter_firenet_params_struct;
 

@@ -14,6 +14,7 @@
 #include "kdigits/omega.h"
 #include "kdigits/regimes.h"
 #include "kdigits/lasso.h"
+#include "kdigits/convergence.h"
 #include "kdigits/bpprobe.h"
 #include "kdigits/spectrum.h"
 #include "kdigits/sci.h"
@@ -196,6 +197,13 @@ json_t * kd_sci_argmin_json(const kd_sci_argmin_t R);
 /* classes: the table with each row's certified value at scale K (prec
    bits). */
 json_t * kd_sci_classes_json(slong K, slong prec);
+
+/* The report as JSON (a new reference; NULL when jansson fails): the
+   parameters, per run the fits and an enclosure of F*, and every step with
+   "relerr", "F" and "gap" as {"mid", "rad"} balls (gap: an enclosure of
+   F(x) - F*) and "gap_ub" (the step's own certified bound, rounded up).
+   The seconds are the only fields that vary between identical runs. */
+json_t * kd_conv_report_json(const kd_conv_report_t R);
 
 /* Writes doc (an object) to f as CSV: a header row "table,index,<fields>"
    and one row per record. A record is each object of a top-level array

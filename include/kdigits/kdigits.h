@@ -27,6 +27,7 @@
 #include "kdigits/omega.h"
 #include "kdigits/lista.h"
 #include "kdigits/stability.h"
+#include "kdigits/convergence.h"
 #include "kdigits/dln.h"
 #include "kdigits/regimes.h"
 #include "kdigits/bpprobe.h"

@@ -184,6 +184,20 @@ kd_status kd_op_gap_ubound_dual(arf_t gap, arb_t F, kd_op_problem P, const kd_op
                                 const fmpq_mat_t z_re, const fmpq_mat_t z_im,
                                 const fmpq_mat_t w, const fmpq_t param, slong prec);
 
+/* The same at a point given as doubles (their exact values), for large
+   operators: x_re, x_im (N; x_im may be NULL), y_re, y_im (m; y_im may be
+   NULL), z_re, z_im (m, a dual candidate; z_re NULL: none; z_im may be
+   NULL), w (N positive doubles, exact; NULL: all 1). For real data on an
+   operator of Walsh, Haar and subsampling factors only, the products with
+   A and A^* are computed in double with a proved a priori error bound
+   (operators.md §5b: O(N log N) flops instead of ball transforms); other
+   operators use the ball transforms. KD_ERR_ARG for a non-finite value or
+   weight, or a bad parameter. */
+kd_status kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
+                             const double * x_re, const double * x_im, const double * y_re,
+                             const double * y_im, const double * z_re, const double * z_im,
+                             const double * w, const fmpq_t param, slong prec);
+
 #ifdef __cplusplus
 }
 #endif

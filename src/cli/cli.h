@@ -171,6 +171,7 @@ int kd_cmd_bp_probe(int argc, char ** argv);
 int kd_cmd_sci(int argc, char ** argv);
 int kd_cmd_stability(int argc, char ** argv);
 int kd_cmd_kernel(int argc, char ** argv);
+int kd_cmd_convergence(int argc, char ** argv);
 int kd_cmd_dln(int argc, char ** argv);
 /* kdigits sci spectrum (src/cli/cmd_sci_spectrum.c), called by kd_cmd_sci
    with argv[0] = "spectrum". */

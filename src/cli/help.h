@@ -27,6 +27,7 @@ extern const char * kd_help_sci_classes;
 extern const char * kd_help_demo;
 extern const char * kd_help_stability;
 extern const char * kd_help_kernel;
+extern const char * kd_help_convergence;
 
 /* Prints a help text to f with each @NAME@ replaced by its value: VERSION,
    BUILTINS, LEVEL_MAX, PREC_CAP_DEFAULT and BP_PROBE_K_MAX are known here;

@@ -79,6 +79,7 @@ static const kd_cli_command commands[] = {
     {"demo", "certified oracle answers for the LASSO-probe matrix vs IEEE double", kd_cmd_demo},
     {"stability", "worst-case perturbation search with a certified Lipschitz sandwich", kd_cmd_stability},
     {"kernel", "exact kernel of a rational A and the error every reconstruction must make", kd_cmd_kernel},
+    {"convergence", "FIRENET's exponential convergence on an image, a certified gap at every step", kd_cmd_convergence},
 };
 
 static void

@@ -93,6 +93,7 @@ _kd_op_apply_arbvec(arb_ptr o_re, arb_ptr o_im, const struct kd_op_struct * op, 
 #define S_IS_FINITE(a) arf_is_finite(M(a))
 #define S_LOAD(r, src) arf_set_mpfr(M(r), (src))
 #define S_STORE(dst, a) arf_get_mpfr((dst), M(a), MPFR_RNDN)
+#define S_GET_D(a) arf_get_d(M(a), ARF_RND_NEAR)
 
 #define DOT_ROWS 1
 #define DOT(r, sub, a, b, n) arb_approx_dot((r), NULL, (sub), (a), 1, (b), 1, (n), _kd_arb_wp)

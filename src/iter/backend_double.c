@@ -56,6 +56,7 @@ typedef double * kd_sv_d;
 #define S_IS_FINITE(a) isfinite(a)
 #define S_LOAD(r, src) ((r) = mpfr_get_d((src), MPFR_RNDN))
 #define S_STORE(dst, a) mpfr_set_d((dst), (a), MPFR_RNDN)
+#define S_GET_D(a) (a)
 
 #define OP_APPLY(c, o_re, o_im, x_re, x_im, adj) \
     kd_op_apply_d((o_re), (c)->cplx ? (o_im) : NULL, (c)->op, (x_re), \

@@ -39,6 +39,7 @@
 #define S_IS_FINITE(a) mpfr_number_p(a)
 #define S_LOAD(r, src) mpfr_set((r), (src), MPFR_RNDN)
 #define S_STORE(dst, a) mpfr_set((dst), (a), MPFR_RNDN)
+#define S_GET_D(a) mpfr_get_d((a), MPFR_RNDN)
 
 #define OP_APPLY(c, o_re, o_im, x_re, x_im, adj) \
     _kd_iter_op_apply_mpfr((o_re), (c)->cplx ? (o_im) : NULL, (c)->op, (x_re), \

@@ -278,6 +278,8 @@ kd_iter_firenet_params_init(kd_iter_firenet_params_t P)
     fmpq_init(P->L_A);
     fmpq_set_si(P->delta, 1, 1000000);
     P->replicate_published_steps = 0;
+    P->observe = NULL;
+    P->observe_arg = NULL;
 }
 
 void
@@ -882,6 +884,8 @@ kd_iter_firenet(kd_iter_result_t R, const kd_iter_data_t D, const fmpq_t lambda,
     job->fp = P->p;
     job->fn = P->n;
     job->eps0_auto = fmpq_is_zero(P->eps0);
+    job->observe = P->observe;
+    job->observe_arg = P->observe_arg;
     mpfr_init2(t, prec);
     if ((st = _kd_iter_job_set_data(job, D, arith)) == KD_OK
         && (st = _kd_iter_round_q(job->lambda, lambda, dbl, "lambda")) == KD_OK

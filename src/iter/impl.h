@@ -828,6 +828,37 @@ cleanup:
     return st;
 }
 
+/* Hands (x, z) (z_re NULL: none) to the job's observer, converted to
+   double in buf (2 N + 2 m doubles). */
+static kd_status
+KD_T(observe)(const _kd_iter_job_struct * job, double * buf, slong k, slong l, SV x_re, SV x_im,
+              SV z_re, SV z_im, double scale)
+{
+    slong i, m = job->m, N = job->N;
+    kd_iter_state_struct st;
+    double * bx = buf, * bxi = buf + N, * bz = buf + 2 * N, * bzi = buf + 2 * N + m;
+    for (i = 0; i < N; i++)
+    {
+        bx[i] = S_GET_D(E(x_re, i));
+        bxi[i] = job->cplx ? S_GET_D(E(x_im, i)) : 0.0;
+    }
+    for (i = 0; z_re != NULL && i < m; i++)
+    {
+        bz[i] = S_GET_D(E(z_re, i));
+        bzi[i] = job->cplx ? S_GET_D(E(z_im, i)) : 0.0;
+    }
+    st.restart = k;
+    st.step = l;
+    st.N = N;
+    st.m = m;
+    st.x_re = bx;
+    st.x_im = job->cplx ? bxi : NULL;
+    st.z_re = (z_re != NULL) ? bz : NULL;
+    st.z_im = (z_re != NULL && job->cplx) ? bzi : NULL;
+    st.scale = scale;
+    return job->observe(&st, job->observe_arg);
+}
+
 /* FIRENET (Colbrook-Antun-Hansen 2022, theory.md §7): n restarts of the
    inner block of p primal-dual steps on the rescaled problem. */
 static kd_status
@@ -837,6 +868,7 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     KD_T(ctx_struct) c[1];
     KD_T(pd_struct) s[1];
     SV sum_re, sum_im, psi_re, psi_im;
+    double * obuf = NULL;
     S_DECL(eps);
     S_DECL(delta);
     S_DECL(einv);
@@ -859,6 +891,8 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     st = KD_T(ctx_init)(c, job);
     ok = KD_T(pd_init)(s, m, N, _prec);
     ok &= KD_T(cvec_alloc)(&sum_re, &sum_im, N, _prec) & KD_T(cvec_alloc)(&psi_re, &psi_im, N, _prec);
+    if (job->observe != NULL)
+        ok &= ((obuf = (double *) flint_malloc((2 * N + 2 * m) * sizeof(double))) != NULL);
     if (st != KD_OK || !ok)
     {
         st = KD_ERR_NOMEM;
@@ -925,6 +959,10 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
                     S_ADD(E(sum_im, i), E(sum_im, i), E(s->xn_im, i));
             }
             KD_T(pd_advance)(s);
+            if (job->observe != NULL
+                && (st = KD_T(observe)(job, obuf, k, l + 1, s->x_re, s->x_im, s->z_re, s->z_im,
+                                       S_GET_D(alpha))) != KD_OK)
+                goto cleanup;
         }
         /* psi_k = (sum / p) / alpha */
         for (i = 0; i < N; i++)
@@ -937,6 +975,9 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
                 S_DIV(E(psi_im, i), c->t0, alpha);
             }
         }
+        if (job->observe != NULL
+            && (st = KD_T(observe)(job, obuf, k, 0, psi_re, psi_im, NULL, NULL, 1.0)) != KD_OK)
+            goto cleanup;
     }
     out->iterations = job->fn * job->fp;
     out->stop = KD_ITER_STOP_COMPLETED;
@@ -944,6 +985,7 @@ KD_T(run_firenet)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     KD_T(finish)(c, out, psi_re, psi_im, N);
 
 cleanup:
+    flint_free(obuf);
     KD_T(cvec_free)(sum_re, sum_im, N);
     KD_T(cvec_free)(psi_re, psi_im, N);
     S_CLEAR(eps);

@@ -50,6 +50,8 @@ typedef struct
     int eps0_auto;              /* eps0 = ||y||_2 in working arithmetic */
     mpfr_t L_A;
     mpfr_t einv;                /* e^{-1}, correctly rounded */
+    kd_iter_observer observe;   /* FIRENET: called at every step (or NULL) */
+    void * observe_arg;
     /* coordinate descent */
     int standardize;
     int intercept;

@@ -5,6 +5,11 @@
 
 #include "kdigits/op.h"
 
+/* 1/sqrt(2) as the double the compiler makes of this literal (the nearest
+   or an adjacent double): the Haar constant of the double path, whose
+   actual error gap.c measures in balls (operators.md §5b) */
+#define KD_SQRT1_2 0.707106781186547524400844362104849039
+
 /* ceil(log2 n) */
 slong _kd_op_log2(slong n);
 

@@ -65,7 +65,7 @@ echo ".SH COMMANDS"
 echo "Each section is the text of \\fBkdigits\\fR \\fICOMMAND\\fR \\fB\\-\\-help\\fR."
 for c in approx oracle table regimes solve certify lasso-probe bp-probe dln sci \
          sci-positive sci-sign sci-rank sci-argmin sci-spectrum sci-classes demo \
-         stability kernel
+         stability kernel convergence
 do
     case $c in sci-*) name="sci ${c#sci-}" ;; *) name=$c ;; esac
     echo ".SS \"$name\""
