@@ -206,6 +206,33 @@ typedef kd_iter_result_struct kd_iter_result_t[1];
 void kd_iter_result_init(kd_iter_result_t R);
 void kd_iter_result_clear(kd_iter_result_t R);
 
+/* What an observer of FIRENET sees (kd_iter_firenet_params's observe):
+   after inner step l of restart k, the primal-dual iterate (x^l, z^l) of
+   the rescaled problem (b = alpha_k y; x^l / alpha_k is the iterate of the
+   original problem, z^l its dual iterate); after the restart, its output
+   psi_k (step 0, scale 1, no dual). The values are the working numbers
+   rounded to nearest double (exact for the double backend); the arrays
+   are valid during the call only. ISTA, FISTA and PD (kd_iter_opts'
+   observe) call it after every observe_every-th iteration k with
+   restart = k, step = -1, scale 1 and (PD) the dual iterate z^k. */
+typedef struct
+{
+    slong restart;              /* k, 1..n */
+    slong step;                 /* l, 1..p; 0: the restart's output psi_k */
+    slong N, m;
+    const double * x_re;        /* N */
+    const double * x_im;        /* N; NULL for real data */
+    const double * z_re;        /* m; NULL at step 0 */
+    const double * z_im;        /* m; NULL at step 0 or for real data */
+    double scale;               /* alpha_k (1 at step 0) */
+}
+kd_iter_state_struct;
+
+/* Called by kd_iter_firenet after every inner step and every restart (and
+   by ISTA, FISTA, PD as set in kd_iter_opts); a status other than KD_OK
+   stops the run, which returns it. */
+typedef kd_status (*kd_iter_observer)(const kd_iter_state_struct * s, void * arg);
+
 /* ------------------------------------------------------------------------
    Options of the first-order methods (ISTA, FISTA, primal-dual)
    ------------------------------------------------------------------------ */
@@ -222,6 +249,10 @@ typedef struct
                                    can end in a cycle of nearby floats; then
                                    max_iter stops it); negative: run exactly
                                    max_iter iterations */
+    kd_iter_observer observe;   /* NULL (default) or called every
+                                   observe_every iterations (ISTA, FISTA, PD) */
+    void * observe_arg;
+    slong observe_every;        /* >= 1 (default 1) */
 }
 kd_iter_opts_struct;
 
@@ -277,30 +308,6 @@ kd_status kd_iter_pd_p1(kd_iter_result_t R, const kd_iter_data_t D, const fmpq_t
    x^1..x^p. e^{-1} is the correctly rounded value at the working precision
    (MPFR's exp, converted), never libm's.
    ------------------------------------------------------------------------ */
-
-/* What an observer of FIRENET sees (kd_iter_firenet_params's observe):
-   after inner step l of restart k, the primal-dual iterate (x^l, z^l) of
-   the rescaled problem (b = alpha_k y; x^l / alpha_k is the iterate of the
-   original problem, z^l its dual iterate); after the restart, its output
-   psi_k (step 0, scale 1, no dual). The values are the working numbers
-   rounded to nearest double (exact for the double backend); the arrays
-   are valid during the call only. */
-typedef struct
-{
-    slong restart;              /* k, 1..n */
-    slong step;                 /* l, 1..p; 0: the restart's output psi_k */
-    slong N, m;
-    const double * x_re;        /* N */
-    const double * x_im;        /* N; NULL for real data */
-    const double * z_re;        /* m; NULL at step 0 */
-    const double * z_im;        /* m; NULL at step 0 or for real data */
-    double scale;               /* alpha_k (1 at step 0) */
-}
-kd_iter_state_struct;
-
-/* Called by kd_iter_firenet after every inner step and every restart; a
-   status other than KD_OK stops the run, which returns it. */
-typedef kd_status (*kd_iter_observer)(const kd_iter_state_struct * s, void * arg);
 
 typedef struct
 {

@@ -92,6 +92,11 @@ json_t * kd_solve_result_json(const kd_solve_result_t R, const kd_problem_t P,
    malloc'ed: release it with free(). NULL on allocation failure. */
 char * kd_solve_result_json_str(const kd_solve_result_t R, const kd_problem_t P,
                                 const kd_solve_opts_t so, const char * scaled);
+/* An operator solve (kd_solve_op) of the operator spec: method, sizes,
+   steps, "gaps": [{"iter", "gap": {"mid", "rad"}, "gap_ubound", "F"}]
+   (the gap ball encloses F(x_k) - F*, i.e. [0, bound]; null when not
+   proved) and "output" for the method's output. */
+json_t * kd_solve_op_report_json(const kd_solve_op_report_t R, const char * spec);
 
 /* ---- certifying candidates (`kdigits certify --format json`) */
 

@@ -11,6 +11,7 @@
 #include "kdigits/qfield.h"
 #include "kdigits/certify.h"
 #include "kdigits/truth.h"
+#include "kdigits/op.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -123,6 +124,73 @@ kd_status kd_solve_result_write_text(FILE * f, const kd_solve_result_t R, const 
                                      const kd_solve_opts_t so, const char * scaled);
 kd_status kd_solve_result_write_csv(FILE * f, const kd_solve_result_t R, const kd_problem_t P,
                                     const kd_solve_opts_t so);
+
+/* ------------------------------------------------------------------------
+   Operator problems: P1/P2/P3 with a matrix-free operator A (kdigits/op.h)
+   solved by an iterative method, with a certified upper bound of
+   F(x_k) - F* (kd_op_gap_ubound_d, a dual-feasible point checked in ball
+   arithmetic) at every every-th iterate and at the output.
+   ------------------------------------------------------------------------ */
+
+typedef struct
+{
+    slong iter;                 /* iteration (FIRENET: inner step (k-1)p + l);
+                                   -1: the method's output */
+    int proved;                 /* 0: no bound (P1: ||A x - y|| <= eta not
+                                   proved, F(x) is not a feasible value) */
+    arb_struct F;               /* F(x_k) at the exact data */
+    arf_struct gap;             /* F(x_k) - F* <= gap (when proved) */
+}
+kd_solve_op_gap_struct;
+
+typedef struct
+{
+    kd_problem_kind kind;
+    kd_method method;
+    slong m, N;
+    int is_complex;
+    slong every;                /* 0: the output only */
+    int fast;                   /* the gap products ran in double with a
+                                   priori error bounds (operators.md §5b) */
+    slong ngaps, alloc;
+    kd_solve_op_gap_struct * gaps;      /* the observed iterates, in order */
+    kd_solve_op_gap_struct out;         /* the method's output x */
+    kd_iter_result_struct it;   /* the solver's result (x, z, steps) */
+    double seconds;             /* whole run */
+    double seconds_certify;     /* of which computing the gap bounds */
+}
+kd_solve_op_report_struct;
+
+typedef kd_solve_op_report_struct kd_solve_op_report_t[1];
+
+void kd_solve_op_report_init(kd_solve_op_report_t R);
+void kd_solve_op_report_clear(kd_solve_op_report_t R);
+
+/* Whether spec is "builtin:NAME" with NAME a matrix-free operator
+   (kd_op_parse) that is not a dense built-in (kd_builtin_mat's names take
+   precedence, as in 'kdigits oracle --builtin'). On 1, A is initialised
+   to the operator (clear it); on 0, A is untouched. */
+int kd_solve_op_spec(kd_op_t A, const char * spec);
+
+/* Solves problem kind (P1, P2, P3) for the operator A, data y (m x 1
+   exact rationals; complex for a complex A), weights w (N x 1, NULL: all
+   1) and parameter param (lambda; P1: eta) with so's method (P2: ista,
+   fista; P3: pd, firenet; P1: pd), so->iter / so->firenet and so->arith,
+   from x = 0; every >= 1 certifies every every-th iterate (the working
+   iterate rounded to double), 0 only the output. The bounds are at
+   so->cert_prec bits. Errors: KD_ERR_ARG (method does not apply, non-
+   rational data, bad parameter), KD_ERR_SIZE (y or w of the wrong size),
+   and the solvers' errors. */
+kd_status kd_solve_op(kd_solve_op_report_t R, const kd_op_t A, const kd_mat_t y,
+                      const kd_mat_t w, kd_problem_kind kind, const fmpq_t param,
+                      const kd_solve_opts_t so, slong every);
+
+/* R as `kdigits solve` prints it: text, CSV (iter,F_mid,F_rad,gap_ubound)
+   and JSON ({"gaps": [{"iter", "gap": {"mid", "rad"}, "F", ...}], ...};
+   the gap ball encloses F(x_k) - F*, i.e. [0, bound]). */
+kd_status kd_solve_op_report_write_text(FILE * f, const kd_solve_op_report_t R, const char * spec);
+kd_status kd_solve_op_report_write_csv(FILE * f, const kd_solve_op_report_t R);
+/* JSON: kd_solve_op_report_json (kdigits/json.h). */
 
 #ifdef __cplusplus
 }

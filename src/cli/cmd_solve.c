@@ -20,7 +20,7 @@ typedef struct
 {
     const char * A, * y, * w, * lambda, * eta, * scaled, * problem, * method, * prec;
     int center, standardize, certify, replicate, peers;
-    slong max_iter, fp, fn, cert_prec;
+    slong max_iter, fp, fn, cert_prec, every;
     const char * tol, * fdelta;
     const char * truth_in, * truth_out;
 }
@@ -45,6 +45,7 @@ own(int c, const char * arg, void * data)
         case 'T': a->truth_in = arg; a->certify = 1; break;
         case 'O': a->truth_out = arg; a->certify = 1; break;
         case 'p' + 0x200: a->peers = 1; a->certify = 1; break;
+        case 'e' + 0x200: return kd_cli_parse_slong(&a->every, arg, "solve", "--every", 1, WORD_MAX) ? 1 : -1;
         default: return 0;
     }
     return 1;
@@ -217,6 +218,47 @@ solve_peers(kd_peer_answers_t Rp, kd_candidates_report_t CR, const kd_problem_t 
                             so->cert_prec);
 }
 
+/* --A builtin:OPSPEC: a matrix-free operator, an iterative method and the
+   certified gap bound every --every iterations (kd_solve_op). */
+static int
+solve_operator(const solve_args * a, const kd_cli_opts * o, kd_problem_kind kind,
+               const kd_op_t A, const char * cmd)
+{
+    kd_solve_opts_t so;
+    kd_solve_op_report_t R;
+    kd_mat_t y, w;
+    fmpq_t param;
+    kd_status st;
+    int ret = 0, usage = 0;
+    if (a->certify || a->scaled != NULL || a->truth_in != NULL)
+        return kd_cli_usage(cmd, "--certify, --truth, --peers and --scaled take dense data, "
+                            "not an operator (its iterates get certified gap bounds: --every K)");
+    kd_solve_opts_init(so);
+    kd_solve_op_report_init(R);
+    kd_mat_init(y, 0, 0);
+    kd_mat_init(w, 0, 0);
+    fmpq_init(param);
+    if ((st = set_solve_opts(so, a, o, &usage)) == KD_OK
+        && (st = parse_rational(param, kind == KD_PROBLEM_P1 ? a->eta : a->lambda,
+                                kind == KD_PROBLEM_P1 ? "--eta" : "--lambda")) == KD_OK
+        && (st = kd_builtin_load(y, a->y)) == KD_OK
+        && (a->w == NULL || (st = kd_builtin_load(w, a->w)) == KD_OK))
+        st = kd_solve_op(R, A, y, a->w != NULL ? w : NULL, kind, param, so, a->every);
+    if (st != KD_OK)
+        ret = usage && st == KD_ERR_ARG ? KD_EXIT_USAGE : kd_cli_fail(cmd, st);
+    else if (o->fmt == KD_FMT_JSON)
+        ret = kd_json_print(kd_solve_op_report_json(R, a->A));
+    else if ((st = o->fmt == KD_FMT_CSV ? kd_solve_op_report_write_csv(stdout, R)
+              : kd_solve_op_report_write_text(stdout, R, a->A)) != KD_OK)
+        ret = kd_cli_fail(cmd, st);
+    kd_solve_op_report_clear(R);
+    kd_solve_opts_clear(so);
+    kd_mat_clear(y);
+    kd_mat_clear(w);
+    fmpq_clear(param);
+    return ret;
+}
+
 int
 kd_cmd_solve(int argc, char ** argv)
 {
@@ -225,6 +267,7 @@ kd_cmd_solve(int argc, char ** argv)
         {"prec", required_argument, NULL, 'r'},
         {"certify", no_argument, NULL, 'c'},
         {"peers", no_argument, NULL, 'p' + 0x200},
+        {"every", required_argument, NULL, 'e' + 0x200},
         {"replicate-published", no_argument, NULL, 'R'},
         {"max-iter", required_argument, NULL, 'i'},
         {"tol", required_argument, NULL, 't'},
@@ -246,6 +289,7 @@ kd_cmd_solve(int argc, char ** argv)
     kd_peer_answers_t Rp;
     kd_candidates_report_t CR;
     kd_truth_set_t T;
+    kd_op_t op;
     truth_clock clk;
     kd_status st;
     int r, ret = 0, usage = 0;
@@ -261,6 +305,18 @@ kd_cmd_solve(int argc, char ** argv)
     {
         kd_cli_opts_clear(&o);
         return r;
+    }
+    if (kd_solve_op_spec(op, a.A))
+    {
+        r = solve_operator(&a, &o, kind, op, cmd);
+        kd_op_clear(op);
+        kd_cli_opts_clear(&o);
+        return r;
+    }
+    if (a.every != 0)
+    {
+        kd_cli_opts_clear(&o);
+        return kd_cli_usage(cmd, "--every applies to a matrix-free operator (--A builtin:OPSPEC)");
     }
     kd_solve_opts_init(so);
     kd_solve_result_init(R);

@@ -266,6 +266,9 @@ kd_iter_opts_init(kd_iter_opts_t opts)
 {
     opts->max_iter = 10000;
     opts->tol = 0.0;
+    opts->observe = NULL;
+    opts->observe_arg = NULL;
+    opts->observe_every = 1;
 }
 
 void
@@ -689,6 +692,9 @@ _kd_iter_opts_check(const kd_iter_opts_t opts)
 {
     if (opts->max_iter < 1)
         return kd_error_set(KD_ERR_ARG, "max_iter must be >= 1 (got %ld)", (long) opts->max_iter);
+    if (opts->observe != NULL && opts->observe_every < 1)
+        return kd_error_set(KD_ERR_ARG, "observe_every must be >= 1 (got %ld)",
+                            (long) opts->observe_every);
     if (opts->tol != opts->tol)
         return kd_error_set(KD_ERR_ARG, "tol is NaN");
     return KD_OK;
@@ -802,6 +808,9 @@ _kd_iter_first_order(kd_iter_result_t R, _kd_iter_method method, const kd_iter_d
     _kd_iter_job_init(job, method, prec);
     job->max_iter = opts->max_iter;
     job->run_all = (opts->tol < 0);
+    job->observe = opts->observe;
+    job->observe_arg = opts->observe_arg;
+    job->observe_every = opts->observe_every;
     mpfr_set_d(job->tol, opts->tol < 0 ? 0.0 : opts->tol, MPFR_RNDN);
     if ((st = _kd_iter_job_set_data(job, D, arith)) == KD_OK
         && (st = _kd_iter_round_q(job->lambda, param, dbl,

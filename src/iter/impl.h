@@ -480,6 +480,10 @@ KD_T(pg_step)(KD_T(ctx_struct) * c, KD_T(pg_struct) * s, SV x_re, SV x_im, SV v_
     KD_T(soft)(c, x_re, x_im, s->g_re, s->g_im, s->thr, N);
 }
 
+/* The observer hand-over (defined below, with FIRENET). */
+static kd_status KD_T(observe)(const _kd_iter_job_struct * job, double * buf, slong k, slong l,
+                               SV x_re, SV x_im, SV z_re, SV z_im, double scale);
+
 static kd_status
 KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fista)
 {
@@ -493,7 +497,7 @@ KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fis
     S_DECL(tn);
     S_DECL(coef);
     kd_status st;
-    double t0;
+    double t0, * obuf = NULL;
     int ok = 1;
 
     x_re = x_im = xn_re = xn_im = v_re = v_im = NULL;
@@ -509,6 +513,8 @@ KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fis
     ok &= KD_T(cvec_alloc)(&v_re, &v_im, N, _prec) & KD_T(cvec_alloc)(&s->r_re, &s->r_im, m, _prec);
     ok &= KD_T(cvec_alloc)(&s->g_re, &s->g_im, N, _prec);
     ok &= KD_T(vec_load)(&s->thr, NULL, N, _prec);
+    if (job->observe != NULL)
+        ok &= ((obuf = (double *) flint_malloc((2 * N + 2 * m) * sizeof(double))) != NULL);
     if (st != KD_OK || !ok)
     {
         st = KD_ERR_NOMEM;
@@ -564,6 +570,9 @@ KD_T(run_p2)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job, int fis
         }
         SV_SWAP(x_re, xn_re);
         SV_SWAP(x_im, xn_im);
+        if (job->observe != NULL && k % job->observe_every == 0
+            && (st = KD_T(observe)(job, obuf, k, -1, x_re, x_im, NULL, NULL, 1.0)) != KD_OK)
+            break;
         if (KD_T(converged)(out, job, k, &d, &tol))
             break;
     }
@@ -577,6 +586,7 @@ cleanup:
     KD_T(cvec_free)(s->r_re, s->r_im, m);
     KD_T(cvec_free)(s->g_re, s->g_im, N);
     SV_FREE(s->thr, N);
+    flint_free(obuf);
     S_CLEAR(tol);
     S_CLEAR(d);
     S_CLEAR(t);
@@ -759,7 +769,7 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     S_DECL(d2);
     S_DECL(lam);
     kd_status st;
-    double t0;
+    double t0, * obuf = NULL;
     int ok;
 
     S_INIT(tol);
@@ -768,6 +778,8 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
     S_INIT(lam);
     st = KD_T(ctx_init)(c, job);
     ok = KD_T(pd_init)(s, m, N, _prec);
+    if (job->observe != NULL)
+        ok &= ((obuf = (double *) flint_malloc((2 * N + 2 * m) * sizeof(double))) != NULL);
     if (st != KD_OK || !ok)
     {
         st = KD_ERR_NOMEM;
@@ -805,6 +817,10 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
         if (S_GT(d2, d))
             S_SET(d, d2);
         KD_T(pd_advance)(s);
+        if (job->observe != NULL && k % job->observe_every == 0
+            && (st = KD_T(observe)(job, obuf, k, -1, s->x_re, s->x_im, s->z_re, s->z_im,
+                                   1.0)) != KD_OK)
+            break;
         if (KD_T(converged)(out, job, k, &d, &tol))
             break;
     }
@@ -819,6 +835,7 @@ KD_T(run_pd)(_kd_iter_out_struct * out, const _kd_iter_job_struct * job)
         }
 
 cleanup:
+    flint_free(obuf);
     S_CLEAR(tol);
     S_CLEAR(d);
     S_CLEAR(d2);

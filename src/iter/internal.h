@@ -50,8 +50,10 @@ typedef struct
     int eps0_auto;              /* eps0 = ||y||_2 in working arithmetic */
     mpfr_t L_A;
     mpfr_t einv;                /* e^{-1}, correctly rounded */
-    kd_iter_observer observe;   /* FIRENET: called at every step (or NULL) */
+    kd_iter_observer observe;   /* FIRENET: called at every step; ISTA, FISTA,
+                                   PD: every observe_every iterations (or NULL) */
     void * observe_arg;
+    slong observe_every;
     /* coordinate descent */
     int standardize;
     int intercept;
