@@ -35,6 +35,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_candidate());
     srunner_add_suite(sr, kd_suite_certify_complex());
     srunner_add_suite(sr, kd_suite_op());
+    srunner_add_suite(sr, kd_suite_solveop());
     srunner_add_suite(sr, kd_suite_dln());
     srunner_add_suite(sr, kd_suite_convergence());
     srunner_run_all(sr, CK_NORMAL);

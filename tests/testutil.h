@@ -64,6 +64,7 @@ Suite * kd_suite_peers(void);
 Suite * kd_suite_candidate(void);
 Suite * kd_suite_certify_complex(void);
 Suite * kd_suite_op(void);
+Suite * kd_suite_solveop(void);
 Suite * kd_suite_dln(void);
 
 #endif
