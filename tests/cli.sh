@@ -306,7 +306,7 @@ check "quiet: no progress lines" [ ! -s "$tmp/err" ]
 "$KD" table --K 1 --n 10,20 --no-lista >"$tmp/out" 2>"$tmp/err"
 check "progress counts rows" grep -q '^kdigits table: \[2/2\] K = 1, n = 20' "$tmp/err"
 
-for part in cli-bp cli-peers cli-sci cli-spectrum cli-exact cli-complex cli-stability cli-dln cli-convergence; do
+for part in cli-bp cli-peers cli-sci cli-spectrum cli-exact cli-complex cli-stability cli-dln cli-convergence cli-solveop; do
     . "${srcdir:-.}/tests/$part.sh"
 done
 
