@@ -29,28 +29,39 @@ static const _kd_ellipse _kd_ellipses[] = {
     {0.5, 0.80, 0.012, 0.012, 1.0, 0.0, 0.30, 0.0}
 };
 
+/* the sum over the ellipses containing (x, y) of amp (1 - t q), in table
+   order (t = 0: amp exactly) */
+static double
+_kd_ellipses_sum(const _kd_ellipse * T, slong ne, double x, double y)
+{
+    slong e;
+    double v = 0.0, dx, dy, u, w, q;
+    for (e = 0; e < ne; e++)
+    {
+        const _kd_ellipse * E = T + e;
+        dx = x - E->cx;
+        dy = y - E->cy;
+        u = (E->c * dx + E->s * dy) / E->a;
+        w = (E->c * dy - E->s * dx) / E->b;
+        q = u * u + w * w;
+        if (q <= 1.0)
+            v += E->amp * (1.0 - E->t * q);
+    }
+    return v;
+}
+
 void
 kd_conv_phantom(double * f, slong n)
 {
-    slong i, j, e, ne = (slong) (sizeof(_kd_ellipses) / sizeof(_kd_ellipses[0]));
+    slong i, j, ne = (slong) (sizeof(_kd_ellipses) / sizeof(_kd_ellipses[0]));
     double h = 1.0 / (double) n;
     for (i = 0; i < n; i++)
     {
         double y = ((double) i + 0.5) * h;
         for (j = 0; j < n; j++)
         {
-            double x = ((double) j + 0.5) * h, v = 0.0, dx, dy, u, w, q;
-            for (e = 0; e < ne; e++)
-            {
-                const _kd_ellipse * E = _kd_ellipses + e;
-                dx = x - E->cx;
-                dy = y - E->cy;
-                u = (E->c * dx + E->s * dy) / E->a;
-                w = (E->c * dy - E->s * dx) / E->b;
-                q = u * u + w * w;
-                if (q <= 1.0)
-                    v += E->amp * (1.0 - E->t * q);
-            }
+            double x = ((double) j + 0.5) * h, dx, dy, q;
+            double v = _kd_ellipses_sum(_kd_ellipses, ne, x, y);
             /* a smooth gradient inside the brain */
             dx = (x - 0.5) / 0.37;
             dy = (y - 0.49) / 0.42;
@@ -107,17 +118,8 @@ kd_conv_phantom_constant(double * f, slong n)
         double y = ((double) i + 0.5) * h;
         for (j = 0; j < n; j++)
         {
-            double x = ((double) j + 0.5) * h, v = 0.0, dx, dy, u, w;
-            for (e = 0; e < ne; e++)
-            {
-                const _kd_ellipse * E = _kd_cellipses + e;
-                dx = x - E->cx;
-                dy = y - E->cy;
-                u = (E->c * dx + E->s * dy) / E->a;
-                w = (E->c * dy - E->s * dx) / E->b;
-                if (u * u + w * w <= 1.0)
-                    v += E->amp;
-            }
+            double x = ((double) j + 0.5) * h;
+            double v = _kd_ellipses_sum(_kd_cellipses, ne, x, y);
             /* 32 x and 32 y are exact: n is a power of 2 */
             for (e = 0; e < nr; e++)
                 if (32.0 * x >= _kd_crects[e].x0 && 32.0 * x < _kd_crects[e].x1
