@@ -2,8 +2,9 @@
 /* FIRENET's convergence experiment (Colbrook-Antun-Hansen, PNAS 2022,
    matlab/Demo_convergence_test.m of the authors' code) at a size this
    machine runs, with a certified duality gap at every step: a
-   piecewise-smooth phantom generated here, A = P_Omega U H^-1 (U Walsh or
-   Fourier, H a periodic Haar transform), multilevel or uniform sampling,
+   piecewise-smooth (or piecewise-constant) phantom generated here,
+   A = P_Omega U H^-1 (U Walsh or Fourier, H a periodic Haar transform),
+   multilevel or uniform sampling,
    Gaussian noise, weighted SR-LASSO, FIRENET (kd_iter_firenet).
    Proofs and what is only observed: proofs-notes/convergence.md. */
 #ifndef KDIGITS_CONVERGENCE_H
