@@ -43,3 +43,8 @@ expect_err "convergence bad transform" "^kdigits convergence: --transform expect
     "$KD" convergence --transform haar
 expect_err "convergence bad plot" "^kdigits convergence: --plot writes SVG" \
     "$KD" convergence --N 4 --restarts 1 --quiet --plot x.png
+expect_ok "convergence constant phantom" "$KD" convergence --N 16 --restarts 1 --phantom constant \
+    --sampling multilevel --quiet --format json
+check "convergence json phantom constant" [ "$(json phantom)" = constant ]
+expect_err "convergence bad phantom" "^kdigits convergence: --phantom expects" \
+    "$KD" convergence --phantom shepp

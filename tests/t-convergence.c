@@ -15,30 +15,60 @@
 
 #define PREC 128
 
+/* f = phantom(n), computed twice and compared bit for bit; values in
+   [0, 1], the corners outside the head, the head covering a good part */
+static void
+check_phantom(void (* phantom)(double *, slong), double * f, slong n)
+{
+    double * g = flint_malloc(n * n * sizeof(double)), s = 0;
+    slong i, inside = 0;
+    phantom(f, n);
+    phantom(g, n);
+    ck_assert_msg(memcmp(f, g, n * n * sizeof(double)) == 0, "phantom %ld not deterministic",
+                  (long) n);
+    for (i = 0; i < n * n; i++)
+    {
+        ck_assert(f[i] >= 0.0 && f[i] <= 1.0);
+        s += f[i];
+        inside += (f[i] > 0.0);
+    }
+    ck_assert(f[0] == 0.0 && f[n - 1] == 0.0 && f[n * n - 1] == 0.0);
+    ck_assert_msg(inside > n * n / 3 && s > 0.05 * n * n, "phantom %ld too empty", (long) n);
+    flint_free(g);
+}
+
 START_TEST(test_phantom)
 {
-    slong n, i;
+    slong n;
     for (n = 4; n <= 64; n *= 2)
     {
         double * f = flint_malloc(n * n * sizeof(double));
-        double * g = flint_malloc(n * n * sizeof(double));
-        double s = 0;
-        slong inside = 0;
-        kd_conv_phantom(f, n);
-        kd_conv_phantom(g, n);
-        ck_assert_msg(memcmp(f, g, n * n * sizeof(double)) == 0, "phantom %ld not deterministic",
-                      (long) n);
-        for (i = 0; i < n * n; i++)
-        {
-            ck_assert(f[i] >= 0.0 && f[i] <= 1.0);
-            s += f[i];
-            inside += (f[i] > 0.0);
-        }
-        /* corners are outside the head; the head covers a good part */
-        ck_assert(f[0] == 0.0 && f[n - 1] == 0.0 && f[n * n - 1] == 0.0);
-        ck_assert_msg(inside > n * n / 3 && s > 0.05 * n * n, "phantom %ld too empty", (long) n);
+        check_phantom(kd_conv_phantom, f, n);
         flint_free(f);
-        flint_free(g);
+    }
+}
+END_TEST
+
+/* the piecewise-constant phantom: deterministic, in [0, 1], every value a
+   multiple of 1/8 (sums of the dyadic intensities), the corners outside,
+   and constant on each 1/32-cell that no ellipse edge crosses: checked on
+   cells of the rectangle x in [19, 23) / 32, y in [8, 12) / 32 (inside
+   the brain, 3/4 - 1/2, away from every ellipse edge, plus its 1/4) */
+START_TEST(test_phantom_constant)
+{
+    slong n, i, j;
+    for (n = 4; n <= 128; n *= 2)
+    {
+        double * f = flint_malloc(n * n * sizeof(double));
+        check_phantom(kd_conv_phantom_constant, f, n);
+        for (i = 0; i < n * n; i++)
+            ck_assert_msg(8.0 * f[i] == floor(8.0 * f[i]), "value %.17g not in Z/8", f[i]);
+        if (n >= 32)
+            for (i = 8 * n / 32; i < 12 * n / 32; i++)
+                for (j = 19 * n / 32; j < 23 * n / 32; j++)
+                    ck_assert_msg(f[i * n + j] == 0.5, "n = %ld: f(%ld, %ld) = %g != 1/2",
+                                  (long) n, (long) i, (long) j, f[i * n + j]);
+        flint_free(f);
     }
 }
 END_TEST
@@ -373,6 +403,7 @@ kd_suite_convergence(void)
     TCase * tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_phantom);
+    tcase_add_test(tc, test_phantom_constant);
     tcase_add_test(tc, test_observer);
     tcase_add_test(tc, test_gap_dense);
     tcase_add_test(tc, test_run_small);

@@ -2,8 +2,9 @@
 /* FIRENET's convergence experiment (Colbrook-Antun-Hansen, PNAS 2022,
    matlab/Demo_convergence_test.m of the authors' code) at a size this
    machine runs, with a certified duality gap at every step: a
-   piecewise-smooth phantom generated here, A = P_Omega U H^-1 (U Walsh or
-   Fourier, H a periodic Haar transform), multilevel or uniform sampling,
+   piecewise-smooth (or piecewise-constant) phantom generated here,
+   A = P_Omega U H^-1 (U Walsh or Fourier, H a periodic Haar transform),
+   multilevel or uniform sampling,
    Gaussian noise, weighted SR-LASSO, FIRENET (kd_iter_firenet).
    Proofs and what is only observed: proofs-notes/convergence.md. */
 #ifndef KDIGITS_CONVERGENCE_H
@@ -27,6 +28,22 @@ extern "C" {
    doubles, so f is the same on every IEEE machine. */
 void kd_conv_phantom(double * f, slong n);
 
+/* The piecewise-constant phantom (n >= 2 a power of 2): constant
+   ellipses in Shepp-Logan's layout and rectangles with sides on the grid
+   of step 1/32, dyadic intensities, clipped to [0, 1]; compressible in
+   Haar (only the ellipses' edges give detail below scale 1/32). Same
+   arithmetic rules as kd_conv_phantom. */
+void kd_conv_phantom_constant(double * f, slong n);
+
+typedef enum
+{
+    KD_CONV_PHANTOM_CONSTANT = 0,       /* kd_conv_phantom_constant */
+    KD_CONV_PHANTOM_SMOOTH = 1          /* kd_conv_phantom */
+} kd_conv_phantom_kind;
+
+/* "constant", "smooth" */
+const char * kd_conv_phantom_name(kd_conv_phantom_kind k);
+
 /* -------------------------------------------------------- experiment */
 
 typedef struct
@@ -46,6 +63,7 @@ typedef struct
     double sparsity_threshold;  /* s_l counts |c_i| > this (image in [0,1]); default 0.5 */
     ulong seed;                 /* sampling and noise; default 1 */
     slong prec;                 /* ball precision of the certificates; default 64 */
+    kd_conv_phantom_kind phantom;       /* default KD_CONV_PHANTOM_SMOOTH */
 }
 kd_conv_opts_struct;
 

@@ -78,6 +78,15 @@ own(int c, const char * arg, void * data)
             o->seed = (ulong) v;
             return 1;
         case 'P': a->plot = arg; return 1;
+        case 'F':
+            if (strcmp(arg, "constant") == 0)
+                o->phantom = KD_CONV_PHANTOM_CONSTANT;
+            else if (strcmp(arg, "smooth") == 0)
+                o->phantom = KD_CONV_PHANTOM_SMOOTH;
+            else
+                return kd_cli_usage("convergence", "--phantom expects constant or smooth, got '%s'",
+                                    arg), -1;
+            return 1;
         default: return 0;
     }
 }
@@ -87,8 +96,9 @@ print_text(const kd_conv_report_t R)
 {
     slong i, j;
     char * s = kd_arb_get_str_pm(R->cnorm, 8), * lam = kd_fmpq_get_str(R->opts->lambda);
-    printf("FIRENET convergence: phantom %ld x %ld, Haar levels %ld, lambda = %s, p = %ld, "
-           "n = %ld\n  ||c|| = %s; local sparsities s_l =", R->n, R->n, R->levels, lam,
+    printf("FIRENET convergence: %s phantom %ld x %ld, Haar levels %ld, lambda = %s, p = %ld, "
+           "n = %ld\n  ||c|| = %s; local sparsities s_l =", kd_conv_phantom_name(R->opts->phantom),
+           R->n, R->n, R->levels, lam,
            R->opts->p, R->opts->restarts, s);
     flint_free(s);
     flint_free(lam);
@@ -153,6 +163,7 @@ kd_cmd_convergence(int argc, char ** argv)
         {"sparsity-threshold", required_argument, NULL, 't'},
         {"seed", required_argument, NULL, 'S'},
         {"plot", required_argument, NULL, 'P'},
+        {"phantom", required_argument, NULL, 'F'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     kd_conv_opts_t co;

@@ -75,6 +75,7 @@ kd_conv_report_json(const kd_conv_report_t R)
     json_object_set_new(o, "problem", json_string(
         "min lambda ||x||_{1,w} + ||A x - y||_2, A = P_Omega U H^-1 (U unitary Walsh or "
         "Fourier, H periodic Haar), y and w the stored doubles (exact)"));
+    json_object_set_new(o, "phantom", json_string(kd_conv_phantom_name(R->opts->phantom)));
     json_object_set_new(o, "n", json_integer(R->n));
     json_object_set_new(o, "N", json_integer(R->N));
     json_object_set_new(o, "levels", json_integer(R->levels));

@@ -38,6 +38,7 @@ kd_conv_opts_init(kd_conv_opts_t o)
     o->sparsity_threshold = 0.5;
     o->seed = 1;
     o->prec = 64;
+    o->phantom = KD_CONV_PHANTOM_SMOOTH;
 }
 
 void
@@ -325,6 +326,8 @@ _kd_conv_check(const kd_conv_opts_t o, slong * r)
         return kd_error_set(KD_ERR_ARG, "no transform or no sampling scheme chosen");
     if (o->prec < 53 || o->prec > 4096)
         return kd_error_set(KD_ERR_ARG, "the precision must be in [53, 4096]");
+    if (o->phantom != KD_CONV_PHANTOM_CONSTANT && o->phantom != KD_CONV_PHANTOM_SMOOTH)
+        return kd_error_set(KD_ERR_ARG, "unknown phantom %d", (int) o->phantom);
     if (!(o->sparsity_threshold >= 0.0))
         return kd_error_set(KD_ERR_ARG, "the sparsity threshold must be >= 0");
     return KD_OK;
@@ -537,7 +540,10 @@ kd_conv_run(kd_conv_report_t R, const kd_conv_opts_t opts)
     f = flint_malloc(N * sizeof(double));
     cd = flint_malloc(N * sizeof(double));
     c = _arb_vec_init(N);
-    kd_conv_phantom(f, opts->n);
+    if (opts->phantom == KD_CONV_PHANTOM_SMOOTH)
+        kd_conv_phantom(f, opts->n);
+    else
+        kd_conv_phantom_constant(f, opts->n);
     st = _kd_conv_coeffs(R, c, cd, f, &w);
     flint_free(cd);
     R->runs = flint_calloc(4, sizeof(kd_conv_run_struct));
