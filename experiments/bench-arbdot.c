@@ -13,14 +13,7 @@
 #include <time.h>
 #include "kdigits/kdigits.h"
 #include "kdigits/iter.h"
-
-static double
-now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
+#include "bench.h"
 
 static double
 run_fista(const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_t lam, slong iters,

@@ -15,6 +15,7 @@
 #include "kdigits/kdigits.h"
 #include "kdigits/lp.h"
 #include "kdigits/path.h"
+#include "bench.h"
 
 #define MAX_SIZES 64
 
@@ -35,14 +36,6 @@ typedef struct
     int no_bp;          /* skip the BP section */
 }
 opts_t;
-
-static double
-now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 static void
 usage(FILE * f)

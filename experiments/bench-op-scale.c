@@ -16,24 +16,7 @@
 #include "kdigits/kdigits.h"
 #include "kdigits/op.h"
 #include "kdigits/iter.h"
-
-static void
-q_set_d(fmpq_t q, double d)
-{
-    arf_t a;
-    arf_init(a);
-    arf_set_d(a, d);
-    arf_get_fmpq(q, a);
-    arf_clear(a);
-}
-
-static double
-now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
+#include "bench.h"
 
 static double
 peak_mib(void)

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "kdigits/kdigits.h"
+#include "bench.h"
 
 #define MAX_LIST 64
 
@@ -26,14 +27,6 @@ typedef struct
     double arb;
 }
 row_t;
-
-static double
-now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
-}
 
 static int
 cmp_double(const void * a, const void * b)
