@@ -11,11 +11,24 @@
 #include "kdigits/path.h"
 
 /* the Omega_K instance (K = 2, n = 10) in double */
+/* Initialises A, y, x to the Omega_2 instance at level 10 and Ad to A in
+   double; omega_small_clear clears them. */
 static void
 omega_small(kd_mat_t A, fmpq_mat_t y, fmpq_mat_t x, double * Ad)
 {
+    kd_mat_init(A, 0, 0);
+    fmpq_mat_init(y, 0, 1);
+    fmpq_mat_init(x, 0, 1);
     kd_assert_ok(kd_stab_omega_instance(A, y, x, 2, 10));
     kd_assert_ok(kd_stab_mat_get_d(Ad, A, 128));
+}
+
+static void
+omega_small_clear(kd_mat_t A, fmpq_mat_t y, fmpq_mat_t x)
+{
+    kd_mat_clear(A);
+    fmpq_mat_clear(y);
+    fmpq_mat_clear(x);
 }
 
 /* v . Psi(y) by central differences against the reverse mode */
@@ -65,9 +78,6 @@ START_TEST(test_vjp)
     kd_stab_map_t F;
     slong i;
 
-    kd_mat_init(A, 0, 0);
-    fmpq_mat_init(y, 0, 1);
-    fmpq_mat_init(x, 0, 1);
     omega_small(A, y, x, Ad);
     for (i = 0; i < 21; i++)
         yd[i] = fmpq_get_d(fmpq_mat_entry(y, i, 0)) + 0.01 * (i % 3 - 1);
@@ -80,9 +90,7 @@ START_TEST(test_vjp)
     check_vjp(F, yd, 200 + _i);
     kd_stab_map_clear(F);
     kd_lista_clear(net);
-    kd_mat_clear(A);
-    fmpq_mat_clear(y);
-    fmpq_mat_clear(x);
+    omega_small_clear(A, y, x);
 }
 END_TEST
 
@@ -157,9 +165,6 @@ START_TEST(test_upper)
     kd_lista_t net;
     kd_stab_map_t F;
 
-    kd_mat_init(A, 0, 0);
-    fmpq_mat_init(y, 0, 1);
-    fmpq_mat_init(x, 0, 1);
     omega_small(A, y, x, Ad);
     kd_stab_map_init(F);
     kd_lista_init(net, 3, 21, 22);
@@ -170,9 +175,7 @@ START_TEST(test_upper)
     check_upper(F, y, 301);
     kd_stab_map_clear(F);
     kd_lista_clear(net);
-    kd_mat_clear(A);
-    fmpq_mat_clear(y);
-    fmpq_mat_clear(x);
+    omega_small_clear(A, y, x);
 }
 END_TEST
 
@@ -502,9 +505,6 @@ START_TEST(test_p3_omega)
     arb_mat_t X;
     kd_stab_map_t F;
 
-    kd_mat_init(A, 0, 0);
-    fmpq_mat_init(y, 0, 1);
-    fmpq_mat_init(x, 0, 1);
     omega_small(A, y, x, Ad);
     kd_stab_map_init(F);
     kd_assert_ok(kd_stab_map_set_exact_p3(F, A, 1.0, y, 128));
@@ -516,9 +516,7 @@ START_TEST(test_p3_omega)
     search_sandwich(F, A, y, x, 40);
     arb_mat_clear(X);
     kd_stab_map_clear(F);
-    kd_mat_clear(A);
-    fmpq_mat_clear(y);
-    fmpq_mat_clear(x);
+    omega_small_clear(A, y, x);
 }
 END_TEST
 
@@ -741,9 +739,6 @@ START_TEST(test_errors)
     kd_stab_opts_t o;
     kd_stab_result_t R;
 
-    kd_mat_init(A, 0, 0);
-    fmpq_mat_init(y, 0, 1);
-    fmpq_mat_init(x, 0, 1);
     omega_small(A, y, x, Ad);
     kd_stab_map_init(F);
     kd_stab_result_init(R);
@@ -762,9 +757,7 @@ START_TEST(test_errors)
     kd_stab_result_clear(R);
     kd_stab_map_clear(F);
     kd_lista_clear(net);
-    kd_mat_clear(A);
-    fmpq_mat_clear(y);
-    fmpq_mat_clear(x);
+    omega_small_clear(A, y, x);
 }
 END_TEST
 
