@@ -26,6 +26,7 @@ main(void)
     srunner_add_suite(sr, kd_suite_omega());
     srunner_add_suite(sr, kd_suite_lista());
     srunner_add_suite(sr, kd_suite_stability());
+    srunner_add_suite(sr, kd_suite_stabop());
     srunner_add_suite(sr, kd_suite_regimes());
     srunner_add_suite(sr, kd_suite_lasso());
     srunner_add_suite(sr, kd_suite_bpprobe());

@@ -54,6 +54,7 @@ Suite * kd_suite_truth(void);
 Suite * kd_suite_omega(void);
 Suite * kd_suite_lista(void);
 Suite * kd_suite_stability(void);
+Suite * kd_suite_stabop(void);
 Suite * kd_suite_convergence(void);
 Suite * kd_suite_regimes(void);
 Suite * kd_suite_lasso(void);

@@ -10,6 +10,7 @@
 #include "kdigits/mat.h"
 #include "kdigits/lista.h"
 #include "kdigits/omega.h"
+#include "kdigits/op.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -65,6 +66,10 @@ typedef struct
     double * p3model;           /* A_E (m x nE), A_E^+ (nE x m), G^-1 s (nE), double */
     double p3kappa;             /* lambda / sqrt(1 - lambda^2 s^T G^-1 s) (regime 1) */
     const char * p3reason;      /* why no pattern at y (static), else NULL */
+    kd_op_struct * op;          /* FIRENET, ISTA on a matrix-free operator: the exact
+                                   real operator A (an owned copy); NULL: dense */
+    char * opspec;              /* its spec (owned), for the JSON */
+    int op_orthonormal;         /* A A^T = I proved (kd_op_opnorm_ubound) */
 }
 kd_stab_map_struct;
 
@@ -93,6 +98,24 @@ kd_status kd_stab_map_set_firenet(kd_stab_map_t F, const double * A, slong m, sl
    (the search then sees the zero map, the verdict is unknown). */
 kd_status kd_stab_map_set_exact_p3(kd_stab_map_t F, const kd_mat_t A, double lambda,
                                    const fmpq_mat_t y, slong prec);
+
+/* The same maps on a matrix-free operator (kdigits/op.h; real: no DFT
+   factor, else KD_ERR_ARG), spec its name for the JSON (copied, may be
+   NULL). A is copied; it is the exact operator, applied in double
+   (kd_op_apply_d, O(N log N)) by the search and in ball arithmetic
+   (kd_op_apply_acb) by the certified evaluation, with L_A = the
+   structural bound of kd_op_opnorm_ubound (1).
+   FIRENET: as kd_stab_map_set_firenet, t = RD(theta / L_A).
+   ISTA: layers steps x^0 = 0, x^{k+1} = S_theta(x^k + t A^T (y - A x^k)) with
+   t = 1 / L_A^2 and theta = RN(t lambda) (lambda >= 0; layers in [1, 100000]);
+   its Lipschitz bound is layers t L_A once t L_A^2 <= 2 is proved
+   (proofs-notes/stability.md §2.4). LISTA and exact P3 need a dense matrix:
+   kd_stab_run refuses them on an operator. */
+kd_status kd_stab_map_set_firenet_op(kd_stab_map_t F, const kd_op_t A, const char * spec,
+                                     double lambda, slong p, slong n, double theta,
+                                     double delta, double eps0);
+kd_status kd_stab_map_set_ista_op(kd_stab_map_t F, const kd_op_t A, const char * spec,
+                                  double lambda, slong layers);
 
 /* x (N) = Psi(y) in double (not certified; for the search). */
 kd_status kd_stab_map_eval_d(double * x, const kd_stab_map_t F, const double * y);
@@ -208,6 +231,15 @@ void kd_stab_result_clear(kd_stab_result_t R);
 kd_status kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
                          const fmpq_mat_t y, const fmpq_mat_t x, const kd_stab_opts_t o);
 
+/* The same for a map on an operator (F->op, kd_stab_map_set_*_op): the
+   search applies A and A^T by kd_op_apply_d; the subspaces range and
+   kernel need A A^T = I (F->op_orthonormal: then the projection onto
+   ker(A) is I - A^T A), else KD_ERR_ARG; the least-norm preimage is
+   A^T e, so ||A^+ e|| = ||e|| (orthonormal rows; otherwise not
+   available) and ||A||_2 <= L_A. */
+kd_status kd_stab_search_op(kd_stab_result_t R, const kd_stab_map_t F, const fmpq_mat_t y,
+                            const fmpq_mat_t x, const kd_stab_opts_t o);
+
 /* The default instance: the Omega_K gadget (P3, lambda = 1, N1 = 2,
    N2 = 20, DCT) with column 1 raised at level n (the table's A_n), A its
    exact matrix, y its data rounded to 2^-(n + 60) (kd_oracle), x its exact
@@ -260,6 +292,9 @@ typedef struct
     fmpq_mat_t x;               /* the signal */
     kd_stab_map_t F;            /* the map */
     double train_mse, val_mse;  /* LISTA trained here (else 0) */
+    slong phantom_n;            /* operator run with the default signal: the phantom's
+                                   side (else 0) */
+    slong phantom_levels;       /* its Haar levels (0: x is the image itself) */
     kd_stab_result_t R;
 }
 kd_stab_run_struct;
@@ -273,7 +308,13 @@ void kd_stab_run_clear(kd_stab_run_t T);
    2^-80 by kd_oracle) and the map (LISTA: S->net_file, or trained on
    Omega_K; ISTA: kd_lista_set_ista on A's doubles; FIRENET:
    kd_stab_map_set_firenet on A's doubles with eps0 = ||y||), then runs
-   kd_stab_search. Errors as those functions. */
+   kd_stab_search. With S->matrix = "builtin:OPSPEC" naming a matrix-free
+   operator (kd_solve_op_spec): x = S->signal, or by default the Haar
+   coefficients of kd_conv_phantom at the operator's side (c = H f with
+   the operator's Haar factor; the image f itself without one), as
+   doubles; y = A x at oracle level 80 (kd_op_apply_level); the map
+   kd_stab_map_set_firenet_op / _ista_op; kd_stab_search_op. LISTA and
+   exact P3 on an operator: KD_ERR_ARG (they need a dense matrix). */
 kd_status kd_stab_run(kd_stab_run_t T, const kd_stab_setup_t S, const kd_stab_opts_t o);
 
 /* ------------------------------------------------------------ the kernel

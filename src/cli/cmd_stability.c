@@ -59,6 +59,7 @@ own(int c, const char * arg, void * data)
         case 'g': return parse_d(&a->o->momentum, arg, "--momentum");
         case 'T': return parse_d(&a->o->threshold, arg, "--threshold");
         case 'P': return parse_d(&a->S->fn_lambda, arg, "--p3-lambda");
+        case 'I': return parse_d(&a->S->ista_lambda, arg, "--ista-lambda");
         case 'V':
             if (strcmp(arg, "amplification") != 0 && strcmp(arg, "lipschitz") != 0)
                 return kd_cli_usage("stability", "--verdict-on expects amplification or "
@@ -114,6 +115,10 @@ print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
     else
         printf("Stability of %s on %s: m = %ld, N = %ld.\n", kd_stab_kind_name(T->F->kind),
                S->matrix, T->F->m, T->F->N);
+    if (T->phantom_n > 0)
+        printf("Signal x: %s of the phantom (%ld x %ld), as doubles; y = A x at level 80.\n",
+               T->phantom_levels > 0 ? "the Haar coefficients" : "the pixels", T->phantom_n,
+               T->phantom_n);
     if (T->train_mse > 0)
         printf("LISTA trained here: training MSE %.3g, validation MSE %.3g (double).\n",
                T->train_mse, T->val_mse);
@@ -139,6 +144,22 @@ print_text(const kd_stab_run_t T, const kd_stab_setup_t S)
     printf("\n");
 }
 
+static json_t *
+result_json(const kd_stab_run_t T, const kd_stab_opts_t so)
+{
+    json_t * j = kd_stab_result_json(T->R, T->F, so), * s;
+    if (T->phantom_n > 0)
+    {
+        s = json_object();
+        json_object_set_new(s, "phantom_side", json_integer(T->phantom_n));
+        json_object_set_new(s, "haar_levels", json_integer(T->phantom_levels));
+        json_object_set_new(s, "description", json_string(T->phantom_levels > 0
+            ? "the Haar coefficients of kd_conv_phantom, as doubles" : "kd_conv_phantom"));
+        json_object_set_new(j, "signal", s);
+    }
+    return j;
+}
+
 int
 kd_cmd_stability(int argc, char ** argv)
 {
@@ -156,6 +177,7 @@ kd_cmd_stability(int argc, char ** argv)
         {"subspace", required_argument, NULL, 'u'},
         {"threshold", required_argument, NULL, 'T'},
         {"p3-lambda", required_argument, NULL, 'P'},
+        {"ista-lambda", required_argument, NULL, 'I'},
         {"verdict-on", required_argument, NULL, 'V'},
         {"layers", required_argument, NULL, 'L'},
         {"train-samples", required_argument, NULL, 'R'},
@@ -194,9 +216,9 @@ kd_cmd_stability(int argc, char ** argv)
     if (st != KD_OK)
         ret = kd_cli_fail("stability", st);
     else if (o.fmt == KD_FMT_JSON)
-        ret = kd_json_print(kd_stab_result_json(T->R, T->F, so));
+        ret = kd_json_print(result_json(T, so));
     else if (o.fmt == KD_FMT_CSV)
-        ret = kd_csv_print_json(kd_stab_result_json(T->R, T->F, so));
+        ret = kd_csv_print_json(result_json(T, so));
     else
         print_text(T, S);
     kd_stab_run_clear(T);

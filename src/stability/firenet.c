@@ -11,45 +11,15 @@
 /* e^-1 correctly rounded to double (a literal: no libm in the parameters) */
 #define KD_STAB_EXP_M1 0.36787944117144233
 
-kd_status
-kd_stab_map_set_firenet(kd_stab_map_t F, const double * A, slong m, slong N, double lambda,
-                        slong p, slong n, double theta, double delta, double eps0)
+/* the scalar parameters shared by the dense and the operator map; F->LA
+   is set */
+static kd_status
+firenet_params(kd_stab_map_t F, double lambda, slong p, slong n, double theta, double delta,
+               double eps0)
 {
-    fmpq_mat_t Aq;
-    arf_t L;
     double eps;
-    slong i, k;
-    kd_status st;
-
-    if (m < 1 || N < 1 || m > KD_LISTA_DIM_MAX || N > KD_LISTA_DIM_MAX)
-        return kd_error_set(KD_ERR_ARG, "firenet: bad size %ld x %ld", (long) m, (long) N);
-    if (!(lambda > 0) || !isfinite(lambda) || p < 1 || n < 1 || p > 100000 || n > 100000
-        || !(theta > 0 && theta < 1) || !(delta > 0) || !isfinite(delta) || !(eps0 > 0)
-        || !isfinite(eps0))
-        return kd_error_set(KD_ERR_ARG, "firenet: need lambda > 0, p, n >= 1, 0 < theta < 1, "
-                            "delta > 0, eps0 > 0");
-    for (i = 0; i < m * N; i++)
-        if (!isfinite(A[i]))
-            return kd_error_set(KD_ERR_ARG, "firenet: A has a non-finite entry");
-    fmpq_mat_init(Aq, m, N);
-    arf_init(L);
-    for (i = 0; i < m * N; i++)
-        _kd_stab_fmpq_set_d(fmpq_mat_entry(Aq, i / N, i % N), A[i]);
-    st = kd_iter_opnorm_ubound(L, Aq, NULL, 64);
-    fmpq_mat_clear(Aq);
-    if (st != KD_OK)
-    {
-        arf_clear(L);
-        return st;
-    }
-    kd_stab_map_clear(F);
+    slong k;
     F->kind = KD_STAB_FIRENET;
-    F->m = m;
-    F->N = N;
-    F->LA = arf_is_zero(L) ? 1.0 : arf_get_d(L, ARF_RND_UP);
-    arf_clear(L);
-    F->A = flint_malloc((size_t) (m * N) * sizeof(double));
-    memcpy(F->A, A, (size_t) (m * N) * sizeof(double));
     F->alpha = flint_malloc((size_t) n * sizeof(double));
     F->lambda = lambda;
     F->t = theta / F->LA;
@@ -67,32 +37,94 @@ kd_stab_map_set_firenet(kd_stab_map_t F, const double * A, slong m, slong N, dou
     return KD_OK;
 }
 
-/* ------------------------------------------------------------ double */
-
-/* out (m) = A v (v N); outT (N) = A^T w (w m) */
-static void
-mulA(double * out, const double * A, const double * v, slong m, slong N)
+static kd_status
+firenet_check(double lambda, slong p, slong n, double theta, double delta, double eps0)
 {
-    slong i, j;
-    for (i = 0; i < m; i++)
+    if (!(lambda > 0) || !isfinite(lambda) || p < 1 || n < 1 || p > 100000 || n > 100000
+        || !(theta > 0 && theta < 1) || !(delta > 0) || !isfinite(delta) || !(eps0 > 0)
+        || !isfinite(eps0))
+        return kd_error_set(KD_ERR_ARG, "firenet: need lambda > 0, p, n >= 1, 0 < theta < 1, "
+                            "delta > 0, eps0 > 0");
+    return KD_OK;
+}
+
+kd_status
+kd_stab_map_set_firenet(kd_stab_map_t F, const double * A, slong m, slong N, double lambda,
+                        slong p, slong n, double theta, double delta, double eps0)
+{
+    fmpq_mat_t Aq;
+    arf_t L;
+    slong i;
+    kd_status st;
+
+    if (m < 1 || N < 1 || m > KD_LISTA_DIM_MAX || N > KD_LISTA_DIM_MAX)
+        return kd_error_set(KD_ERR_ARG, "firenet: bad size %ld x %ld", (long) m, (long) N);
+    if ((st = firenet_check(lambda, p, n, theta, delta, eps0)) != KD_OK)
+        return st;
+    for (i = 0; i < m * N; i++)
+        if (!isfinite(A[i]))
+            return kd_error_set(KD_ERR_ARG, "firenet: A has a non-finite entry");
+    fmpq_mat_init(Aq, m, N);
+    arf_init(L);
+    for (i = 0; i < m * N; i++)
+        _kd_stab_fmpq_set_d(fmpq_mat_entry(Aq, i / N, i % N), A[i]);
+    st = kd_iter_opnorm_ubound(L, Aq, NULL, 64);
+    fmpq_mat_clear(Aq);
+    if (st != KD_OK)
     {
-        double s = 0;
-        for (j = 0; j < N; j++)
-            s += A[i * N + j] * v[j];
-        out[i] = s;
+        arf_clear(L);
+        return st;
     }
+    kd_stab_map_clear(F);
+    F->m = m;
+    F->N = N;
+    F->LA = arf_is_zero(L) ? 1.0 : arf_get_d(L, ARF_RND_UP);
+    arf_clear(L);
+    F->A = flint_malloc((size_t) (m * N) * sizeof(double));
+    memcpy(F->A, A, (size_t) (m * N) * sizeof(double));
+    return firenet_params(F, lambda, p, n, theta, delta, eps0);
 }
 
-static void
-mulAT(double * out, const double * A, const double * w, slong m, slong N)
+/* F = an empty map on the real operator A (a copy), L_A = its structural
+   norm bound (map.c uses it for ISTA too) */
+kd_status
+_kd_stab_map_set_op(kd_stab_map_t F, const kd_op_t A, const char * spec)
 {
-    slong i, j;
-    for (j = 0; j < N; j++)
-        out[j] = 0;
-    for (i = 0; i < m; i++)
-        for (j = 0; j < N; j++)
-            out[j] += A[i * N + j] * w[i];
+    arf_t L;
+    if (A->is_complex)
+        return kd_error_set(KD_ERR_ARG, "stability: the operator is complex (a DFT factor); "
+                            "the stability maps are real (use walsh, dct or haar)");
+    if (A->nrows < 1 || A->ncols < 1)
+        return kd_error_set(KD_ERR_ARG, "stability: empty operator");
+    kd_stab_map_clear(F);
+    F->m = A->nrows;
+    F->N = A->ncols;
+    F->op = flint_malloc(sizeof(kd_op_struct));
+    _kd_stab_op_copy(F->op, A);
+    if (spec != NULL)
+    {
+        F->opspec = flint_malloc(strlen(spec) + 1);
+        strcpy(F->opspec, spec);
+    }
+    arf_init(L);
+    F->op_orthonormal = kd_op_opnorm_ubound(L, A);
+    F->LA = arf_get_d(L, ARF_RND_UP);
+    arf_clear(L);
+    return KD_OK;
 }
+
+kd_status
+kd_stab_map_set_firenet_op(kd_stab_map_t F, const kd_op_t A, const char * spec, double lambda,
+                           slong p, slong n, double theta, double delta, double eps0)
+{
+    kd_status st;
+    if ((st = firenet_check(lambda, p, n, theta, delta, eps0)) != KD_OK
+        || (st = _kd_stab_map_set_op(F, A, spec)) != KD_OK)
+        return st;
+    return firenet_params(F, lambda, p, n, theta, delta, eps0);
+}
+
+/* ------------------------------------------------------------ double */
 
 kd_status
 _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
@@ -103,7 +135,10 @@ _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
     /* per restart k and step j: X (p+1 N), Z (p+1 m), U (p N), V (p m), nv (p) */
     const slong per = (p + 1) * (N + m) + p * (N + m + 1);
     double * buf, * psi, * tmpN, * tmpM, * w1, * w2, * w3;
+    _kd_stab_lin Lin;
     slong i, j, k;
+
+    _kd_stab_lin_of_map(&Lin, F);
 
     buf = flint_malloc((size_t) (n * per + 4 * N + 3 * m) * sizeof(double));
     psi = buf + n * per;
@@ -131,7 +166,7 @@ _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
             const double * xo = X + j * N, * zo = Z + j * m;
             double * xn = X + (j + 1) * N, * zn = Z + (j + 1) * m, * u = U + j * N,
                    * vv = V + j * m, s = 0;
-            mulAT(tmpN, F->A, zo, m, N);
+            _kd_stab_lin_d(tmpN, &Lin, zo, 1, 0);
             for (i = 0; i < N; i++)
             {
                 u[i] = xo[i] - t * tmpN[i];
@@ -139,7 +174,7 @@ _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
                 w1[i] = 2 * xn[i] - xo[i];
                 psi[i] += xn[i];
             }
-            mulA(tmpM, F->A, w1, m, N);
+            _kd_stab_lin_d(tmpM, &Lin, w1, 0, 0);
             for (i = 0; i < m; i++)
             {
                 vv[i] = zo[i] + t * tmpM[i] - t * (a * y[i]);
@@ -199,7 +234,7 @@ _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
                     memcpy(vb, zb, (size_t) m * sizeof(double));
                 /* v = z^j + t A (2 x^{j+1} - x^j) - t b */
                 memcpy(zb2, vb, (size_t) m * sizeof(double));
-                mulAT(xpb, F->A, vb, m, N);
+                _kd_stab_lin_d(xpb, &Lin, vb, 1, 0);
                 for (i = 0; i < N; i++)
                 {
                     xb[i] += 2 * t * xpb[i];
@@ -213,7 +248,7 @@ _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
                     ub[i] = (u[i] > thr || u[i] < -thr) ? xb[i] : 0;
                     xpb[i] += ub[i];
                 }
-                mulA(vb, F->A, ub, m, N);
+                _kd_stab_lin_d(vb, &Lin, ub, 0, 0);
                 for (i = 0; i < m; i++)
                     zb[i] = zb2[i] - t * vb[i];
                 for (i = 0; i < N; i++)
@@ -234,8 +269,8 @@ _kd_stab_firenet_vjp_d(double * gy, double * x, const kd_stab_map_struct * F,
 /* ------------------------------------------------------------ balls */
 
 /* r = S_thr(u): S is nondecreasing, so the ball [S(lo), S(hi)] */
-static void
-soft_arb(arb_t r, const arb_t u, const arf_t thr, slong prec)
+void
+_kd_stab_soft_arb(arb_t r, const arb_t u, const arf_t thr, slong prec)
 {
     arf_t lo, hi;
     arf_init(lo);
@@ -264,16 +299,20 @@ _kd_stab_firenet_eval_arb(arb_mat_t x, const kd_stab_map_struct * F, const fmpq_
                           slong prec)
 {
     const slong m = F->m, N = F->N, p = F->p, n = F->n;
-    arb_ptr A, yb, psi, xo, xn, z, tv, tm;
+    arb_ptr atz, yb, psi, xo, xn, z, tv, tm;
     arb_t t, a, s, f, pa;
     arf_t thr, lo, hi;
+    _kd_stab_lin Lin;
+    _kd_stab_lin_arb_ctx C;
     slong i, j, k, l;
 
     if (fmpq_mat_nrows(y) != m || fmpq_mat_ncols(y) != 1 || arb_mat_nrows(x) != N
         || arb_mat_ncols(x) != 1)
         return kd_error_set(KD_ERR_SIZE, "firenet: y must be %ld x 1 and x %ld x 1", (long) m,
                             (long) N);
-    A = _arb_vec_init(m * N);
+    _kd_stab_lin_of_map(&Lin, F);
+    _kd_stab_lin_arb_init(&C, &Lin);
+    atz = _arb_vec_init(N);
     yb = _arb_vec_init(m);
     psi = _arb_vec_init(N);
     xo = _arb_vec_init(N);
@@ -289,8 +328,6 @@ _kd_stab_firenet_eval_arb(arb_mat_t x, const kd_stab_map_struct * F, const fmpq_
     arf_init(thr);
     arf_init(lo);
     arf_init(hi);
-    for (i = 0; i < m * N; i++)
-        arb_set_d(A + i, F->A[i]);
     for (i = 0; i < m; i++)
         arb_set_fmpq(yb + i, fmpq_mat_entry(y, i, 0), prec);
     arb_set_d(t, F->t);
@@ -308,23 +345,21 @@ _kd_stab_firenet_eval_arb(arb_mat_t x, const kd_stab_map_struct * F, const fmpq_
         for (j = 0; j < p; j++)
         {
             /* x^{j+1} = S(x^j - t A^T z^j) */
+            _kd_stab_lin_arb(atz, &C, z, 1, prec);
             for (l = 0; l < N; l++)
             {
-                arb_zero(s);
-                for (i = 0; i < m; i++)
-                    arb_addmul(s, A + i * N + l, z + i, prec);
-                arb_mul(s, s, t, prec);
+                arb_mul(s, atz + l, t, prec);
                 arb_sub(s, xo + l, s, prec);
-                soft_arb(xn + l, s, thr, prec);
+                _kd_stab_soft_arb(xn + l, s, thr, prec);
                 arb_add(psi + l, psi + l, xn + l, prec);
                 arb_mul_2exp_si(tv + l, xn + l, 1);
                 arb_sub(tv + l, tv + l, xo + l, prec);
             }
             /* v = z + t A (2 x^{j+1} - x^j) - t a y;  z = P(v) */
             arb_zero(f);
+            _kd_stab_lin_arb(tm, &C, tv, 0, prec);
             for (i = 0; i < m; i++)
             {
-                arb_dot(tm + i, NULL, 0, A + i * N, 1, tv, 1, N, prec);
                 arb_mul(s, a, yb + i, prec);
                 arb_sub(tm + i, tm + i, s, prec);
                 arb_mul(tm + i, tm + i, t, prec);
@@ -354,7 +389,8 @@ _kd_stab_firenet_eval_arb(arb_mat_t x, const kd_stab_map_struct * F, const fmpq_
     }
     for (i = 0; i < N; i++)
         arb_set(arb_mat_entry(x, i, 0), psi + i);
-    _arb_vec_clear(A, m * N);
+    _kd_stab_lin_arb_clear(&C);
+    _arb_vec_clear(atz, N);
     _arb_vec_clear(yb, m);
     _arb_vec_clear(psi, N);
     _arb_vec_clear(xo, N);

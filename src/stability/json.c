@@ -67,6 +67,19 @@ p3_json(json_t * o, const kd_stab_map_struct * F)
     return o;
 }
 
+/* a map on a matrix-free operator: A is the exact operator of the spec */
+static json_t *
+op_json(json_t * o, const kd_stab_map_struct * F)
+{
+    json_object_set_new(o, "operator", F->opspec != NULL ? json_string(F->opspec)
+                                                         : json_null());
+    json_object_set_new(o, "operator_note", json_string(
+        "A is the exact matrix-free operator named by this spec (kdigits/op.h; the same as "
+        "'kdigits solve --A SPEC'), not a rounded matrix"));
+    json_object_set_new(o, "orthonormal_rows", json_boolean(F->op_orthonormal));
+    return o;
+}
+
 json_t *
 kd_stab_map_json(const kd_stab_map_t F)
 {
@@ -90,8 +103,21 @@ kd_stab_map_json(const kd_stab_map_t F)
         for (k = 0; k < F->n; k++)
             json_array_append_new(a, dbl_q(F->alpha[k]));
         json_object_set_new(o, "alpha", a);
+        if (F->op != NULL)
+            return op_json(o, F);
         json_object_set_new(o, "A", dbl_mat(F->A, F->m, F->N));
         return o;
+    }
+    if (F->kind == KD_STAB_ISTA && F->op != NULL)
+    {
+        json_object_set_new(o, "layout", json_string(
+            "x^0 = 0, x^{k+1} = S_theta(x^k + t A^T (y - A x^k)), k = 0..L-1"));
+        json_object_set_new(o, "L", json_integer(F->n));
+        json_object_set_new(o, "t", dbl_q(F->t));
+        json_object_set_new(o, "theta", dbl_q(F->t * F->lambda));
+        json_object_set_new(o, "lambda", dbl_q(F->lambda));
+        json_object_set_new(o, "L_A", dbl_q(F->LA));
+        return op_json(o, F);
     }
     if (F->kind == KD_STAB_EXACT_P3)
         return p3_json(o, F);

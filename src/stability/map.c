@@ -48,6 +48,9 @@ kd_stab_map_init(kd_stab_map_t F)
     F->p3model = NULL;
     F->p3kappa = 0;
     F->p3reason = NULL;
+    F->op = NULL;
+    F->opspec = NULL;
+    F->op_orthonormal = 0;
 }
 
 void
@@ -57,6 +60,12 @@ kd_stab_map_clear(kd_stab_map_t F)
     flint_free(F->A);
     flint_free(F->alpha);
     _kd_stab_p3_clear(F);
+    if (F->op != NULL)
+    {
+        kd_op_clear(F->op);
+        flint_free(F->op);
+    }
+    flint_free(F->opspec);
     kd_stab_map_init(F);
 }
 
@@ -79,6 +88,8 @@ kd_stab_map_set_lista(kd_stab_map_t F, const kd_lista_t net, kd_stab_kind kind)
 kd_status
 kd_stab_map_eval_d(double * x, const kd_stab_map_t F, const double * y)
 {
+    if (F->kind == KD_STAB_ISTA && F->op != NULL)
+        return _kd_stab_ista_op_vjp_d(NULL, x, F, y, NULL);
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_vjp_d(NULL, x, F, y, NULL);
     if (F->kind == KD_STAB_EXACT_P3)
@@ -90,6 +101,8 @@ kd_status
 kd_stab_map_vjp_d(double * gy, double * x, const kd_stab_map_t F, const double * y,
                   const double * v)
 {
+    if (F->kind == KD_STAB_ISTA && F->op != NULL)
+        return _kd_stab_ista_op_vjp_d(gy, x, F, y, v);
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_vjp_d(gy, x, F, y, v);
     if (F->kind == KD_STAB_EXACT_P3)
@@ -97,11 +110,52 @@ kd_stab_map_vjp_d(double * gy, double * x, const kd_stab_map_t F, const double *
     return kd_lista_vjp_y(gy, x, F->net, y, v);
 }
 
+/* every ball of x has radius <= 2^(-prec/2) (1 + |mid|) */
+static int
+tight(const arb_mat_t x, slong prec)
+{
+    slong i;
+    mag_t b;
+    int ok = 1;
+    mag_init(b);
+    for (i = 0; i < arb_mat_nrows(x) && ok; i++)
+    {
+        const arb_struct * v = arb_mat_entry(x, i, 0);
+        arf_get_mag(b, arb_midref(v));
+        mag_add_ui(b, b, 1);
+        mag_mul_2exp_si(b, b, -prec / 2);
+        ok = arb_is_finite(v) && mag_cmp(arb_radref(v), b) <= 0;
+    }
+    mag_clear(b);
+    return ok;
+}
+
+/* a map on an operator: the balls of the transforms widen by a factor
+   about sqrt(N) per application (each butterfly adds two radii), so the
+   working precision doubles from prec until the output is tight (at most
+   32 prec; wider balls are still enclosures) */
+static kd_status
+op_eval_arb(arb_mat_t x, const kd_stab_map_t F, const fmpq_mat_t y, slong prec)
+{
+    slong wp;
+    kd_status st = KD_OK;
+    for (wp = prec; wp <= 32 * prec; wp *= 2)
+    {
+        st = (F->kind == KD_STAB_ISTA) ? _kd_stab_ista_op_eval_arb(x, F, y, wp)
+                                       : _kd_stab_firenet_eval_arb(x, F, y, wp);
+        if (st != KD_OK || tight(x, prec))
+            break;
+    }
+    return st;
+}
+
 kd_status
 kd_stab_map_eval_arb(arb_mat_t x, const kd_stab_map_t F, const fmpq_mat_t y, slong prec)
 {
     fmpq_mat_t xq;
     kd_status st;
+    if (F->op != NULL)
+        return op_eval_arb(x, F, y, prec);
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_eval_arb(x, F, y, prec);
     if (F->kind == KD_STAB_EXACT_P3)
@@ -205,6 +259,8 @@ lista_lipschitz(arb_t u, const kd_lista_struct * net, slong prec)
 kd_status
 kd_stab_map_lipschitz_ubound(arb_t u, const kd_stab_map_t F, slong prec)
 {
+    if (F->kind == KD_STAB_ISTA && F->op != NULL)
+        return _kd_stab_ista_op_lipschitz(u, F, prec);
     if (F->kind == KD_STAB_FIRENET)
         return _kd_stab_firenet_lipschitz(u, F, prec);
     if (F->kind == KD_STAB_EXACT_P3)

@@ -158,13 +158,27 @@ rowspace(double * Q, const double * Ad, slong m, slong N)
     return q;
 }
 
-/* r <- its part in the subspace */
+/* r <- its part in the subspace: with Q (q x N) an orthonormal basis of
+   the row space, or (Lin an operator with A A^T = I) A^T A the projection
+   onto it */
 static void
-project(double * r, kd_stab_subspace sub, const double * Q, slong q, slong N, double * tmp)
+project(double * r, kd_stab_subspace sub, const _kd_stab_lin * Lin, const double * Q, slong q,
+        double * tmp)
 {
+    const slong N = Lin->N;
     slong i, k;
     if (sub == KD_STAB_SUB_ALL)
         return;
+    if (Lin->op != NULL)
+    {
+        double * Ar = flint_malloc((size_t) Lin->m * sizeof(double));
+        _kd_stab_lin_d(Ar, Lin, r, 0, 0);
+        _kd_stab_lin_d(tmp, Lin, Ar, 1, 0);
+        flint_free(Ar);
+        for (i = 0; i < N; i++)
+            r[i] = (sub == KD_STAB_SUB_RANGE) ? tmp[i] : r[i] - tmp[i];
+        return;
+    }
     for (i = 0; i < N; i++)
         tmp[i] = 0;
     for (k = 0; k < q; k++)
@@ -191,20 +205,16 @@ fmpq_get_d_near(const fmpq_t q)
     return d;
 }
 
-/* yp = yd + Ad r; d = Psi(yp) - psi0 */
+/* yp = yd + A r; d = Psi(yp) - psi0 */
 static kd_status
-probe(double * yp, double * d, const kd_stab_map_t F, const double * Ad, const double * yd,
-      const double * psi0, const double * r)
+probe(double * yp, double * d, const kd_stab_map_t F, const _kd_stab_lin * Lin,
+      const double * yd, const double * psi0, const double * r)
 {
-    slong i, j, m = F->m, N = F->N;
+    slong i, m = F->m, N = F->N;
     kd_status st;
+    _kd_stab_lin_d(yp, Lin, r, 0, 0);
     for (i = 0; i < m; i++)
-    {
-        double s = 0;
-        for (j = 0; j < N; j++)
-            s += Ad[i * N + j] * r[j];
-        yp[i] = yd[i] + s;
-    }
+        yp[i] = yd[i] + yp[i];
     st = kd_stab_map_eval_d(d, F, yp);
     for (i = 0; i < N && st == KD_OK; i++)
         d[i] -= psi0[i];
@@ -229,30 +239,44 @@ check_opts(const kd_stab_opts_t o)
     return KD_OK;
 }
 
-/* the gradient-ascent loop: R->r, R->log */
 static kd_status
-ascend(kd_stab_result_t R, const kd_stab_map_t F, const double * Ad, const double * yd,
-       double xnorm, double xmax, const kd_stab_opts_t o)
+check_shapes(const kd_stab_map_t F, const fmpq_mat_t y, const fmpq_mat_t x)
 {
     const slong m = F->m, N = F->N;
-    double * w = flint_malloc((size_t) (7 * N + 2 * m + m * N) * sizeof(double));
+    if (fmpq_mat_nrows(y) != m || fmpq_mat_ncols(y) != 1)
+        return kd_error_set(KD_ERR_SIZE, "stability: y is %ld x %ld, expected %ld x 1",
+                            (long) fmpq_mat_nrows(y), (long) fmpq_mat_ncols(y), (long) m);
+    if (x != NULL && (fmpq_mat_nrows(x) != N || fmpq_mat_ncols(x) != 1))
+        return kd_error_set(KD_ERR_SIZE, "stability: x is %ld x %ld, expected %ld x 1",
+                            (long) fmpq_mat_nrows(x), (long) fmpq_mat_ncols(x), (long) N);
+    return KD_OK;
+}
+
+/* the gradient-ascent loop: R->r, R->log */
+static kd_status
+ascend(kd_stab_result_t R, const kd_stab_map_t F, const _kd_stab_lin * Lin, const double * yd,
+       double xnorm, double xmax, const kd_stab_opts_t o)
+{
+    const slong m = F->m, N = F->N, nQ = (o->subspace != KD_STAB_SUB_ALL && Lin->op == NULL)
+                                         ? m * N : 0;
+    double * w = flint_malloc((size_t) (7 * N + 2 * m + nQ) * sizeof(double));
     double * r = R->r, * v = w, * psi0 = v + N, * d = psi0 + N, * g = d + N, * tmp = g + N,
            * yp = tmp + N, * gy = yp + m, * Q = gy + m;
     slong i, j, s, q = 0;
     ulong seed = o->seed;
     kd_status st;
 
-    if (o->subspace != KD_STAB_SUB_ALL)
-        q = rowspace(Q, Ad, m, N);
+    if (nQ > 0)
+        q = rowspace(Q, Lin->A, m, N);
     for (i = 0; i < N; i++)
     {
         r[i] = 1e-3 * xmax * (2 * ldexp((double) (_kd_stab_mix(&seed) >> 11), -53) - 1);
         v[i] = 0;
     }
-    project(r, o->subspace, Q, q, N, tmp);
+    project(r, o->subspace, Lin, Q, q, tmp);
     st = kd_stab_map_eval_d(psi0, F, yd);
     if (st == KD_OK)
-        st = probe(yp, d, F, Ad, yd, psi0, r);
+        st = probe(yp, d, F, Lin, yd, psi0, r);
     for (s = 0; s < o->steps && st == KD_OK; s++)
     {
         double rn, dn, *lg;
@@ -261,16 +285,14 @@ ascend(kd_stab_result_t R, const kd_stab_map_t F, const double * Ad, const doubl
             break;
         for (j = 0; j < N; j++)
             g[j] = -o->lambda * r[j];
-        for (i = 0; i < m; i++)
-            for (j = 0; j < N; j++)
-                g[j] += Ad[i * N + j] * gy[i];
-        project(g, o->subspace, Q, q, N, tmp);
+        _kd_stab_lin_d(g, Lin, gy, 1, 1);
+        project(g, o->subspace, Lin, Q, q, tmp);
         for (j = 0; j < N; j++)
         {
             v[j] = o->momentum * v[j] + o->step * g[j];
             r[j] += v[j];
         }
-        if ((st = probe(yp, d, F, Ad, yd, psi0, r)) != KD_OK)
+        if ((st = probe(yp, d, F, Lin, yd, psi0, r)) != KD_OK)
             break;
         rn = nrm(r, N);
         dn = nrm(d, N);
@@ -363,38 +385,23 @@ image_side(arb_t rn, arb_t an, const kd_mat_t A, const fmpq_mat_t e, slong prec)
     arb_clear(s);
 }
 
-kd_status
-kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
-               const fmpq_mat_t y, const fmpq_mat_t x, const kd_stab_opts_t o)
+/* the search and the sandwich at the exact y: Lin the search's operator,
+   A the dense exact matrix (the image side) or NULL (an operator map) */
+static kd_status
+search_core(kd_stab_result_t R, const kd_stab_map_t F, const _kd_stab_lin * Lin,
+            const kd_mat_struct * A, const fmpq_mat_t y, const fmpq_mat_t x,
+            const kd_stab_opts_t o)
 {
     const slong m = F->m, N = F->N, prec = o->prec;
-    double * Ad, * yd, * ed, xnorm = 0, xmax = 0;
+    double * yd, * ed, xnorm = 0, xmax = 0;
     fmpq_mat_t y1;
     arb_mat_t X0, X1;
     arb_t an;
-    slong i, j;
+    slong i;
     kd_status st;
 
-    if ((st = check_opts(o)) != KD_OK)
-        return st;
-    if (kd_mat_nrows(A) != m || kd_mat_ncols(A) != N)
-        return kd_error_set(KD_ERR_SIZE, "stability: A is %ld x %ld but the network maps "
-                            "R^%ld to R^%ld", (long) kd_mat_nrows(A), (long) kd_mat_ncols(A),
-                            (long) m, (long) N);
-    if (fmpq_mat_nrows(y) != m || fmpq_mat_ncols(y) != 1)
-        return kd_error_set(KD_ERR_SIZE, "stability: y is %ld x %ld, expected %ld x 1",
-                            (long) fmpq_mat_nrows(y), (long) fmpq_mat_ncols(y), (long) m);
-    if (x != NULL && (fmpq_mat_nrows(x) != N || fmpq_mat_ncols(x) != 1))
-        return kd_error_set(KD_ERR_SIZE, "stability: x is %ld x %ld, expected %ld x 1",
-                            (long) fmpq_mat_nrows(x), (long) fmpq_mat_ncols(x), (long) N);
-    Ad = flint_malloc((size_t) (m * N + 2 * m) * sizeof(double));
-    yd = Ad + m * N;
+    yd = flint_malloc((size_t) (2 * m) * sizeof(double));
     ed = yd + m;
-    if ((st = kd_stab_mat_get_d(Ad, A, 128)) != KD_OK)
-    {
-        flint_free(Ad);
-        return st;
-    }
     for (i = 0; i < m; i++)
         yd[i] = fmpq_get_d_near(fmpq_mat_entry(y, i, 0));
     if (x != NULL)
@@ -416,10 +423,10 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
     R->lipschitz_verdict = o->lipschitz_verdict;
     R->verdict = KD_STAB_UNKNOWN;
     R->reason = NULL;
-    st = ascend(R, F, Ad, yd, xnorm, xmax > 0 ? xmax : 1.0, o);
+    st = ascend(R, F, Lin, yd, xnorm, xmax > 0 ? xmax : 1.0, o);
     if (st != KD_OK)
     {
-        flint_free(Ad);
+        flint_free(yd);
         return st;
     }
 
@@ -429,15 +436,10 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
     fmpq_mat_init(R->y, m, 1);
     fmpq_mat_init(R->e, m, 1);
     fmpq_mat_set(R->y, y);
+    _kd_stab_lin_d(ed, Lin, R->r, 0, 0);
     for (i = 0; i < m; i++)
-    {
-        double s = 0;
-        for (j = 0; j < N; j++)
-            s += Ad[i * N + j] * R->r[j];
-        ed[i] = s;
-        _kd_stab_fmpq_set_d(fmpq_mat_entry(R->e, i, 0), s);
-    }
-    flint_free(Ad);
+        _kd_stab_fmpq_set_d(fmpq_mat_entry(R->e, i, 0), ed[i]);
+    flint_free(yd);
 
     /* the certified sandwich */
     fmpq_mat_init(y1, m, 1);
@@ -482,7 +484,17 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
             arb_div(R->lip_lower, R->dpsi, R->enorm, prec);
         else
             arb_indeterminate(R->lip_lower);
-        image_side(R->rnorm_min, an, A, R->e, prec);
+        if (A != NULL)
+            image_side(R->rnorm_min, an, A, R->e, prec);
+        else
+        {
+            /* A A^T = I: A^+ e = A^T e and ||A^T e|| = ||e|| */
+            if (F->op_orthonormal)
+                arb_set(R->rnorm_min, R->enorm);
+            else
+                arb_indeterminate(R->rnorm_min);
+            arb_set_d(an, F->LA);
+        }
         if (arb_is_positive(R->rnorm_min))
             arb_div(R->amp_lower, R->dpsi, R->rnorm_min, prec);
         else
@@ -512,7 +524,9 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
         else if (!arb_is_finite(R->lip_lower))
             R->reason = "the perturbation e = A r is zero (in the kernel of A, Psi cannot see it)";
         else if (!arb_is_finite(lo))
-            R->reason = "the least-norm preimage A^+ e could not be enclosed (A not of full row rank?)";
+            R->reason = A != NULL
+                        ? "the least-norm preimage A^+ e could not be enclosed (A not of full row rank?)"
+                        : "the least-norm preimage A^+ e is not available (orthonormal rows of the operator not proved)";
         else if (!arb_is_finite(up) && R->upper_reason != NULL)
             R->reason = R->upper_reason;
         else if (!arb_is_finite(up))
@@ -526,4 +540,55 @@ kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
     arb_mat_clear(X1);
     arb_clear(an);
     return st;
+}
+
+kd_status
+kd_stab_search(kd_stab_result_t R, const kd_stab_map_t F, const kd_mat_t A,
+               const fmpq_mat_t y, const fmpq_mat_t x, const kd_stab_opts_t o)
+{
+    const slong m = F->m, N = F->N;
+    _kd_stab_lin Lin;
+    double * Ad;
+    kd_status st;
+
+    if ((st = check_opts(o)) != KD_OK)
+        return st;
+    if (kd_mat_nrows(A) != m || kd_mat_ncols(A) != N)
+        return kd_error_set(KD_ERR_SIZE, "stability: A is %ld x %ld but the network maps "
+                            "R^%ld to R^%ld", (long) kd_mat_nrows(A), (long) kd_mat_ncols(A),
+                            (long) m, (long) N);
+    if ((st = check_shapes(F, y, x)) != KD_OK)
+        return st;
+    Ad = flint_malloc((size_t) (m * N) * sizeof(double));
+    if ((st = kd_stab_mat_get_d(Ad, A, 128)) == KD_OK)
+    {
+        Lin.m = m;
+        Lin.N = N;
+        Lin.A = Ad;
+        Lin.op = NULL;
+        st = search_core(R, F, &Lin, A, y, x, o);
+    }
+    flint_free(Ad);
+    return st;
+}
+
+kd_status
+kd_stab_search_op(kd_stab_result_t R, const kd_stab_map_t F, const fmpq_mat_t y,
+                  const fmpq_mat_t x, const kd_stab_opts_t o)
+{
+    _kd_stab_lin Lin;
+    kd_status st;
+
+    if ((st = check_opts(o)) != KD_OK)
+        return st;
+    if (F->op == NULL)
+        return kd_error_set(KD_ERR_ARG, "stability: the map is not on a matrix-free operator");
+    if (o->subspace != KD_STAB_SUB_ALL && !F->op_orthonormal)
+        return kd_error_set(KD_ERR_ARG, "stability: --subspace %s needs the projection onto "
+                            "ker(A), I - A^T A, which needs A A^T = I; not proved for this "
+                            "operator", kd_stab_subspace_name(o->subspace));
+    if ((st = check_shapes(F, y, x)) != KD_OK)
+        return st;
+    _kd_stab_lin_of_map(&Lin, F);
+    return search_core(R, F, &Lin, NULL, y, x, o);
 }

@@ -4,6 +4,7 @@
 #include "kdigits/stability.h"
 #include "kdigits/builtin.h"
 #include "kdigits/mtx.h"
+#include "kdigits/solve.h"
 #include "internal.h"
 
 void
@@ -33,6 +34,7 @@ kd_stab_run_init(kd_stab_run_t T)
     fmpq_mat_init(T->x, 0, 1);
     kd_stab_map_init(T->F);
     T->train_mse = T->val_mse = 0;
+    T->phantom_n = T->phantom_levels = 0;
     kd_stab_result_init(T->R);
 }
 
@@ -147,7 +149,14 @@ build_map(kd_stab_run_t T, const kd_stab_setup_t S)
 kd_status
 kd_stab_run(kd_stab_run_t T, const kd_stab_setup_t S, const kd_stab_opts_t o)
 {
+    kd_op_t op;
     kd_status st;
+    if (S->matrix != NULL && kd_solve_op_spec(op, S->matrix))
+    {
+        st = _kd_stab_run_op(T, S, o, op);
+        kd_op_clear(op);
+        return st;
+    }
     if (S->matrix != NULL)
         st = user_instance(T, S);
     else
