@@ -60,6 +60,39 @@ check "stability exact-p3 tie unbounded" grep -q "^Verdict.*unknown (unbounded: 
 expect_err "stability exact-p3 bad lambda" "P3 lambda must be > 0" "$KD" stability --net exact-p3 \
     --p3-lambda -1 --steps 5
 
+# a matrix-free operator (8 x 8 image, Walsh/Haar, 50 % multilevel): the
+# phantom's Haar coefficients by default; lower <= upper; refusals
+op=builtin:walsh2:8:haar:2:ml:0.5:1
+for net in firenet ista; do
+    expect_ok "stability $net operator json" "$KD" stability --matrix "$op" --net "$net" \
+        --p3-lambda 0.01 --ista-lambda 0.01 --step 0.05 --steps 20 --quiet --format json
+    check "stability $net operator spec" [ "$(json network.operator)" = "$op" ]
+    check "stability $net operator orthonormal" [ "$(json network.orthonormal_rows)" = true ]
+    check "stability $net operator phantom" [ "$(json signal.phantom_side)" = 8 ]
+    check "stability $net operator e has m = 32 entries" [ -n "$(json e.31.0)" ] && [ -z "$(json e.32.0 2>/dev/null)" ]
+    lo=$(json lipschitz_lower.mid)
+    up=$(json lipschitz_upper.mid)
+    check "stability $net operator lower <= upper ($lo, $up)" le "$lo" "$up"
+    check "stability $net operator ||A^+ e|| = ||e||" [ "$(json least_r_norm.mid)" = "$(json e_norm.mid)" ]
+done
+expect_ok "stability operator stable" "$KD" stability --matrix "$op" --net firenet \
+    --p3-lambda 0.01 --steps 10 --threshold 50 --subspace range --quiet
+check "stability operator verdict stable" grep -q "^Verdict (amplification vs threshold 50): stable" "$tmp/out"
+"$KD" stability --matrix "$op" --net ista --steps 4 >"$tmp/out" 2>"$tmp/err"
+check "stability operator progress" grep -q '^kdigits stability: \[4/4\]' "$tmp/err"
+printf '%%%%MatrixMarket matrix array real general\n8 1\n1\n0\n0\n1\n0\n0\n0\n-1\n' >"$tmp/x8.mtx"
+expect_ok "stability operator --signal" "$KD" stability --matrix builtin:walsh:8:unif:0.5:2 \
+    --signal "$tmp/x8.mtx" --net ista --steps 5 --quiet --format json
+check "stability operator --signal y has m = 4 entries" [ -n "$(json y.3.0)" ] && [ -z "$(json y.4.0 2>/dev/null)" ]
+expect_err "stability operator lista" "lista needs dense trained weights" "$KD" stability \
+    --matrix "$op" --steps 3
+expect_err "stability operator exact-p3" "exact-p3 needs the dense exact A" "$KD" stability \
+    --matrix "$op" --net exact-p3 --steps 3
+expect_err "stability operator complex" "operator is complex" "$KD" stability \
+    --matrix builtin:dft2d:8:haar:2 --net firenet --steps 3
+expect_err "stability operator 1-D without signal" "give --signal" "$KD" stability \
+    --matrix builtin:walsh:8 --net ista --steps 3
+
 # kernel: A = [1 2 3; 4 5 6] has ker A = span (1, -2, 1)
 printf '%%%%MatrixMarket matrix array real general\n2 3\n1\n4\n2\n5\n3\n6\n' >"$tmp/k.mtx"
 expect_ok "kernel json" "$KD" kernel --matrix "$tmp/k.mtx" --format json
