@@ -109,7 +109,7 @@ kd_status kd_stab_map_set_exact_p3(kd_stab_map_t F, const kd_mat_t A, double lam
    ISTA: layers steps x^0 = 0, x^{k+1} = S_theta(x^k + t A^T (y - A x^k)) with
    t = 1 / L_A^2 and theta = RN(t lambda) (lambda >= 0; layers in [1, 100000]);
    its Lipschitz bound is layers t L_A once t L_A^2 <= 2 is proved
-   (proofs-notes/stability.md §2.4). LISTA and exact P3 need a dense matrix:
+   (proofs-notes/stability.md §2.5). LISTA and exact P3 need a dense matrix:
    kd_stab_run refuses them on an operator. */
 kd_status kd_stab_map_set_firenet_op(kd_stab_map_t F, const kd_op_t A, const char * spec,
                                      double lambda, slong p, slong n, double theta,

@@ -2,7 +2,7 @@
 /* Unrolled ISTA on a matrix-free operator (kdigits/stability.h):
    x^0 = 0, x^{k+1} = S_theta(x^k + t A^T (y - A x^k)); the double forward
    pass with reverse mode, the forward pass in ball arithmetic, and the
-   Lipschitz bound of proofs-notes/stability.md §2.4. */
+   Lipschitz bound of proofs-notes/stability.md §2.5. */
 #include <math.h>
 #include <string.h>
 #include "internal.h"
