@@ -34,7 +34,7 @@ check "convergence gap enclosures reach F(x) - min F, gap decays ($(head -c 200 
 check "convergence plot svg" grep -q "<polyline" "$tmp/c.svg"
 # progress lines are throttled (one a second): whatever came is in the format
 check "convergence progress format" [ -z "$(grep -v '^kdigits convergence: \[' "$tmp/err")" ]
-check "convergence text" grep -q "walsh sampling, multilevel" "$tmp/out"
+check "convergence text" grep -q "walsh sampling, das" "$tmp/out"
 "$KD" convergence --N 32 --restarts 8 --quiet --format json | grep -v '"seconds' >"$tmp/a"
 grep -v '"seconds' "$tmp/conv.json" >"$tmp/b"
 check "convergence reproducible" cmp -s "$tmp/a" "$tmp/b"
@@ -48,3 +48,16 @@ expect_ok "convergence constant phantom" "$KD" convergence --N 16 --restarts 1 -
 check "convergence json phantom constant" [ "$(json phantom)" = constant ]
 expect_err "convergence bad phantom" "^kdigits convergence: --phantom expects" \
     "$KD" convergence --phantom shepp
+# the default phantom is the compressed one; every run reports the truth's
+# proved gap F(c) - F* as an enclosure and the floor
+check "convergence json phantom compressed" [ "$(grep -o '"phantom": *"[a-z]*"' "$tmp/conv.json" | head -1 | tr -d ' ')" = '"phantom":"compressed"' ]
+expect_ok "convergence das all" "$KD" convergence --N 32 --restarts 3 --sampling all --keep 1 --quiet --format json
+check "convergence json three samplings" [ "$(json runs.0.sampling)" = das ] && [ "$(json runs.1.sampling)" = multilevel ] && [ "$(json runs.2.sampling)" = uniform ]
+check "convergence json keep" [ "$(json keep)" = 1.0 ] || [ "$(json keep)" = 1 ]
+check "convergence json truth gap" [ -n "$(json runs.0.truth_gap.mid)" ] && [ -n "$(json runs.0.truth_gap.rad)" ] && [ -n "$(json runs.0.gap_floor)" ]
+expect_ok "convergence sampling list" "$KD" convergence --N 16 --restarts 1 --sampling uniform,das --quiet --format json
+check "convergence list order" [ "$(json runs.0.sampling)" = das ] && [ "$(json runs.1.sampling)" = uniform ]
+expect_err "convergence bad sampling" "^kdigits convergence: --sampling expects" \
+    "$KD" convergence --sampling das,foo
+expect_err "convergence bad keep" "^kdigits convergence: --keep expects" \
+    "$KD" convergence --keep -1

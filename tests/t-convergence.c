@@ -396,6 +396,65 @@ START_TEST(test_run_small)
 }
 END_TEST
 
+/* the compressed phantom without noise, where recovery is possible (keep 2
+   at 32 x 32: the coarse coefficients only): the certified gap falls
+   geometrically (at least x0.5 per restart) to 1e-6 of its first value and
+   the relative error to 1e-6; every step's bound uses the best dual value
+   proved so far: gap_ub_j <= upper F_j - (lower F_i - gap_ub_i), i <= j */
+START_TEST(test_run_compressed)
+{
+    kd_conv_opts_t o;
+    kd_conv_report_t R;
+    const kd_conv_run_struct * r;
+    slong i, j, c;
+    for (c = 0; c < 2; c++)
+    {
+        double prev = HUGE_VAL;
+        kd_conv_opts_init(o);
+        o->n = 32;
+        o->keep = (c == 0) ? 2.0 : 0.0;         /* 0: the default n/128 */
+        o->noise = (c == 0) ? 0.0 : 0.02;
+        o->restarts = 10;
+        o->uniform = 0;
+        o->multilevel = c;
+        kd_conv_report_init(R);
+        ck_assert_int_eq(kd_conv_run(R, o), KD_OK);
+        ck_assert_int_eq(R->nruns, 1 + c);
+        r = R->runs + c;
+        ck_assert_str_eq(r->sampling, c == 0 ? "das" : "multilevel");
+        for (j = 0; j < r->nsteps; j++)
+        {
+            double g = arf_get_d(r->steps[j].gap_ub, ARF_RND_UP);
+            if (c == 0 && r->steps[j].step == 0 && r->steps[j].restart <= 8)
+            {
+                ck_assert_msg(g <= 0.5 * prev, "restart %ld: gap %g after %g",
+                              (long) r->steps[j].restart, g, prev);
+                prev = g;
+            }
+            for (i = 0; i <= j; i++)
+            {
+                double d = arf_get_d(arb_midref(r->steps[i].F), ARF_RND_DOWN)
+                    - mag_get_d(arb_radref(r->steps[i].F))
+                    - arf_get_d(r->steps[i].gap_ub, ARF_RND_UP);
+                double u = arf_get_d(arb_midref(r->steps[j].F), ARF_RND_UP)
+                    + mag_get_d(arb_radref(r->steps[j].F));
+                ck_assert_msg(g <= (u - d) * (1 + 1e-12) + 1e-300,
+                              "case %ld: step %ld ignores the dual of step %ld", (long) c, (long) j,
+                              (long) i);
+            }
+        }
+        if (c == 0)
+        {
+            ck_assert(r->gap_floor <= 1e-6 * arf_get_d(r->steps[0].gap_ub, ARF_RND_UP));
+            ck_assert(arf_cmp_2exp_si(arb_midref(r->steps[r->nsteps - 1].relerr), -20) < 0);
+            ck_assert(mag_cmp_2exp_si(arb_radref(r->steps[r->nsteps - 1].relerr), -20) < 0);
+        }
+        kd_conv_report_clear(R);
+        kd_conv_opts_clear(o);
+    }
+}
+END_TEST
+
 Suite *
 kd_suite_convergence(void)
 {
@@ -407,6 +466,7 @@ kd_suite_convergence(void)
     tcase_add_test(tc, test_observer);
     tcase_add_test(tc, test_gap_dense);
     tcase_add_test(tc, test_run_small);
+    tcase_add_test(tc, test_run_compressed);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -313,6 +313,61 @@ START_TEST(test_sampling)
 }
 END_TEST
 
+/* DAS sampling: k sorted distinct indices, reproducible; the count of each
+   block (a, b) of bands is proportional to the density
+   d_ab = sum_l s_l 2^-(|l-a|+|l-b|) (recomputed here) up to rounding,
+   except for blocks sampled entirely */
+static slong
+das_band(slong a, slong n, slong r)
+{
+    slong c = n >> r, l;
+    if (a < c)
+        return 0;
+    for (l = 1; (c << l) <= a; l++)
+        ;
+    return FLINT_MIN(l, r);
+}
+
+START_TEST(test_sampling_das)
+{
+    slong n = 32, N = 32 * 32, r = 4, nb = 5, k = 180, kk, i, a, b, l;
+    slong s[5] = { 1, 3, 10, 30, 5 }, om[1024], om2[1024], cnt[25] = { 0 }, size[25] = { 0 };
+    double d[25] = { 0 }, lo = HUGE_VAL, hi = 0;
+    ck_assert_int_eq(kd_op_sample_das(om, &kk, n, 0, k, s, r, 3), KD_OK);
+    ck_assert_int_eq(kk, k);
+    ck_assert_int_eq(kd_op_sample_das(om2, &kk, n, 0, k, s, r, 3), KD_OK);
+    for (i = 0; i < k; i++)
+    {
+        ck_assert_int_eq(om[i], om2[i]);
+        ck_assert(om[i] >= 0 && om[i] < N && (i == 0 || om[i] > om[i - 1]));
+        cnt[das_band(om[i] / n, n, r) * nb + das_band(om[i] % n, n, r)]++;
+    }
+    for (i = 0; i < N; i++)
+        size[das_band(i / n, n, r) * nb + das_band(i % n, n, r)]++;
+    for (a = 0; a < nb; a++)
+        for (b = 0; b < nb; b++)
+            for (l = 0; l < nb; l++)
+                d[a * nb + b] += (double) s[l] / (double) (WORD(1) << (FLINT_ABS(l - a) + FLINT_ABS(l - b)));
+    /* uncapped blocks: cnt / d within a common range, up to one sample of
+       rounding and one of the remainder */
+    for (i = 0; i < nb * nb; i++)
+    {
+        ck_assert(cnt[i] <= size[i]);
+        if (cnt[i] < size[i])
+        {
+            lo = FLINT_MIN(lo, (double) (cnt[i] + 1) / d[i]);
+            hi = FLINT_MAX(hi, (double) (cnt[i] - 1) / d[i]);
+        }
+    }
+    ck_assert_msg(hi <= lo, "counts not proportional to the density: %g > %g", hi, lo);
+    /* the heaviest level (3) gets more rows than the empty-ish finest one per
+       band pair (3, 3) vs (4, 4), though the latter is 4 times larger */
+    ck_assert(cnt[3 * nb + 3] > cnt[4 * nb + 4]);
+    ck_assert_int_eq(kd_op_sample_das(om, &kk, n, 0, N + 1, s, r, 3), KD_ERR_ARG);
+    ck_assert_int_eq(kd_op_sample_das(om, &kk, n, 0, k, s, 6, 3), KD_ERR_ARG);
+}
+END_TEST
+
 START_TEST(test_parse_errors)
 {
     static const char * bad[] = { "walsh:12", "foo:8", "haar:8:4", "haar:8", "dct2d:8:ml:0:1",
@@ -719,6 +774,7 @@ kd_suite_op(void)
     tcase_add_loop_test(tc, test_adjoint_and_double, 0, NUM_ORTH);
     tcase_add_test(tc, test_level_oracle);
     tcase_add_test(tc, test_sampling);
+    tcase_add_test(tc, test_sampling_das);
     tcase_add_test(tc, test_parse_errors);
     tcase_add_test(tc, test_opnorm_chol);
     tcase_add_test(tc, test_gap_p2_closed_form);

@@ -132,6 +132,20 @@ kd_status kd_op_sample_uniform(slong * omega, slong N, slong k, ulong seed);
 kd_status kd_op_sample_multilevel(slong * omega, slong * k_out, slong n, int dim, int dft_like,
                                   slong k, ulong seed);
 
+/* DAS sampling adapted to local sparsities (after the authors' DAS
+   patterns and the multilevel theory: Adcock, Hansen, Poon, Roman, Forum
+   Math. Sigma 5, 2017): the n x n frequencies (2-D, row-major) split into
+   blocks (a, b) by the bands of their two coordinates in the numbering of
+   kd_op_haar_level with r levels (DFT coordinates folded and doubled), and
+   block (a, b) gets a number of samples proportional to
+   sum_l s_l 2^(-|l - a| - |l - b|) (s_l the sparsity of Haar level l,
+   l = 0..r; zero counted as 1), capped at its size, drawn uniformly within
+   the block with the seed; the rounding remainder goes to the blocks with
+   room, lowest bands first. Returns the sorted indices and their number
+   in *k_out, which is k. */
+kd_status kd_op_sample_das(slong * omega, slong * k_out, slong n, int dft_like, slong k,
+                           const slong * s, slong r, ulong seed);
+
 /* ------------------------------------------------- sparsity in levels */
 
 /* The level of index i of the Haar coefficients of side n in dim

@@ -51,6 +51,35 @@ parse_pair(int * a, int * b, const char * s, const char * na, const char * nb, c
     return 1;
 }
 
+/* --sampling: das, multilevel, uniform, a comma-separated list of them,
+   both (das,uniform) or all */
+static int
+parse_sampling(kd_conv_opts_struct * o, const char * s)
+{
+    const char * p = s;
+    if (strcmp(s, "both") == 0)
+        s = p = "das,uniform";
+    else if (strcmp(s, "all") == 0)
+        s = p = "das,multilevel,uniform";
+    o->das = o->multilevel = o->uniform = 0;
+    while (1)
+    {
+        size_t len = strcspn(p, ",");
+        if (len == 3 && strncmp(p, "das", 3) == 0)
+            o->das = 1;
+        else if (len == 10 && strncmp(p, "multilevel", 10) == 0)
+            o->multilevel = 1;
+        else if (len == 7 && strncmp(p, "uniform", 7) == 0)
+            o->uniform = 1;
+        else
+            return kd_cli_usage("convergence", "--sampling expects das, multilevel, uniform, a "
+                                "comma-separated list of them, both or all, got '%s'", s), -1;
+        if (p[len] == '\0')
+            return 1;
+        p += len + 1;
+    }
+}
+
 static int
 own(int c, const char * arg, void * data)
 {
@@ -64,8 +93,14 @@ own(int c, const char * arg, void * data)
         case 'E': return parse_d(&o->noise, arg, "--noise");
         case 'L': return kd_cli_parse_slong(&o->levels, arg, "convergence", "--levels", 1, 12) ? 1 : -1;
         case 'T': return parse_pair(&o->walsh, &o->fourier, arg, "walsh", "fourier", "--transform");
-        case 'M': return parse_pair(&o->multilevel, &o->uniform, arg, "multilevel", "uniform",
-                                    "--sampling");
+        case 'M': return parse_sampling(o, arg);
+        case 'K':
+            if (parse_d(&o->keep, arg, "--keep") < 0)
+                return -1;
+            if (!(o->keep >= 0.0 && o->keep < 1e300))
+                return kd_cli_usage("convergence", "--keep expects a finite number >= 0, got '%s'",
+                                    arg), -1;
+            return 1;
         case 'l': return parse_q(o->lambda, arg, "--lambda");
         case 'd': return parse_q(o->delta, arg, "--delta");
         case 'i': return kd_cli_parse_slong(&o->p, arg, "convergence", "--inner", 1, 10000) ? 1 : -1;
@@ -83,9 +118,11 @@ own(int c, const char * arg, void * data)
                 o->phantom = KD_CONV_PHANTOM_CONSTANT;
             else if (strcmp(arg, "smooth") == 0)
                 o->phantom = KD_CONV_PHANTOM_SMOOTH;
+            else if (strcmp(arg, "compressed") == 0)
+                o->phantom = KD_CONV_PHANTOM_COMPRESSED;
             else
-                return kd_cli_usage("convergence", "--phantom expects constant or smooth, got '%s'",
-                                    arg), -1;
+                return kd_cli_usage("convergence", "--phantom expects compressed, smooth or "
+                                    "constant, got '%s'", arg), -1;
             return 1;
         default: return 0;
     }
@@ -97,9 +134,12 @@ print_text(const kd_conv_report_t R)
     slong i, j;
     char * s = kd_arb_get_str_pm(R->cnorm, 8), * lam = kd_fmpq_get_str(R->opts->lambda);
     printf("FIRENET convergence: %s phantom %ld x %ld, Haar levels %ld, lambda = %s, p = %ld, "
-           "n = %ld\n  ||c|| = %s; local sparsities s_l =", kd_conv_phantom_name(R->opts->phantom),
-           R->n, R->n, R->levels, lam,
-           R->opts->p, R->opts->restarts, s);
+           "n = %ld\n", kd_conv_phantom_name(R->opts->phantom), R->n, R->n, R->levels, lam,
+           R->opts->p, R->opts->restarts);
+    if (R->opts->phantom == KD_CONV_PHANTOM_COMPRESSED)
+        printf("  c = the smooth phantom's Haar coefficients with |c_i| > %g (exactly sparse in "
+               "levels)\n", R->keep);
+    printf("  ||c|| = %s; local sparsities s_l =", s);
     flint_free(s);
     flint_free(lam);
     for (i = 0; i <= R->levels; i++)
@@ -124,10 +164,29 @@ print_text(const kd_conv_report_t R)
                    arf_get_d(arb_midref(S->relerr), ARF_RND_NEAR),
                    arf_get_d(S->gap_ub, ARF_RND_UP));
         }
+        {
+            arf_t lo, hi;
+            arf_init(lo);
+            arf_init(hi);
+            arb_get_lbound_arf(lo, r->truth_gap, 53);
+            arb_get_ubound_arf(hi, r->truth_gap, 53);
+            if (arf_sgn(lo) < 0)
+                arf_zero(lo);   /* the ball's lower end may dip below its exact 0 */
+            printf("  the truth c: F(c) - F* in [%.4g, %.4g] (proved)",
+                   arf_get_d(lo, ARF_RND_DOWN), arf_get_d(hi, ARF_RND_UP));
+            arf_clear(lo);
+            arf_clear(hi);
+        }
+        if (r->below_truth_restart > 0)
+            printf("; restart %ld is the first with F(psi_k) < F(c), proved\n",
+                   r->below_truth_restart);
+        else
+            printf("\n");
         s = kd_arb_get_str_pm(r->Fstar, 10);
         printf("  F* in %s\n  fitted over restarts 1..%ld (observed, not proved): gap factor "
-               "%.4g per restart, %.4g per inner step\n  final relative error %.6g\n", s,
-               r->fit_restarts, r->rate_restart, r->rate_inner, r->relerr_floor);
+               "%.4g per restart, %.4g per inner step\n  floor: least restart gap_ub %.4g "
+               "(proved bound); final relative error %.6g\n", s, r->fit_restarts,
+               r->rate_restart, r->rate_inner, r->gap_floor, r->relerr_floor);
         flint_free(s);
     }
 }
@@ -164,6 +223,7 @@ kd_cmd_convergence(int argc, char ** argv)
         {"seed", required_argument, NULL, 'S'},
         {"plot", required_argument, NULL, 'P'},
         {"phantom", required_argument, NULL, 'F'},
+        {"keep", required_argument, NULL, 'K'},
         KD_CLI_LONGOPTS_COMMON,
         {NULL, 0, NULL, 0}};
     kd_conv_opts_t co;

@@ -41,6 +41,11 @@ _kd_conv_run_json(const kd_conv_run_struct * r)
     json_object_set_new(o, "rate_per_inner_step", isfinite(r->rate_inner)
                         ? json_real(r->rate_inner) : json_null());
     json_object_set_new(o, "fit_restarts", json_integer(r->fit_restarts));
+    json_object_set_new(o, "gap_floor", json_real(r->gap_floor));
+    json_object_set_new(o, "truth_F", kd_json_arb_or_null(r->truth_F, 15));
+    json_object_set_new(o, "truth_gap", kd_json_arb_or_null(r->truth_gap, 6));
+    json_object_set_new(o, "below_truth_restart", r->below_truth_restart > 0
+                        ? json_integer(r->below_truth_restart) : json_null());
     json_object_set_new(o, "relerr_final", json_real(r->relerr_floor));
     json_object_set_new(o, "seconds", json_real(r->seconds));
     json_object_set_new(o, "seconds_certify", json_real(r->seconds_certify));
@@ -76,6 +81,8 @@ kd_conv_report_json(const kd_conv_report_t R)
         "min lambda ||x||_{1,w} + ||A x - y||_2, A = P_Omega U H^-1 (U unitary Walsh or "
         "Fourier, H periodic Haar), y and w the stored doubles (exact)"));
     json_object_set_new(o, "phantom", json_string(kd_conv_phantom_name(R->opts->phantom)));
+    if (op->phantom == KD_CONV_PHANTOM_COMPRESSED)
+        json_object_set_new(o, "keep", json_real(R->keep));
     json_object_set_new(o, "n", json_integer(R->n));
     json_object_set_new(o, "N", json_integer(R->N));
     json_object_set_new(o, "levels", json_integer(R->levels));

@@ -133,5 +133,6 @@ kd_conv_phantom_constant(double * f, slong n)
 const char *
 kd_conv_phantom_name(kd_conv_phantom_kind k)
 {
-    return (k == KD_CONV_PHANTOM_SMOOTH) ? "smooth" : "constant";
+    return (k == KD_CONV_PHANTOM_SMOOTH) ? "smooth"
+        : (k == KD_CONV_PHANTOM_COMPRESSED) ? "compressed" : "constant";
 }

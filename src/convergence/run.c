@@ -27,7 +27,8 @@ kd_conv_opts_init(kd_conv_opts_t o)
     o->levels = 0;
     o->walsh = 1;
     o->fourier = 0;
-    o->multilevel = 1;
+    o->das = 1;
+    o->multilevel = 0;
     o->uniform = 1;
     fmpq_init(o->lambda);
     fmpq_set_si(o->lambda, 1, 4000);
@@ -38,7 +39,8 @@ kd_conv_opts_init(kd_conv_opts_t o)
     o->sparsity_threshold = 0.5;
     o->seed = 1;
     o->prec = 64;
-    o->phantom = KD_CONV_PHANTOM_SMOOTH;
+    o->phantom = KD_CONV_PHANTOM_COMPRESSED;
+    o->keep = 0.0;
 }
 
 void
@@ -83,6 +85,9 @@ _kd_conv_run_clear(kd_conv_run_struct * r)
     }
     flint_free(r->steps);
     arb_clear(r->Fstar);
+    arb_clear(r->truth_F);
+    arb_clear(r->truth_gap);
+    arf_clear(r->truth_gap_ub);
 }
 
 void
@@ -150,6 +155,7 @@ typedef struct
     kd_conv_run_struct * run;
     slong p, prec, done, total;
     double t_cert;
+    arf_t dbest;                /* the best dual value proved so far (<= F*) */
 }
 _kd_conv_ctx;
 
@@ -161,6 +167,7 @@ _kd_conv_observe(const kd_iter_state_struct * s, void * arg)
     slong i, N = s->N;
     double t0 = _kd_conv_now();
     arb_t t, u;
+    arf_t t0a;
     kd_status st;
 
     for (i = 0; i < N; i++)
@@ -199,6 +206,21 @@ _kd_conv_observe(const kd_iter_state_struct * s, void * arg)
     st = kd_op_gap_ubound_d(S->gap_ub, S->F, KD_OP_P3, C->A, C->x_re,
                             s->x_im != NULL ? C->x_im : NULL, C->y_re, C->y_im, s->z_re,
                             s->z_im, C->w, C->lambda, C->prec);
+    if (st == KD_OK)
+    {
+        /* this step's dual value D_j >= lower F(x) - gap_ub_j; every D_j is
+           <= F*, so upper F(x) - max_{i <= j} D_i bounds F(x) - F* too */
+        arf_init(t0a);
+        arb_get_lbound_arf(t0a, S->F, C->prec);
+        arf_sub(t0a, t0a, S->gap_ub, C->prec, ARF_RND_FLOOR);
+        if (C->run->nsteps == 1 || arf_cmp(t0a, C->dbest) > 0)
+            arf_set(C->dbest, t0a);
+        arb_get_ubound_arf(t0a, S->F, C->prec);
+        arf_sub(t0a, t0a, C->dbest, C->prec, ARF_RND_CEIL);
+        if (arf_cmp(t0a, S->gap_ub) < 0)
+            arf_set(S->gap_ub, t0a);
+        arf_clear(t0a);
+    }
     C->t_cert += _kd_conv_now() - t0;
     kd_progress("FIRENET steps certified", ++C->done, C->total);
     return st;
@@ -258,20 +280,37 @@ _kd_conv_finish(kd_conv_run_struct * r, slong p, slong prec)
             arf_set(a, r->steps[j].gap_ub);
         arb_set_interval_arf(r->steps[j].gap, a, r->steps[j].gap_ub, prec);
     }
+    /* the truth's gap: [max(0, lower F(c) - upper F*), its bound]; the first
+       restart output whose bound is below the lower end has, proved, a
+       smaller objective than the truth */
+    arb_get_lbound_arf(a, r->truth_F, prec);
+    arf_sub(a, a, hi, prec, ARF_RND_FLOOR);
+    if (arf_sgn(a) < 0)
+        arf_zero(a);
+    if (arf_cmp(a, r->truth_gap_ub) > 0)
+        arf_set(a, r->truth_gap_ub);
+    arb_set_interval_arf(r->truth_gap, a, r->truth_gap_ub, prec);
+    r->below_truth_restart = 0;
+    for (j = 0; j < r->nsteps && r->below_truth_restart == 0; j++)
+        if (r->steps[j].step == 0 && arf_sgn(a) > 0 && arf_cmp(r->steps[j].gap_ub, a) < 0)
+            r->below_truth_restart = r->steps[j].restart;
     /* fits (observations) */
     t = flint_malloc((r->nsteps + 1) * sizeof(double));
     v = flint_malloc((r->nsteps + 1) * sizeof(double));
-    /* the decreasing phase: restarts 1..K, K the restart output with the
-       least bound (at least 2) */
+    /* the floor: the least restart-output bound; the decreasing phase:
+       restarts 1..K, K the first restart output within a factor 2 of the
+       floor (at least 2) */
     {
         double best = HUGE_VAL;
         for (j = 0; j < r->nsteps; j++)
-            if (r->steps[j].step == 0 && arf_get_d(r->steps[j].gap_ub, ARF_RND_UP) < best)
-            {
-                best = arf_get_d(r->steps[j].gap_ub, ARF_RND_UP);
+            if (r->steps[j].step == 0)
+                best = FLINT_MIN(best, arf_get_d(r->steps[j].gap_ub, ARF_RND_UP));
+        for (j = 0; j < r->nsteps && K == 0; j++)
+            if (r->steps[j].step == 0
+                && arf_get_d(r->steps[j].gap_ub, ARF_RND_UP) <= 2.0 * best)
                 K = r->steps[j].restart;
-            }
         K = FLINT_MAX(K, FLINT_MIN(2, r->nsteps / (p + 1)));
+        r->gap_floor = best;
     }
     r->fit_restarts = K;
     r->rate_restart = r->rate_inner = NAN;
@@ -322,22 +361,28 @@ _kd_conv_check(const kd_conv_opts_t o, slong * r)
         return kd_error_set(KD_ERR_ARG, "lambda and delta must be > 0");
     if (o->p < 1 || o->restarts < 1 || o->p > 10000 || o->restarts > 10000)
         return kd_error_set(KD_ERR_ARG, "p and the restarts must be in [1, 10000]");
-    if (!(o->walsh || o->fourier) || !(o->multilevel || o->uniform))
+    if (!(o->walsh || o->fourier) || !(o->das || o->multilevel || o->uniform))
         return kd_error_set(KD_ERR_ARG, "no transform or no sampling scheme chosen");
     if (o->prec < 53 || o->prec > 4096)
         return kd_error_set(KD_ERR_ARG, "the precision must be in [53, 4096]");
-    if (o->phantom != KD_CONV_PHANTOM_CONSTANT && o->phantom != KD_CONV_PHANTOM_SMOOTH)
+    if (o->phantom != KD_CONV_PHANTOM_CONSTANT && o->phantom != KD_CONV_PHANTOM_SMOOTH
+        && o->phantom != KD_CONV_PHANTOM_COMPRESSED)
         return kd_error_set(KD_ERR_ARG, "unknown phantom %d", (int) o->phantom);
+    if (!(o->keep >= 0.0 && o->keep < 1e300))
+        return kd_error_set(KD_ERR_ARG, "the keep threshold must be a finite number >= 0");
     if (!(o->sparsity_threshold >= 0.0))
         return kd_error_set(KD_ERR_ARG, "the sparsity threshold must be >= 0");
     return KD_OK;
 }
 
-/* c = H f in balls, ||c||, the local sparsities and the weights */
+/* c = H f in balls and in double (cd); for the compressed phantom, c = cd
+   with the entries |cd_i| <= keep set to 0 (exact doubles) and f = H^* c
+   in double; then ||c||, the local sparsities and the weights */
 static kd_status
-_kd_conv_coeffs(kd_conv_report_t R, arb_ptr c, double * cd, const double * f, double ** w)
+_kd_conv_coeffs(kd_conv_report_t R, arb_ptr c, double * cd, double * f, double ** w)
 {
     slong n = R->n, N = R->N, r = R->levels, i, prec = R->opts->prec;
+    int compressed = (R->opts->phantom == KD_CONV_PHANTOM_COMPRESSED);
     kd_op_t H;
     acb_ptr fx, cx;
     arb_ptr wl;
@@ -349,26 +394,40 @@ _kd_conv_coeffs(kd_conv_report_t R, arb_ptr c, double * cd, const double * f, do
         kd_op_clear(H);
         return st;
     }
-    fx = _acb_vec_init(N);
-    cx = _acb_vec_init(N);
-    for (i = 0; i < N; i++)
-        arb_set_d(acb_realref(fx + i), f[i]);
-    kd_op_apply_acb(cx, H, fx, 0, prec);
     kd_op_apply_d(cd, NULL, H, f, NULL, 0);
+    if (compressed)
+    {
+        for (i = 0; i < N; i++)
+        {
+            if (!(fabs(cd[i]) > R->keep))
+                cd[i] = 0.0;
+            arb_set_d(c + i, cd[i]);
+        }
+        kd_op_apply_d(f, NULL, H, cd, NULL, 1);
+    }
+    else
+    {
+        fx = _acb_vec_init(N);
+        cx = _acb_vec_init(N);
+        for (i = 0; i < N; i++)
+            arb_set_d(acb_realref(fx + i), f[i]);
+        kd_op_apply_acb(cx, H, fx, 0, prec);
+        for (i = 0; i < N; i++)
+            arb_set(c + i, acb_realref(cx + i));
+        _acb_vec_clear(fx, N);
+        _acb_vec_clear(cx, N);
+    }
     kd_op_clear(H);
     arb_zero(R->cnorm);
     R->sparsity = flint_calloc(r + 1, sizeof(slong));
     R->weights_level = flint_calloc(r + 1, sizeof(double));
     for (i = 0; i < N; i++)
     {
-        arb_set(c + i, acb_realref(cx + i));
         arb_addmul(R->cnorm, c + i, c + i, prec);
         if (fabs(cd[i]) > R->opts->sparsity_threshold)
             R->sparsity[kd_op_haar_level(i, n, 2, r)]++;
     }
     arb_sqrtpos(R->cnorm, R->cnorm, prec);
-    _acb_vec_clear(fx, N);
-    _acb_vec_clear(cx, N);
     for (i = 0; i <= r; i++)
         R->sparsity[i] = FLINT_MAX(R->sparsity[i], 1);
     wl = _arb_vec_init(N);
@@ -411,8 +470,9 @@ _kd_conv_data(double * y_re, double * y_im, const kd_op_t B, const double * f,
 }
 
 static kd_status
-_kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int ml,
-             const double * f, arb_srcptr c, const double * w, slong * done, slong total)
+_kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int scheme,
+             const double * f, arb_srcptr c, const double * cd, const double * w, slong * done,
+             slong total)
 {
     const kd_conv_opts_struct * o = R->opts;
     slong n = R->n, N = R->N, k, i, m;
@@ -429,12 +489,14 @@ _kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int ml,
     kd_status st;
 
     run->transform = fourier ? "fourier" : "walsh";
-    run->sampling = ml ? "multilevel" : "uniform";
+    run->sampling = (scheme == 0) ? "das" : (scheme == 1) ? "multilevel" : "uniform";
     arb_init(run->Fstar);
     k = (slong) floor(o->rate * (double) N + 0.5);
     k = FLINT_MAX(k, 1);
-    st = ml ? kd_op_sample_multilevel(omega, &k, n, 2, fourier, k, o->seed)
-            : kd_op_sample_uniform(omega, N, k, o->seed);
+    st = (scheme == 0) ? kd_op_sample_das(omega, &k, n, fourier, k, R->sparsity, R->levels,
+                                          o->seed)
+        : (scheme == 1) ? kd_op_sample_multilevel(omega, &k, n, 2, fourier, k, o->seed)
+        : kd_op_sample_uniform(omega, N, k, o->seed);
     if (st != KD_OK)
     {
         flint_free(omega);
@@ -489,6 +551,7 @@ _kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int ml,
     C.done = *done;
     C.total = total;
     C.t_cert = 0;
+    arf_init(C.dbest);
     run->steps = flint_calloc(o->restarts * (o->p + 1), sizeof(kd_conv_step_struct));
     run->nsteps = 0;
 
@@ -504,11 +567,30 @@ _kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int ml,
     kd_iter_result_clear(res);
     kd_iter_firenet_params_clear(P);
     *done = C.done;
+    /* the truth's own gap: F(c) with c the double coefficients cd (exact c
+       for the compressed phantom), its bound from its own dual points and
+       the run's best dual value */
+    arb_init(run->truth_F);
+    arb_init(run->truth_gap);
+    arf_init(run->truth_gap_ub);
     if (st == KD_OK)
+        st = kd_op_gap_ubound_d(run->truth_gap_ub, run->truth_F, KD_OP_P3, A, cd, NULL, y_re,
+                                y_im, NULL, NULL, w, o->lambda, o->prec);
+    if (st == KD_OK)
+    {
+        arf_t u;
+        arf_init(u);
+        arb_get_ubound_arf(u, run->truth_F, o->prec);
+        arf_sub(u, u, C.dbest, o->prec, ARF_RND_CEIL);
+        if (arf_cmp(u, run->truth_gap_ub) < 0)
+            arf_set(run->truth_gap_ub, u);
+        arf_clear(u);
         _kd_conv_finish(run, o->p, o->prec);
+    }
     run->seconds = _kd_conv_now() - t0;
     run->seconds_certify = C.t_cert;
 
+    arf_clear(C.dbest);
     flint_free(C.x_re);
     flint_free(C.x_im);
     fmpq_mat_clear(Y_re);
@@ -537,28 +619,30 @@ kd_conv_run(kd_conv_report_t R, const kd_conv_opts_t opts)
     R->n = opts->n;
     R->N = N = opts->n * opts->n;
     R->levels = r;
+    R->keep = (opts->keep > 0.0) ? opts->keep : ldexp((double) opts->n, -7);
     f = flint_malloc(N * sizeof(double));
     cd = flint_malloc(N * sizeof(double));
     c = _arb_vec_init(N);
-    if (opts->phantom == KD_CONV_PHANTOM_SMOOTH)
+    if (opts->phantom != KD_CONV_PHANTOM_CONSTANT)
         kd_conv_phantom(f, opts->n);
     else
         kd_conv_phantom_constant(f, opts->n);
     st = _kd_conv_coeffs(R, c, cd, f, &w);
-    flint_free(cd);
-    R->runs = flint_calloc(4, sizeof(kd_conv_run_struct));
-    total = ((opts->walsh + opts->fourier) * (opts->multilevel + opts->uniform))
+    R->runs = flint_calloc(6, sizeof(kd_conv_run_struct));
+    total = ((opts->walsh + opts->fourier) * (opts->das + opts->multilevel + opts->uniform))
         * opts->restarts * (opts->p + 1);
     for (t = 0; st == KD_OK && t < 2; t++)
-        for (s = 0; st == KD_OK && s < 2; s++)
+        for (s = 0; st == KD_OK && s < 3; s++)
         {
-            if (!(t == 0 ? opts->walsh : opts->fourier) || !(s == 0 ? opts->multilevel : opts->uniform))
+            int on = (s == 0) ? opts->das : (s == 1) ? opts->multilevel : opts->uniform;
+            if (!(t == 0 ? opts->walsh : opts->fourier) || !on)
                 continue;
-            st = _kd_conv_one(R, R->runs + R->nruns, t, s == 0, f, c, w, &done, total);
+            st = _kd_conv_one(R, R->runs + R->nruns, t, s, f, c, cd, w, &done, total);
             R->nruns++;
         }
     R->seconds = _kd_conv_now() - t0;
     flint_free(f);
+    flint_free(cd);
     flint_free(w);
     _arb_vec_clear(c, N);
     if (st != KD_OK)

@@ -7,7 +7,7 @@
 #define KD_SVG_H 480
 #define KD_SVG_L 80
 #define KD_SVG_R 220
-#define KD_SVG_T 30
+#define KD_SVG_T 40
 #define KD_SVG_B 60
 
 static const char * _kd_svg_colours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd"};
@@ -20,6 +20,19 @@ _kd_svg_value(const kd_conv_report_t R, const kd_conv_run_struct * r, slong j, i
         return arf_get_d(r->steps[j].gap_ub, ARF_RND_UP)
             / arf_get_d(arb_midref(R->cnorm), ARF_RND_NEAR);
     return arf_get_d(arb_midref(r->steps[j].relerr), ARF_RND_NEAR);
+}
+
+/* the lower end of the truth's proved gap F(c) - F*, over ||c|| (0: none) */
+static double
+_kd_svg_truth(const kd_conv_report_t R, const kd_conv_run_struct * r)
+{
+    arf_t a;
+    double v;
+    arf_init(a);
+    arb_get_lbound_arf(a, r->truth_gap, 53);
+    v = arf_get_d(a, ARF_RND_DOWN) / arf_get_d(arb_midref(R->cnorm), ARF_RND_NEAR);
+    arf_clear(a);
+    return (v > 0 && isfinite(v)) ? v : 0.0;
 }
 
 kd_status
@@ -42,6 +55,12 @@ kd_conv_write_svg(FILE * out, const kd_conv_report_t R)
                 }
                 xmax = fmax(xmax, (double) R->runs[i].steps[j].iter);
             }
+    for (i = 0; i < R->nruns; i++)
+        if ((v = _kd_svg_truth(R, R->runs + i)) > 0)
+        {
+            lo = fmin(lo, floor(log10(v)));
+            hi = fmax(hi, ceil(log10(v)));
+        }
     if (!(lo < hi))
     {
         lo = -1;
@@ -52,8 +71,9 @@ kd_conv_write_svg(FILE * out, const kd_conv_report_t R)
             "font-family=\"sans-serif\" font-size=\"12\">\n"
             "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n", KD_SVG_W, KD_SVG_H);
     fprintf(out, "<text x=\"%d\" y=\"18\">FIRENET, n = %ld x %ld, Haar r = %ld: certified gap "
-            "bound / ||c|| (solid), relative error (dashed)</text>\n",
-            KD_SVG_L, (long) R->n, (long) R->n, (long) R->levels);
+            "bound / ||c|| (solid), relative error (dashed),</text>\n<text x=\"%d\" y=\"%d\">"
+            "the truth's proved (F(c) - F*) / ||c|| (dotted): the noise floor</text>\n",
+            KD_SVG_L, (long) R->n, (long) R->n, (long) R->levels, KD_SVG_L + 20, KD_SVG_T - 8);
     /* axes, decades and iteration ticks */
     fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%g\" height=\"%g\" fill=\"none\" "
             "stroke=\"black\"/>\n", KD_SVG_L, KD_SVG_T, pw, ph);
@@ -94,6 +114,12 @@ kd_conv_write_svg(FILE * out, const kd_conv_report_t R)
             }
             fprintf(out, "\"/>\n");
         }
+    for (i = 0; i < R->nruns; i++)
+        if ((v = _kd_svg_truth(R, R->runs + i)) > 0)
+            fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                    "stroke-dasharray=\"1,3\"/>\n", KD_SVG_L,
+                    KD_SVG_T + ph * (hi - log10(v)) / (hi - lo), KD_SVG_L + pw,
+                    KD_SVG_T + ph * (hi - log10(v)) / (hi - lo), _kd_svg_colours[i % 4]);
     for (i = 0; i < R->nruns; i++)
         fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
                 "stroke-width=\"2\"/><text x=\"%.1f\" y=\"%d\">%s, %s (m = %ld)</text>\n",

@@ -139,6 +139,117 @@ kd_op_sample_multilevel(slong * omega, slong * k_out, slong n, int dim, int dft_
     return KD_OK;
 }
 
+/* the band of a frequency coordinate a of a side-n transform, in the
+   numbering of kd_op_haar_level with r levels (coarse side c = n/2^r):
+   0 below c, else 1 + floor(log2(a/c)); the DFT's a is folded to its
+   distance from 0 and doubled (frequency |k| sits where sequency 2|k|
+   does) */
+static slong
+_kd_das_band(slong a, slong n, slong r, int dft_like)
+{
+    slong c = n >> r, l = 0;
+    if (dft_like)
+        a = 2 * FLINT_MIN(a, n - a);
+    if (a < c)
+        return 0;
+    a /= c;
+    while (a >= 2)
+    {
+        a >>= 1;
+        l++;
+    }
+    return FLINT_MIN(l + 1, r);
+}
+
+kd_status
+kd_op_sample_das(slong * omega, slong * k_out, slong n, int dft_like, slong k,
+                 const slong * s, slong r, ulong seed)
+{
+    slong N = n * n, nb = r + 1, i, j, l, a, b, tot = 0, have;
+    slong * size, * take, * cnt, ** pool;
+    double * dens, lo, hi, c, tw;
+    ulong st = seed;
+
+    if (n < 2 || r < 1 || (n >> r) < 1 || (n >> r << r) != n)
+        return kd_error_set(KD_ERR_ARG, "DAS sampling: side %ld and %ld levels do not fit",
+                            (long) n, (long) r);
+    if (k < 1 || k > N)
+        return kd_error_set(KD_ERR_ARG, "cannot sample %ld of %ld rows", (long) k, (long) N);
+    for (l = 0; l < nb; l++)
+        if (s[l] < 0)
+            return kd_error_set(KD_ERR_ARG, "DAS sampling: negative sparsity in level %ld",
+                                (long) l);
+    size = flint_calloc(3 * nb * nb, sizeof(slong));
+    take = size + nb * nb;
+    cnt = take + nb * nb;
+    dens = flint_calloc(nb * nb, sizeof(double));
+    pool = flint_calloc(nb * nb, sizeof(slong *));
+    for (i = 0; i < N; i++)
+        size[_kd_das_band(i / n, n, r, dft_like) * nb + _kd_das_band(i % n, n, r, dft_like)]++;
+    for (i = 0; i < nb * nb; i++)
+        pool[i] = flint_malloc(FLINT_MAX(1, size[i]) * sizeof(slong));
+    for (i = 0; i < N; i++)
+    {
+        j = _kd_das_band(i / n, n, r, dft_like) * nb + _kd_das_band(i % n, n, r, dft_like);
+        pool[j][cnt[j]++] = i;
+    }
+    /* density of block (a, b): sum_l s_l 2^(-|l - a| - |l - b|), one
+       sample budget c split in proportion, capped at the block's size */
+    for (a = 0; a < nb; a++)
+        for (b = 0; b < nb; b++)
+            for (l = 0; l < nb; l++)
+                dens[a * nb + b] += (double) FLINT_MAX(s[l], 1)
+                    * ldexp(1.0, -(int) (FLINT_ABS(l - a) + FLINT_ABS(l - b)));
+    for (i = 0, tw = 0.0; i < nb * nb; i++)
+        tw += dens[i];
+    for (i = 0; i < nb * nb; i++)
+        dens[i] /= tw;
+    /* the largest budget c whose capped counts floor(c d_ab) sum to <= k */
+    lo = 0.0;
+    hi = 4.0 * (double) N;
+    for (j = 0; j < 200; j++)
+    {
+        double t = 0.0;
+        c = (lo + hi) / 2;
+        for (i = 0; i < nb * nb; i++)
+            t += fmin((double) size[i], floor(c * dens[i]));
+        if (t > (double) k) hi = c; else lo = c;
+    }
+    have = 0;
+    for (i = 0; i < nb * nb; i++)
+    {
+        take[i] = (slong) fmin((double) size[i], floor(lo * dens[i]));
+        have += take[i];
+    }
+    /* the rounding remainder to the blocks with room, lowest bands first */
+    for (a = 0; a < 2 * nb && have < k; a++)
+        for (i = 0; i < nb * nb && have < k; i++)
+            if (i / nb + i % nb == a && take[i] < size[i])
+            {
+                take[i]++;
+                have++;
+            }
+    for (i = 0; i < nb * nb && have < k; i++)
+        while (take[i] < size[i] && have < k)
+        {
+            take[i]++;
+            have++;
+        }
+    for (i = 0; i < nb * nb; i++)
+    {
+        _kd_pick(omega + tot, pool[i], size[i], take[i], &st);
+        tot += take[i];
+    }
+    qsort(omega, tot, sizeof(slong), _kd_cmp_slong);
+    *k_out = tot;
+    for (i = 0; i < nb * nb; i++)
+        flint_free(pool[i]);
+    flint_free(pool);
+    flint_free(dens);
+    flint_free(size);
+    return KD_OK;
+}
+
 const char * kd_op_help =
     "  walsh:N, walsh2d:n    sequency-ordered Walsh-Hadamard, 1-D (N) or 2-D (n x n;\n"
     "                        walsh2:n is the same)\n"
