@@ -5,8 +5,9 @@
 # lower bound > 1), FIRENET certified stable at threshold 50 (its proved
 # amplification bound), unrolled ISTA for comparison, the search restricted
 # to ker(A)^perp, the exact P3 solution map (bound on its pattern region),
-# the exact kernel of the 1 x 2 gadget and of two DCT rows (algebraic), and
-# the hallucination demonstration (exact scores).
+# the exact kernel of the 1 x 2 gadget and of two DCT rows (algebraic), the
+# hallucination demonstration (exact scores), and FIRENET and unrolled ISTA on
+# the 64 x 64 Walsh/Haar operator (matrix-free; about 5 s and 40 s).
 # usage: experiments/stability.sh [KDIGITS]   (from the source tree)
 set -eu
 KD=${1:-${KDIGITS:-_build/kdigits}}
@@ -36,3 +37,6 @@ echo "== the kernel of two rows of the 4-point DCT-II (algebraic, exact in Q(zet
 "$KD" kernel --matrix "$top/tests/data/kernel-dct-rows.mtx"
 echo "== hallucination: LISTA trained with a kernel detail, exact scores"
 "$KD" kernel --hallucinate --quiet
+echo "== 64 x 64 image, A = P_Omega W H^-1 (25 % multilevel Walsh rows, Haar r = 5), matrix-free"
+summary --net firenet --matrix builtin:walsh2:64:haar:5:ml:0.25:1 --p3-lambda 0.00025
+summary --net ista --matrix builtin:walsh2:64:haar:5:ml:0.25:1 --layers 100 --ista-lambda 0.00025
