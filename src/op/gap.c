@@ -515,8 +515,10 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
     arb_ptr gabs = _arb_vec_init(N);
     arb_t t1, nr, D, Dc;
     arf_t lo, lc, rho, xn;
+    kd_op_ws_t W;
     int ok = 1;
 
+    kd_op_ws_init(W);
     arb_init(t1); arb_init(nr); arb_init(D); arb_init(Dc);
     arf_init(lo); arf_init(lc); arf_init(rho); arf_init(xn);
     /* rho = eps ||x|| + 2^-1000 >= ||fl(A x) - A x|| */
@@ -524,7 +526,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
     arf_mul(rho, eps, xn, prec, ARF_RND_UP);
     arf_set_si_2exp_si(lc, 1, -1000);
     arf_add(rho, rho, lc, prec, ARF_RND_UP);
-    kd_op_apply_d(r, NULL, A, x, NULL, 0);
+    kd_op_apply_d_ws(r, NULL, A, x, NULL, 0, W);
     if (!_kd_all_finite(r, m))
     {
         ok = 0;
@@ -579,7 +581,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
             for (i = 0; i < N; i++)
                 g[i] = (x[i] == 0.0) ? 0.0 : (x[i] > 0 ? -1.0 : 1.0)
                     * (w != NULL ? arf_get_d(arb_midref(w + i), ARF_RND_NEAR) : 1.0);
-            kd_op_apply_d(c, NULL, A, g, NULL, 0);
+            kd_op_apply_d_ws(c, NULL, A, g, NULL, 0, W);
         }
         for (i = 0; cand >= 2 && i < m; i++)
             c[i] = (cand == 2) ? -y[i] : z[i];
@@ -590,7 +592,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
             acb_zero(z0 + i);
             arb_set_d(acb_realref(z0 + i), c[i]);
         }
-        kd_op_apply_d(g, NULL, A, c, NULL, 1);
+        kd_op_apply_d_ws(g, NULL, A, c, NULL, 1, W);
         if (!_kd_all_finite(g, N))
             continue;
         _kd_norm_ub_d(lc, c, m, prec);
@@ -617,6 +619,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
     *st = KD_OK;
 
 cleanup:
+    kd_op_ws_clear(W);
     flint_free(r);
     flint_free(g);
     flint_free(c);
