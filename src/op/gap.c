@@ -330,6 +330,7 @@ _kd_load_d(acb_ptr v, const double * re, const double * im, slong n)
 }
 
 static int _kd_op_fast_eps(arf_t eps, const kd_op_t A);
+static int _kd_all_finite(const double * v, slong n);
 static int _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
                            const double * x, const double * y, const double * z, arb_srcptr w,
                            const arb_t lam, const arf_t eps, slong prec);
@@ -344,6 +345,8 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
     acb_ptr x, y, z = NULL;
     arb_ptr wv = NULL;
     arb_t lam;
+    arf_t eps;
+    int done = 0;
     kd_status st;
 
     if ((st = _kd_op_gap_check_param(P, fmpq_sgn(param))) != KD_OK)
@@ -351,10 +354,10 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
     for (i = 0; w != NULL && i < N; i++)
         if (!(w[i] > 0.0) || !isfinite(w[i]))
             return kd_error_set(KD_ERR_ARG, "weight w_%ld is not a positive number", (long) i);
-    x = _acb_vec_init(N);
-    y = _acb_vec_init(m);
-    if (z_re != NULL)
-        z = _acb_vec_init(m);
+    if (!_kd_all_finite(x_re, N) || (x_im != NULL && !_kd_all_finite(x_im, N))
+        || !_kd_all_finite(y_re, m) || (y_im != NULL && !_kd_all_finite(y_im, m))
+        || (z_re != NULL && (!_kd_all_finite(z_re, m) || (z_im != NULL && !_kd_all_finite(z_im, m)))))
+        return kd_error_set(KD_ERR_ARG, "x, y or z has an Inf or NaN");
     if (w != NULL)
     {
         wv = _arb_vec_init(N);
@@ -363,26 +366,30 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
     }
     arb_init(lam);
     arb_set_fmpq(lam, param, prec);
-    if (!_kd_load_d(x, x_re, x_im, N) || !_kd_load_d(y, y_re, y_im, m)
-        || (z != NULL && !_kd_load_d(z, z_re, z_im, m)))
-        st = kd_error_set(KD_ERR_ARG, "x, y or z has an Inf or NaN");
-    else
+    arf_init(eps);
+    /* real data on a Walsh/Haar operator: the fast path (§5b), which reads
+       the doubles themselves */
+    if (x_im == NULL && y_im == NULL && z_im == NULL && !A->is_complex && _kd_op_fast_eps(eps, A))
+        done = _kd_op_gap_fast(&st, gap, F, P, A, x_re, y_re, z_re, wv, lam, eps, prec);
+    if (!done)
     {
-        arf_t eps;
-        int done = 0;
-        arf_init(eps);
-        /* real data on a Walsh/Haar operator: the fast path (§5b) */
-        if (x_im == NULL && y_im == NULL && z_im == NULL && !A->is_complex
-            && _kd_op_fast_eps(eps, A))
-            done = _kd_op_gap_fast(&st, gap, F, P, A, x_re, y_re, z_re, wv, lam, eps, prec);
-        if (!done)
-            st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
-        arf_clear(eps);
+        /* the ball transforms on the exact values of the doubles */
+        x = _acb_vec_init(N);
+        y = _acb_vec_init(m);
+        _kd_load_d(x, x_re, x_im, N);
+        _kd_load_d(y, y_re, y_im, m);
+        if (z_re != NULL)
+        {
+            z = _acb_vec_init(m);
+            _kd_load_d(z, z_re, z_im, m);
+        }
+        st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
+        _acb_vec_clear(x, N);
+        _acb_vec_clear(y, m);
+        if (z != NULL)
+            _acb_vec_clear(z, m);
     }
-    _acb_vec_clear(x, N);
-    _acb_vec_clear(y, m);
-    if (z != NULL)
-        _acb_vec_clear(z, m);
+    arf_clear(eps);
     if (wv != NULL)
         _arb_vec_clear(wv, N);
     arb_clear(lam);
