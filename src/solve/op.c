@@ -666,8 +666,8 @@ kd_solve_op_report_write_text(FILE * f, const kd_solve_op_report_t R, const char
             kd_iter_stop_name(R->it.stop), (long) R->it.iterations, R->seconds);
     fprintf(f, "certified gap bounds (weak duality, dual point checked in ball arithmetic):\n");
     if (R->kind == KD_PROBLEM_P1)
-        fprintf(f, "  (projected: x is the iterate's projection onto ||A x - y|| <= eta, proved\n"
-                "   feasible; the iterate itself was not)\n");
+        fprintf(f, "  ('projected': the bound is for the iterate's projection onto\n"
+                "   ||A x - y|| <= eta, proved feasible where the iterate itself was not)\n");
     for (i = 0; i < R->ngaps; i++)
     {
         snprintf(label, sizeof label, "iter %ld", (long) R->gaps[i].iter);
