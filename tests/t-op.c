@@ -767,6 +767,24 @@ acb_vec_norm2(arb_t r, acb_srcptr v, slong n)
     arb_clear(t);
 }
 
+/* nr = ||A x - y||_2 in balls for the doubles x (N) and y (m), re parts
+   then im parts; xb (N) and rb (m) scratch */
+static void
+residual_norm(arb_t nr, const kd_op_t A, const double * x, const double * y, acb_ptr xb,
+              acb_ptr rb)
+{
+    slong i, m = A->nrows, N = A->ncols;
+    for (i = 0; i < N; i++)
+        acb_set_d_d(xb + i, x[i], x[N + i]);
+    kd_op_apply_acb(rb, A, xb, 0, PREC);
+    for (i = 0; i < m; i++)
+    {
+        acb_set_d_d(xb, y[i], y[m + i]);
+        acb_sub(rb + i, rb + i, xb, PREC);
+    }
+    acb_vec_norm2(nr, rb, m);
+}
+
 /* |a/b - 1| < 2^-40 is proved */
 static int
 arb_rel_close(const arb_t a, const arb_t b)
@@ -815,29 +833,13 @@ START_TEST(test_project)
     for (i = 0; i < 2 * m; i++)
         y[i] = (double) (slong) n_randint(st, 2001) / 1000.0 - 1.0;
     /* ||A x - y|| in balls; eta about half of it */
-    for (i = 0; i < N; i++)
-        acb_set_d_d(xb + i, x[i], x[N + i]);
-    kd_op_apply_acb(rb, A, xb, 0, PREC);
-    for (i = 0; i < m; i++)
-    {
-        acb_set_d_d(xb, y[i], y[m + i]);
-        acb_sub(rb + i, rb + i, xb, PREC);
-    }
-    acb_vec_norm2(nr, rb, m);
+    residual_norm(nr, A, x, y, xb, rb);
     eta = 0.5 * arf_get_d(arb_midref(nr), ARF_RND_NEAR);
     ck_assert_int_eq(kd_op_project_ball_d(xp, xp + N, &moved, A, x, x + N, y, y + m, eta, NULL),
                      KD_OK);
     ck_assert(moved);
     /* ||A x' - y|| = eta */
-    for (i = 0; i < N; i++)
-        acb_set_d_d(xb + i, xp[i], xp[N + i]);
-    kd_op_apply_acb(rb, A, xb, 0, PREC);
-    for (i = 0; i < m; i++)
-    {
-        acb_set_d_d(xb, y[i], y[m + i]);
-        acb_sub(rb + i, rb + i, xb, PREC);
-    }
-    acb_vec_norm2(e, rb, m);
+    residual_norm(e, A, xp, y, xb, rb);
     arb_set_d(d, eta);
     ck_assert_msg(arb_rel_close(e, d), "%s: ||A x' - y|| != eta (seed %lu)", spec,
                   kd_test_seed(1800 + _i));

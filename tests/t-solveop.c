@@ -66,6 +66,29 @@ dense_F(arb_t F, const acb_mat_t M, const fmpq_mat_t x, const fmpq * y, const fm
     arb_clear(a);
 }
 
+/* the 8 x 16 Walsh-Haar operator A, its dense matrix M, and the data
+   y_i = (((7 i + 3) mod 11) - 5)/den as kd_mat y and as rationals yq */
+static void
+setup_problem(kd_op_t A, acb_mat_t M, kd_mat_t y, fmpq ** yq, slong den)
+{
+    slong i, m;
+    kd_assert_ok(kd_op_parse(A, "walsh2:4:haar:1:ml:0.5:3"));
+    m = A->nrows;
+    acb_mat_init(M, m, A->ncols);
+    kd_op_get_acb_mat(M, A, PREC);
+    kd_mat_init(y, m, 1);
+    *yq = _fmpq_vec_init(m);
+    for (i = 0; i < m; i++)
+    {
+        kd_real_t v;
+        fmpq_set_si(*yq + i, ((i * 7 + 3) % 11) - 5, den);
+        kd_real_init(v);
+        kd_real_set_fmpq(v, *yq + i);
+        kd_mat_set_entry_real(y, i, 0, v);
+        kd_real_clear(v);
+    }
+}
+
 static void
 check_method(kd_problem_kind kind, kd_method method)
 {
@@ -81,21 +104,8 @@ check_method(kd_problem_kind kind, kd_method method)
     slong i, m;
     int q = kind == KD_PROBLEM_P2 ? 2 : 1;
 
-    kd_assert_ok(kd_op_parse(A, "walsh2:4:haar:1:ml:0.5:3"));
+    setup_problem(A, M, y, &yq, 4);      /* dyadic: the fast route */
     m = A->nrows;
-    acb_mat_init(M, m, A->ncols);
-    kd_op_get_acb_mat(M, A, PREC);
-    kd_mat_init(y, m, 1);
-    yq = _fmpq_vec_init(m);
-    for (i = 0; i < m; i++)
-    {
-        kd_real_t v;
-        fmpq_set_si(yq + i, ((i * 7 + 3) % 11) - 5, 4);   /* dyadic: the fast route */
-        kd_real_init(v);
-        kd_real_set_fmpq(v, yq + i);
-        kd_mat_set_entry_real(y, i, 0, v);
-        kd_real_clear(v);
-    }
     fmpq_init(lambda);
     fmpq_set_si(lambda, 1, 10);
     kd_solve_opts_init(so);
@@ -172,23 +182,10 @@ check_p1(slong den)
     kd_solve_op_report_t R;
     arb_t F, nr2, e2, Fstar_hi;
     arf_t lhs;
-    slong i, k, m, nproj = 0;
+    slong k, m, nproj = 0;
 
-    kd_assert_ok(kd_op_parse(A, "walsh2:4:haar:1:ml:0.5:3"));
+    setup_problem(A, M, y, &yq, den);
     m = A->nrows;
-    acb_mat_init(M, m, A->ncols);
-    kd_op_get_acb_mat(M, A, PREC);
-    kd_mat_init(y, m, 1);
-    yq = _fmpq_vec_init(m);
-    for (i = 0; i < m; i++)
-    {
-        kd_real_t v;
-        fmpq_set_si(yq + i, ((i * 7 + 3) % 11) - 5, den);
-        kd_real_init(v);
-        kd_real_set_fmpq(v, yq + i);
-        kd_mat_set_entry_real(y, i, 0, v);
-        kd_real_clear(v);
-    }
     fmpq_init(eta);
     fmpq_set_si(eta, 1, 2);
     kd_solve_opts_init(so);
