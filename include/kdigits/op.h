@@ -209,7 +209,8 @@ kd_op_problem;
    the feasibility |(A^* z)_i| <= lambda w_i (P1: w_i) proved in ball
    arithmetic (operators.md §5). Costs two ball applications of A.
    KD_ERR_UNDECIDED (P1) when ||A x - y|| <= eta is not proved: F(x) is then
-   not the objective of a feasible point. KD_ERR_SIZE on mismatched sizes,
+   not the objective of a feasible point (kd_op_project_ball_d gives a
+   nearby point that can be, as kd_solve_op does; operators.md §5c). KD_ERR_SIZE on mismatched sizes,
    KD_ERR_ARG for a bad parameter or weight. */
 kd_status kd_op_gap_ubound(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
                            const fmpq_mat_t x_re, const fmpq_mat_t x_im, const fmpq_mat_t y_re,
