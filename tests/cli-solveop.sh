@@ -27,7 +27,26 @@ expect_ok "solve operator firenet text" "$KD" solve --problem p3 --lambda 1/10 -
 check "solve operator text" grep -q "iter 10 .*F(x) - F\* <=" "$tmp/out"
 expect_err "solve operator method" "does not apply" "$KD" solve --problem p3 --lambda 1/10 \
     --A "$OPA" --y "$tmp/yop.mtx" --method fista
-expect_err "solve operator certify" "not an operator" "$KD" solve --problem p3 --lambda 1/10 \
-    --A "$OPA" --y "$tmp/yop.mtx" --method pd --certify
+expect_err "solve operator truth-out" "not an operator" "$KD" solve --problem p3 --lambda 1/10 \
+    --A "$OPA" --y "$tmp/yop.mtx" --method pd --truth-out "$tmp/t.json"
+# P1: the iterates outside ||Ax - y|| <= eta are certified through their
+# projection onto the ball ("projected"); --certify prints the certified
+# output point (16 exact rationals)
+expect_ok "solve operator p1 json" "$KD" solve --problem p1 --eta 1/2 --A "$OPA" \
+    --y "$tmp/yop.mtx" --method pd --max-iter 40 --every 10 --certify --format json
+check "solve operator p1 all proved" [ "$(json gaps.0.proved)$(json gaps.3.proved)$(json output.proved)" = truetruetrue ]
+check "solve operator p1 output projected" [ "$(json output.projected)" = true ]
+check "solve operator p1 x" test -n "$(json x.15)" -a -z "$(json x.16 2>/dev/null)"
+check "solve operator p1 x is the projection" sh -c "$TOOL json x_is <$tmp/out | grep -q projection"
+F0=$(json gaps.0.F.mid); G0=$(json gaps.0.gap_ubound); FO=$(json output.F.mid)
+check "solve operator p1 gap covers F_k - F(out) ($G0 vs $F0 - $FO)" \
+    awk -v g="$G0" -v f="$F0" -v o="$FO" 'BEGIN { exit !(g + 1e-9 >= f - o) }'
+expect_ok "solve operator p1 text" "$KD" solve --problem p1 --eta 1/2 --A "$OPA" \
+    --y "$tmp/yop.mtx" --method pd --max-iter 40
+check "solve operator p1 text projected" grep -q "output .*F(x) - F\* <=.*(projected)" "$tmp/out"
+expect_ok "solve operator p1 csv" "$KD" solve --problem p1 --eta 1/2 --A "$OPA" \
+    --y "$tmp/yop.mtx" --method pd --max-iter 40 --every 20 --format csv
+check "solve operator p1 csv header" [ "$(head -1 "$tmp/out")" = "iter,proved,gap_ubound,F_mid,projected" ]
+check "solve operator p1 csv output row" grep -q "^output,true,.*,true$" "$tmp/out"
 expect_err "solve --every dense" "matrix-free" "$KD" solve --problem p3 --lambda 1/10 \
     --A builtin:dct2:8 --y "$tmp/yop.mtx" --method pd --every 5

@@ -9,6 +9,7 @@
 #include "kdigits/iter.h"
 #include "../src/iter/internal.h"
 #include <math.h>
+#include <string.h>
 #include "testutil.h"
 
 #define PREC 128
@@ -762,6 +763,169 @@ START_TEST(test_arb_backend)
 }
 END_TEST
 
+/* one workspace serving operators of varying sizes (growing and
+   shrinking), forward and adjoint, real and complex input: the products are
+   those of kd_op_apply_d bit for bit */
+START_TEST(test_apply_ws)
+{
+    flint_rand_t st;
+    kd_op_ws_t W;
+    slong t, i, pass;
+    kd_test_randinit(st, 1700);
+    kd_op_ws_init(W);
+    for (pass = 0; pass < 2; pass++)
+        for (t = 0; t < 2 * NUM_ORTH; t++)
+        {
+            const char * spec = orth_specs[pass == 0 ? t / 2 : NUM_ORTH - 1 - t / 2];
+            int adj = t % 2, cplx;
+            kd_op_t A;
+            slong lin, lout;
+            double * x, * y1, * y2;
+            ck_assert_int_eq(kd_op_parse(A, spec), KD_OK);
+            cplx = A->is_complex || pass == 1;
+            lin = adj ? A->nrows : A->ncols;
+            lout = adj ? A->ncols : A->nrows;
+            x = flint_malloc(2 * lin * sizeof(double));
+            y1 = flint_calloc(2 * lout, sizeof(double));
+            y2 = flint_calloc(2 * lout, sizeof(double));
+            for (i = 0; i < 2 * lin; i++)
+                x[i] = (double) (slong) n_randint(st, 2001) / 1000.0 - 1.0;
+            kd_op_apply_d(y1, cplx ? y1 + lout : NULL, A, x, cplx ? x + lin : NULL, adj);
+            kd_op_apply_d_ws(y2, cplx ? y2 + lout : NULL, A, x, cplx ? x + lin : NULL, adj, W);
+            ck_assert_msg(memcmp(y1, y2, 2 * lout * sizeof(double)) == 0,
+                          "%s (adjoint %d, pass %ld): the workspace changes the product (seed %lu)",
+                          spec, adj, (long) pass, kd_test_seed(1700));
+            flint_free(x);
+            flint_free(y1);
+            flint_free(y2);
+            kd_op_clear(A);
+        }
+    kd_op_ws_clear(W);
+    flint_randclear(st);
+}
+END_TEST
+
+/* ||v||_2 of the balls v (length n), in balls */
+static void
+acb_vec_norm2(arb_t r, acb_srcptr v, slong n)
+{
+    slong i;
+    arb_t t;
+    arb_init(t);
+    arb_zero(r);
+    for (i = 0; i < n; i++)
+    {
+        acb_abs(t, v + i, PREC);
+        arb_addmul(r, t, t, PREC);
+    }
+    arb_sqrtpos(r, r, PREC);
+    arb_clear(t);
+}
+
+/* nr = ||A x - y||_2 in balls for the doubles x (N) and y (m), re parts
+   then im parts; xb (N) and rb (m) scratch */
+static void
+residual_norm(arb_t nr, const kd_op_t A, const double * x, const double * y, acb_ptr xb,
+              acb_ptr rb)
+{
+    slong i, m = A->nrows, N = A->ncols;
+    for (i = 0; i < N; i++)
+        acb_set_d_d(xb + i, x[i], x[N + i]);
+    kd_op_apply_acb(rb, A, xb, 0, PREC);
+    for (i = 0; i < m; i++)
+    {
+        acb_set_d_d(xb, y[i], y[m + i]);
+        acb_sub(rb + i, rb + i, xb, PREC);
+    }
+    acb_vec_norm2(nr, rb, m);
+}
+
+/* |a/b - 1| < 2^-40 is proved */
+static int
+arb_rel_close(const arb_t a, const arb_t b)
+{
+    arb_t q;
+    int ok;
+    arb_init(q);
+    arb_div(q, a, b, PREC);
+    arb_sub_ui(q, q, 1, PREC);
+    arb_abs(q, q);
+    ok = arb_is_finite(q) && arf_cmp_2exp_si(arb_midref(q), -40) < 0
+         && mag_cmp_2exp_si(arb_radref(q), -40) < 0;
+    arb_clear(q);
+    return ok;
+}
+
+/* the projection onto ||A x - y|| <= eta (operators.md §5c), evaluated in
+   balls from the exact operator: x' lands on the sphere (||A x' - y|| =
+   eta to 2^-40, relative), moves by ||r|| - eta (A^* an isometry), and a
+   point inside the ball is returned unchanged */
+START_TEST(test_project)
+{
+    const char * spec = orth_specs[_i];
+    flint_rand_t st;
+    kd_op_t A;
+    slong i, m, N;
+    double * x, * y, * xp, eta;
+    acb_ptr xb, rb;
+    arb_t nr, e, d;
+    int moved;
+    kd_test_randinit(st, 1800 + _i);
+    ck_assert_int_eq(kd_op_parse(A, spec), KD_OK);
+    ck_assert(kd_op_rows_orthonormal(A));       /* as test_orthogonality shows densely */
+    m = A->nrows;
+    N = A->ncols;
+    x = flint_malloc(2 * N * sizeof(double));
+    xp = flint_malloc(2 * N * sizeof(double));
+    y = flint_malloc(2 * m * sizeof(double));
+    xb = _acb_vec_init(N);
+    rb = _acb_vec_init(m);
+    arb_init(nr);
+    arb_init(e);
+    arb_init(d);
+    for (i = 0; i < 2 * N; i++)
+        x[i] = (double) (slong) n_randint(st, 2001) / 1000.0 - 1.0;
+    for (i = 0; i < 2 * m; i++)
+        y[i] = (double) (slong) n_randint(st, 2001) / 1000.0 - 1.0;
+    /* ||A x - y|| in balls; eta about half of it */
+    residual_norm(nr, A, x, y, xb, rb);
+    eta = 0.5 * arf_get_d(arb_midref(nr), ARF_RND_NEAR);
+    ck_assert_int_eq(kd_op_project_ball_d(xp, xp + N, &moved, A, x, x + N, y, y + m, eta, NULL),
+                     KD_OK);
+    ck_assert(moved);
+    /* ||A x' - y|| = eta */
+    residual_norm(e, A, xp, y, xb, rb);
+    arb_set_d(d, eta);
+    ck_assert_msg(arb_rel_close(e, d), "%s: ||A x' - y|| != eta (seed %lu)", spec,
+                  kd_test_seed(1800 + _i));
+    /* ||x - x'|| = ||r|| - eta */
+    for (i = 0; i < N; i++)
+        acb_set_d_d(xb + i, x[i] - xp[i], x[N + i] - xp[N + i]);
+    acb_vec_norm2(e, xb, N);
+    arb_sub(d, nr, d, PREC);
+    ck_assert_msg(arb_rel_close(e, d), "%s: ||x - x'|| != ||r|| - eta (seed %lu)", spec,
+                  kd_test_seed(1800 + _i));
+    /* inside: unchanged */
+    ck_assert_int_eq(kd_op_project_ball_d(xp, xp + N, &moved, A, x, x + N, y, y + m, 4 * eta,
+                                          NULL), KD_OK);
+    ck_assert(!moved);
+    ck_assert(memcmp(x, xp, 2 * N * sizeof(double)) == 0);
+    ck_assert_int_eq(kd_op_project_ball_d(xp, xp + N, &moved, A, x, x + N, y, y + m, -1.0,
+                                          NULL), KD_ERR_ARG);
+    kd_error_clear();
+    flint_free(x);
+    flint_free(xp);
+    flint_free(y);
+    _acb_vec_clear(xb, N);
+    _acb_vec_clear(rb, m);
+    arb_clear(nr);
+    arb_clear(e);
+    arb_clear(d);
+    kd_op_clear(A);
+    flint_randclear(st);
+}
+END_TEST
+
 Suite *
 kd_suite_op(void)
 {
@@ -780,6 +944,8 @@ kd_suite_op(void)
     tcase_add_test(tc, test_gap_p2_closed_form);
     tcase_add_loop_test(tc, test_gap_solvers, 0, 6);
     tcase_add_test(tc, test_arb_backend);
+    tcase_add_test(tc, test_apply_ws);
+    tcase_add_loop_test(tc, test_project, 0, NUM_ORTH);
     suite_add_tcase(s, tc);
     return s;
 }

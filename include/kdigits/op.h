@@ -90,6 +90,28 @@ extern const char * kd_op_help;
 void kd_op_apply_d(double * y_re, double * y_im, const kd_op_t A, const double * x_re,
                    const double * x_im, int adjoint);
 
+/* A workspace for kd_op_apply_d_ws: scratch memory grown to the largest
+   operator it has served and reused, so that repeated products allocate
+   nothing (kd_op_apply_d allocates and frees 4 max(m, N) + 8 n doubles per
+   call: 32 MB at 1024^2). One workspace per thread: A is only read, so
+   several threads may apply the same A, each with its own workspace. */
+typedef struct
+{
+    double * buf;
+    slong alloc;                /* doubles */
+}
+kd_op_ws_struct;
+
+typedef kd_op_ws_struct kd_op_ws_t[1];
+
+void kd_op_ws_init(kd_op_ws_t W);
+void kd_op_ws_clear(kd_op_ws_t W);
+
+/* kd_op_apply_d with the scratch memory taken from W; the same result, bit
+   for bit. */
+void kd_op_apply_d_ws(double * y_re, double * y_im, const kd_op_t A, const double * x_re,
+                      const double * x_im, int adjoint, kd_op_ws_t W);
+
 /* y = A x (or A^* x) in ball arithmetic at prec bits: for every x0 in the
    balls x, A x0 lies in the balls y (componentwise). y and x must not
    overlap; lengths nrows/ncols (swapped for the adjoint). */
@@ -108,6 +130,26 @@ kd_status kd_op_apply_level(acb_ptr y, kd_op_t A, acb_srcptr x, int adjoint, slo
    with equality when A = P_Omega U (U unitary, Omega non-empty). Sets L = 1
    (exact) and returns 1 when the equality is proved, 0 when only <= 1 is. */
 int kd_op_opnorm_ubound(arf_t L, const kd_op_t A);
+
+/* 1 when A A^* = I follows from A's factors: each is a unitary transform
+   (Walsh, DCT, DFT, Haar or an inverse) except a coordinate projection
+   P_Omega as the first factor, so A = U or A = P_Omega U with U unitary
+   and A A^* = P_Omega P_Omega^* = I (operators.md §5c); 0 otherwise. A
+   structural fact about the exact operator, not a numerical test. */
+int kd_op_rows_orthonormal(const kd_op_t A);
+
+/* xp = the nearest point to x of {x : ||A x - y||_2 <= eta} for A with
+   orthonormal rows: x - A^*(r (1 - eta/||r||)), r = A x - y, when
+   ||r|| > eta (*moved = 1), else x (*moved = 0); computed in double with
+   kd_op_apply_d_ws (W: a workspace, or NULL), so not certified: a caller
+   who needs feasibility proves it (kd_op_gap_ubound_d, P1) and passes a
+   radius eta slightly below the true one. x_im, y_im may be NULL; xp_im
+   (N) is needed when A or the data are complex, else it may be NULL.
+   KD_ERR_ARG when kd_op_rows_orthonormal(A) is 0, eta < 0 or not finite,
+   or A x - y overflows. */
+kd_status kd_op_project_ball_d(double * xp_re, double * xp_im, int * moved, const kd_op_t A,
+                               const double * x_re, const double * x_im, const double * y_re,
+                               const double * y_im, double eta, kd_op_ws_t W);
 
 /* The dense matrix of A (small sizes, tests): M (nrows x ncols) balls
    containing the exact entries, computed column by column. */
@@ -181,7 +223,8 @@ kd_op_problem;
    the feasibility |(A^* z)_i| <= lambda w_i (P1: w_i) proved in ball
    arithmetic (operators.md §5). Costs two ball applications of A.
    KD_ERR_UNDECIDED (P1) when ||A x - y|| <= eta is not proved: F(x) is then
-   not the objective of a feasible point. KD_ERR_SIZE on mismatched sizes,
+   not the objective of a feasible point (kd_op_project_ball_d gives a
+   nearby point that can be, as kd_solve_op does; operators.md §5c). KD_ERR_SIZE on mismatched sizes,
    KD_ERR_ARG for a bad parameter or weight. */
 kd_status kd_op_gap_ubound(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
                            const fmpq_mat_t x_re, const fmpq_mat_t x_im, const fmpq_mat_t y_re,

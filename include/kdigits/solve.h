@@ -140,6 +140,10 @@ typedef struct
                                    proved, F(x) is not a feasible value) */
     arb_struct F;               /* F(x_k) at the exact data */
     arf_struct gap;             /* F(x_k) - F* <= gap (when proved) */
+    int projected;              /* P1: F and gap are those of the projection
+                                   of x_k onto ||A x - y|| <= eta (x_k itself
+                                   was not proved feasible; operators.md §5c) */
+    const char * why;           /* not proved: the reason (static text) */
 }
 kd_solve_op_gap_struct;
 
@@ -155,7 +159,10 @@ typedef struct
     slong ngaps, alloc;
     kd_solve_op_gap_struct * gaps;      /* the observed iterates, in order */
     kd_solve_op_gap_struct out;         /* the method's output x */
-    kd_iter_result_struct it;   /* the solver's result (x, z, steps) */
+    kd_iter_result_struct it;   /* the solver's result (x, z, steps); P1
+                                   with out.projected: it.x is the projected
+                                   output, the point the bound is for */
+    int with_x;                 /* so->certify: the reports print it.x */
     double seconds;             /* whole run */
     double seconds_certify;     /* of which computing the gap bounds */
 }
@@ -178,16 +185,24 @@ int kd_solve_op_spec(kd_op_t A, const char * spec);
    fista; P3: pd, firenet; P1: pd), so->iter / so->firenet and so->arith,
    from x = 0; every >= 1 certifies every every-th iterate (the working
    iterate rounded to double), 0 only the output. The bounds are at
-   so->cert_prec bits. Errors: KD_ERR_ARG (method does not apply, non-
+   so->cert_prec bits. P1: a bound needs a point proved feasible; at an
+   iterate where ||A x - y|| <= eta is not proved, the bound is that of
+   its projection onto the ball of radius eta (1 - 2^-30) (then 2^-20,
+   2^-10) when A A^* = I (kd_op_rows_orthonormal), once that projection is
+   proved feasible (gap->projected; operators.md §5c), and the output x
+   (R->it.x) is replaced by its projection. so->certify sets R->with_x:
+   the reports then print the output point. Errors: KD_ERR_ARG (method does not apply, non-
    rational data, bad parameter), KD_ERR_SIZE (y or w of the wrong size),
    and the solvers' errors. */
 kd_status kd_solve_op(kd_solve_op_report_t R, const kd_op_t A, const kd_mat_t y,
                       const kd_mat_t w, kd_problem_kind kind, const fmpq_t param,
                       const kd_solve_opts_t so, slong every);
 
-/* R as `kdigits solve` prints it: text, CSV (iter,F_mid,F_rad,gap_ubound)
-   and JSON ({"gaps": [{"iter", "gap": {"mid", "rad"}, "F", ...}], ...};
-   the gap ball encloses F(x_k) - F*, i.e. [0, bound]). */
+/* R as `kdigits solve` prints it: text, CSV (iter,proved,gap_ubound,F_mid;
+   P1: and projected) and JSON ({"gaps": [{"iter", "gap": {"mid", "rad"},
+   "F", ...}], ...}; the gap ball encloses F(x_k) - F*, i.e. [0, bound];
+   P1: "projected": true when the bound is the projection's). With
+   R->with_x the text and JSON also give the output point x exactly. */
 kd_status kd_solve_op_report_write_text(FILE * f, const kd_solve_op_report_t R, const char * spec);
 kd_status kd_solve_op_report_write_csv(FILE * f, const kd_solve_op_report_t R);
 /* JSON: kd_solve_op_report_json (kdigits/json.h). */

@@ -230,8 +230,10 @@ solve_operator(const solve_args * a, const kd_cli_opts * o, kd_problem_kind kind
     fmpq_t param;
     kd_status st;
     int ret = 0, usage = 0;
-    if (a->certify || a->scaled != NULL || a->truth_in != NULL)
-        return kd_cli_usage(cmd, "--certify, --truth, --peers and --scaled take dense data, "
+    /* --certify alone: the bounds are computed anyway; it prints the
+       certified output point (P1: the projected output) */
+    if (a->peers || a->truth_out != NULL || a->scaled != NULL || a->truth_in != NULL)
+        return kd_cli_usage(cmd, "--truth, --truth-out, --peers and --scaled take dense data, "
                             "not an operator (its iterates get certified gap bounds: --every K)");
     kd_solve_opts_init(so);
     kd_solve_op_report_init(R);

@@ -59,7 +59,7 @@ typedef double * kd_sv_d;
 #define S_GET_D(a) (a)
 
 #define OP_APPLY(c, o_re, o_im, x_re, x_im, adj) \
-    kd_op_apply_d((o_re), (c)->cplx ? (o_im) : NULL, (c)->op, (x_re), \
-                  (c)->cplx ? (x_im) : NULL, (adj))
+    kd_op_apply_d_ws((o_re), (c)->cplx ? (o_im) : NULL, (c)->op, (x_re), \
+                     (c)->cplx ? (x_im) : NULL, (adj), &(c)->op_ws)
 
 #include "impl.h"

@@ -35,6 +35,8 @@
    binary64 and MPFR-53 agree. Complex numbers are pairs of reals with the
    schoolbook product (iter.h). */
 
+#include "kdigits/op.h"
+
 /* ------------------------------------------------------------------ data */
 
 typedef struct
@@ -51,6 +53,7 @@ typedef struct
     SV y_im;
     SV w;
     const struct kd_op_struct * op;     /* matrix-free A (then A_re..C_im unused) */
+    kd_op_ws_struct op_ws;      /* the double products' scratch memory */
     S_DECL(t0);
     S_DECL(t1);
     S_DECL(t2);
@@ -120,6 +123,7 @@ KD_T(ctx_init)(KD_T(ctx_struct) * c, const _kd_iter_job_struct * job)
     /* the imaginary parts exist (as zeros) even for real data, so that the
        complex branches never meet a NULL vector */
     c->op = job->op;
+    kd_op_ws_init(&c->op_ws);
     ok = 1;
     if (c->op == NULL)
     {
@@ -145,6 +149,7 @@ KD_T(ctx_clear)(KD_T(ctx_struct) * c)
         SV_FREE(c->C_re, m * N);
         SV_FREE(c->C_im, m * N);
     }
+    kd_op_ws_clear(&c->op_ws);
     SV_FREE(c->y_re, m);
     SV_FREE(c->y_im, m);
     SV_FREE(c->w, N);

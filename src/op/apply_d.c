@@ -268,11 +268,39 @@ _kd_factor_d(double * o_re, double * o_im, const kd_op_factor_struct * F,
 }
 
 void
-kd_op_apply_d(double * y_re, double * y_im, const kd_op_t A, const double * x_re,
-              const double * x_im, int adjoint)
+kd_op_ws_init(kd_op_ws_t W)
+{
+    W->buf = NULL;
+    W->alloc = 0;
+}
+
+void
+kd_op_ws_clear(kd_op_ws_t W)
+{
+    flint_free(W->buf);
+    W->buf = NULL;
+    W->alloc = 0;
+}
+
+double *
+_kd_op_ws_get(kd_op_ws_t W, slong n)
+{
+    if (n > W->alloc)
+    {
+        /* no realloc: the old contents are not needed */
+        flint_free(W->buf);
+        W->buf = flint_malloc(n * sizeof(double));
+        W->alloc = n;
+    }
+    return W->buf;
+}
+
+void
+kd_op_apply_d_ws(double * y_re, double * y_im, const kd_op_t A, const double * x_re,
+                 const double * x_im, int adjoint, kd_op_ws_t W)
 {
     slong i, maxd = FLINT_MAX(A->nrows, A->ncols), nmax = 2;
-    double * base, * a_re, * a_im, * b_re, * b_im, * t;
+    double * a_re, * a_im, * b_re, * b_im, * t;
     _kd_op_scratch_d S;
     int cplx = A->is_complex || x_im != NULL;
     for (i = 0; i < A->nf; i++)
@@ -280,7 +308,10 @@ kd_op_apply_d(double * y_re, double * y_im, const kd_op_t A, const double * x_re
         maxd = FLINT_MAX(maxd, FLINT_MAX(A->f[i].rows, A->f[i].cols));
         nmax = FLINT_MAX(nmax, A->f[i].n);
     }
-    base = a_re = flint_calloc(4 * maxd + 8 * nmax, sizeof(double));
+    /* every entry below is written before it is read (the factors write
+       their whole output, the line buffers their whole line), except the
+       imaginary part of a real input, zeroed here */
+    a_re = _kd_op_ws_get(W, 4 * maxd + 8 * nmax);
     a_im = a_re + maxd;
     b_re = a_im + maxd;
     b_im = b_re + maxd;
@@ -293,6 +324,8 @@ kd_op_apply_d(double * y_re, double * y_im, const kd_op_t A, const double * x_re
         memcpy(a_re, x_re, len * sizeof(double));
         if (x_im != NULL)
             memcpy(a_im, x_im, len * sizeof(double));
+        else
+            memset(a_im, 0, len * sizeof(double));
     }
     for (i = 0; i < A->nf; i++)
     {
@@ -308,5 +341,14 @@ kd_op_apply_d(double * y_re, double * y_im, const kd_op_t A, const double * x_re
         if (y_im != NULL)
             memcpy(y_im, a_im, len * sizeof(double));
     }
-    flint_free(base);
+}
+
+void
+kd_op_apply_d(double * y_re, double * y_im, const kd_op_t A, const double * x_re,
+              const double * x_im, int adjoint)
+{
+    kd_op_ws_t W;
+    kd_op_ws_init(W);
+    kd_op_apply_d_ws(y_re, y_im, A, x_re, x_im, adjoint, W);
+    kd_op_ws_clear(W);
 }

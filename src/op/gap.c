@@ -330,6 +330,7 @@ _kd_load_d(acb_ptr v, const double * re, const double * im, slong n)
 }
 
 static int _kd_op_fast_eps(arf_t eps, const kd_op_t A);
+static int _kd_all_finite(const double * v, slong n);
 static int _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A,
                            const double * x, const double * y, const double * z, arb_srcptr w,
                            const arb_t lam, const arf_t eps, slong prec);
@@ -344,6 +345,8 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
     acb_ptr x, y, z = NULL;
     arb_ptr wv = NULL;
     arb_t lam;
+    arf_t eps;
+    int done = 0;
     kd_status st;
 
     if ((st = _kd_op_gap_check_param(P, fmpq_sgn(param))) != KD_OK)
@@ -351,10 +354,10 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
     for (i = 0; w != NULL && i < N; i++)
         if (!(w[i] > 0.0) || !isfinite(w[i]))
             return kd_error_set(KD_ERR_ARG, "weight w_%ld is not a positive number", (long) i);
-    x = _acb_vec_init(N);
-    y = _acb_vec_init(m);
-    if (z_re != NULL)
-        z = _acb_vec_init(m);
+    if (!_kd_all_finite(x_re, N) || (x_im != NULL && !_kd_all_finite(x_im, N))
+        || !_kd_all_finite(y_re, m) || (y_im != NULL && !_kd_all_finite(y_im, m))
+        || (z_re != NULL && (!_kd_all_finite(z_re, m) || (z_im != NULL && !_kd_all_finite(z_im, m)))))
+        return kd_error_set(KD_ERR_ARG, "x, y or z has an Inf or NaN");
     if (w != NULL)
     {
         wv = _arb_vec_init(N);
@@ -363,26 +366,30 @@ kd_op_gap_ubound_d(arf_t gap, arb_t F, kd_op_problem P, const kd_op_t A, const d
     }
     arb_init(lam);
     arb_set_fmpq(lam, param, prec);
-    if (!_kd_load_d(x, x_re, x_im, N) || !_kd_load_d(y, y_re, y_im, m)
-        || (z != NULL && !_kd_load_d(z, z_re, z_im, m)))
-        st = kd_error_set(KD_ERR_ARG, "x, y or z has an Inf or NaN");
-    else
+    arf_init(eps);
+    /* real data on a Walsh/Haar operator: the fast path (§5b), which reads
+       the doubles themselves */
+    if (x_im == NULL && y_im == NULL && z_im == NULL && !A->is_complex && _kd_op_fast_eps(eps, A))
+        done = _kd_op_gap_fast(&st, gap, F, P, A, x_re, y_re, z_re, wv, lam, eps, prec);
+    if (!done)
     {
-        arf_t eps;
-        int done = 0;
-        arf_init(eps);
-        /* real data on a Walsh/Haar operator: the fast path (§5b) */
-        if (x_im == NULL && y_im == NULL && z_im == NULL && !A->is_complex
-            && _kd_op_fast_eps(eps, A))
-            done = _kd_op_gap_fast(&st, gap, F, P, A, x_re, y_re, z_re, wv, lam, eps, prec);
-        if (!done)
-            st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
-        arf_clear(eps);
+        /* the ball transforms on the exact values of the doubles */
+        x = _acb_vec_init(N);
+        y = _acb_vec_init(m);
+        _kd_load_d(x, x_re, x_im, N);
+        _kd_load_d(y, y_re, y_im, m);
+        if (z_re != NULL)
+        {
+            z = _acb_vec_init(m);
+            _kd_load_d(z, z_re, z_im, m);
+        }
+        st = _kd_op_gap_core(gap, F, P, A, x, y, z, wv, lam, prec);
+        _acb_vec_clear(x, N);
+        _acb_vec_clear(y, m);
+        if (z != NULL)
+            _acb_vec_clear(z, m);
     }
-    _acb_vec_clear(x, N);
-    _acb_vec_clear(y, m);
-    if (z != NULL)
-        _acb_vec_clear(z, m);
+    arf_clear(eps);
     if (wv != NULL)
         _arb_vec_clear(wv, N);
     arb_clear(lam);
@@ -515,8 +522,10 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
     arb_ptr gabs = _arb_vec_init(N);
     arb_t t1, nr, D, Dc;
     arf_t lo, lc, rho, xn;
+    kd_op_ws_t W;
     int ok = 1;
 
+    kd_op_ws_init(W);
     arb_init(t1); arb_init(nr); arb_init(D); arb_init(Dc);
     arf_init(lo); arf_init(lc); arf_init(rho); arf_init(xn);
     /* rho = eps ||x|| + 2^-1000 >= ||fl(A x) - A x|| */
@@ -524,7 +533,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
     arf_mul(rho, eps, xn, prec, ARF_RND_UP);
     arf_set_si_2exp_si(lc, 1, -1000);
     arf_add(rho, rho, lc, prec, ARF_RND_UP);
-    kd_op_apply_d(r, NULL, A, x, NULL, 0);
+    kd_op_apply_d_ws(r, NULL, A, x, NULL, 0, W);
     if (!_kd_all_finite(r, m))
     {
         ok = 0;
@@ -579,7 +588,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
             for (i = 0; i < N; i++)
                 g[i] = (x[i] == 0.0) ? 0.0 : (x[i] > 0 ? -1.0 : 1.0)
                     * (w != NULL ? arf_get_d(arb_midref(w + i), ARF_RND_NEAR) : 1.0);
-            kd_op_apply_d(c, NULL, A, g, NULL, 0);
+            kd_op_apply_d_ws(c, NULL, A, g, NULL, 0, W);
         }
         for (i = 0; cand >= 2 && i < m; i++)
             c[i] = (cand == 2) ? -y[i] : z[i];
@@ -590,7 +599,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
             acb_zero(z0 + i);
             arb_set_d(acb_realref(z0 + i), c[i]);
         }
-        kd_op_apply_d(g, NULL, A, c, NULL, 1);
+        kd_op_apply_d_ws(g, NULL, A, c, NULL, 1, W);
         if (!_kd_all_finite(g, N))
             continue;
         _kd_norm_ub_d(lc, c, m, prec);
@@ -617,6 +626,7 @@ _kd_op_gap_fast(kd_status * st, arf_t gap, arb_t F, kd_op_problem P, const kd_op
     *st = KD_OK;
 
 cleanup:
+    kd_op_ws_clear(W);
     flint_free(r);
     flint_free(g);
     flint_free(c);

@@ -10,6 +10,9 @@
    actual error gap.c measures in balls (operators.md §5b) */
 #define KD_SQRT1_2 0.707106781186547524400844362104849039
 
+/* W's buffer with room for n doubles (contents undefined) */
+double * _kd_op_ws_get(kd_op_ws_t W, slong n);
+
 /* ceil(log2 n) */
 slong _kd_op_log2(slong n);
 

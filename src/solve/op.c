@@ -26,6 +26,8 @@ _gap_init(kd_solve_op_gap_struct * g)
 {
     g->iter = -1;
     g->proved = 0;
+    g->projected = 0;
+    g->why = NULL;
     arb_init(&g->F);
     arf_init(&g->gap);
 }
@@ -88,6 +90,10 @@ typedef struct
     slong prec, every, m, N, p;
     int dbl;                    /* y and w are doubles: the fast route */
     double * y_re, * y_im, * w; /* the exact data as doubles (dbl) */
+    double * yd_re, * yd_im;    /* y rounded to double (P1's projection) */
+    double eta_d;               /* P1: eta rounded to double */
+    double * xp_re, * xp_im;    /* N: the projected point (P1) */
+    kd_op_ws_struct ws;
     const fmpq_mat_struct * Y_re, * Y_im, * W;
     double * x_re, * x_im;      /* N: the observed iterate */
     kd_solve_op_report_struct * R;
@@ -119,10 +125,25 @@ _vec_double(double * d, const fmpq_mat_t q)
     return 1;
 }
 
-/* gap bound at the doubles x (and dual candidate z, z_re NULL: none) */
+/* d = q rounded to double; 0 when an entry overflows */
+static int
+_vec_round(double * d, const fmpq_mat_t q)
+{
+    slong i;
+    for (i = 0; i < fmpq_mat_nrows(q); i++)
+        if (kd_fmpq_round_double(d + i, fmpq_mat_entry(q, i, 0)) != KD_OK)
+        {
+            kd_error_clear();
+            return 0;
+        }
+    return 1;
+}
+
+/* gap bound at the doubles x (and dual candidate z, z_re NULL: none);
+   P1: KD_ERR_UNDECIDED when x is not proved feasible */
 static kd_status
-_op_gap(kd_solve_op_gap_struct * g, _op_ctx * C, const double * x_re, const double * x_im,
-        const double * z_re, const double * z_im)
+_op_gap_at(kd_solve_op_gap_struct * g, _op_ctx * C, const double * x_re, const double * x_im,
+           const double * z_re, const double * z_im)
 {
     kd_status st;
     if (C->dbl)
@@ -160,9 +181,66 @@ _op_gap(kd_solve_op_gap_struct * g, _op_ctx * C, const double * x_re, const doub
         fmpq_mat_clear(Z_re);
         fmpq_mat_clear(Z_im);
     }
+    return st;
+}
+
+/* P1 at x not proved feasible (operators.md §5c): the bound at the
+   projection of x onto the ball of radius eta (1 - 2^-k), k = 30, 20, 10,
+   computed in double, once a projection is proved feasible; it is left in
+   C->xp. KD_ERR_UNDECIDED with g->why otherwise. */
+static kd_status
+_op_gap_projected(kd_solve_op_gap_struct * g, _op_ctx * C, const double * x_re,
+                  const double * x_im, const double * z_re, const double * z_im)
+{
+    static const int k[3] = {30, 20, 10};
+    int i, moved, cplx = x_im != NULL || C->yd_im != NULL || C->A->is_complex;
+    kd_status st;
+    if (!kd_op_rows_orthonormal(C->A))
+    {
+        g->why = "no proved projection onto ||A x - y|| <= eta: A A^* = I does not follow "
+            "from the operator's factors";
+        return KD_ERR_UNDECIDED;
+    }
+    if (!(C->eta_d > 0.0))
+    {
+        g->why = "eta = 0: A x = y cannot be proved at a point in double";
+        return KD_ERR_UNDECIDED;
+    }
+    for (i = 0; i < 3; i++)
+    {
+        st = kd_op_project_ball_d(C->xp_re, C->xp_im, &moved, C->A, x_re, x_im, C->yd_re,
+                                  C->yd_im, C->eta_d * (1.0 - ldexp(1.0, -k[i])), &C->ws);
+        if (st == KD_OK)
+            st = _op_gap_at(g, C, C->xp_re, cplx ? C->xp_im : NULL, z_re, z_im);
+        if (st != KD_ERR_UNDECIDED && st != KD_ERR_ARG)
+        {
+            g->projected = (st == KD_OK);
+            return st;
+        }
+        kd_error_clear();
+    }
+    g->why = "||A x - y|| <= eta is proved neither at the iterate nor at its projection "
+        "onto the ball";
+    return KD_ERR_UNDECIDED;
+}
+
+/* the certified bound at x, recorded in g; an unproved one (P1) is
+   recorded as such, not an error */
+static kd_status
+_op_gap(kd_solve_op_gap_struct * g, _op_ctx * C, const double * x_re, const double * x_im,
+        const double * z_re, const double * z_im)
+{
+    kd_status st = _op_gap_at(g, C, x_re, x_im, z_re, z_im);
+    if (st == KD_ERR_UNDECIDED && C->P == KD_OP_P1)
+    {
+        kd_error_clear();
+        st = _op_gap_projected(g, C, x_re, x_im, z_re, z_im);
+    }
     g->proved = (st == KD_OK);
     if (st == KD_ERR_UNDECIDED)        /* P1: x not proved feasible */
     {
+        if (g->why == NULL)
+            g->why = "the constraint ||A x - y|| <= eta is not proved at this iterate";
         arb_indeterminate(&g->F);
         arf_pos_inf(&g->gap);
         kd_error_clear();
@@ -309,13 +387,34 @@ _op_output_gap(kd_solve_op_report_t R, _op_ctx * C)
         st = kd_op_gap_ubound(&R->out.gap, &R->out.F, C->P, C->A, it->x_re,
                               R->is_complex ? it->x_im : NULL, C->Y_re, C->Y_im, C->W,
                               C->param, C->prec);
+        if (st == KD_ERR_UNDECIDED && C->P == KD_OP_P1
+            && _vec_round(C->x_re, it->x_re) && (!R->is_complex || _vec_round(C->x_im, it->x_im)))
+        {
+            /* P1: the projection of the output rounded to double */
+            kd_error_clear();
+            st = _op_gap_projected(&R->out, C, C->x_re, R->is_complex ? C->x_im : NULL, NULL,
+                                   NULL);
+        }
         R->out.proved = (st == KD_OK);
         if (st == KD_ERR_UNDECIDED)
         {
+            if (R->out.why == NULL)
+                R->out.why = "the constraint ||A x - y|| <= eta is not proved at this iterate";
             arb_indeterminate(&R->out.F);
             arf_pos_inf(&R->out.gap);
             kd_error_clear();
             st = KD_OK;
+        }
+    }
+    if (st == KD_OK && R->out.projected)
+    {
+        /* the certified point is the projection: it becomes the output */
+        slong i;
+        for (i = 0; i < C->N; i++)
+        {
+            kd_fmpq_set_double(fmpq_mat_entry(it->x_re, i, 0), C->xp_re[i]);
+            if (R->is_complex && fmpq_mat_nrows(it->x_im) == C->N)
+                kd_fmpq_set_double(fmpq_mat_entry(it->x_im, i, 0), C->xp_im[i]);
         }
     }
     flint_free(z_re);
@@ -373,6 +472,16 @@ kd_solve_op(kd_solve_op_report_t R, const kd_op_t A, const kd_mat_t y, const kd_
     C.w = w != NULL ? flint_malloc(N * sizeof(double)) : NULL;
     C.x_re = flint_malloc(N * sizeof(double));
     C.x_im = flint_calloc(N, sizeof(double));
+    C.xp_re = flint_malloc(N * sizeof(double));
+    C.xp_im = flint_calloc(N, sizeof(double));
+    C.yd_re = flint_malloc(m * sizeof(double));
+    C.yd_im = y_cplx ? flint_malloc(m * sizeof(double)) : NULL;
+    kd_op_ws_init(&C.ws);
+    R->with_x = so->certify;
+    if (st == KD_OK && kind == KD_PROBLEM_P1
+        && (!_vec_round(C.yd_re, Y_re) || (y_cplx && !_vec_round(C.yd_im, Y_im))
+            || kd_fmpq_round_double(&C.eta_d, param) != KD_OK))
+        st = kd_error_set(KD_ERR_ARG, "y or eta overflows a double");
     if (st == KD_OK)
     {
         C.dbl = _vec_double(C.y_re, Y_re) && (!y_cplx || _vec_double(C.y_im, Y_im))
@@ -391,6 +500,11 @@ kd_solve_op(kd_solve_op_report_t R, const kd_op_t A, const kd_mat_t y, const kd_
     flint_free(C.w);
     flint_free(C.x_re);
     flint_free(C.x_im);
+    flint_free(C.xp_re);
+    flint_free(C.xp_im);
+    flint_free(C.yd_re);
+    flint_free(C.yd_im);
+    kd_op_ws_clear(&C.ws);
     fmpq_mat_clear(Y_re);
     fmpq_mat_clear(Y_im);
     fmpq_mat_clear(W);
@@ -425,8 +539,16 @@ _ub_str(const arf_t g)
     return s;
 }
 
+/* which point x_k a bound is for */
+static const char *
+_point_name(const kd_solve_op_gap_struct * g)
+{
+    return g->projected ? "the projection of the iterate onto ||A x - y|| <= eta"
+        : "the iterate";
+}
+
 static json_t *
-_gap_json(const kd_solve_op_gap_struct * g)
+_gap_json(const kd_solve_op_gap_struct * g, int p1)
 {
     json_t * j = json_object();
     arb_t b;
@@ -441,15 +563,46 @@ _gap_json(const kd_solve_op_gap_struct * g)
         json_object_set_new(j, "gap", kd_json_arb(b, 6));
         json_object_set_new(j, "gap_ubound", kd_json_take_string(_ub_str(&g->gap)));
         json_object_set_new(j, "F", kd_json_arb(&g->F, 10));
+        if (p1)
+        {
+            json_object_set_new(j, "projected", json_boolean(g->projected));
+            json_object_set_new(j, "point", json_string(_point_name(g)));
+        }
         arb_clear(b);
     }
     else
     {
         json_object_set_new(j, "gap", json_null());
-        json_object_set_new(j, "why", json_string("the constraint ||A x - y|| <= eta is not "
+        json_object_set_new(j, "why", json_string(g->why != NULL ? g->why
+                                                  : "the constraint ||A x - y|| <= eta is not "
                                                   "proved at this iterate"));
     }
     return j;
+}
+
+/* x_i = the exact rational of the output (re, im parts) */
+static char *
+_x_str(const kd_solve_op_report_t R, slong i)
+{
+    char * re = kd_fmpq_get_str(fmpq_mat_entry(R->it.x_re, i, 0)), * s, * im;
+    size_t n;
+    if (!R->is_complex || fmpq_mat_nrows(R->it.x_im) != R->N)
+        return re;
+    im = kd_fmpq_get_str(fmpq_mat_entry(R->it.x_im, i, 0));
+    n = strlen(re) + strlen(im) + 16;
+    s = flint_malloc(n);
+    snprintf(s, n, "%s + (%s) i", re, im);
+    flint_free(re);
+    flint_free(im);
+    return s;
+}
+
+static const char *
+_x_name(const kd_solve_op_report_t R)
+{
+    return R->out.projected ? "the projection of the method's output onto ||A x - y|| <= eta"
+        ", the point the output bound is for; exact values of doubles"
+        : "the method's output, exact values of the working numbers";
 }
 
 json_t *
@@ -469,9 +622,17 @@ kd_solve_op_report_json(const kd_solve_op_report_t R, const char * spec)
     json_object_set_new(j, "gap_route", json_string(R->fast ? "double with a priori bounds"
                                                     : "ball transforms"));
     for (i = 0; i < R->ngaps; i++)
-        json_array_append_new(a, _gap_json(R->gaps + i));
+        json_array_append_new(a, _gap_json(R->gaps + i, R->kind == KD_PROBLEM_P1));
     json_object_set_new(j, "gaps", a);
-    json_object_set_new(j, "output", _gap_json(&R->out));
+    json_object_set_new(j, "output", _gap_json(&R->out, R->kind == KD_PROBLEM_P1));
+    if (R->with_x)
+    {
+        json_t * x = json_array();
+        for (i = 0; i < R->N; i++)
+            json_array_append_new(x, kd_json_take_string(_x_str(R, i)));
+        json_object_set_new(j, "x", x);
+        json_object_set_new(j, "x_is", json_string(_x_name(R)));
+    }
     json_object_set_new(j, "seconds", json_real(R->seconds));
     json_object_set_new(j, "seconds_certify", json_real(R->seconds_certify));
     return j;
@@ -483,12 +644,14 @@ _gap_text(FILE * f, const kd_solve_op_gap_struct * g, const char * label)
     char * s, * F;
     if (!g->proved)
     {
-        fprintf(f, "  %-10s gap: unknown (||A x - y|| <= eta not proved)\n", label);
+        fprintf(f, "  %-10s gap: unknown (%s)\n", label,
+                g->why != NULL ? g->why : "||A x - y|| <= eta not proved");
         return;
     }
     s = _ub_str(&g->gap);
     F = arb_get_str(&g->F, 10, 0);
-    fprintf(f, "  %-10s F(x) - F* <= %-12s F(x) in %s\n", label, s, F);
+    fprintf(f, "  %-10s F(x) - F* <= %-12s F(x) in %s%s\n", label, s, F,
+            g->projected ? "  (projected)" : "");
     flint_free(s);
     flint_free(F);
 }
@@ -502,12 +665,25 @@ kd_solve_op_report_write_text(FILE * f, const kd_solve_op_report_t R, const char
             kd_method_name(R->method), spec, (long) R->m, (long) R->N,
             kd_iter_stop_name(R->it.stop), (long) R->it.iterations, R->seconds);
     fprintf(f, "certified gap bounds (weak duality, dual point checked in ball arithmetic):\n");
+    if (R->kind == KD_PROBLEM_P1)
+        fprintf(f, "  ('projected': the bound is for the iterate's projection onto\n"
+                "   ||A x - y|| <= eta, proved feasible where the iterate itself was not)\n");
     for (i = 0; i < R->ngaps; i++)
     {
         snprintf(label, sizeof label, "iter %ld", (long) R->gaps[i].iter);
         _gap_text(f, R->gaps + i, label);
     }
     _gap_text(f, &R->out, "output");
+    if (R->with_x)
+    {
+        fprintf(f, "x (%s):\n", _x_name(R));
+        for (i = 0; i < R->N; i++)
+        {
+            char * x = _x_str(R, i);
+            fprintf(f, "  x_%-6ld %s\n", (long) i + 1, x);
+            flint_free(x);
+        }
+    }
     return ferror(f) ? kd_error_set(KD_ERR_IO, "write failed") : KD_OK;
 }
 
@@ -515,7 +691,8 @@ kd_status
 kd_solve_op_report_write_csv(FILE * f, const kd_solve_op_report_t R)
 {
     slong i;
-    fprintf(f, "iter,proved,gap_ubound,F_mid\n");
+    int p1 = R->kind == KD_PROBLEM_P1;
+    fprintf(f, "iter,proved,gap_ubound,F_mid%s\n", p1 ? ",projected" : "");
     for (i = 0; i <= R->ngaps; i++)
     {
         const kd_solve_op_gap_struct * g = i < R->ngaps ? R->gaps + i : &R->out;
@@ -526,9 +703,8 @@ kd_solve_op_report_write_csv(FILE * f, const kd_solve_op_report_t R)
             fprintf(f, "output,");
         fprintf(f, "%s,%s,", g->proved ? "true" : "false", g->proved ? s : "");
         if (g->proved)
-            fprintf(f, "%.17g\n", arf_get_d(arb_midref(&g->F), ARF_RND_NEAR));
-        else
-            fprintf(f, "\n");
+            fprintf(f, "%.17g", arf_get_d(arb_midref(&g->F), ARF_RND_NEAR));
+        fprintf(f, "%s\n", !p1 ? "" : g->projected ? ",true" : ",false");
         flint_free(s);
     }
     return ferror(f) ? kd_error_set(KD_ERR_IO, "write failed") : KD_OK;
