@@ -20,11 +20,11 @@ user_signal(double * x, const char * path, slong N)
     kd_mat_init(X, 0, 0);
     st = kd_mtx_read(X, path);
     if (st == KD_OK && (kd_mat_ncols(X) != 1 || kd_mat_nrows(X) != N))
-        st = kd_error_set(KD_ERR_SIZE, "stability: x is %ld x %ld but the operator has %ld "
+        st = kd_error_set(KD_ERR_SIZE, "x is %ld x %ld but the operator has %ld "
                           "columns (x must be N x 1)", (long) kd_mat_nrows(X),
                           (long) kd_mat_ncols(X), (long) N);
     if (st == KD_OK && X->is_complex)
-        st = kd_error_set(KD_ERR_ARG, "stability: x must be real");
+        st = kd_error_set(KD_ERR_ARG, "x must be real");
     if (st == KD_OK)
         st = kd_stab_mat_get_d(x, X, 128);
     kd_mat_clear(X);
@@ -50,7 +50,7 @@ phantom_signal(double * x, slong * n, slong * levels, const kd_op_t A)
                 r = A->f[i].levels;
         }
     if (side == 0 || side * side != A->ncols)
-        return kd_error_set(KD_ERR_ARG, "stability: the operator has no 2-D transform of "
+        return kd_error_set(KD_ERR_ARG, "the operator has no 2-D transform of "
                             "side n with n^2 columns to place the phantom on; give --signal");
     f = flint_malloc((size_t) A->ncols * sizeof(double));
     kd_conv_phantom(f, side);
@@ -108,14 +108,14 @@ _kd_stab_run_op(kd_stab_run_t T, const kd_stab_setup_t S, const kd_stab_opts_t o
     kd_status st;
 
     if (S->kind == KD_STAB_LISTA)
-        return kd_error_set(KD_ERR_ARG, "stability: --net lista needs dense trained weights "
+        return kd_error_set(KD_ERR_ARG, "--net lista needs dense trained weights "
                             "(B, W_k); on a matrix-free operator use --net ista or firenet");
     if (S->kind == KD_STAB_EXACT_P3)
-        return kd_error_set(KD_ERR_ARG, "stability: --net exact-p3 needs the dense exact A "
+        return kd_error_set(KD_ERR_ARG, "--net exact-p3 needs the dense exact A "
                             "(the certified P3 minimiser); on a matrix-free operator use "
                             "--net ista or firenet");
     if (A->is_complex)
-        return kd_error_set(KD_ERR_ARG, "stability: the operator is complex (a DFT factor); "
+        return kd_error_set(KD_ERR_ARG, "the operator is complex (a DFT factor); "
                             "the stability maps are real (use walsh, dct or haar)");
     if ((st = kd_check_mem(8.0 * (double) N * (double) (S->kind == KD_STAB_ISTA ? S->layers + 8
                                                                              : 60), "stability"))
