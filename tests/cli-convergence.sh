@@ -61,3 +61,4 @@ expect_err "convergence bad sampling" "^kdigits convergence: --sampling expects"
     "$KD" convergence --sampling das,foo
 expect_err "convergence bad keep" "^kdigits convergence: --keep expects" \
     "$KD" convergence --keep -1
+expect_err "convergence keep too large" "keeps no coefficient" "$KD" convergence --N 16 --keep 1000

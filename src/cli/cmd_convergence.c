@@ -172,7 +172,8 @@ print_text(const kd_conv_report_t R)
             arb_get_ubound_arf(hi, r->truth_gap, 53);
             if (arf_sgn(lo) < 0)
                 arf_zero(lo);   /* the ball's lower end may dip below its exact 0 */
-            printf("  the truth c: F(c) - F* in [%.4g, %.4g] (proved)",
+            printf("  the truth %s: F(c) - F* in [%.4g, %.4g] (proved)",
+                   R->opts->phantom == KD_CONV_PHANTOM_COMPRESSED ? "c" : "c (rounded to double)",
                    arf_get_d(lo, ARF_RND_DOWN), arf_get_d(hi, ARF_RND_UP));
             arf_clear(lo);
             arf_clear(hi);

@@ -428,6 +428,14 @@ _kd_conv_coeffs(kd_conv_report_t R, arb_ptr c, double * cd, double * f, double *
             R->sparsity[kd_op_haar_level(i, n, 2, r)]++;
     }
     arb_sqrtpos(R->cnorm, R->cnorm, prec);
+    if (arb_is_zero(R->cnorm))
+    {
+        st = compressed ? kd_error_set(KD_ERR_ARG, "the compressed phantom keeps no coefficient "
+                                       "(every |c_i| <= %g: lower --keep)", R->keep)
+            : kd_error_set(KD_ERR_ARG, "the phantom is zero");
+        *w = NULL;
+        return st;
+    }
     for (i = 0; i <= r; i++)
         R->sparsity[i] = FLINT_MAX(R->sparsity[i], 1);
     wl = _arb_vec_init(N);
