@@ -504,7 +504,7 @@ kdot_rand(arb_t x, flint_rand_t st, slong prec, slong espread)
 /* The Arb backend's digit products (kdot.c) against exact sums: on random
    matrices and vectors with wide exponent ranges, zeros and near-total
    cancellation, every product is within 2^-(prec+2) sum_j |a_j x_j| plus
-   the final rounding (solvers.md §10); above its precision range, or for a
+   the final rounding (solvers.md §7); above its precision range, or for a
    non-finite vector, the kernel declines. */
 START_TEST(test_kdot)
 {

@@ -4,7 +4,7 @@
    radix-2^56 digits under one block exponent, the vector is split the same
    way once per product, and every dot product is summed exactly in
    128-bit integers before one rounding to nearest (proofs-notes/solvers.md
-   §10). Uncertified working-precision arithmetic, like arb_approx_dot,
+   §7). Uncertified working-precision arithmetic, like arb_approx_dot,
    which remains the fallback. */
 #ifndef KD_ITER_KDOT_H
 #define KD_ITER_KDOT_H
