@@ -7,7 +7,7 @@
 
 #define R_BITS _KD_KDOT_BITS
 #define R_MASK ((((ulong) 1) << R_BITS) - 1)
-#define BLOCK 4096              /* terms per 128-bit partial sum: < 2^114 each */
+#define BLOCK 4096              /* terms per 128-bit partial sum (each adds < 2^114) */
 #define ACC_LIMBS 6             /* the exact sum, two's complement */
 #define EXP_MAX (WORD(1) << 50) /* block exponents kept far from overflow */
 
@@ -170,7 +170,7 @@ _kd_kdot_acc_add(mp_limb_t * acc, _kd_i128 v, slong s)
 
 #define P(p, q) ((_kd_i128) u[p] * v[q])
 
-/* S_k += sum_j sum_{p+q=k} u_p v_q over the terms [0, n), n <= BLOCK: the
+/* S_k = sum_j sum_{p+q=k} u_p v_q over the terms [0, n), n <= BLOCK: the
    digit products of weight 2^(-56(k+2)), k < K; the smaller ones are
    dropped (solvers.md §7) */
 static void
