@@ -713,9 +713,9 @@ run_method(slong meth, kd_iter_result_t R, const kd_iter_data_t D, const fmpq_t 
     return (meth == 1 ? kd_iter_fista : kd_iter_pd_p3)(R, D, lam, o, a);
 }
 
-/* the Arb backend (digit products for real data, arb_approx_dot for
-   complex data) agrees with the MPFR backend to about its precision on
-   dense real and complex ISTA, FISTA and PD, at 53, 113 and 150 bits */
+/* the Arb backend (exact digit products, solvers.md §7) agrees with the
+   MPFR backend to about its precision on dense real and complex ISTA,
+   FISTA and PD, at 53, 113 and 150 bits */
 START_TEST(test_arb_backend)
 {
     flint_rand_t st;

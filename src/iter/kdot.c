@@ -215,15 +215,15 @@ _kd_kdot_block(_kd_i128 * S, const slong * a, const slong * x, slong n, slong K)
 
 #undef P
 
-/* r = sum_j a_j x_j rounded to nearest at prec, from the digits (block
-   exponents Ea, Ex) */
+/* r = row i of M times the vector split into M, exactly (from the
+   digits, block exponents M->e[i] and M->xe) */
 static void
-_kd_kdot_row(arf_t r, const slong * a, slong Ea, const slong * x, slong Ex, slong n, slong K,
-             slong prec)
+_kd_kdot_row(arf_t r, const _kd_kdot_mat_t M, slong i)
 {
     mp_limb_t acc[ACC_LIMBS];
     _kd_i128 S[4];
-    slong j, k, nb;
+    slong j, k, nb, n = M->len, K = M->K;
+    const slong * a = M->d + i * n * K;
     int neg;
 
     for (j = 0; j < ACC_LIMBS; j++)
@@ -231,7 +231,7 @@ _kd_kdot_row(arf_t r, const slong * a, slong Ea, const slong * x, slong Ex, slon
     for (j = 0; j < n; j += BLOCK)
     {
         nb = FLINT_MIN(BLOCK, n - j);
-        _kd_kdot_block(S, a + j * K, x + j * K, nb, K);
+        _kd_kdot_block(S, a + j * K, M->xd + j * K, nb, K);
         /* the sum in units of 2^(Ea + Ex - 56(K+1)) */
         for (k = 0; k < K; k++)
             if (S[k] != 0)
@@ -248,8 +248,7 @@ _kd_kdot_row(arf_t r, const slong * a, slong Ea, const slong * x, slong Ex, slon
         return;
     }
     arf_set_mpn(r, acc, j, neg);
-    arf_mul_2exp_si(r, r, Ea + Ex - R_BITS * (K + 1));
-    arf_set_round(r, r, prec, ARF_RND_NEAR);
+    arf_mul_2exp_si(r, r, M->e[i] + M->xe - R_BITS * (K + 1));
 }
 
 /* sum_j a_j b_j in double, in four interleaved partial sums (the
@@ -273,61 +272,109 @@ _kd_kdot_mag_dot(const double * a, const double * b, slong n)
     return (s0 + s1) + (s2 + s3);
 }
 
-slong
-_kd_kdot_mat_vec(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x, slong prec)
+/* Is row i of M times its split vector within 2^-(prec+2) sum_j |a_j x_j|?
+   The error is at most 8 n 2^(Ea + Ex - 56K), and sum_j |a_j x_j| >=
+   2^(Ea + Ex) s/2 with s the double sum of the magnitudes' lower bounds
+   (solvers.md §7). */
+static int
+_kd_kdot_row_ok(const _kd_kdot_mat_t M, slong i, slong prec)
 {
-    slong i, j, K = M->K, n = M->len, Ex = -EXP_MAX, e, fallbacks = 0;
-    double sum, need;
-    int zero = 1;
+    double need = ldexp((double) M->len, 3 + 2 + 1 + prec - R_BITS * M->K);
+    return _kd_kdot_mag_dot(M->mag + i * M->len, M->xmag, M->len) >= need;
+}
 
-    if (K == 0)
-        return 0;
+/* x into M's scratch digits under one block exponent; 0 when an entry is
+   not finite or its exponent is huge */
+static int
+_kd_kdot_vec_split(_kd_kdot_mat_t M, arb_srcptr x)
+{
+    slong j, n = M->len, e;
+    M->xe = -EXP_MAX;
+    M->xzero = 1;
     for (j = 0; j < n; j++)
     {
-        e = Ex;
+        e = M->xe;
         if (!_kd_kdot_exp(&e, arb_midref(x + j)))
             return 0;
-        Ex = FLINT_MAX(Ex, e);
-        zero = zero && arf_is_zero(arb_midref(x + j));
-    }
-    if (zero)
-    {
-        for (i = 0; i < M->rows; i++)
-            arb_zero(o + i);
-        return 1;
+        M->xe = FLINT_MAX(M->xe, e);
+        M->xzero = M->xzero && arf_is_zero(arb_midref(x + j));
     }
     for (j = 0; j < n; j++)
-        M->xmag[j] = _kd_kdot_split(M->xd + j * K, arb_midref(x + j), Ex, K);
-    /* the error before rounding is at most 8 n 2^(Ea + Ex - 56K); it must
-       be <= 2^-(prec+2) sum_j |a_j x_j| >= 2^(Ea + Ex) sum/2 (solvers.md
-       §7) */
-    need = ldexp((double) n, 3 + 2 + 1 + prec - R_BITS * K);
+        M->xmag[j] = _kd_kdot_split(M->xd + j * M->K, arb_midref(x + j), M->xe, M->K);
+    return 1;
+}
+
+slong
+_kd_kdot_mat_vec2(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x, _kd_kdot_mat_t M2,
+                  arb_srcptr A2, arb_srcptr x2, int sub, slong prec)
+{
+    slong i, n = M->len, fallbacks = 0;
+    int use1, use2;
+    arf_ptr r;
+    arf_t t;
+
+    if (M->K == 0 || !_kd_kdot_vec_split(M, x))
+        return 0;
+    if (M2 != NULL && (M2->K == 0 || !_kd_kdot_vec_split(M2, x2)))
+        return 0;
+    /* a part with a zero vector is an exact zero */
+    use1 = !M->xzero;
+    use2 = M2 != NULL && !M2->xzero;
+    arf_init(t);
     for (i = 0; i < M->rows; i++)
     {
-        sum = _kd_kdot_mag_dot(M->mag + i * n, M->xmag, n);
-        if (sum >= need)
-            _kd_kdot_row(arb_midref(o + i), M->d + i * n * K, M->e[i], M->xd, Ex, n, K, prec);
+        r = arb_midref(o + i);
+        if ((!use1 || _kd_kdot_row_ok(M, i, prec)) && (!use2 || _kd_kdot_row_ok(M2, i, prec)))
+        {
+            arf_zero(r);
+            if (use1)
+                _kd_kdot_row(r, M, i);
+            if (use2)
+            {
+                _kd_kdot_row(t, M2, i);
+                if (sub)
+                    arf_sub(r, r, t, prec, ARF_RND_NEAR);
+                else
+                    arf_add(r, r, t, prec, ARF_RND_NEAR);
+            }
+            else
+                arf_set_round(r, r, prec, ARF_RND_NEAR);
+        }
         else
         {
             arb_approx_dot(o + i, NULL, 0, A + i * n, 1, x, 1, n, prec);
+            if (M2 != NULL)
+                arb_approx_dot(o + i, o + i, sub, A2 + i * n, 1, x2, 1, n, prec);
             fallbacks++;
         }
         mag_zero(arb_radref(o + i));
     }
+    arf_clear(t);
     return 1 + fallbacks;
 }
 
 #else
 
 slong
-_kd_kdot_mat_vec(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x, slong prec)
+_kd_kdot_mat_vec2(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x, _kd_kdot_mat_t M2,
+                  arb_srcptr A2, arb_srcptr x2, int sub, slong prec)
 {
     (void) o;
     (void) M;
     (void) A;
     (void) x;
+    (void) M2;
+    (void) A2;
+    (void) x2;
+    (void) sub;
     (void) prec;
     return 0;
 }
 
 #endif
+
+slong
+_kd_kdot_mat_vec(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x, slong prec)
+{
+    return _kd_kdot_mat_vec2(o, M, A, x, NULL, NULL, NULL, 0, prec);
+}

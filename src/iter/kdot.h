@@ -24,6 +24,8 @@ typedef struct
     slong * e;                  /* rows block exponents E_i: every |a_ij| < 2^E_i */
     slong * xd;                 /* len * K: the vector's digits (scratch) */
     double * xmag;              /* len */
+    slong xe;                   /* the vector's block exponent */
+    int xzero;                  /* the vector is 0 */
 }
 _kd_kdot_mat_struct;
 
@@ -48,5 +50,12 @@ void _kd_kdot_mat_clear(_kd_kdot_mat_t M);
    is unusable or x cannot be split (then the caller does it all), else 1
    plus the number of rows done by arb_approx_dot. */
 slong _kd_kdot_mat_vec(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x, slong prec);
+
+/* o_i = sum_j a_ij x_j + (-1)^sub sum_j a2_ij x2_j likewise, both sums
+   exact and rounded once (complex products by parts): within 2^-(prec+2)
+   (sum_j |a_ij x_j| + sum_j |a2_ij x2_j|) plus the final rounding, else by
+   two arb_approx_dot calls. M2 NULL: the first sum alone. */
+slong _kd_kdot_mat_vec2(arb_ptr o, _kd_kdot_mat_t M, arb_srcptr A, arb_srcptr x,
+                        _kd_kdot_mat_t M2, arb_srcptr A2, arb_srcptr x2, int sub, slong prec);
 
 #endif
