@@ -4,8 +4,10 @@
    PREC bits, timed per iteration, against (a) a bare MPFR loop doing the
    same products (A v and A^T r: 2 m N mpfr_mul + mpfr_add), (b) the same
    products with Arb's arb_approx_dot (midpoints only, one call per row and
-   column), and (c) the double backend. Prints the ratios; measurements
-   only, nothing here is certified. */
+   column), (c) the Arb backend's own kernel for real data (exact digit
+   products, src/iter/kdot.c, on the same rows and columns) and (d) the
+   double backend. Prints the ratios; measurements only, nothing here is
+   certified. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "kdigits/kdigits.h"
 #include "kdigits/iter.h"
 #include "bench.h"
+#include "../src/iter/kdot.h"
 
 static double
 run_fista(const fmpq_mat_t A, const fmpq_mat_t y, const fmpq_t lam, slong iters,
@@ -46,7 +49,9 @@ main(int argc, char ** argv)
     mpfr_t tmp;
     arb_ptr Aa, Aat, va, ra;
     arb_t s;
-    double t0, t_mpfr_loop, t_arb_dot, t_fista_mpfr, t_fista_d, t_fista_arb;
+    double t0, t_mpfr_loop, t_arb_dot, t_kdot, t_fista_mpfr, t_fista_d, t_fista_arb;
+    _kd_kdot_mat_t KA, KC;
+    arb_ptr ga;
     kd_arith_t aa;
 
     for (i = 1; i + 1 < argc; i += 2)
@@ -137,6 +142,20 @@ main(int argc, char ** argv)
             arb_approx_dot(s, NULL, 0, Aat + j * m, 1, ra, 1, m, prec);
     }
     t_arb_dot = (now() - t0) / reps;
+    /* (c) the digit kernel, matrices split once as the backend does */
+    ga = _arb_vec_init(N);
+    _kd_kdot_mat_init(KA, Aa, m, N, _kd_kdot_ndigits(prec, N));
+    _kd_kdot_mat_init(KC, Aat, N, m, _kd_kdot_ndigits(prec, m));
+    t0 = now();
+    for (t = 0; t < reps; t++)
+    {
+        _kd_kdot_mat_vec(ra, KA, Aa, va, prec);
+        _kd_kdot_mat_vec(ga, KC, Aat, ra, prec);
+    }
+    t_kdot = (now() - t0) / reps;
+    _kd_kdot_mat_clear(KA);
+    _kd_kdot_mat_clear(KC);
+    _arb_vec_clear(ga, N);
     kd_arith_set_double(ad);
     kd_arith_set_mpfr(am, prec);
     t_fista_mpfr = run_fista(A, y, lam, iters, am);
@@ -148,10 +167,13 @@ main(int argc, char ** argv)
     printf("  kdigits FISTA, MPFR backend    %.3e\n", t_fista_mpfr);
     printf("  bare MPFR mul+add loop         %.3e\n", t_mpfr_loop);
     printf("  bare arb_approx_dot loop       %.3e\n", t_arb_dot);
+    printf("  bare digit-kernel loop (K=%ld)   %.3e\n", (long) _kd_kdot_ndigits(prec, N), t_kdot);
     printf("  kdigits FISTA, Arb backend     %.3e\n", t_fista_arb);
     printf("  kdigits FISTA, double backend  %.3e\n", t_fista_d);
     printf("ratios: Arb-FISTA/arb_dot-loop %.2f (acceptance: <= 2), Arb-FISTA/double %.1f"
            " (acceptance: <= 30)\n", t_fista_arb / t_arb_dot, t_fista_arb / t_fista_d);
+    printf("        Arb-FISTA/digit-kernel-loop %.2f, arb_dot-loop/digit-kernel-loop %.2f\n",
+           t_fista_arb / t_kdot, t_arb_dot / t_kdot);
     printf("        MPFR-FISTA/MPFR-loop %.2f, MPFR-FISTA/double %.1f, MPFR-FISTA/Arb-FISTA %.1f\n",
            t_fista_mpfr / t_mpfr_loop, t_fista_mpfr / t_fista_d, t_fista_mpfr / t_fista_arb);
     return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "testutil.h"
 #include "kdigits/iter.h"
+#include "../src/iter/kdot.h"
 
 #define REFPREC 256
 
@@ -482,6 +483,155 @@ run_method(kd_iter_result_t R, int k, const inst_struct * I, const fmpq_t par, s
 }
 
 /* ------------------------------------------------ double == MPFR-53 */
+
+/* a random prec-bit number 2^e m, |e| <= espread, zero with probability 1/8 */
+static void
+kdot_rand(arb_t x, flint_rand_t st, slong prec, slong espread)
+{
+    fmpz_t m;
+    fmpz_init(m);
+    arb_zero(x);
+    if (n_randint(st, 8) != 0)
+    {
+        fmpz_randtest_not_zero(m, st, 1 + n_randint(st, prec));
+        arf_set_fmpz(arb_midref(x), m);
+        arf_mul_2exp_si(arb_midref(x), arb_midref(x),
+                        (slong) n_randint(st, 2 * espread + 1) - espread - fmpz_bits(m));
+    }
+    fmpz_clear(m);
+}
+
+/* The Arb backend's digit products (kdot.c) against exact sums: on random
+   matrices and vectors with wide exponent ranges, zeros and near-total
+   cancellation, one product or the sum/difference of two (complex data),
+   every result is within 2^-(prec+2) sum_j |a_j x_j| plus
+   the final rounding (solvers.md §7); above its precision range, or for a
+   non-finite vector, the kernel declines. */
+START_TEST(test_kdot)
+{
+    static const slong precs[] = { 30, 53, 64, 100, 113, 128, 150, 180 };
+    static const slong spreads[] = { 0, 8, 60, 300 };
+    flint_rand_t st;
+    ulong salt = 1400 + _i;
+    slong trial, rows, n, prec, spread, i, j, K, fallbacks, part;
+    slong narrow_rows = 0, narrow_fallbacks = 0;
+    arb_ptr A, x, A2, x2, o;
+    arf_t S, T, t, err, bnd;
+    _kd_kdot_mat_t M, M2;
+    int two, sub;
+
+    kd_test_randinit(st, salt);
+    arf_init(S); arf_init(T); arf_init(t); arf_init(err); arf_init(bnd);
+    for (trial = 0; trial < 60; trial++)
+    {
+        prec = precs[n_randint(st, 8)];
+        spread = spreads[n_randint(st, 4)];
+        rows = 1 + n_randint(st, 4);
+        n = trial == 0 ? 4100 + n_randint(st, 100) : 1 + n_randint(st, 200);
+        two = trial % 2;        /* o = A x -/+ A2 x2, as for complex data */
+        sub = n_randint(st, 2);
+        A = _arb_vec_init(rows * n);
+        x = _arb_vec_init(n);
+        A2 = _arb_vec_init(rows * n);
+        x2 = _arb_vec_init(n);
+        o = _arb_vec_init(rows);
+        for (i = 0; i < rows * n; i++)
+        {
+            kdot_rand(A + i, st, prec, spread);
+            kdot_rand(A2 + i, st, prec, spread);
+        }
+        for (j = 0; j < n; j++)
+        {
+            kdot_rand(x + j, st, prec, spread);
+            kdot_rand(x2 + j, st, prec, spread);
+        }
+        if (trial % 3 == 1 && n > 1)
+        {
+            /* row 0 cancels to about 2^-prec of its terms */
+            arb_one(A + n - 1);
+            arb_approx_dot(x + n - 1, NULL, 0, A, 1, x, 1, n - 1, prec);
+            arb_neg(x + n - 1, x + n - 1);
+        }
+        if (trial % 7 == 2)
+            _arb_vec_zero(x, n);
+        K = _kd_kdot_ndigits(prec, n);
+        ck_assert_msg(K == 0 ? prec + 32 + FLINT_BIT_COUNT(n) > 224 : K >= 2 && K <= 4,
+                      "digits %ld at prec %ld (seed %lu)", (long) K, (long) prec, kd_test_seed(salt));
+        _kd_kdot_mat_init(M, A, rows, n, K);
+        _kd_kdot_mat_init(M2, A2, rows, n, K);
+        ck_assert_int_eq(M->K, K);
+        if (K == 0)
+            ck_assert_int_eq(_kd_kdot_mat_vec(o, M, A, x, prec), 0);
+        else
+        {
+            fallbacks = (two ? _kd_kdot_mat_vec2(o, M, A, x, M2, A2, x2, sub, prec)
+                         : _kd_kdot_mat_vec(o, M, A, x, prec)) - 1;
+            ck_assert(fallbacks >= 0 && fallbacks <= rows);
+            if (spread <= 8)
+            {
+                narrow_rows += rows;
+                narrow_fallbacks += fallbacks;
+            }
+            for (i = 0; i < rows; i++)
+            {
+                /* S = sum a_j x_j -/+ sum a2_j x2_j and T = the sum of
+                   the terms' absolute values, exactly */
+                arf_zero(S);
+                arf_zero(T);
+                for (part = 0; part <= two; part++)
+                    for (j = 0; j < n; j++)
+                    {
+                        arf_mul(t, arb_midref((part ? A2 : A) + i * n + j),
+                                arb_midref((part ? x2 : x) + j), ARF_PREC_EXACT, ARF_RND_DOWN);
+                        if (part && sub)
+                            arf_neg(t, t);
+                        arf_add(S, S, t, ARF_PREC_EXACT, ARF_RND_DOWN);
+                        arf_abs(t, t);
+                        arf_add(T, T, t, ARF_PREC_EXACT, ARF_RND_DOWN);
+                    }
+                arf_sub(err, arb_midref(o + i), S, ARF_PREC_EXACT, ARF_RND_DOWN);
+                arf_abs(err, err);
+                /* the digit kernel's bound; arb_approx_dot (rows that fail
+                   the kernel's check) is allowed 2^-(prec-2) */
+                arf_mul_2exp_si(bnd, T, fallbacks == 0 ? -(prec + 2) : -(prec - 2));
+                arf_abs(t, arb_midref(o + i));
+                arf_mul_2exp_si(t, t, -prec);
+                arf_add(bnd, bnd, t, ARF_PREC_EXACT, ARF_RND_DOWN);
+                ck_assert_msg(arf_cmp(err, bnd) <= 0 && mag_is_zero(arb_radref(o + i))
+                              && arf_bits(arb_midref(o + i)) <= prec,
+                              "kdot: row %ld of %ld, n %ld, prec %ld, spread %ld, parts %d, trial "
+                              "%ld: error %.3e > bound %.3e (seed %lu)", (long) i, (long) rows,
+                              (long) n, (long) prec, (long) spread, two + 1, (long) trial,
+                              arf_get_d(err, ARF_RND_UP), arf_get_d(bnd, ARF_RND_UP),
+                              kd_test_seed(salt));
+            }
+        }
+        if (n > 1 && K != 0)
+        {
+            arf_pos_inf(arb_midref(x + 1));
+            ck_assert_int_eq(_kd_kdot_mat_vec(o, M, A, x, prec), 0);
+        }
+        _kd_kdot_mat_clear(M);
+        _kd_kdot_mat_clear(M2);
+        _arb_vec_clear(A, rows * n);
+        _arb_vec_clear(x, n);
+        _arb_vec_clear(A2, rows * n);
+        _arb_vec_clear(x2, n);
+        _arb_vec_clear(o, rows);
+    }
+    /* exponents within 2^+-8: the digit kernel did nearly every row (only
+       spreads near 2^+-60 and beyond leave rows to arb_approx_dot) */
+    ck_assert_msg(4 * narrow_fallbacks <= narrow_rows, "%ld of %ld rows fell back (seed %lu)",
+                  (long) narrow_fallbacks, (long) narrow_rows, kd_test_seed(salt));
+    ck_assert_int_eq(_kd_kdot_ndigits(250, 100), 0);
+    _kd_kdot_mat_init(M, NULL, 3, 3, 3);
+    ck_assert_int_eq(M->K, 0);
+    ck_assert_int_eq(_kd_kdot_mat_vec(NULL, M, NULL, NULL, 113), 0);
+    _kd_kdot_mat_clear(M);
+    arf_clear(S); arf_clear(T); arf_clear(t); arf_clear(err); arf_clear(bnd);
+    flint_randclear(st);
+}
+END_TEST
 
 /* For every method, on random real and complex instances (weighted and
    not, wide and tall), the double backend and MPFR at 53 bits return the
@@ -1724,6 +1874,7 @@ kd_suite_iter(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_double_equals_mpfr53, 0, 4);
     tcase_add_test(tc, test_round);
+    tcase_add_loop_test(tc, test_kdot, 0, 4);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("convergence");

@@ -43,11 +43,13 @@ typedef enum
     KD_BACKEND_MPFR = 1,        /* MPFR with p-bit significands, MPFR_RNDN */
     KD_BACKEND_ARB = 2          /* Arb midpoints (arf) with p-bit rounding to
                                    nearest per scalar operation, and the dense
-                                   products A x, A^* r by arb_approx_dot (one
-                                   call per row/column: each dot product is
-                                   rounded once, so results differ from the
-                                   MPFR backend's in the last bits; coordinate
-                                   descent refuses it) */
+                                   products A x, A^* r one dot product per
+                                   row/column rounded once (up to ~180
+                                   bits: exact integer digit products,
+                                   solvers.md §7; else arb_approx_dot), so
+                                   results differ from the MPFR backend's in
+                                   the last bits; coordinate descent refuses
+                                   it */
 } kd_backend;
 
 typedef struct

@@ -2,10 +2,13 @@
 /* The Arb instance of the solver template (impl.h): vectors are arb
    arrays whose radii stay 0, every scalar operation acts on the midpoints
    (arf) rounded to nearest at the working precision, and the dense
-   products use arb_approx_dot, one call per row or column, so that the
-   inner loops run in Arb's dot-product kernel instead of per-entry MPFR
-   calls. Nothing here is certified (as for the other backends). */
+   products are exact digit sums rounded once (kdot.h; for complex data
+   the real and imaginary parts' two sums together) up to about 180 bits,
+   else arb_approx_dot, one call per row or column, so that the inner
+   loops never make per-entry MPFR calls. Nothing here is certified (as
+   for the other backends). */
 #include "internal.h"
+#include "kdot.h"
 #include "kdigits/op.h"
 
 #define KD_T(name) name##_arb_impl
@@ -98,6 +101,13 @@ _kd_op_apply_arbvec(arb_ptr o_re, arb_ptr o_im, const struct kd_op_struct * op, 
 #define DOT_ROWS 1
 #define DOT(r, sub, a, b, n) arb_approx_dot((r), NULL, (sub), (a), 1, (b), 1, (n), _kd_arb_wp)
 #define DOT_ACC(r, sub, a, b, n) arb_approx_dot((r), (r), (sub), (a), 1, (b), 1, (n), _kd_arb_wp)
+/* exact digit products up to ~180 bits (kdot.h) */
+#define DOT_MAT _kd_kdot_mat_t
+#define DOT_MAT_INIT(M, a, rows, len) \
+    _kd_kdot_mat_init((M), (a), (rows), (len), _kd_kdot_ndigits(_kd_arb_wp, (len)))
+#define DOT_MAT_CLEAR(M) _kd_kdot_mat_clear(M)
+#define DOT_MAT_VEC(o, M, a, x, M2, a2, x2, sub) \
+    _kd_kdot_mat_vec2((o), (M), (a), (x), (M2), (a2), (x2), (sub), _kd_arb_wp)
 
 #define OP_APPLY(c, o_re, o_im, x_re, x_im, adj) \
     _kd_op_apply_arbvec((o_re), (c)->cplx ? (o_im) : NULL, (c)->op, (x_re), \

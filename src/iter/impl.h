@@ -27,6 +27,11 @@
        the matrix-free operator c->op (o_im, x_im ignored for real data)
      DOT_ROWS (optional): the dense products are done by DOT(r, 0, a, b, n)
        (r = sum a_l b_l) and DOT_ACC(r, sub, a, b, n) (r -/+= sum a_l b_l)
+     DOT_MAT (optional, with DOT_ROWS): the type of the backend's own form
+       of a real matrix, made by DOT_MAT_INIT(M, a, rows, len) (a NULL: an
+       unusable M) and released by DOT_MAT_CLEAR(M); DOT_MAT_VEC(o, M, a, x,
+       M2, a2, x2, sub) does all rows' products o = a x -/+ a2 x2 (M2 NULL:
+       o = a x), or returns 0 and leaves them to DOT
    Every template function has `slong _prec` in scope (the MPFR precision;
    unused by the double backend).
 
@@ -54,6 +59,12 @@ typedef struct
     SV w;
     const struct kd_op_struct * op;     /* matrix-free A (then A_re..C_im unused) */
     kd_op_ws_struct op_ws;      /* the double products' scratch memory */
+#ifdef DOT_MAT
+    DOT_MAT dot_A;              /* A_re, C_re, A_im, C_im in the backend's form */
+    DOT_MAT dot_C;
+    DOT_MAT dot_Ai;             /* (real data: unusable) */
+    DOT_MAT dot_Ci;
+#endif
     S_DECL(t0);
     S_DECL(t1);
     S_DECL(t2);
@@ -135,6 +146,12 @@ KD_T(ctx_init)(KD_T(ctx_struct) * c, const _kd_iter_job_struct * job)
     ok &= KD_T(vec_load)(&c->y_re, job->y_re, m, _prec);
     ok &= KD_T(vec_load)(&c->y_im, job->y_im, m, _prec);
     ok &= KD_T(vec_load)(&c->w, job->w, N, _prec);
+#ifdef DOT_MAT
+    DOT_MAT_INIT(c->dot_A, ok && c->op == NULL ? c->A_re : NULL, m, N);
+    DOT_MAT_INIT(c->dot_C, ok && c->op == NULL ? c->C_re : NULL, N, m);
+    DOT_MAT_INIT(c->dot_Ai, ok && c->op == NULL && c->cplx ? c->A_im : NULL, m, N);
+    DOT_MAT_INIT(c->dot_Ci, ok && c->op == NULL && c->cplx ? c->C_im : NULL, N, m);
+#endif
     return ok ? KD_OK : KD_ERR_NOMEM;
 }
 
@@ -150,6 +167,12 @@ KD_T(ctx_clear)(KD_T(ctx_struct) * c)
         SV_FREE(c->C_im, m * N);
     }
     kd_op_ws_clear(&c->op_ws);
+#ifdef DOT_MAT
+    DOT_MAT_CLEAR(c->dot_A);
+    DOT_MAT_CLEAR(c->dot_C);
+    DOT_MAT_CLEAR(c->dot_Ai);
+    DOT_MAT_CLEAR(c->dot_Ci);
+#endif
     SV_FREE(c->y_re, m);
     SV_FREE(c->y_im, m);
     SV_FREE(c->w, N);
@@ -183,6 +206,13 @@ KD_T(mul_A)(KD_T(ctx_struct) * c, SV o_re, SV o_im, SV x_re, SV x_im)
     }
 #ifdef DOT_ROWS
     /* one dot product per row (the Arb backend) */
+#ifdef DOT_MAT
+    if (!c->cplx && DOT_MAT_VEC(o_re, c->dot_A, c->A_re, x_re, NULL, NULL, NULL, 0))
+        return;
+    if (c->cplx && DOT_MAT_VEC(o_re, c->dot_A, c->A_re, x_re, c->dot_Ai, c->A_im, x_im, 1)
+        && DOT_MAT_VEC(o_im, c->dot_A, c->A_re, x_im, c->dot_Ai, c->A_im, x_re, 0))
+        return;
+#endif
     for (i = 0; i < m; i++)
     {
         DOT(E(o_re, i), 0, c->A_re + i * N, x_re, N);
@@ -254,6 +284,13 @@ KD_T(mul_Ah)(KD_T(ctx_struct) * c, SV g_re, SV g_im, SV r_re, SV r_im)
     }
 #ifdef DOT_ROWS
     /* g_j = sum_i conj(a_ij) r_i, one dot product per column */
+#ifdef DOT_MAT
+    if (!c->cplx && DOT_MAT_VEC(g_re, c->dot_C, c->C_re, r_re, NULL, NULL, NULL, 0))
+        return;
+    if (c->cplx && DOT_MAT_VEC(g_re, c->dot_C, c->C_re, r_re, c->dot_Ci, c->C_im, r_im, 0)
+        && DOT_MAT_VEC(g_im, c->dot_C, c->C_re, r_im, c->dot_Ci, c->C_im, r_re, 1))
+        return;
+#endif
     for (j = 0; j < N; j++)
     {
         DOT(E(g_re, j), 0, c->C_re + j * m, r_re, m);
