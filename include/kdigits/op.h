@@ -61,6 +61,8 @@ typedef kd_op_struct kd_op_t[1];
 
 /* The identity on ncols = N (A has no factors yet). */
 void kd_op_init(kd_op_t A, slong N);
+/* A = a copy of B (its own factors and sampling sets; a fresh query log) */
+void kd_op_init_set(kd_op_t A, const kd_op_t B);
 void kd_op_clear(kd_op_t A);
 
 /* A = A T with T the transform (inverse: T^*) of side n in dim 1 or 2;

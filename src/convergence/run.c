@@ -159,6 +159,19 @@ typedef struct
 }
 _kd_conv_ctx;
 
+/* gap = min(gap, upper F - dbest): dbest <= F* is a proved dual value */
+static void
+_kd_conv_gap_by_best_dual(arf_t gap, const arb_t F, const arf_t dbest, slong prec)
+{
+    arf_t u;
+    arf_init(u);
+    arb_get_ubound_arf(u, F, prec);
+    arf_sub(u, u, dbest, prec, ARF_RND_CEIL);
+    if (arf_cmp(u, gap) < 0)
+        arf_set(gap, u);
+    arf_clear(u);
+}
+
 static kd_status
 _kd_conv_observe(const kd_iter_state_struct * s, void * arg)
 {
@@ -215,11 +228,8 @@ _kd_conv_observe(const kd_iter_state_struct * s, void * arg)
         arf_sub(t0a, t0a, S->gap_ub, C->prec, ARF_RND_FLOOR);
         if (C->run->nsteps == 1 || arf_cmp(t0a, C->dbest) > 0)
             arf_set(C->dbest, t0a);
-        arb_get_ubound_arf(t0a, S->F, C->prec);
-        arf_sub(t0a, t0a, C->dbest, C->prec, ARF_RND_CEIL);
-        if (arf_cmp(t0a, S->gap_ub) < 0)
-            arf_set(S->gap_ub, t0a);
         arf_clear(t0a);
+        _kd_conv_gap_by_best_dual(S->gap_ub, S->F, C->dbest, C->prec);
     }
     C->t_cert += _kd_conv_now() - t0;
     kd_progress("FIRENET steps certified", ++C->done, C->total);
@@ -586,13 +596,7 @@ _kd_conv_one(kd_conv_report_t R, kd_conv_run_struct * run, int fourier, int sche
                                 y_im, NULL, NULL, w, o->lambda, o->prec);
     if (st == KD_OK)
     {
-        arf_t u;
-        arf_init(u);
-        arb_get_ubound_arf(u, run->truth_F, o->prec);
-        arf_sub(u, u, C.dbest, o->prec, ARF_RND_CEIL);
-        if (arf_cmp(u, run->truth_gap_ub) < 0)
-            arf_set(run->truth_gap_ub, u);
-        arf_clear(u);
+        _kd_conv_gap_by_best_dual(run->truth_gap_ub, run->truth_F, C.dbest, o->prec);
         _kd_conv_finish(run, o->p, o->prec);
     }
     run->seconds = _kd_conv_now() - t0;

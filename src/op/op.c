@@ -18,6 +18,26 @@ kd_op_init(kd_op_t A, slong N)
 }
 
 void
+kd_op_init_set(kd_op_t A, const kd_op_t B)
+{
+    slong i;
+    kd_op_init(A, B->ncols);
+    A->nrows = B->nrows;
+    A->is_complex = B->is_complex;
+    A->nf = B->nf;
+    A->f = flint_malloc((size_t) FLINT_MAX(B->nf, 1) * sizeof(kd_op_factor_struct));
+    for (i = 0; i < B->nf; i++)
+    {
+        A->f[i] = B->f[i];
+        if (B->f[i].omega != NULL)
+        {
+            A->f[i].omega = flint_malloc((size_t) B->f[i].rows * sizeof(slong));
+            memcpy(A->f[i].omega, B->f[i].omega, (size_t) B->f[i].rows * sizeof(slong));
+        }
+    }
+}
+
+void
 kd_op_clear(kd_op_t A)
 {
     slong i;

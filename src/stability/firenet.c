@@ -100,7 +100,7 @@ _kd_stab_map_set_op(kd_stab_map_t F, const kd_op_t A, const char * spec)
     F->m = A->nrows;
     F->N = A->ncols;
     F->op = flint_malloc(sizeof(kd_op_struct));
-    _kd_stab_op_copy(F->op, A);
+    kd_op_init_set(F->op, A);
     if (spec != NULL)
     {
         F->opspec = flint_malloc(strlen(spec) + 1);

@@ -79,9 +79,6 @@ void _kd_stab_lin_arb(arb_ptr out, _kd_stab_lin_arb_ctx * C, arb_srcptr in, int 
    NULL), m, N, L_A and op_orthonormal set (firenet.c) */
 kd_status _kd_stab_map_set_op(kd_stab_map_t F, const kd_op_t A, const char * spec);
 
-/* dst = a copy of src (initialises dst) */
-void _kd_stab_op_copy(kd_op_t dst, const kd_op_t src);
-
 /* r = S_thr(u) for a ball u (firenet.c): [S(lo), S(hi)], S nondecreasing */
 void _kd_stab_soft_arb(arb_t r, const arb_t u, const arf_t thr, slong prec);
 

@@ -3,7 +3,6 @@
    dense m x N double matrix or a real matrix-free operator (kdigits/op.h),
    applied in double (the search) and in ball arithmetic (the certified
    re-evaluation) through one interface. */
-#include <string.h>
 #include "internal.h"
 
 void
@@ -115,28 +114,3 @@ _kd_stab_lin_arb(arb_ptr out, _kd_stab_lin_arb_ctx * C, arb_srcptr in, int adjoi
     }
 }
 
-/* ------------------------------------------------------------ copies */
-
-void
-_kd_stab_op_copy(kd_op_t dst, const kd_op_t src)
-{
-    slong i;
-    kd_op_init(dst, src->ncols);
-    flint_free(dst->f);
-    dst->nrows = src->nrows;
-    dst->ncols = src->ncols;
-    dst->is_complex = src->is_complex;
-    dst->nf = src->nf;
-    dst->f = flint_malloc((size_t) FLINT_MAX(src->nf, 1) * sizeof(kd_op_factor_struct));
-    for (i = 0; i < src->nf; i++)
-    {
-        dst->f[i] = src->f[i];
-        if (src->f[i].omega != NULL)
-        {
-            dst->f[i].omega = flint_malloc((size_t) src->f[i].rows * sizeof(slong));
-            memcpy(dst->f[i].omega, src->f[i].omega, (size_t) src->f[i].rows * sizeof(slong));
-        }
-    }
-    dst->nreads = 0;
-    dst->max_level = -1;
-}
